@@ -1,0 +1,3 @@
+from accord._version import __version__
+
+__all__ = ["__version__"]

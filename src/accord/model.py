@@ -1,0 +1,204 @@
+"""Typed, frozen records that cross every layer boundary.
+
+Data flows one way: ingest -> text -> nlp -> coding -> store -> analysis. Every
+stage takes and returns these records; none of them carries library objects
+(spaCy docs, DuckDB rows) across a boundary.
+
+Character spans are half-open ``(start, end)`` offsets. Spans on a :class:`Sentence`
+index the document's cleaned text; spans on an :class:`Actor` or :class:`Evidence`
+index the sentence text of the event that holds them, so that
+``event.sentence[start:end] == actor.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+Span = tuple[int, int]
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class DateSource(StrEnum):
+    TEXT = "text"
+    PUBLICATION = "publication"
+    NONE = "none"
+
+
+class Mode(StrEnum):
+    """Modality of an event: only ASSERTED events count by default."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    FUTURE = "future"
+    BACKGROUND = "background"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document after ingest: plain text, never HTML."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    origin: str | None = None
+    """Where the document came from (path, path:line, '-')."""
+    metadata: Mapping[str, Any] = field(default=_EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be processed, and why. Batches record these and go on."""
+
+    doc_id: str
+    origin: str | None
+    stage: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str | None
+    date: dt.date | None
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDocument:
+    """The text layer's output: cleaned text, dateline metadata, sentence spans."""
+
+    doc: Document
+    text: str
+    sentences: tuple[Sentence, ...]
+    dateline: Dateline | None = None
+    removed: tuple[str, ...] = ()
+    """Names of the boilerplate blocks that were cut (for explanation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A parsed token, as a plain record (the nlp layer converts spaCy tokens to these)."""
+
+    i: int
+    """Index within the sentence."""
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    """Index of the syntactic head within the sentence (== i for the root)."""
+    idx: int
+    """Character offset within the sentence text."""
+    ent_type: str = ""
+    ent_iob: str = "O"
+    whitespace: str = " "
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    """First token index."""
+    end: int
+    """One past the last token index."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    text: str
+    code: str
+    """CAMEO-style actor code, e.g. 'USAGOV', 'IGOUNO', '---REB'."""
+    country: str | None
+    """ISO3 country code, or None for international organisations and unknowns."""
+    role: str | None
+    """CAMEO role (GOV, MIL, ...), or None."""
+    name: str | None
+    """Canonical name of the person or organisation when known."""
+    span: Span
+    """Offsets of ``text`` within the event's sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    trigger: str
+    trigger_span: Span
+    rule: str
+    """The pattern or rule that fired, e.g. 'verb:MEET_PEOPLE:* (WITH)'."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    doc_id: str
+    event_id: str
+    sentence_index: int
+    sentence: str
+    sentence_span: Span
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    date_source: DateSource
+    source: Actor
+    target: Actor | None
+    cameo: str
+    cameo_name: str
+    plover: str | None
+    plover_mode: str | None
+    plover_context: str | None
+    quad_class: int
+    goldstein: float
+    mode: Mode
+    location: Place | None
+    confidence: float
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """Everything the pipeline produced for one document."""
+
+    doc: Document
+    events: tuple[Event, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    sentence_count: int = 0
+    content_hash: str = ""
