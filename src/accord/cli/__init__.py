@@ -1,0 +1,1 @@
+"""Command-line interface: parse arguments, call one library function, print."""

@@ -1,0 +1,250 @@
+"""The ``accord`` command. Each command parses arguments, builds Settings, calls the library.
+
+Exit codes (stable, documented in README):
+  0  success (some inputs may have been recorded as failures; they are listed on stderr)
+  1  unexpected internal error
+  2  usage error (bad arguments or options)
+  3  input error (no input could be read at all)
+  4  resource error (model or packaged data missing)
+  5  store error (database cannot be opened or written)
+  6  evaluation below its score floors
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from accord._version import __version__
+from accord.config import SETTINGS_HELP, Settings
+from accord.errors import AccordError, UsageError
+from accord.model import Failure, Mode
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INPUT = 3
+EXIT_FLOORS = 6
+DEFAULT_DB = "accord.duckdb"
+
+
+def _date(value: str | None) -> dt.date | None:
+    from accord.api import parse_date
+
+    return parse_date(value)
+
+
+def _settings(date: str | None = None, all_modes: bool = False) -> Settings:
+    return Settings().replace(default_date=_date(date), include_all_modes=all_modes)
+
+
+def _coder(settings: Settings, actors: Sequence[str]) -> Any:
+    from accord.api import Coder
+
+    return Coder.load(settings, actor_files=[Path(a) for a in actors])
+
+
+def _report_failure(f: Failure) -> None:
+    where = f.origin or f.doc_id
+    click.echo(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}", err=True)
+
+
+def _common_coding(func: F) -> F:
+    func = click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False),
+                        help="Extra actor dictionary CSV (repeatable).")(func)
+    func = click.option("--all-modes", is_flag=True,
+                        help=SETTINGS_HELP["include_all_modes"])(func)
+    func = click.option("--date", "date", metavar="YYYY-MM-DD",
+                        help=SETTINGS_HELP["default_date"])(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="accord")
+def cli() -> None:
+    """accord: who did what to whom, when and where, coded from news text."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_common_coding
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "gdelt"]), default="json",
+              show_default=True, help="Output shape.")
+def code(inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tuple[str, ...],
+         fmt: str) -> None:
+    """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
+    from accord.formats import write_events
+    from accord.model import DocResult
+
+    coder = _coder(_settings(date, all_modes), actors)
+    out = click.get_text_stream("stdout")
+    docs = failures = 0
+    urls: dict[str, str] = {}
+    header_done = False
+    for item in coder.code_inputs(list(inputs), stdin=click.get_binary_stream("stdin")):
+        if isinstance(item, Failure):
+            failures += 1
+            _report_failure(item)
+            continue
+        assert isinstance(item, DocResult)
+        for f in item.failures:
+            failures += 1
+            _report_failure(f)
+        if item.failures:
+            continue
+        docs += 1
+        if item.doc.url:
+            urls[item.doc.id] = item.doc.url
+        write_events(item.events, out, fmt, urls=urls, header=not header_done)
+        header_done = header_done or bool(item.events)
+        out.flush()
+    if docs == 0 and failures:
+        raise SystemExit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="DuckDB file to write.")
+@_common_coding
+def ingest(inputs: tuple[str, ...], db: str, date: str | None, all_modes: bool,
+           actors: tuple[str, ...]) -> None:
+    """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
+    coder = _coder(_settings(date, all_modes), actors)
+    report = coder.ingest(list(inputs), db, stdin=click.get_binary_stream("stdin"))
+    for f in report.failures:
+        _report_failure(f)
+    s = report.stats
+    click.echo(
+        f"{db}: {report.documents} documents read; {s.docs_added} added, {s.docs_replaced} "
+        f"replaced, {s.docs_unchanged} unchanged; {s.events_added} events added, "
+        f"{s.events_removed} removed; {len(report.failures)} failures"
+    )
+    if report.documents == 0 and report.failures:
+        raise SystemExit(EXIT_INPUT)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--actor", help="Actor code prefix or name (source or target).")
+@click.option("--country", help="ISO3 country of source or target.")
+@click.option("--dyad", metavar="A,B", help="Two actors or countries, either direction.")
+@click.option("--since", metavar="YYYY-MM-DD")
+@click.option("--until", metavar="YYYY-MM-DD")
+@click.option("--root", metavar="NN", help="CAMEO root code, e.g. 04.")
+@click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
+@click.option("--doc", "doc_id", help="Only events of this document id.")
+@click.option("--all-modes", is_flag=True, help="Include non-asserted events.")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "gdelt"]),
+              default="table", show_default=True)
+def events(db: str, actor: str | None, country: str | None, dyad: str | None,
+           since: str | None, until: str | None, root: str | None, quad: int | None,
+           doc_id: str | None, all_modes: bool, limit: int | None, fmt: str) -> None:
+    """Query stored events."""
+    from accord.analysis.query import EventQuery
+    from accord.api import query_events
+    from accord.formats import write_events
+
+    if not Path(db).exists():
+        raise UsageError(f"{db}: no such event store (run 'accord ingest' first)")
+    pair: tuple[str, str] | None = None
+    if dyad:
+        parts = [p.strip() for p in dyad.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise UsageError(f"--dyad expects two actors separated by a comma, got {dyad!r}")
+        pair = (parts[0], parts[1])
+    query = EventQuery(
+        actor=actor, country=country.upper() if country else None, dyad=pair,
+        since=_date(since), until=_date(until), root=root, quad=quad, doc_id=doc_id,
+        modes=tuple(Mode) if all_modes else (Mode.ASSERTED,), limit=limit,
+    )
+    found = query_events(db, query)
+    out = click.get_text_stream("stdout")
+    if fmt == "table":
+        print_table(found, out)
+    else:
+        write_events(found, out, fmt)
+
+
+def print_table(found: Sequence[Any], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("date", "source", "code", "event", "target", "mode", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in found:
+        table.add_row(
+            str(e.date or ""),
+            f"{e.source.code} ({e.source.text})",
+            e.cameo,
+            e.cameo_name,
+            f"{e.target.code} ({e.target.text})" if e.target else "",
+            e.mode.value,
+            e.sentence if len(e.sentence) < 160 else e.sentence[:157] + "...",
+        )
+    Console(file=out, width=max(120, Console().width)).print(table)
+    Console(file=out).print(f"{len(found)} events")
+
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="List misses and false alarms.")
+@click.option("--json", "as_json", type=click.Path(dir_okay=False),
+              help="Also write the scores as JSON to this file.")
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False),
+              help="JSON file of minimum scores; exit 6 if any is not met.")
+@click.option("--all-modes", is_flag=True, help="Score non-asserted events too.")
+def eval_cmd(gold: tuple[str, ...], verbose: bool, as_json: str | None, floors: str | None,
+             all_modes: bool) -> None:
+    """Score the coder on gold JSONL sets (../shared/gold format)."""
+    from accord.api import evaluate_files
+
+    results, text = evaluate_files([Path(g) for g in gold], _settings(None, all_modes),
+                                   verbose=verbose)
+    click.echo(text)
+    if as_json:
+        Path(as_json).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n",
+                                 encoding="utf-8")
+    if floors:
+        from accord.evaluation import check_floors
+
+        wanted = json.loads(Path(floors).read_text(encoding="utf-8"))
+        problems = check_floors(results, wanted)
+        for p in problems:
+            click.echo(f"accord: below floor: {p}", err=True)
+        if problems:
+            raise SystemExit(EXIT_FLOORS)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI, turning accord errors into one line and an exit code."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="accord",
+                 standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("accord: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+    except AccordError as exc:
+        click.echo(f"accord: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+        click.echo(f"accord: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Event coding: ontology, actor knowledge base, verb patterns, modality, event assembly."""

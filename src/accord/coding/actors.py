@@ -1,0 +1,219 @@
+"""Find actors in a parsed sentence: noun phrases resolved through the actor knowledge base.
+
+An actor is built from the noun phrase around a nominal head token: its compound,
+adjective and possessive modifiers, an apposition ("Wang Yiwei, a professor at Renmin
+University of China") and, for role words, an "of/from/in" complement ("leaders from
+South Korea and Ireland"). Knowledge-base mentions inside the phrase are combined:
+a person with a dated role wins; then organisations and groups; then a country (or
+capital) combined with the role word ("Russian police" -> RUSCOP).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from accord.coding.verbs import subtree
+from accord.model import Actor, Token
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
+_MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "det", "case", "nummod", "punct", "quantmod", "flat"}
+)
+_COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+class Entry(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class Match(Protocol):
+    @property
+    def length(self) -> int: ...
+    @property
+    def entry(self) -> Entry: ...
+
+
+class KnowledgeBase(Protocol):
+    def match(self, words: Sequence[str], start: int, date: dt.date | None) -> Match | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor found at a head token, with the token range that names it."""
+
+    head: int
+    start: int
+    end: int
+    """Token range [start, end) in the sentence."""
+    code: str
+    country: str | None
+    role: str | None
+    name: str | None
+    kind: str
+    """person, country, igo, group, agent, pronoun."""
+
+    def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
+        s = tokens[self.start].idx
+        last = tokens[self.end - 1]
+        e = last.idx + len(last.text)
+        return Actor(text=sentence[s:e], code=self.code, country=self.country,
+                     role=self.role, name=self.name, span=(s, e))
+
+
+def find_mentions(tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | None) -> list[Mention]:
+    words = [t.text for t in tokens]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        m = kb.match(words, i, date)
+        if m is not None and m.length > 0:
+            out.append(Mention(i, i + m.length, m.entry))
+            i += m.length
+        else:
+            i += 1
+    return out
+
+
+class SentenceActors:
+    """Actor lookup for one parsed sentence, built once and queried per head token."""
+
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        mentions: Sequence[Mention],
+        children: Mapping[int, Sequence[int]],
+        last_person: ActorRef | None = None,
+    ) -> None:
+        self._tokens = tokens
+        self._children = children
+        self._by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for k in range(m.start, m.end):
+                self._by_token[k] = m
+        self._last_person = last_person
+
+    def actors_at(self, head: int) -> list[ActorRef]:
+        """All actors named by the phrase headed at ``head``, conjuncts included."""
+        out: list[ActorRef] = []
+        for h in self._conjuncts(head):
+            out.extend(self._resolve_head(h))
+        return out
+
+    def _conjuncts(self, head: int) -> list[int]:
+        heads = [head]
+        stack = [head]
+        while stack:
+            h = stack.pop()
+            for c in self._children.get(h, ()):
+                if self._tokens[c].dep == "conj" and self._tokens[c].pos in _NOMINAL:
+                    heads.append(c)
+                    stack.append(c)
+        return heads
+
+    def _phrase(self, head: int) -> tuple[set[int], list[int]]:
+        """Tokens of the head's noun phrase, and heads of of/from complements."""
+        phrase = {head}
+        complements: list[int] = []
+        stack = [head]
+        while stack:
+            h = stack.pop()
+            for c in self._children.get(h, ()):
+                tok = self._tokens[c]
+                if tok.dep in _MODIFIER_DEPS:
+                    phrase.add(c)
+                    stack.append(c)
+                elif tok.dep == "appos":
+                    phrase |= subtree(self._children, c)
+                elif tok.dep == "prep" and tok.text.lower() in _COMPLEMENT_PREPS and h == head:
+                    complements.extend(
+                        g for g in self._children.get(c, ()) if self._tokens[g].dep == "pobj"
+                    )
+        return phrase, complements
+
+    def _resolve_head(self, head: int) -> list[ActorRef]:
+        tok = self._tokens[head]
+        if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$"):
+            if tok.text.lower() in _PERSON_PRONOUNS and self._last_person is not None:
+                p = self._last_person
+                return [ActorRef(head, head, head + 1, p.code, p.country, p.role, p.name,
+                                 "pronoun")]
+            return []
+        phrase, complements = self._phrase(head)
+        mentions = {self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token}
+        own = _combine(list(mentions.values()))
+        lo, hi = min(phrase), max(phrase) + 1
+        for m in mentions.values():
+            lo, hi = min(lo, m.start), max(hi, m.end)
+        if own is not None and own.kind in ("person", "igo", "group"):
+            return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+        role = own.role if own is not None else None
+        if own is not None and own.country is not None:
+            return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+        if role is not None and complements:
+            found: list[ActorRef] = []
+            for comp in complements:
+                for ref in self.actors_at(comp):
+                    if ref.country is None or ref.kind == "person":
+                        continue
+                    code = ref.country + role
+                    found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name,
+                                          "group"))
+            if found:
+                return found
+        if own is not None:
+            return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class _Combined:
+    code: str
+    country: str | None
+    role: str | None
+    name: str | None
+    kind: str
+
+
+def _combine(mentions: Sequence[Mention]) -> _Combined | None:
+    """Merge the knowledge-base mentions of one noun phrase into one actor."""
+    if not mentions:
+        return None
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for kind in ("person", "igo", "group"):
+        picks = [m.entry for m in ordered if m.entry.kind == kind]
+        if picks:
+            e = picks[-1]
+            return _Combined(e.code, e.country, e.role, e.name, kind)
+    countries = [m.entry for m in ordered if m.entry.kind in ("country", "capital")]
+    roles = [m.entry.role for m in ordered if m.entry.kind == "agent" and m.entry.role]
+    if countries:
+        distinct = {c.country for c in countries}
+        if len(distinct) > 1:
+            return None
+        c = countries[-1]
+        role = roles[-1] if roles else c.role
+        code = (c.country or c.code[:3]) + (role or "")
+        return _Combined(code, c.country, role, c.name, "country")
+    if roles:
+        return _Combined("---" + roles[-1], None, roles[-1], None, "agent")
+    return None

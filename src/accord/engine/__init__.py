@@ -1,0 +1,1 @@
+"""Runners around the pure per-document function. No domain logic lives here."""

@@ -1,0 +1,5 @@
+"""The only layer that imports spaCy: it turns sentences into plain Token records."""
+
+from accord.nlp.parser import Parser, SpacyParser
+
+__all__ = ["Parser", "SpacyParser"]

@@ -1,0 +1,159 @@
+"""The pure per-document function and the resources it needs.
+
+``process_document(doc, resources)`` does no I/O and reads no globals: the same
+inputs always give the same :class:`DocResult`. ``process_batch`` parses the
+sentences of many documents in one spaCy batch and gives exactly the results of
+calling ``process_document`` on each (a test holds it to that). Engines (local,
+multiprocessing, Spark) only feed documents in and collect results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from accord._version import __version__
+from accord.coding.coder import CodingContext, code_document
+from accord.coding.kb import ActorKB
+from accord.coding.ontology import Ontology
+from accord.coding.verbs import VerbDictionary
+from accord.config import Settings
+from accord.errors import AccordError
+from accord.model import CleanDocument, Document, DocResult, Failure, ParsedSentence, Sentence
+from accord.nlp import Parser, SpacyParser
+from accord.text import clean_document
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything process_document needs, built once per process (or executor)."""
+
+    settings: Settings
+    parser: Parser
+    coding: CodingContext
+    version: str
+    """Identifies code + data versions; part of every content hash."""
+
+
+def build_resources(
+    settings: Settings, *, actor_files: Sequence[Path] = (), parser: Parser | None = None
+) -> Resources:
+    """Load the model, knowledge base, verb dictionary and ontology."""
+    kb = ActorKB.load(extra_files=tuple(actor_files))
+    verbs = VerbDictionary.load()
+    ontology = Ontology.load()
+    if parser is None:
+        parser = SpacyParser.load(settings.model, batch_size=settings.batch_size)
+    ctx = CodingContext(kb=kb, verbs=verbs, ontology=ontology,
+                        include_all_modes=settings.include_all_modes)
+    extra = ",".join(sorted(str(p) for p in actor_files))
+    version = f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; {extra}"
+    return Resources(settings=settings, parser=parser, coding=ctx, version=version)
+
+
+def _with_default_date(doc: Document, settings: Settings) -> Document:
+    if doc.date is None and settings.default_date is not None:
+        return dataclasses.replace(doc, date=settings.default_date)
+    return doc
+
+
+def content_hash(doc: Document, resources: Resources) -> str:
+    """Hash of what determines a document's events: its content, date and the coder version.
+
+    Computed on the input document (before cleaning), so a runner can skip documents
+    already stored with this hash before doing any work.
+    """
+    doc = _with_default_date(doc, resources.settings)
+    h = hashlib.sha256()
+    for part in (doc.text, doc.title or "", str(doc.date or ""), resources.version,
+                 str(resources.settings.include_all_modes)):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _prepare(doc: Document, resources: Resources) -> tuple[CleanDocument, list[Sentence]]:
+    settings = resources.settings
+    clean = clean_document(_with_default_date(doc, settings))
+    limit = settings.max_sentence_chars
+    return clean, [s for s in clean.sentences if len(s.text) <= limit]
+
+
+def _finish(
+    doc: Document, clean: CleanDocument, parsed: Sequence[ParsedSentence], resources: Resources
+) -> DocResult:
+    events = code_document(clean, parsed, resources.coding)
+    min_conf = resources.settings.min_confidence
+    if min_conf > 0:
+        events = tuple(e for e in events if e.confidence >= min_conf)
+    if resources.settings.require_target:
+        events = tuple(e for e in events if e.target is not None)
+    return DocResult(doc=clean.doc, events=events, sentence_count=len(clean.sentences),
+                     content_hash=content_hash(doc, resources))
+
+
+def process_document(doc: Document, resources: Resources) -> DocResult:
+    """Code one document. Raises AccordError subclasses on bad input."""
+    clean, sentences = _prepare(doc, resources)
+    parsed = resources.parser.parse(sentences)
+    return _finish(doc, clean, parsed, resources)
+
+
+def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocResult]:
+    """Code many documents with one parser batch; each failure stays with its document."""
+    prepared: list[tuple[CleanDocument, list[Sentence]] | Failure] = []
+    for doc in docs:
+        try:
+            prepared.append(_prepare(doc, resources))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            prepared.append(_failure(doc, "text", exc))
+    all_sentences = [s for p in prepared if not isinstance(p, Failure) for s in p[1]]
+    try:
+        parsed_all = resources.parser.parse(all_sentences)
+    except Exception:  # noqa: BLE001 - fall back to one document at a time
+        return [safe_process(doc, resources) for doc in docs]
+    results: list[DocResult] = []
+    offset = 0
+    for doc, p in zip(docs, prepared, strict=True):
+        if isinstance(p, Failure):
+            results.append(DocResult(doc=doc, failures=(p,)))
+            continue
+        clean, sentences = p
+        parsed = parsed_all[offset : offset + len(sentences)]
+        offset += len(sentences)
+        try:
+            results.append(_finish(doc, clean, parsed, resources))
+        except Exception as exc:  # noqa: BLE001
+            results.append(DocResult(doc=doc, failures=(_failure(doc, "coding", exc),)))
+    return results
+
+
+def safe_process(doc: Document, resources: Resources) -> DocResult:
+    """process_document, with any error recorded as a Failure instead of raised."""
+    try:
+        return process_document(doc, resources)
+    except Exception as exc:  # noqa: BLE001
+        return DocResult(doc=doc, failures=(_failure(doc, "pipeline", exc),))
+
+
+def iter_results(
+    docs: Iterable[Document], resources: Resources, *, batch_docs: int = 32
+) -> Iterable[DocResult]:
+    """Stream results for a stream of documents, in input order, in bounded batches."""
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_docs:
+            yield from process_batch(batch, resources)
+            batch = []
+    if batch:
+        yield from process_batch(batch, resources)
+
+
+def _failure(doc: Document, stage: str, exc: BaseException) -> Failure:
+    code = exc.code if isinstance(exc, AccordError) else type(exc).__name__
+    message = exc.message if isinstance(exc, AccordError) else str(exc) or type(exc).__name__
+    return Failure(doc_id=doc.id, origin=doc.origin, stage=stage, code=code, message=message)
