@@ -57,8 +57,13 @@ def convert(text: str) -> dict[str, object]:
         header = _HEADER.match(ln)
         if header:
             code, code2 = _code_pair(header.group(2))
-            block = {"name": header.group(1), "code": code, "code2": code2,
-                     "verbs": [], "patterns": []}
+            block = {
+                "name": header.group(1),
+                "code": code,
+                "code2": code2,
+                "verbs": [],
+                "patterns": [],
+            }
             blocks.append(block)
             continue
         if block is None:
@@ -77,10 +82,16 @@ def convert(text: str) -> dict[str, object]:
             verbs = [v.strip().lower() for v in comment.split(",") if v.strip()]
             patterns = block["patterns"]
             assert isinstance(patterns, list)
-            patterns.append({
-                "pre": tokens[:star], "post": tokens[star + 1 :], "code": code,
-                "code2": code2, "verbs": [v.replace("_", " ") for v in verbs], "line": number,
-            })
+            patterns.append(
+                {
+                    "pre": tokens[:star],
+                    "post": tokens[star + 1 :],
+                    "code": code,
+                    "code2": code2,
+                    "verbs": [v.replace("_", " ") for v in verbs],
+                    "line": number,
+                }
+            )
             continue
         form = body.split("{", 1)[0]
         m = _CODE.search(body)
@@ -94,21 +105,47 @@ def convert(text: str) -> dict[str, object]:
         verbs = block["verbs"]
         assert isinstance(verbs, list)
         verbs.append({"words": words, "code": code, "code2": code2, "no_code": explicit_none})
-    return {"version": VERSION, "source": "PETRARCH2 CAMEO.2.0.txt (30 April 2015), MIT",
-            "synsets": synsets, "blocks": blocks}
+    return {
+        "version": VERSION,
+        "source": "PETRARCH2 CAMEO.2.0.txt (30 April 2015), MIT",
+        "synsets": synsets,
+        "blocks": blocks,
+    }
+
+
+# Verb forms the CAMEO.2.0 dictionary lacks, added by accord: (block, words, code or None).
+ADDITIONS: tuple[tuple[str, list[str], str | None], ...] = (
+    ("APPEAL", ["urge"], None),
+    ("APPEAL", ["call", "on"], None),
+    ("APPEAL", ["call", "upon"], None),
+    ("BLACKLIST", ["sanction"], "163"),
+)
+
+
+def add_accord_forms(data: dict[str, object]) -> None:
+    blocks = data["blocks"]
+    assert isinstance(blocks, list)
+    by_name = {b["name"]: b for b in blocks}
+    for block, words, code in ADDITIONS:
+        target = by_name[block]
+        target["verbs"].append(
+            {"words": words, "code": code, "code2": None, "no_code": False, "added": True}
+        )
 
 
 def main(argv: list[str]) -> int:
     shared = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared"
     src = shared / "resources" / "petrarch2_dictionaries"
     data = convert((src / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace"))
+    add_accord_forms(data)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "cameo_verbs.json").write_text(
         json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
     )
     notice = (
-        "cameo_verbs.json is converted by scripts/build_verbs.py from the PETRARCH2 CAMEO verb\n"
-        "pattern dictionary (CAMEO.2.0.txt, Open Event Data Alliance), used under the MIT License:\n\n"
+        "cameo_verbs.json is converted by scripts/build_verbs.py from the PETRARCH2 CAMEO\n"
+        "verb pattern dictionary (CAMEO.2.0.txt, Open Event Data Alliance), used under\n"
+        "the MIT License:\n\n"
         + (src / "LICENSE.petrarch2.MIT.txt").read_text(encoding="utf-8")
     )
     (OUT / "NOTICE").write_text(notice, encoding="utf-8")

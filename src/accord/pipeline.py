@@ -22,7 +22,7 @@ from accord.coding.ontology import Ontology
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
 from accord.errors import AccordError
-from accord.model import CleanDocument, Document, DocResult, Failure, ParsedSentence, Sentence
+from accord.model import CleanDocument, DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser
 from accord.text import clean_document
 
@@ -34,6 +34,7 @@ class Resources:
     settings: Settings
     parser: Parser
     coding: CodingContext
+    kb: ActorKB
     version: str
     """Identifies code + data versions; part of every content hash."""
 
@@ -47,11 +48,12 @@ def build_resources(
     ontology = Ontology.load()
     if parser is None:
         parser = SpacyParser.load(settings.model, batch_size=settings.batch_size)
-    ctx = CodingContext(kb=kb, verbs=verbs, ontology=ontology,
-                        include_all_modes=settings.include_all_modes)
+    ctx = CodingContext(
+        kb=kb, verbs=verbs, ontology=ontology, include_all_modes=settings.include_all_modes
+    )
     extra = ",".join(sorted(str(p) for p in actor_files))
     version = f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; {extra}"
-    return Resources(settings=settings, parser=parser, coding=ctx, version=version)
+    return Resources(settings=settings, parser=parser, coding=ctx, kb=kb, version=version)
 
 
 def _with_default_date(doc: Document, settings: Settings) -> Document:
@@ -68,8 +70,13 @@ def content_hash(doc: Document, resources: Resources) -> str:
     """
     doc = _with_default_date(doc, resources.settings)
     h = hashlib.sha256()
-    for part in (doc.text, doc.title or "", str(doc.date or ""), resources.version,
-                 str(resources.settings.include_all_modes)):
+    for part in (
+        doc.text,
+        doc.title or "",
+        str(doc.date or ""),
+        resources.version,
+        str(resources.settings.include_all_modes),
+    ):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()
@@ -91,8 +98,12 @@ def _finish(
         events = tuple(e for e in events if e.confidence >= min_conf)
     if resources.settings.require_target:
         events = tuple(e for e in events if e.target is not None)
-    return DocResult(doc=clean.doc, events=events, sentence_count=len(clean.sentences),
-                     content_hash=content_hash(doc, resources))
+    return DocResult(
+        doc=clean.doc,
+        events=events,
+        sentence_count=len(clean.sentences),
+        content_hash=content_hash(doc, resources),
+    )
 
 
 def process_document(doc: Document, resources: Resources) -> DocResult:
@@ -108,12 +119,12 @@ def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocRes
     for doc in docs:
         try:
             prepared.append(_prepare(doc, resources))
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+        except Exception as exc:
             prepared.append(_failure(doc, "text", exc))
     all_sentences = [s for p in prepared if not isinstance(p, Failure) for s in p[1]]
     try:
         parsed_all = resources.parser.parse(all_sentences)
-    except Exception:  # noqa: BLE001 - fall back to one document at a time
+    except Exception:
         return [safe_process(doc, resources) for doc in docs]
     results: list[DocResult] = []
     offset = 0
@@ -126,7 +137,7 @@ def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocRes
         offset += len(sentences)
         try:
             results.append(_finish(doc, clean, parsed, resources))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             results.append(DocResult(doc=doc, failures=(_failure(doc, "coding", exc),)))
     return results
 
@@ -135,7 +146,7 @@ def safe_process(doc: Document, resources: Resources) -> DocResult:
     """process_document, with any error recorded as a Failure instead of raised."""
     try:
         return process_document(doc, resources)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return DocResult(doc=doc, failures=(_failure(doc, "pipeline", exc),))
 
 

@@ -15,7 +15,8 @@ def parsed(spec: list[tuple[str, str, str, str, int]], index: int = 0) -> Parsed
     for i, (word, lemma, pos, dep, head) in enumerate(spec):
         if text and pos != "PUNCT":
             text += " "
-        tokens.append(Token(i=i, text=word, lemma=lemma, pos=pos, tag="", dep=dep, head=head,
-                            idx=len(text)))
+        tokens.append(
+            Token(i=i, text=word, lemma=lemma, pos=pos, tag="", dep=dep, head=head, idx=len(text))
+        )
         text += word
     return ParsedSentence(sentence=Sentence(index, text, (0, len(text))), tokens=tuple(tokens))

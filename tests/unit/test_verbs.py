@@ -20,8 +20,13 @@ def test_dictionary_has_blocks_forms_and_version(verbs: VerbDictionary) -> None:
 
 
 def test_bare_verb_takes_block_code(verbs: VerbDictionary) -> None:
-    ps = parsed([("Police", "police", "NOUN", "nsubj", 1), ("arrested", "arrest", "VERB", "ROOT", 1),
-                 ("students", "student", "NOUN", "dobj", 1)])
+    ps = parsed(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("arrested", "arrest", "VERB", "ROOT", 1),
+            ("students", "student", "NOUN", "dobj", 1),
+        ]
+    )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and m.code == "173" and m.pattern is None
     assert m.rule.startswith("verb:")
@@ -29,9 +34,15 @@ def test_bare_verb_takes_block_code(verbs: VerbDictionary) -> None:
 
 def test_pattern_with_object_word_wins(verbs: VerbDictionary) -> None:
     # "Xi held talks with Putin": HOLD * TALKS -> 046 (paired, symmetric)
-    ps = parsed([("Xi", "Xi", "PROPN", "nsubj", 1), ("held", "hold", "VERB", "ROOT", 1),
-                 ("talks", "talk", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
-                 ("Putin", "Putin", "PROPN", "pobj", 3)])
+    ps = parsed(
+        [
+            ("Xi", "Xi", "PROPN", "nsubj", 1),
+            ("held", "hold", "VERB", "ROOT", 1),
+            ("talks", "talk", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 2),
+            ("Putin", "Putin", "PROPN", "pobj", 3),
+        ]
+    )
     m = verbs.match(ps.tokens, 1)
     assert m is not None
     assert m.code == "046" and m.code2 == "046"
@@ -41,22 +52,39 @@ def test_pattern_with_object_word_wins(verbs: VerbDictionary) -> None:
 
 def test_verb_without_default_code_and_no_pattern_gives_nothing(verbs: VerbDictionary) -> None:
     # HOLD has no code of its own ([---]): "held the ball" is no event
-    ps = parsed([("He", "he", "PRON", "nsubj", 1), ("held", "hold", "VERB", "ROOT", 1),
-                 ("the", "the", "DET", "det", 3), ("ball", "ball", "NOUN", "dobj", 1)])
+    ps = parsed(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("held", "hold", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("ball", "ball", "NOUN", "dobj", 1),
+        ]
+    )
     assert verbs.match(ps.tokens, 1) is None
 
 
 def test_paired_code_for_visits(verbs: VerbDictionary) -> None:
-    ps = parsed([("Leaders", "leader", "NOUN", "nsubj", 1), ("visited", "visit", "VERB", "ROOT", 1),
-                 ("China", "China", "PROPN", "dobj", 1)])
+    ps = parsed(
+        [
+            ("Leaders", "leader", "NOUN", "nsubj", 1),
+            ("visited", "visit", "VERB", "ROOT", 1),
+            ("China", "China", "PROPN", "dobj", 1),
+        ]
+    )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and (m.code, m.code2) == ("042", "043")
 
 
 def test_pattern_words_inside_embedded_clause_do_not_count(verbs: VerbDictionary) -> None:
     # "said ... talks" must not match SAY patterns through a ccomp clause's words
-    ps = parsed([("He", "he", "PRON", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
-                 ("they", "they", "PRON", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
-                 ("rebels", "rebel", "NOUN", "dobj", 3)])
+    ps = parsed(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("they", "they", "PRON", "nsubj", 3),
+            ("attacked", "attack", "VERB", "ccomp", 1),
+            ("rebels", "rebel", "NOUN", "dobj", 3),
+        ]
+    )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and m.code == "010"

@@ -55,12 +55,17 @@ def _report_failure(f: Failure) -> None:
 
 
 def _common_coding(func: F) -> F:
-    func = click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False),
-                        help="Extra actor dictionary CSV (repeatable).")(func)
-    func = click.option("--all-modes", is_flag=True,
-                        help=SETTINGS_HELP["include_all_modes"])(func)
-    func = click.option("--date", "date", metavar="YYYY-MM-DD",
-                        help=SETTINGS_HELP["default_date"])(func)
+    func = click.option(
+        "--actors",
+        "actors",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Extra actor dictionary CSV (repeatable).",
+    )(func)
+    func = click.option("--all-modes", is_flag=True, help=SETTINGS_HELP["include_all_modes"])(func)
+    func = click.option("--date", "date", metavar="YYYY-MM-DD", help=SETTINGS_HELP["default_date"])(
+        func
+    )
     return func
 
 
@@ -73,20 +78,27 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_common_coding
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "gdelt"]), default="json",
-              show_default=True, help="Output shape.")
-def code(inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tuple[str, ...],
-         fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "gdelt"]),
+    default="json",
+    show_default=True,
+    help="Output shape.",
+)
+def code(
+    inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tuple[str, ...], fmt: str
+) -> None:
     """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
     from accord.formats import write_events
     from accord.model import DocResult
 
     coder = _coder(_settings(date, all_modes), actors)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     docs = failures = 0
     urls: dict[str, str] = {}
     header_done = False
-    for item in coder.code_inputs(list(inputs), stdin=click.get_binary_stream("stdin")):
+    for item in coder.code_inputs(list(inputs), stdin=sys.stdin.buffer):
         if isinstance(item, Failure):
             failures += 1
             _report_failure(item)
@@ -101,7 +113,7 @@ def code(inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tup
         if item.doc.url:
             urls[item.doc.id] = item.doc.url
         write_events(item.events, out, fmt, urls=urls, header=not header_done)
-        header_done = header_done or bool(item.events)
+        header_done = True
         out.flush()
     if docs == 0 and failures:
         raise SystemExit(EXIT_INPUT)
@@ -109,14 +121,20 @@ def code(inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tup
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="DuckDB file to write.")
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="DuckDB file to write.",
+)
 @_common_coding
-def ingest(inputs: tuple[str, ...], db: str, date: str | None, all_modes: bool,
-           actors: tuple[str, ...]) -> None:
+def ingest(
+    inputs: tuple[str, ...], db: str, date: str | None, all_modes: bool, actors: tuple[str, ...]
+) -> None:
     """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
     coder = _coder(_settings(date, all_modes), actors)
-    report = coder.ingest(list(inputs), db, stdin=click.get_binary_stream("stdin"))
+    report = coder.ingest(list(inputs), db, stdin=sys.stdin.buffer)
     for f in report.failures:
         _report_failure(f)
     s = report.stats
@@ -141,11 +159,27 @@ def ingest(inputs: tuple[str, ...], db: str, date: str | None, all_modes: bool,
 @click.option("--doc", "doc_id", help="Only events of this document id.")
 @click.option("--all-modes", is_flag=True, help="Include non-asserted events.")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "gdelt"]),
-              default="table", show_default=True)
-def events(db: str, actor: str | None, country: str | None, dyad: str | None,
-           since: str | None, until: str | None, root: str | None, quad: int | None,
-           doc_id: str | None, all_modes: bool, limit: int | None, fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "gdelt"]),
+    default="table",
+    show_default=True,
+)
+def events(
+    db: str,
+    actor: str | None,
+    country: str | None,
+    dyad: str | None,
+    since: str | None,
+    until: str | None,
+    root: str | None,
+    quad: int | None,
+    doc_id: str | None,
+    all_modes: bool,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """Query stored events."""
     from accord.analysis.query import EventQuery
     from accord.api import query_events
@@ -160,12 +194,19 @@ def events(db: str, actor: str | None, country: str | None, dyad: str | None,
             raise UsageError(f"--dyad expects two actors separated by a comma, got {dyad!r}")
         pair = (parts[0], parts[1])
     query = EventQuery(
-        actor=actor, country=country.upper() if country else None, dyad=pair,
-        since=_date(since), until=_date(until), root=root, quad=quad, doc_id=doc_id,
-        modes=tuple(Mode) if all_modes else (Mode.ASSERTED,), limit=limit,
+        actor=actor,
+        country=country.upper() if country else None,
+        dyad=pair,
+        since=_date(since),
+        until=_date(until),
+        root=root,
+        quad=quad,
+        doc_id=doc_id,
+        modes=tuple(Mode) if all_modes else (Mode.ASSERTED,),
+        limit=limit,
     )
     found = query_events(db, query)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "table":
         print_table(found, out)
     else:
@@ -196,22 +237,32 @@ def print_table(found: Sequence[Any], out: TextIO) -> None:
 @cli.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="List misses and false alarms.")
-@click.option("--json", "as_json", type=click.Path(dir_okay=False),
-              help="Also write the scores as JSON to this file.")
-@click.option("--floors", type=click.Path(exists=True, dir_okay=False),
-              help="JSON file of minimum scores; exit 6 if any is not met.")
+@click.option(
+    "--json",
+    "as_json",
+    type=click.Path(dir_okay=False),
+    help="Also write the scores as JSON to this file.",
+)
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSON file of minimum scores; exit 6 if any is not met.",
+)
 @click.option("--all-modes", is_flag=True, help="Score non-asserted events too.")
-def eval_cmd(gold: tuple[str, ...], verbose: bool, as_json: str | None, floors: str | None,
-             all_modes: bool) -> None:
+def eval_cmd(
+    gold: tuple[str, ...], verbose: bool, as_json: str | None, floors: str | None, all_modes: bool
+) -> None:
     """Score the coder on gold JSONL sets (../shared/gold format)."""
     from accord.api import evaluate_files
 
-    results, text = evaluate_files([Path(g) for g in gold], _settings(None, all_modes),
-                                   verbose=verbose)
+    results, text = evaluate_files(
+        [Path(g) for g in gold], _settings(None, all_modes), verbose=verbose
+    )
     click.echo(text)
     if as_json:
-        Path(as_json).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n",
-                                 encoding="utf-8")
+        Path(as_json).write_text(
+            json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
     if floors:
         from accord.evaluation import check_floors
 
@@ -226,8 +277,9 @@ def eval_cmd(gold: tuple[str, ...], verbose: bool, as_json: str | None, floors: 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning accord errors into one line and an exit code."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="accord",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None, prog_name="accord", standalone_mode=False
+        )
     except click.exceptions.Abort:
         click.echo("accord: aborted", err=True)
         sys.exit(130)
@@ -241,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(0)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+    except Exception as exc:
         click.echo(f"accord: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
 

@@ -23,6 +23,9 @@ _MODIFIER_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "case", "nummod", "punct", "quantmod", "flat"}
 )
 _COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at"})
+_NOT_ACTOR_ENTITIES = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
 
@@ -76,11 +79,19 @@ class ActorRef:
         s = tokens[self.start].idx
         last = tokens[self.end - 1]
         e = last.idx + len(last.text)
-        return Actor(text=sentence[s:e], code=self.code, country=self.country,
-                     role=self.role, name=self.name, span=(s, e))
+        return Actor(
+            text=sentence[s:e],
+            code=self.code,
+            country=self.country,
+            role=self.role,
+            name=self.name,
+            span=(s, e),
+        )
 
 
-def find_mentions(tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | None) -> list[Mention]:
+def find_mentions(
+    tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | None
+) -> list[Mention]:
     words = [t.text for t in tokens]
     out: list[Mention] = []
     i = 0
@@ -95,7 +106,12 @@ def find_mentions(tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | No
 
 
 class SentenceActors:
-    """Actor lookup for one parsed sentence, built once and queried per head token."""
+    """Actor lookup for one parsed sentence, built once and queried per head token.
+
+    ``people`` maps lower-cased name words of people already resolved in the document
+    ("wang", "yiwei") to their actor, so a later bare surname resolves the same way;
+    ``last_person`` is the antecedent for a pronoun with none earlier in the sentence.
+    """
 
     def __init__(
         self,
@@ -103,6 +119,7 @@ class SentenceActors:
         mentions: Sequence[Mention],
         children: Mapping[int, Sequence[int]],
         last_person: ActorRef | None = None,
+        people: Mapping[str, ActorRef] | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -111,6 +128,7 @@ class SentenceActors:
             for k in range(m.start, m.end):
                 self._by_token[k] = m
         self._last_person = last_person
+        self._people = people or {}
 
     def actors_at(self, head: int) -> list[ActorRef]:
         """All actors named by the phrase headed at ``head``, conjuncts included."""
@@ -118,6 +136,21 @@ class SentenceActors:
         for h in self._conjuncts(head):
             out.extend(self._resolve_head(h))
         return out
+
+    def people(self) -> list[ActorRef]:
+        """People named in this sentence (name heads resolved to a country), left to right."""
+        found: list[ActorRef] = []
+        for t in self._tokens:
+            if self._is_person_head(t.i):
+                found.extend(r for r in self._resolve_head(t.i) if r.country is not None)
+        return found
+
+    def _is_person_head(self, i: int) -> bool:
+        tok = self._tokens[i]
+        m = self._by_token.get(i)
+        if m is not None and m.entry.kind == "person":
+            return m.end - 1 == i
+        return tok.ent_type == "PERSON" and tok.dep not in ("compound", "flat")
 
     def _conjuncts(self, head: int) -> list[int]:
         heads = [head]
@@ -130,19 +163,29 @@ class SentenceActors:
                     stack.append(c)
         return heads
 
-    def _phrase(self, head: int) -> tuple[set[int], list[int]]:
-        """Tokens of the head's noun phrase, and heads of of/from complements."""
+    def _phrase(self, head: int, *, possessor_only: bool) -> tuple[set[int], list[int]]:
+        """Tokens of the head's noun phrase, and heads of of/from complements.
+
+        For a head that names no actor itself ("China's hosting"), only a possessor
+        counts: compounds such as "U.S.-China relations" or "the Taiwan question" do not
+        make the phrase an actor.
+        """
         phrase = {head}
         complements: list[int] = []
+        appos_ok = self._tokens[head].ent_type in ("PERSON", "ORG") or (
+            self._tokens[head].pos == "PROPN" and head not in self._by_token
+        )
         stack = [head]
         while stack:
             h = stack.pop()
             for c in self._children.get(h, ()):
                 tok = self._tokens[c]
+                if possessor_only and h == head and tok.dep != "poss":
+                    continue
                 if tok.dep in _MODIFIER_DEPS:
                     phrase.add(c)
                     stack.append(c)
-                elif tok.dep == "appos":
+                elif tok.dep == "appos" and appos_ok and h == head:
                     phrase |= subtree(self._children, c)
                 elif tok.dep == "prep" and tok.text.lower() in _COMPLEMENT_PREPS and h == head:
                     complements.extend(
@@ -150,24 +193,58 @@ class SentenceActors:
                     )
         return phrase, complements
 
+    def _pronoun(self, head: int) -> list[ActorRef]:
+        if self._tokens[head].text.lower() not in _PERSON_PRONOUNS:
+            return []
+        antecedent = self._last_person
+        for i in range(head):
+            if self._is_person_head(i):
+                refs = [r for r in self._resolve_head(i) if r.country is not None]
+                if refs:
+                    antecedent = refs[-1]
+        if antecedent is None:
+            return []
+        a = antecedent
+        return [ActorRef(head, head, head + 1, a.code, a.country, a.role, a.name, "pronoun")]
+
     def _resolve_head(self, head: int) -> list[ActorRef]:
         tok = self._tokens[head]
         if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$"):
-            if tok.text.lower() in _PERSON_PRONOUNS and self._last_person is not None:
-                p = self._last_person
-                return [ActorRef(head, head, head + 1, p.code, p.country, p.role, p.name,
-                                 "pronoun")]
+            return self._pronoun(head)
+        if tok.ent_type in _NOT_ACTOR_ENTITIES:
             return []
-        phrase, complements = self._phrase(head)
-        mentions = {self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token}
+        names_actor = (
+            head in self._by_token
+            or tok.ent_type in ("PERSON", "ORG", "GPE", "NORP")
+            or tok.pos == "PROPN"
+        )
+        phrase, complements = self._phrase(head, possessor_only=not names_actor)
+        mentions = {
+            self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token
+        }
         own = _combine(list(mentions.values()))
         lo, hi = min(phrase), max(phrase) + 1
         for m in mentions.values():
             lo, hi = min(lo, m.start), max(hi, m.end)
         if own is not None and own.kind in ("person", "igo", "group"):
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+        if own is None or own.country is None:
+            known = self._people.get(tok.text.lower()) if tok.ent_type == "PERSON" else None
+            if known is not None:
+                return [
+                    ActorRef(
+                        head, lo, hi, known.code, known.country, known.role, known.name, "person"
+                    )
+                ]
         role = own.role if own is not None else None
         if own is not None and own.country is not None:
+            if tok.ent_type == "PERSON":
+                name = " ".join(
+                    self._tokens[k].text
+                    for k in sorted(phrase)
+                    if self._tokens[k].ent_type == "PERSON"
+                )
+                return [ActorRef(head, lo, hi, own.code, own.country, own.role, name, "person")]
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         if role is not None and complements:
             found: list[ActorRef] = []
@@ -176,8 +253,7 @@ class SentenceActors:
                     if ref.country is None or ref.kind == "person":
                         continue
                     code = ref.country + role
-                    found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name,
-                                          "group"))
+                    found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
         if own is not None:

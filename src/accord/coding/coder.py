@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
@@ -29,13 +29,30 @@ from accord.model import (
     Place,
     Token,
 )
-from accord.text.dates import find_event_date
+from accord.text.dates import find_date_mentions
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
-_TARGET_PREPS = ("with", "to", "against", "on", "for", "from", "at", "toward", "towards",
-                 "into", "over", "upon", "about", "between", "among")
+_NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
+_TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "for",
+    "from",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "upon",
+    "about",
+    "between",
+    "among",
+)
 
 
 class CodeInfo(Protocol):
@@ -77,44 +94,46 @@ def code_document(
 ) -> tuple[Event, ...]:
     """Code every parsed sentence of one document, in order."""
     doc = clean.doc
-    publication = doc.date
-    carried: _SentenceDate | None = None
-    last_person: ActorRef | None = None
-    location = _dateline_place(clean, ctx.kb, publication)
+    state = _DocState(publication=doc.date, location=_dateline_place(clean, ctx.kb, doc.date))
     events: list[Event] = []
     for ps in parsed:
-        mention = find_event_date(ps.sentence.text, publication)
-        if mention is not None:
-            carried = _SentenceDate(mention.date, mention.precision, DateSource.TEXT)
-            date = carried
-        elif carried is not None:
-            date = carried
-        elif publication is not None:
-            date = _SentenceDate(publication, DatePrecision.DAY, DateSource.PUBLICATION)
-        else:
-            date = _SentenceDate(None, None, DateSource.NONE)
-        sentence_events, last_person = _code_sentence(
-            doc.id, ps, ctx, date, location, last_person
-        )
-        events.extend(sentence_events)
+        events.extend(_code_sentence(doc.id, ps, ctx, state))
     return tuple(_dedupe(events))
 
 
+@dataclass(slots=True)
+class _DocState:
+    """What one document's earlier sentences tell later ones (local to one call)."""
+
+    publication: dt.date | None
+    location: Place | None
+    carried: _SentenceDate | None = None
+    last_person: ActorRef | None = None
+    people: dict[str, ActorRef] = field(default_factory=dict)
+
+    def fallback_date(self) -> _SentenceDate:
+        if self.carried is not None:
+            return self.carried
+        if self.publication is not None:
+            return _SentenceDate(self.publication, DatePrecision.DAY, DateSource.PUBLICATION)
+        return _SentenceDate(None, None, DateSource.NONE)
+
+
 def _code_sentence(
-    doc_id: str,
-    ps: ParsedSentence,
-    ctx: CodingContext,
-    date: _SentenceDate,
-    location: Place | None,
-    last_person: ActorRef | None,
-) -> tuple[list[Event], ActorRef | None]:
+    doc_id: str, ps: ParsedSentence, ctx: CodingContext, state: _DocState
+) -> list[Event]:
     tokens = ps.tokens
     children = children_of(tokens)
-    mentions = find_mentions(tokens, ctx.kb, date.date)
-    actors = SentenceActors(tokens, mentions, children, last_person)
+    dates = _attached_dates(ps, state.publication)
+    root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
+    sentence_date = root_date or state.fallback_date()
+    mentions = find_mentions(tokens, ctx.kb, sentence_date.date)
+    actors = SentenceActors(tokens, mentions, children, state.last_person, state.people)
     events: list[Event] = []
     for tok in tokens:
-        if tok.pos not in ("VERB",) and not (tok.pos == "AUX" and tok.dep == "ROOT"):
+        if tok.pos != "VERB" and not (tok.pos == "AUX" and tok.dep == "ROOT"):
+            continue
+        if _is_naming(tokens, tok.i, children):
             continue
         match = ctx.verbs.match(tokens, tok.i)
         if match is None:
@@ -122,20 +141,95 @@ def _code_sentence(
         mode = classify(tokens, tok.i, children)
         if mode is not Mode.ASSERTED and not ctx.include_all_modes:
             continue
+        date = dates.get(tok.i) or sentence_date
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
+        sources = [s for s in sources if _identified(s)]
+        targets = [t for t in targets if _identified(t)]
         for src in sources:
-            tgts = [t for t in targets if t.code != src.code] or [None]
+            tgts: list[ActorRef | None] = [t for t in targets if t.code != src.code] or [None]
             for tgt in tgts:
-                events.append(_event(doc_id, ps, ctx, match.code, src, tgt, match, mode,
-                                     date, location))
+                events.append(
+                    _event(doc_id, ps, ctx, match.code, src, tgt, match, mode, date, state.location)
+                )
                 if match.code2 and tgt is not None:
-                    events.append(_event(doc_id, ps, ctx, match.code2, tgt, src, match, mode,
-                                         date, location))
-    for tok in tokens:
-        for ref in actors.actors_at(tok.i) if tok.dep in _SUBJECT else ():
-            if ref.kind == "person":
-                last_person = ref
-    return events, last_person
+                    events.append(
+                        _event(
+                            doc_id,
+                            ps,
+                            ctx,
+                            match.code2,
+                            tgt,
+                            src,
+                            match,
+                            mode,
+                            date,
+                            state.location,
+                        )
+                    )
+    _remember(state, tokens, children, actors, dates)
+    return events
+
+
+def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """'calling it the most important issue', 'named him envoy': a description, not an act."""
+    return tokens[verb].lemma.lower() in _NAMING_VERBS and any(
+        tokens[c].dep == "oprd" for c in children.get(verb, ())
+    )
+
+
+def _identified(ref: ActorRef) -> bool:
+    """An actor worth an event: a known country, an organisation or a named group."""
+    return ref.country is not None or ref.code.startswith(("IGO", "NGO", "IMG", "MNC"))
+
+
+def _remember(
+    state: _DocState,
+    tokens: Sequence[Token],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    dates: Mapping[int, _SentenceDate],
+) -> None:
+    people = actors.people()
+    subjects = [p for p in people if tokens[p.head].dep in _SUBJECT]
+    if subjects or people:
+        state.last_person = (subjects or people)[-1]
+    for p in people:
+        for word in (p.name or "").lower().split():
+            state.people[word] = p
+    for verb, d in sorted(dates.items()):
+        if (
+            d.precision is DatePrecision.DAY
+            and tokens[verb].pos in ("VERB", "AUX")
+            and (classify(tokens, verb, children) is Mode.ASSERTED)
+        ):
+            state.carried = d
+
+
+def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int, _SentenceDate]:
+    """Date expressions of the sentence keyed by the verb that governs each of them."""
+    out: dict[int, _SentenceDate] = {}
+    tokens = ps.tokens
+    for mention in find_date_mentions(ps.sentence.text, publication):
+        s, e = mention.span
+        inside = [t.i for t in tokens if t.idx >= s and t.idx < e]
+        if not inside:
+            continue
+        head = next((i for i in inside if tokens[i].head not in inside), inside[0])
+        verb = _governing_verb(tokens, head)
+        if verb is not None and verb not in out:
+            out[verb] = _SentenceDate(mention.date, mention.precision, DateSource.TEXT)
+    return out
+
+
+def _governing_verb(tokens: Sequence[Token], i: int) -> int | None:
+    for _ in range(len(tokens)):
+        tok = tokens[i]
+        if tok.head == i:
+            return i if tok.pos in ("VERB", "AUX") else None
+        i = tok.head
+        if tokens[i].pos in ("VERB", "AUX"):
+            return i
+    return None
 
 
 def _arguments(
@@ -188,10 +282,17 @@ def _objects(
     marked = match.pattern.marker_prep("+") if match.pattern else None
     kids = children.get(verb, ())
     found: list[ActorRef] = []
+    speech = match.code.startswith("01")
+    object_deps: tuple[str, ...] = ("dobj", "dative", "iobj", "attr", "oprd")
+    if speech:
+        addressee = tokens[verb].lemma.lower() in _ADDRESSEE_VERBS
+        object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
     for c in kids:
-        if tokens[c].dep in ("dobj", "dative", "iobj", "attr", "oprd"):
+        if tokens[c].dep in object_deps:
             found.extend(actors.actors_at(c))
     preps = [c for c in kids if tokens[c].dep == "prep"]
+    if speech:
+        preps = [c for c in preps if tokens[c].text.lower() in ("to", "with")]
     objects = [c for c in kids if tokens[c].dep == "dobj"]
     for o in objects:
         preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
@@ -241,8 +342,16 @@ def _event(
     trig_end = trig_start + len(trigger_tok.text)
     source = src.to_actor(tokens, text)
     target = tgt.to_actor(tokens, text) if tgt is not None else None
-    key = "|".join([doc_id, str(ps.sentence.index), f"{trig_start}", source.code,
-                    target.code if target else "", code])
+    key = "|".join(
+        [
+            doc_id,
+            str(ps.sentence.index),
+            f"{trig_start}",
+            source.code,
+            target.code if target else "",
+            code,
+        ]
+    )
     event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     confidence = 0.45
     if match.pattern is not None:
@@ -274,8 +383,9 @@ def _event(
         mode=mode,
         location=location,
         confidence=round(min(confidence, 0.95), 2),
-        evidence=Evidence(trigger=trigger_tok.text, trigger_span=(trig_start, trig_end),
-                          rule=match.rule),
+        evidence=Evidence(
+            trigger=trigger_tok.text, trigger_span=(trig_start, trig_end), rule=match.rule
+        ),
     )
 
 

@@ -14,11 +14,48 @@ from accord.model import Mode, Token
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "can"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_HEADS = frozenset(
-    {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "threaten",
-     "propose", "offer", "promise", "vow", "pledge", "wish", "try", "attempt", "set",
-     "schedule", "consider", "mull", "weigh", "urge", "call", "ask", "demand", "appeal",
-     "agree", "decide", "refuse", "need", "going", "likely", "ready", "willing", "due",
-     "about", "able", "eager", "poised"}
+    {
+        "plan",
+        "intend",
+        "want",
+        "hope",
+        "seek",
+        "aim",
+        "expect",
+        "prepare",
+        "threaten",
+        "propose",
+        "offer",
+        "promise",
+        "vow",
+        "pledge",
+        "wish",
+        "try",
+        "attempt",
+        "set",
+        "schedule",
+        "consider",
+        "mull",
+        "weigh",
+        "urge",
+        "call",
+        "ask",
+        "demand",
+        "appeal",
+        "agree",
+        "decide",
+        "refuse",
+        "need",
+        "going",
+        "likely",
+        "ready",
+        "willing",
+        "due",
+        "about",
+        "able",
+        "eager",
+        "poised",
+    }
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _BACKGROUND_ADVS = frozenset({"earlier", "previously", "formerly", "once", "ago"})

@@ -126,8 +126,10 @@ class VerbDictionary:
     @classmethod
     def load(cls) -> VerbDictionary:
         try:
-            raw = resources.files("accord.data.verbs").joinpath("cameo_verbs.json").read_text(
-                encoding="utf-8"
+            raw = (
+                resources.files("accord.data.verbs")
+                .joinpath("cameo_verbs.json")
+                .read_text(encoding="utf-8")
             )
         except (FileNotFoundError, ModuleNotFoundError) as exc:
             raise ResourceError(f"packaged verb dictionary missing: {exc}") from exc
@@ -172,9 +174,7 @@ class VerbDictionary:
                     )
                 )
             patterns[name] = tuple(compiled)
-        frozen_forms = {
-            k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in forms.items()
-        }
+        frozen_forms = {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in forms.items()}
         return cls(frozen_forms, patterns, str(data.get("version", "unknown")))
 
     def forms_for(self, lemma: str) -> tuple[VerbForm, ...]:
@@ -202,8 +202,9 @@ class VerbDictionary:
                 pattern, matched = found
                 if pattern.code is None:
                     return None
-                cand = VerbMatch(form, pattern.code, pattern.code2, pattern,
-                                 tuple(sorted(used | set(matched))))
+                cand = VerbMatch(
+                    form, pattern.code, pattern.code2, pattern, tuple(sorted(used | set(matched)))
+                )
             else:
                 if form.no_code or not form.code:
                     continue
@@ -236,7 +237,9 @@ def _rank(m: VerbMatch) -> tuple[int, int]:
     return (m.pattern.weight if m.pattern else 0, len(m.form.words))
 
 
-def _compile_slots(raw: Sequence[str], synsets: Mapping[str, tuple[Phrase, ...]]) -> tuple[Slot, ...]:
+def _compile_slots(
+    raw: Sequence[str], synsets: Mapping[str, tuple[Phrase, ...]]
+) -> tuple[Slot, ...]:
     slots: list[Slot] = []
     prep = ""
     in_group = False
@@ -309,8 +312,13 @@ def _form_tokens(
             pos = nxt
             continue
         kid = next(
-            (c for c in children.get(verb, ()) if c not in found and _word_match(tokens[c], word)
-             and tokens[c].dep in ("prt", "prep", "dobj", "acomp", "advmod", "compound:prt")),
+            (
+                c
+                for c in children.get(verb, ())
+                if c not in found
+                and _word_match(tokens[c], word)
+                and tokens[c].dep in ("prt", "prep", "dobj", "acomp", "advmod", "compound:prt")
+            ),
             None,
         )
         if kid is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from accord.model import Document, DocResult, Failure
+from accord.model import DocResult, Document, Failure
 from accord.pipeline import Resources, iter_results
 
 

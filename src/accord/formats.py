@@ -1,0 +1,553 @@
+"""Event record serialisation: the output contract.
+
+Three formats:
+
+``json``
+    One JSON object per line (JSON Lines). :func:`event_to_dict` defines the object and
+    :func:`event_from_dict` is its exact inverse, so a file written here reads back into
+    equal :class:`~accord.model.Event` records.
+``csv``
+    One flat row per event with a header (:data:`CSV_COLUMNS`); spans are left out.
+``gdelt``
+    The 61 tab-separated columns of the GDELT 2.0 event table (:data:`GDELT_COLUMNS`), no
+    header by default, unknown fields empty. Actor and geo country codes are ISO3 (GDELT
+    uses CAMEO country codes for actors, which are ISO3-like, and FIPS 10-4 for geography).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO, TypeVar
+
+from accord.errors import MalformedRecord, UsageError
+from accord.model import (
+    Actor,
+    DatePrecision,
+    DateSource,
+    Event,
+    Evidence,
+    Mode,
+    Place,
+    Span,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "event_from_dict",
+    "event_to_dict",
+    "events_from_jsonl",
+    "events_to_csv",
+    "events_to_gdelt",
+    "events_to_jsonl",
+    "gdelt_event_id",
+    "gdelt_row",
+    "write_events",
+]
+
+FORMATS: tuple[str, ...] = ("json", "csv", "gdelt")
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "event_id",
+    "date",
+    "date_precision",
+    "date_source",
+    "source_code",
+    "source_country",
+    "source_role",
+    "source_name",
+    "source_text",
+    "target_code",
+    "target_country",
+    "target_role",
+    "target_name",
+    "target_text",
+    "cameo",
+    "cameo_name",
+    "root_code",
+    "plover",
+    "plover_mode",
+    "plover_context",
+    "quad_class",
+    "goldstein",
+    "mode",
+    "location_name",
+    "location_country",
+    "lat",
+    "lon",
+    "confidence",
+    "trigger",
+    "rule",
+    "sentence_index",
+    "sentence",
+)
+
+_GDELT_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GDELT_GEO_FIELDS = (
+    "Type",
+    "FullName",
+    "CountryCode",
+    "ADM1Code",
+    "ADM2Code",
+    "Lat",
+    "Long",
+    "FeatureID",
+)
+
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{f}" for f in _GDELT_ACTOR_FIELDS),
+    *(f"Actor2{f}" for f in _GDELT_ACTOR_FIELDS),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GDELT_GEO_FIELDS),
+    *(f"Actor2Geo_{f}" for f in _GDELT_GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in _GDELT_GEO_FIELDS),
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+# CAMEO actor codes whose second 3-letter block names a known group (IGOUNO -> UNO).
+_GROUP_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _span(span: Span) -> list[int]:
+    return [span[0], span[1]]
+
+
+def _actor_to_dict(a: Actor) -> dict[str, Any]:
+    return {
+        "text": a.text,
+        "code": a.code,
+        "country": a.country,
+        "role": a.role,
+        "name": a.name,
+        "span": _span(a.span),
+    }
+
+
+def event_to_dict(e: Event) -> dict[str, Any]:
+    """The JSON form of an event; keys in contract order, JSON-native values only."""
+    loc = e.location
+    return {
+        "doc_id": e.doc_id,
+        "event_id": e.event_id,
+        "sentence_index": e.sentence_index,
+        "sentence": e.sentence,
+        "sentence_span": _span(e.sentence_span),
+        "date": e.date.isoformat() if e.date is not None else None,
+        "date_precision": e.date_precision.value if e.date_precision is not None else None,
+        "date_source": e.date_source.value,
+        "source": _actor_to_dict(e.source),
+        "target": _actor_to_dict(e.target) if e.target is not None else None,
+        "cameo": e.cameo,
+        "cameo_name": e.cameo_name,
+        "plover": e.plover,
+        "plover_mode": e.plover_mode,
+        "plover_context": e.plover_context,
+        "quad_class": e.quad_class,
+        "goldstein": e.goldstein,
+        "mode": e.mode.value,
+        "location": (
+            {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+            if loc is not None
+            else None
+        ),
+        "confidence": e.confidence,
+        "evidence": {
+            "trigger": e.evidence.trigger,
+            "trigger_span": _span(e.evidence.trigger_span),
+            "rule": e.evidence.rule,
+        },
+    }
+
+
+def _req(d: Mapping[str, Any], key: str, where: str) -> Any:
+    try:
+        return d[key]
+    except KeyError:
+        raise MalformedRecord(f"event record: missing key {where}{key!r}") from None
+    except TypeError:
+        raise MalformedRecord(f"event record: {where or 'record'} is not an object") from None
+
+
+def _str(d: Mapping[str, Any], key: str, where: str = "") -> str:
+    v = _req(d, key, where)
+    if not isinstance(v, str):
+        raise MalformedRecord(f"event record: {where}{key!r} must be a string, got {v!r}")
+    return v
+
+
+def _opt_str(d: Mapping[str, Any], key: str, where: str = "") -> str | None:
+    v = _req(d, key, where)
+    if v is not None and not isinstance(v, str):
+        raise MalformedRecord(f"event record: {where}{key!r} must be a string or null")
+    return v
+
+
+def _int(d: Mapping[str, Any], key: str, where: str = "") -> int:
+    v = _req(d, key, where)
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise MalformedRecord(f"event record: {where}{key!r} must be an integer, got {v!r}")
+    return v
+
+
+def _float(d: Mapping[str, Any], key: str, where: str = "") -> float:
+    v = _req(d, key, where)
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise MalformedRecord(f"event record: {where}{key!r} must be a number, got {v!r}")
+    return float(v)
+
+
+def _opt_float(d: Mapping[str, Any], key: str, where: str = "") -> float | None:
+    return None if _req(d, key, where) is None else _float(d, key, where)
+
+
+def _span_of(d: Mapping[str, Any], key: str, where: str = "") -> Span:
+    v = _req(d, key, where)
+    if (
+        not isinstance(v, list | tuple)
+        or len(v) != 2
+        or not all(isinstance(x, int) and not isinstance(x, bool) for x in v)
+    ):
+        raise MalformedRecord(f"event record: {where}{key!r} must be [start, end], got {v!r}")
+    return (v[0], v[1])
+
+
+def _obj(d: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
+    v = _req(d, key, "")
+    if v is not None and not isinstance(v, Mapping):
+        raise MalformedRecord(f"event record: {key!r} must be an object or null")
+    return v
+
+
+def _actor_from_dict(d: Mapping[str, Any], where: str) -> Actor:
+    return Actor(
+        text=_str(d, "text", where),
+        code=_str(d, "code", where),
+        country=_opt_str(d, "country", where),
+        role=_opt_str(d, "role", where),
+        name=_opt_str(d, "name", where),
+        span=_span_of(d, "span", where),
+    )
+
+
+_E = TypeVar("_E", DatePrecision, DateSource, Mode)
+
+
+def _enum_value(cls: type[_E], raw: Any, key: str) -> _E:
+    try:
+        return cls(raw)
+    except ValueError:
+        allowed = ", ".join(m.value for m in cls)
+        raise MalformedRecord(
+            f"event record: {key!r} must be one of {allowed}, got {raw!r}"
+        ) from None
+
+
+def event_from_dict(d: Mapping[str, Any]) -> Event:
+    """Inverse of :func:`event_to_dict`. Raises :class:`MalformedRecord` on a bad record."""
+    if not isinstance(d, Mapping):
+        raise MalformedRecord(f"event record must be an object, got {type(d).__name__}")
+    raw_date = _opt_str(d, "date")
+    try:
+        date = dt.date.fromisoformat(raw_date) if raw_date is not None else None
+    except ValueError:
+        raise MalformedRecord(f"event record: bad date {raw_date!r}") from None
+    raw_prec = _opt_str(d, "date_precision")
+    source = _obj(d, "source")
+    if source is None:
+        raise MalformedRecord("event record: 'source' must be an object")
+    target = _obj(d, "target")
+    loc = _obj(d, "location")
+    ev = _obj(d, "evidence")
+    if ev is None:
+        raise MalformedRecord("event record: 'evidence' must be an object")
+    return Event(
+        doc_id=_str(d, "doc_id"),
+        event_id=_str(d, "event_id"),
+        sentence_index=_int(d, "sentence_index"),
+        sentence=_str(d, "sentence"),
+        sentence_span=_span_of(d, "sentence_span"),
+        date=date,
+        date_precision=(
+            _enum_value(DatePrecision, raw_prec, "date_precision") if raw_prec is not None else None
+        ),
+        date_source=_enum_value(DateSource, _req(d, "date_source", ""), "date_source"),
+        source=_actor_from_dict(source, "source."),
+        target=_actor_from_dict(target, "target.") if target is not None else None,
+        cameo=_str(d, "cameo"),
+        cameo_name=_str(d, "cameo_name"),
+        plover=_opt_str(d, "plover"),
+        plover_mode=_opt_str(d, "plover_mode"),
+        plover_context=_opt_str(d, "plover_context"),
+        quad_class=_int(d, "quad_class"),
+        goldstein=_float(d, "goldstein"),
+        mode=_enum_value(Mode, _req(d, "mode", ""), "mode"),
+        location=(
+            Place(
+                name=_str(loc, "name", "location."),
+                country=_opt_str(loc, "country", "location."),
+                lat=_opt_float(loc, "lat", "location."),
+                lon=_opt_float(loc, "lon", "location."),
+            )
+            if loc is not None
+            else None
+        ),
+        confidence=_float(d, "confidence"),
+        evidence=Evidence(
+            trigger=_str(ev, "trigger", "evidence."),
+            trigger_span=_span_of(ev, "trigger_span", "evidence."),
+            rule=_str(ev, "rule", "evidence."),
+        ),
+    )
+
+
+def events_to_jsonl(events: Iterable[Event], out: TextIO) -> int:
+    """Write one JSON object per line; returns the number of events written."""
+    n = 0
+    for e in events:
+        out.write(json.dumps(event_to_dict(e), ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def events_from_jsonl(lines: Iterable[str]) -> Iterator[Event]:
+    """Read events written by :func:`events_to_jsonl`; blank lines are skipped."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedRecord(f"line {lineno}: invalid JSON: {exc.msg}") from None
+        try:
+            yield event_from_dict(obj)
+        except MalformedRecord as exc:
+            raise MalformedRecord(f"line {lineno}: {exc.message}") from None
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _cell(v: object) -> str:
+    return "" if v is None else str(v)
+
+
+def _csv_row(e: Event) -> list[str]:
+    s, t, loc = e.source, e.target, e.location
+    values: tuple[object, ...] = (
+        e.doc_id,
+        e.event_id,
+        e.date.isoformat() if e.date is not None else None,
+        e.date_precision.value if e.date_precision is not None else None,
+        e.date_source.value,
+        s.code,
+        s.country,
+        s.role,
+        s.name,
+        s.text,
+        t.code if t else None,
+        t.country if t else None,
+        t.role if t else None,
+        t.name if t else None,
+        t.text if t else None,
+        e.cameo,
+        e.cameo_name,
+        e.cameo[:2],
+        e.plover,
+        e.plover_mode,
+        e.plover_context,
+        e.quad_class,
+        e.goldstein,
+        e.mode.value,
+        loc.name if loc else None,
+        loc.country if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        e.confidence,
+        e.evidence.trigger,
+        e.evidence.rule,
+        e.sentence_index,
+        e.sentence,
+    )
+    return [_cell(v) for v in values]
+
+
+def events_to_csv(events: Iterable[Event], out: TextIO, *, header: bool = True) -> int:
+    """Write flat CSV rows (:data:`CSV_COLUMNS`); returns the number of events written.
+
+    Open ``out`` with ``newline=""`` as the :mod:`csv` module requires.
+    """
+    w = csv.writer(out, lineterminator="\n")
+    if header:
+        w.writerow(CSV_COLUMNS)
+    n = 0
+    for e in events:
+        w.writerow(_csv_row(e))
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- GDELT
+
+
+def gdelt_event_id(event_id: str) -> int:
+    """A stable positive 63-bit integer for an event id (same input, same number)."""
+    digest = hashlib.blake2b(event_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def _gdelt_clean(v: str) -> str:
+    # Tabs and newlines would break the row; GDELT files never contain them.
+    return " ".join(v.split()) if any(c in v for c in "\t\r\n") else v
+
+
+def _gdelt_actor(a: Actor | None) -> list[str]:
+    if a is None:
+        return [""] * len(_GDELT_ACTOR_FIELDS)
+    code = a.code
+    blocks = [code[i : i + 3] for i in range(3, len(code), 3)]
+    group = ""
+    if code[:3] in _GROUP_PREFIXES and blocks:
+        group = blocks.pop(0)
+    types = [b for b in blocks if len(b) == 3]
+    if not types and a.role:
+        types = [a.role]
+    types = [*types, "", "", ""][:3]
+    name = (a.name or a.text).upper()
+    return [code, name, a.country or "", group, "", "", "", *types]
+
+
+def _gdelt_geo(p: Place | None) -> list[str]:
+    if p is None:
+        return [""] * len(_GDELT_GEO_FIELDS)
+    return [
+        "",  # Type: not known (country/city/state) from a Place record
+        p.name,
+        p.country or "",
+        "",
+        "",
+        _cell(p.lat),
+        _cell(p.lon),
+        "",
+    ]
+
+
+def _fraction_date(d: dt.date) -> str:
+    days = 366 if (d.year % 4 == 0 and (d.year % 100 != 0 or d.year % 400 == 0)) else 365
+    return f"{d.year + d.timetuple().tm_yday / days:.4f}"
+
+
+def gdelt_row(
+    e: Event, *, url: str | None = None, date_added: dt.datetime | None = None
+) -> list[str]:
+    """The 61 GDELT 2.0 fields of one event, as strings ('' where unknown)."""
+    d = e.date
+    row = [
+        str(gdelt_event_id(e.event_id)),
+        d.strftime("%Y%m%d") if d else "",
+        d.strftime("%Y%m") if d else "",
+        d.strftime("%Y") if d else "",
+        _fraction_date(d) if d else "",
+        *_gdelt_actor(e.source),
+        *_gdelt_actor(e.target),
+        "1" if e.sentence_index == 0 else "0",
+        e.cameo,
+        e.cameo[:3],
+        e.cameo[:2],
+        str(e.quad_class),
+        _cell(e.goldstein),
+        "1",
+        "1",
+        "1",
+        "",  # AvgTone: not computed
+        *_gdelt_geo(None),
+        *_gdelt_geo(None),
+        *_gdelt_geo(e.location),
+        date_added.strftime("%Y%m%d%H%M%S") if date_added else "",
+        url or "",
+    ]
+    return [_gdelt_clean(v) for v in row]
+
+
+def events_to_gdelt(
+    events: Iterable[Event],
+    out: TextIO,
+    *,
+    urls: Mapping[str, str] | None = None,
+    header: bool = False,
+    date_added: dt.datetime | None = None,
+) -> int:
+    """Write GDELT 2.0 event rows (tab-separated, 61 fields); returns the number written.
+
+    ``urls`` maps doc_id to the article URL (SOURCEURL); ``date_added`` fills DATEADDED
+    (left empty when not given, so output stays deterministic).
+    """
+    if header:
+        out.write("\t".join(GDELT_COLUMNS))
+        out.write("\n")
+    n = 0
+    for e in events:
+        url = urls.get(e.doc_id) if urls is not None else None
+        out.write("\t".join(gdelt_row(e, url=url, date_added=date_added)))
+        out.write("\n")
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def write_events(
+    events: Iterable[Event],
+    out: TextIO,
+    fmt: str,
+    *,
+    urls: Mapping[str, str] | None = None,
+    header: bool = True,
+) -> int:
+    """Write ``events`` to ``out`` in one of :data:`FORMATS`; returns the number written.
+
+    ``header`` applies to CSV only (streaming callers write it with the first batch).
+    """
+    if fmt == "json":
+        return events_to_jsonl(events, out)
+    if fmt == "csv":
+        return events_to_csv(events, out, header=header)
+    if fmt == "gdelt":
+        return events_to_gdelt(events, out, urls=urls)
+    raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -1,0 +1,18 @@
+"""The event store: the only layer that speaks SQL.
+
+``EventStore.open(path)`` gives a DuckDB-backed store with idempotent bulk writes
+(:meth:`EventStore.write`) and typed reads (:meth:`EventStore.iter_events`).
+"""
+
+from accord.store.duck import DocumentSummary, EventStore, StoreCounts, WriteStats
+from accord.store.filters import EventQuery
+from accord.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentSummary",
+    "EventQuery",
+    "EventStore",
+    "StoreCounts",
+    "WriteStats",
+]

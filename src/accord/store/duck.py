@@ -1,0 +1,569 @@
+"""The DuckDB event store: one file, idempotent bulk writes, typed reads.
+
+Writes go through Arrow tables registered with the connection (``INSERT ... SELECT``), a
+chunk of documents per transaction; DuckDB's ``executemany`` is orders of magnitude slower
+and is never used here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import duckdb
+import pyarrow as pa
+
+from accord.errors import StoreError
+from accord.model import DocResult, Event, Failure
+from accord.store.codec import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    FAILURE_COLUMNS,
+    document_table,
+    effective_hash,
+    event_from_row,
+    event_table,
+    failure_from_row,
+    failure_table,
+    id_table,
+)
+from accord.store.filters import EventQuery, where_sql
+from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["DocumentSummary", "EventStore", "StoreCounts", "WriteStats"]
+
+DEFAULT_CHUNK_SIZE = 500
+_FAILURE_CHUNK = 5000
+_FETCH = 2000
+
+# Names under which Arrow tables are registered for the duration of one statement group.
+_V_IDS = "_accord_ids"
+_V_DOCS = "_accord_docs"
+_V_EVENTS = "_accord_events"
+_V_FAILURES = "_accord_failures"
+
+_EVENT_COLS = ", ".join(EVENT_COLUMNS)
+_DOC_COLS = ", ".join(DOCUMENT_COLUMNS)
+_FAILURE_COLS = ", ".join(FAILURE_COLUMNS)
+_ORDER = " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    """What one :meth:`EventStore.write` call changed. Stats add up with ``+``."""
+
+    docs_added: int = 0
+    docs_replaced: int = 0
+    docs_unchanged: int = 0
+    events_added: int = 0
+    events_removed: int = 0
+    failures_recorded: int = 0
+    docs_failed: int = 0
+    """Results that carried failures: their failures were recorded, the document was not
+    stored (so a resumed run retries it) and any earlier stored version was kept."""
+
+    def __add__(self, other: WriteStats) -> WriteStats:
+        return WriteStats(
+            self.docs_added + other.docs_added,
+            self.docs_replaced + other.docs_replaced,
+            self.docs_unchanged + other.docs_unchanged,
+            self.events_added + other.events_added,
+            self.events_removed + other.events_removed,
+            self.failures_recorded + other.failures_recorded,
+            self.docs_failed + other.docs_failed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    doc_id: str
+    content_hash: str
+    title: str | None
+    date: dt.date | None
+    url: str | None
+    source: str | None
+    origin: str | None
+    sentence_count: int
+    event_count: int
+    ingested_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    documents: int
+    events: int
+    failures: int
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _first(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
+    """The first row of the pending result, consuming all of it.
+
+    DuckDB 2 keeps a connection busy until a result is fetched to the end, so a bare
+    ``fetchone()`` would block the next statement.
+    """
+    rows = con.fetchall()
+    return tuple(rows[0]) if rows else None
+
+
+def _open_error(path: str, exc: duckdb.Error, read_only: bool) -> StoreError:
+    msg = str(exc)
+    if "Could not set lock" in msg:
+        holder = re.search(r"\(PID (\d+)\)", msg)
+        who = f" (process {holder.group(1)})" if holder else ""
+        return StoreError(
+            f"the store is locked by another process{who}; wait for it to finish, "
+            "or use a different store file",
+            origin=path,
+        )
+    if "not a valid DuckDB database file" in msg:
+        return StoreError(
+            "not a DuckDB database file; give a new path or an existing accord store",
+            origin=path,
+        )
+    if read_only and "does not exist" in msg:
+        return StoreError("no event store at this path", origin=path)
+    if "Is a directory" in msg:
+        return StoreError("is a directory, not a store file", origin=path)
+    return StoreError(f"cannot open the store: {msg}", origin=path)
+
+
+class EventStore:
+    """A DuckDB file holding documents, events and failures.
+
+    Open with :meth:`open` (a context manager). One process may write a store at a time.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, chunk_size: int) -> None:
+        self._con = con
+        self._path = path
+        self._chunk_size = chunk_size
+        self._closed = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+    ) -> EventStore:
+        """Open (creating or migrating when writable) the store at ``path``.
+
+        ``":memory:"`` gives a throw-away in-memory store. ``chunk_size`` is the number of
+        documents written per transaction.
+        """
+        if chunk_size < 1:
+            raise StoreError(f"chunk_size must be at least 1, got {chunk_size}")
+        where = str(path)
+        if where != ":memory:":
+            p = Path(path)
+            if not read_only:
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the store's folder: {exc}") from exc
+            where = str(p)
+        try:
+            con = duckdb.connect(where, read_only=read_only)
+        except duckdb.Error as exc:
+            raise _open_error(where, exc, read_only) from exc
+        store = cls(con, where, chunk_size)
+        try:
+            store._migrate(read_only)
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def _migrate(self, read_only: bool) -> None:
+        con = self._con
+        try:
+            has_table = _first(
+                con.execute(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                    ["schema_version"],
+                )
+            )
+            current = 0
+            if has_table is not None and has_table[0]:
+                row = _first(con.execute("SELECT coalesce(max(version), 0) FROM schema_version"))
+                current = int(row[0]) if row is not None else 0
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the store's schema: {exc}", origin=self._path) from exc
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store has schema version {current}, newer than this accord "
+                f"understands ({SCHEMA_VERSION}); upgrade accord",
+                origin=self._path,
+            )
+        if current == SCHEMA_VERSION:
+            return
+        if read_only:
+            raise StoreError(
+                f"the store needs migrating (schema {current} -> {SCHEMA_VERSION}); "
+                "open it writable once",
+                origin=self._path,
+            )
+        try:
+            con.begin()
+            con.execute(CREATE_SCHEMA_VERSION)
+            for m in MIGRATIONS:
+                if m.version <= current:
+                    continue
+                for stmt in m.statements:
+                    con.execute(stmt)
+                con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?)",
+                    [m.version, m.description, _utcnow()],
+                )
+            con.commit()
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(
+                f"cannot create or migrate the schema: {exc}", origin=self._path
+            ) from exc
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def chunk_size(self) -> int:
+        """Documents written per transaction."""
+        return self._chunk_size
+
+    def schema_version(self) -> int:
+        row = self._fetchone("SELECT coalesce(max(version), 0) FROM schema_version")
+        return int(row[0])
+
+    # ------------------------------------------------------------------ helpers
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the store is closed", origin=self._path)
+
+    def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        self._check_open()
+        try:
+            row = _first(self._con.execute(sql, list(params)))
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+        if row is None:
+            raise StoreError("query returned no row", origin=self._path)
+        return tuple(row)
+
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self._check_open()
+        try:
+            return [tuple(r) for r in self._con.execute(sql, list(params)).fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+
+    def _with_view(self, name: str, table: pa.Table, sql: str) -> tuple[Any, ...] | None:
+        """Run ``sql`` with ``table`` visible as ``name``; returns the first result row."""
+        self._con.register(name, table)
+        try:
+            return _first(self._con.execute(sql))
+        finally:
+            self._con.unregister(name)
+
+    def _count(self, name: str, table: pa.Table, sql: str) -> int:
+        row = self._with_view(name, table, sql)
+        return int(row[0]) if row is not None and row[0] is not None else 0
+
+    # ------------------------------------------------------------------ writing
+
+    def write(self, results: Iterable[DocResult], failures: Iterable[Failure] = ()) -> WriteStats:
+        """Store ``results`` and record ``failures``; safe to repeat.
+
+        Per document: unknown -> added; same content hash -> left alone (unchanged); other
+        hash -> its events replaced. A result without failures clears the document's earlier
+        failure rows; a result with failures records them and stores nothing else.
+        Each chunk of :attr:`chunk_size` documents is one transaction.
+        """
+        self._check_open()
+        stats = WriteStats()
+        chunk: list[DocResult] = []
+        seen: set[str] = set()
+        for r in results:
+            if len(chunk) >= self._chunk_size or r.doc.id in seen:
+                stats += self._write_chunk(chunk)
+                chunk, seen = [], set()
+            chunk.append(r)
+            seen.add(r.doc.id)
+        if chunk:
+            stats += self._write_chunk(chunk)
+        batch: list[Failure] = []
+        for f in failures:
+            batch.append(f)
+            if len(batch) >= _FAILURE_CHUNK:
+                stats += self._in_transaction(functools.partial(self._record_failures, batch))
+                batch = []
+        if batch:
+            stats += self._in_transaction(functools.partial(self._record_failures, batch))
+        return stats
+
+    def _in_transaction(self, body: Callable[[], WriteStats]) -> WriteStats:
+        con = self._con
+        try:
+            con.begin()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot start a transaction: {exc}", origin=self._path) from exc
+        try:
+            stats = body()
+            con.commit()
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"write failed and was rolled back: {exc}", origin=self._path) from exc
+        except BaseException:
+            self._rollback()
+            raise
+        return stats
+
+    def _rollback(self) -> None:
+        # The original error matters more than a failure to roll back (the transaction is
+        # discarded either way when the connection closes).
+        with contextlib.suppress(duckdb.Error):
+            self._con.rollback()
+
+    def _write_chunk(self, chunk: list[DocResult]) -> WriteStats:
+        ok = [r for r in chunk if not r.failures]
+        failed = [r for r in chunk if r.failures]
+        event_ids: set[str] = set()
+        for r in ok:
+            for e in r.events:
+                if e.doc_id != r.doc.id:
+                    raise StoreError(
+                        f"event {e.event_id!r} names document {e.doc_id!r} "
+                        f"but was given with document {r.doc.id!r}",
+                        origin=self._path,
+                    )
+                if e.event_id in event_ids:
+                    raise StoreError(f"duplicate event id {e.event_id!r}", origin=self._path)
+                event_ids.add(e.event_id)
+
+        def body() -> WriteStats:
+            known = self._known_hashes_tx([r.doc.id for r in ok])
+            new = [r for r in ok if r.doc.id not in known]
+            changed = [r for r in ok if r.doc.id in known and known[r.doc.id] != effective_hash(r)]
+            unchanged = len(ok) - len(new) - len(changed)
+            removed = 0
+            if changed:
+                ids = id_table(r.doc.id for r in changed)
+                removed = self._count(
+                    _V_IDS,
+                    ids,
+                    f"DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
+                )
+                self._count(
+                    _V_IDS,
+                    ids,
+                    f"DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
+                )
+            write = new + changed
+            added = 0
+            if write:
+                now = _utcnow()
+                self._count(
+                    _V_DOCS,
+                    document_table(write, now),
+                    f"INSERT INTO documents ({_DOC_COLS}) SELECT {_DOC_COLS} FROM {_V_DOCS}",
+                )
+                events = event_table(e for r in write for e in r.events)
+                if events.num_rows:
+                    added = self._count(
+                        _V_EVENTS,
+                        events,
+                        f"INSERT INTO events ({_EVENT_COLS}) SELECT {_EVENT_COLS} FROM {_V_EVENTS}",
+                    )
+            if ok:
+                self._count(
+                    _V_IDS,
+                    id_table(r.doc.id for r in ok),
+                    f"DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
+                )
+            fstats = self._record_failures([f for r in failed for f in r.failures])
+            return WriteStats(
+                docs_added=len(new),
+                docs_replaced=len(changed),
+                docs_unchanged=unchanged,
+                events_added=added,
+                events_removed=removed,
+                failures_recorded=fstats.failures_recorded,
+                docs_failed=len(failed),
+            )
+
+        return self._in_transaction(body)
+
+    def _record_failures(self, failures: Sequence[Failure]) -> WriteStats:
+        """Upsert failures keyed by (doc_id, origin, stage); call inside a transaction."""
+        if not failures:
+            return WriteStats()
+        latest = {(f.doc_id, f.origin, f.stage): f for f in failures}
+        table = failure_table(latest.values(), _utcnow())
+        self._con.register(_V_FAILURES, table)
+        try:
+            self._con.execute(
+                f"DELETE FROM failures USING {_V_FAILURES} AS i "
+                "WHERE failures.doc_id = i.doc_id AND failures.stage = i.stage "
+                "AND failures.origin IS NOT DISTINCT FROM i.origin"
+            )
+            self._con.execute(
+                f"INSERT INTO failures ({_FAILURE_COLS}) SELECT {_FAILURE_COLS} FROM {_V_FAILURES}"
+            )
+        finally:
+            self._con.unregister(_V_FAILURES)
+        return WriteStats(failures_recorded=len(latest))
+
+    # ------------------------------------------------------------------ resume support
+
+    def _known_hashes_tx(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        self._con.register(_V_IDS, id_table(doc_ids))
+        try:
+            rows = self._con.execute(
+                "SELECT d.doc_id, d.content_hash FROM documents AS d "
+                f"JOIN {_V_IDS} AS i ON d.doc_id = i.doc_id"
+            ).fetchall()
+        finally:
+            self._con.unregister(_V_IDS)
+        return {str(k): str(v) for k, v in rows}
+
+    def known_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """doc_id -> stored content hash, for those of ``doc_ids`` that are stored."""
+        self._check_open()
+        ids = list(dict.fromkeys(doc_ids))
+        try:
+            return self._known_hashes_tx(ids)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+
+    def has_document(self, doc_id: str, content_hash: str) -> bool:
+        """True when ``doc_id`` is stored with exactly ``content_hash`` (skip it on resume)."""
+        row = self._fetchone(
+            "SELECT count(*) FROM documents WHERE doc_id = ? AND content_hash = ?",
+            [doc_id, content_hash],
+        )
+        return bool(row[0])
+
+    # ------------------------------------------------------------------ reading
+
+    def iter_events(self, query: EventQuery | None = None) -> Iterator[Event]:
+        """Events matching ``query`` (all asserted events by default), streamed in
+        date, doc_id, sentence, event_id order."""
+        self._check_open()
+        q = query if query is not None else EventQuery()
+        where, params = where_sql(q)
+        sql = f"SELECT {_EVENT_COLS} FROM events{where}{_ORDER}"
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            params.append(q.limit)
+        return self._stream(sql, params)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
+        try:
+            cur = self._con.cursor()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+        try:
+            try:
+                cur.execute(sql, params)
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+            while True:
+                try:
+                    rows = cur.fetchmany(_FETCH)
+                except duckdb.Error as exc:
+                    raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+                if not rows:
+                    return
+                for row in rows:
+                    yield event_from_row(row)
+        finally:
+            cur.close()
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events :meth:`iter_events` would give for ``query``."""
+        q = query if query is not None else EventQuery()
+        where, params = where_sql(q)
+        if q.limit is not None:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM events{where} LIMIT ?)"
+            params.append(q.limit)
+        else:
+            sql = f"SELECT count(*) FROM events{where}"
+        return int(self._fetchone(sql, params)[0])
+
+    def failures(self) -> list[Failure]:
+        rows = self._fetchall(
+            f"SELECT {_FAILURE_COLS} FROM failures ORDER BY doc_id, stage, origin NULLS FIRST"
+        )
+        return [failure_from_row(r) for r in rows]
+
+    def documents(self, *, limit: int | None = None) -> list[DocumentSummary]:
+        """Stored documents with their event counts, by doc_id."""
+        sql = (
+            "SELECT d.doc_id, d.content_hash, d.title, d.date, d.url, d.source, d.origin, "
+            "d.sentence_count, coalesce(e.n, 0), d.ingested_at FROM documents AS d "
+            "LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) AS e "
+            "ON d.doc_id = e.doc_id ORDER BY d.doc_id"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [DocumentSummary(*r) for r in self._fetchall(sql, params)]
+
+    def document_urls(self, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """doc_id -> URL for stored documents that have one (for GDELT SOURCEURL)."""
+        if doc_ids is None:
+            rows = self._fetchall("SELECT doc_id, url FROM documents WHERE url IS NOT NULL")
+            return {str(k): str(v) for k, v in rows}
+        self._check_open()
+        self._con.register(_V_IDS, id_table(dict.fromkeys(doc_ids)))
+        try:
+            rows = self._con.execute(
+                f"SELECT d.doc_id, d.url FROM documents AS d JOIN {_V_IDS} AS i "
+                "ON d.doc_id = i.doc_id WHERE d.url IS NOT NULL"
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+        finally:
+            self._con.unregister(_V_IDS)
+        return {str(k): str(v) for k, v in rows}
+
+    def counts(self) -> StoreCounts:
+        row = self._fetchone(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM failures)"
+        )
+        return StoreCounts(int(row[0]), int(row[1]), int(row[2]))

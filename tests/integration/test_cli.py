@@ -1,0 +1,174 @@
+"""The accord command end to end: real model, real DuckDB file, real files on disk."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from accord.analysis.query import EventQuery
+from accord.store import EventStore
+
+ARTICLE_A = (
+    "BEIJING: Chinese President Xi Jinping held talks with Russian President Vladimir Putin "
+    "on Wednesday.\n\nRussian police arrested Pakistani students in Moscow on Tuesday.\n"
+)
+ARTICLE_B = (
+    "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday.\n"
+)
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accord.cli.main", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "news"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "sub" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02")
+    (d / "broken.txt").write_bytes("Caf\u00e9 talks ".encode() + b"\xff\xfe\xc3(" * 3)
+    return d
+
+
+def test_version() -> None:
+    out = run("--version")
+    assert out.returncode == 0
+    assert "accord" in out.stdout
+
+
+def test_code_prints_contract_json_lines(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE_A, encoding="utf-8")
+    out = run("code", str(f), "--date", "2026-02-05")
+    assert out.returncode == 0, out.stderr
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events
+    talks = [e for e in events if e["cameo"].startswith("04")]
+    assert any(e["source"]["code"] == "CHNGOV" and e["target"]["code"] == "RUSGOV" for e in talks)
+    assert all(e["date"] == "2026-02-04" for e in talks)
+    arrest = [e for e in events if e["cameo"] == "173"]
+    assert arrest and arrest[0]["source"]["code"] == "RUSCOP"
+    assert arrest[0]["date"] == "2026-02-03"
+    assert all(e["doc_id"] == "a.txt" for e in events)
+
+
+def test_code_formats_csv_and_gdelt(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE_A, encoding="utf-8")
+    as_json = [
+        json.loads(x) for x in run("code", str(f), "--date", "2026-02-05").stdout.splitlines()
+    ]
+    out = run("code", str(f), "--date", "2026-02-05", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert len(rows) == len(as_json)
+    assert [r["event_id"] for r in rows] == [e["event_id"] for e in as_json]
+    out = run("code", str(f), "--date", "2026-02-05", "--format", "gdelt")
+    lines = out.stdout.splitlines()
+    assert len(lines) == len(as_json)
+    assert all(len(line.split("\t")) == 61 for line in lines)
+
+
+def test_code_reads_jsonl_gz_and_stdin(tmp_path: Path) -> None:
+    f = tmp_path / "docs.jsonl.gz"
+    with gzip.open(f, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "doc-1", "text": ARTICLE_B, "date": "2024-03-05"}) + "\n")
+    out = run("code", str(f))
+    events = [json.loads(x) for x in out.stdout.splitlines()]
+    assert events and {e["doc_id"] for e in events} == {"doc-1"}
+    out = run("code", "-", "--date", "2024-03-05", stdin=ARTICLE_B.encode())
+    assert out.returncode == 0 and out.stdout.strip()
+
+
+def test_missing_input_is_one_clear_line(tmp_path: Path) -> None:
+    out = run("code", str(tmp_path / "nope.txt"))
+    assert out.returncode == 3
+    assert "nope.txt" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_ingest_is_idempotent_and_lists_bad_inputs(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    first = run("ingest", str(folder), "--db", str(db), "--date", "2026-02-05")
+    assert first.returncode == 0, first.stderr
+    for name, reason in (
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("broken.txt", "undecodable"),
+    ):
+        assert any(name in line and reason in line for line in first.stderr.splitlines()), (
+            name,
+            first.stderr,
+        )
+    with EventStore.open(db) as store:
+        n1 = store.count_events(EventQuery())
+        docs = {d.doc_id for d in store.documents()}
+        assert {f.doc_id for f in store.failures()} >= {"empty.txt", "binary.txt", "broken.txt"}
+    assert docs == {"a.txt", "sub/b.txt"}
+    assert n1 > 0
+    second = run("ingest", str(folder), "--db", str(db), "--date", "2026-02-05")
+    assert second.returncode == 0
+    assert "0 added" in second.stdout
+    with EventStore.open(db) as store:
+        assert store.count_events(EventQuery()) == n1
+        assert len(store.failures()) == 3
+
+    # a changed document replaces its events, nothing stale is left behind
+    (folder / "a.txt").write_text(
+        "Russian police arrested Pakistani students in Moscow.\n", encoding="utf-8"
+    )
+    third = run("ingest", str(folder), "--db", str(db), "--date", "2026-02-05")
+    assert "1 replaced" in third.stdout
+    with EventStore.open(db) as store:
+        a_events = list(store.iter_events(EventQuery(doc_id="a.txt")))
+        assert a_events and all(e.cameo == "173" for e in a_events)
+
+
+def test_events_query_by_dyad(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    run("ingest", str(folder), "--db", str(db), "--date", "2026-02-05")
+    out = run("events", "--db", str(db), "--dyad", "RUS,CHN", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert rows
+    for r in rows:
+        pair = {r["source"]["country"], r["target"]["country"] if r["target"] else None}
+        assert pair == {"RUS", "CHN"}
+    table = run("events", "--db", str(db), "--root", "17")
+    assert "RUSCOP" in table.stdout
+    missing = run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 2 and "no such event store" in missing.stderr
+
+
+def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
+    gold = tmp_path / "mini_gold.jsonl"
+    records = [
+        {
+            "id": "g1",
+            "text": "Russian police arrested Pakistani students in Moscow today.",
+            "date": "1995-01-04",
+            "events": [{"source": "RUSCOP", "target": "PAKEDU", "code": "173"}],
+        },
+        {"id": "g2", "text": "The weather was fine in Paris today.", "date": None, "events": []},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    scores = tmp_path / "scores.json"
+    out = run("eval", str(gold), "--json", str(scores))
+    assert out.returncode == 0, out.stderr
+    assert "precision" in out.stdout.lower() and "recall" in out.stdout.lower()
+    data = json.loads(scores.read_text())
+    assert "mini_gold" in data
