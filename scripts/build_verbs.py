@@ -145,8 +145,7 @@ def main(argv: list[str]) -> int:
     notice = (
         "cameo_verbs.json is converted by scripts/build_verbs.py from the PETRARCH2 CAMEO\n"
         "verb pattern dictionary (CAMEO.2.0.txt, Open Event Data Alliance), used under\n"
-        "the MIT License:\n\n"
-        + (src / "LICENSE.petrarch2.MIT.txt").read_text(encoding="utf-8")
+        "the MIT License:\n\n" + (src / "LICENSE.petrarch2.MIT.txt").read_text(encoding="utf-8")
     )
     (OUT / "NOTICE").write_text(notice, encoding="utf-8")
     return 0

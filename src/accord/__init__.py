@@ -1,3 +1,32 @@
-from accord._version import __version__
+"""accord: who did what to whom, when and where, coded from news text.
 
-__all__ = ["__version__"]
+The public Python API. Everything else is internal and may change.
+"""
+
+from accord._version import __version__
+from accord.analysis.query import EventQuery
+from accord.api import Coder, IngestReport, code_text, evaluate_files, parse_date, query_events
+from accord.config import Settings
+from accord.errors import AccordError
+from accord.model import Actor, DocResult, Document, Event, Evidence, Failure, Mode, Place
+
+__all__ = [
+    "AccordError",
+    "Actor",
+    "Coder",
+    "DocResult",
+    "Document",
+    "Event",
+    "EventQuery",
+    "Evidence",
+    "Failure",
+    "IngestReport",
+    "Mode",
+    "Place",
+    "Settings",
+    "__version__",
+    "code_text",
+    "evaluate_files",
+    "parse_date",
+    "query_events",
+]

@@ -26,14 +26,19 @@ def test_batch_equals_one_at_a_time(coder: Any) -> None:
     assert process_batch(docs, coder.resources) == single
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_batch_size_invariance(coder: Any, data: st.DataObject) -> None:
     docs = _docs(coder)[:5]
     size = data.draw(st.integers(min_value=1, max_value=5))
     order = data.draw(st.permutations(docs))
-    results = [r for i in range(0, len(order), size)
-               for r in process_batch(order[i : i + size], coder.resources)]
+    results = [
+        r
+        for i in range(0, len(order), size)
+        for r in process_batch(order[i : i + size], coder.resources)
+    ]
     whole = {r.doc.id: r for r in process_batch(list(order), coder.resources)}
     assert {r.doc.id: r for r in results} == whole
 

@@ -31,10 +31,13 @@ D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("The treaty expires on February 5.", "February 5", dt.date(2026, 2, 5), D),
         ("Iran and the U.S. talked on Feb. 4 in Muscat.", "Feb. 4", dt.date(2026, 2, 4), D),
         ("Protests began on Dec. 28.", "Dec. 28", dt.date(2025, 12, 28), D),
-        ("The accord was signed on 5 February 2025.", "5 February 2025",
-         dt.date(2025, 2, 5), D),
-        ("It was signed on Wednesday, February 4, 2026 in Rome.", "Wednesday, February 4, 2026",
-         dt.date(2026, 2, 4), D),
+        ("The accord was signed on 5 February 2025.", "5 February 2025", dt.date(2025, 2, 5), D),
+        (
+            "It was signed on Wednesday, February 4, 2026 in Rome.",
+            "Wednesday, February 4, 2026",
+            dt.date(2026, 2, 4),
+            D,
+        ),
         ("The report dated 2025-11-30 said so.", "2025-11-30", dt.date(2025, 11, 30), D),
         ("Bilateral trade reached $228.1 billion in 2025.", "2025", dt.date(2025, 1, 1), Y),
         ("Elections were held in mid-2024.", "mid-2024", dt.date(2024, 1, 1), Y),
@@ -49,16 +52,21 @@ D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("Exports grew last year.", "last year", dt.date(2025, 1, 1), Y),
         ("The strike began three days ago.", "three days ago", dt.date(2026, 2, 2), D),
         ("The deal was struck two months ago.", "two months ago", dt.date(2025, 12, 1), M),
-        ("In the first month of the year alone, five leaders visited China.",
-         "the first month of the year", dt.date(2026, 1, 1), M),
+        (
+            "In the first month of the year alone, five leaders visited China.",
+            "the first month of the year",
+            dt.date(2026, 1, 1),
+            M,
+        ),
     ],
 )
-def test_resolution_table(sentence: str, text: str, date: dt.date,
-                          precision: DatePrecision) -> None:
+def test_resolution_table(
+    sentence: str, text: str, date: dt.date, precision: DatePrecision
+) -> None:
     found = find_event_date(sentence, PUB)
     assert found is not None
     assert (found.text, found.date, found.precision) == (text, date, precision)
-    assert sentence[found.span[0]:found.span[1]] == found.text
+    assert sentence[found.span[0] : found.span[1]] == found.text
 
 
 @pytest.mark.parametrize(

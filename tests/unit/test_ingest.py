@@ -36,8 +36,9 @@ HTML_PAGE = (
 )
 
 
-def run(inputs: Sequence[str], stdin: bytes | None = None,
-        settings: Settings = SETTINGS) -> list[Document | Failure]:
+def run(
+    inputs: Sequence[str], stdin: bytes | None = None, settings: Settings = SETTINGS
+) -> list[Document | Failure]:
     stream = io.BytesIO(stdin) if stdin is not None else None
     return list(iter_documents(inputs, settings, stdin=stream))
 
@@ -112,18 +113,33 @@ def test_html_without_article_text_is_empty(tmp_path: Path) -> None:
 
 def test_jsonl_records_ids_dates_and_metadata(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
-    path.write_bytes(jsonl(
-        {"id": 42, "text": BODY, "title": "T", "date": "2026-02-04", "url": "http://x/1",
-         "source": "Wire", "author": "A. Writer", "lang": "en", "tags": ["a", "b"]},
-        {"text": BODY, "date": "2026-02-04T10:20:00Z"},
-        {"id": "c", "text": BODY, "date": "next Tuesday"},
-    ))
+    path.write_bytes(
+        jsonl(
+            {
+                "id": 42,
+                "text": BODY,
+                "title": "T",
+                "date": "2026-02-04",
+                "url": "http://x/1",
+                "source": "Wire",
+                "author": "A. Writer",
+                "lang": "en",
+                "tags": ["a", "b"],
+            },
+            {"text": BODY, "date": "2026-02-04T10:20:00Z"},
+            {"id": "c", "text": BODY, "date": "next Tuesday"},
+        )
+    )
     items = [doc(i) for i in run([str(path)])]
     assert [d.id for d in items] == ["42", "batch.jsonl:2", "c"]
     assert [d.origin for d in items] == [f"{path}:1", f"{path}:2", f"{path}:3"]
     first = items[0]
-    assert (first.title, first.url, first.source, first.author) == ("T", "http://x/1", "Wire",
-                                                                     "A. Writer")
+    assert (first.title, first.url, first.source, first.author) == (
+        "T",
+        "http://x/1",
+        "Wire",
+        "A. Writer",
+    )
     assert first.date == dt.date(2026, 2, 4)
     assert dict(first.metadata) == {"lang": "en", "tags": ["a", "b"]}
     assert items[1].date == dt.date(2026, 2, 4)
@@ -146,9 +162,14 @@ def test_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
         jsonl({"id": "ok1", "text": BODY})
         + b"{not json\n"
         + b"\n"
-        + jsonl([1, 2], {"id": "no-text", "title": "x"}, {"id": "bad", "text": 5},
-                {"id": "empty", "text": "   "}, {"id": 1.5, "text": BODY},
-                {"id": "ok2", "text": BODY})
+        + jsonl(
+            [1, 2],
+            {"id": "no-text", "title": "x"},
+            {"id": "bad", "text": 5},
+            {"id": "empty", "text": "   "},
+            {"id": 1.5, "text": BODY},
+            {"id": "ok2", "text": BODY},
+        )
     )
     items = run([str(path)])
     assert [i.id for i in items if isinstance(i, Document)] == ["ok1", "ok2"]
@@ -246,11 +267,15 @@ def test_ids_are_stable_across_runs(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_bytes(jsonl({"text": BODY}, {"id": 9, "text": BODY}))
     first = [(doc(i).id, doc(i).origin) for i in run([str(tmp_path)])]
     second = [(doc(i).id, doc(i).origin) for i in run([str(tmp_path)])]
-    assert first == second == [
-        ("b.jsonl:1", f"{tmp_path / 'b.jsonl'}:1"),
-        ("9", f"{tmp_path / 'b.jsonl'}:2"),
-        ("x/a.txt", str(tmp_path / "x" / "a.txt")),
-    ]
+    assert (
+        first
+        == second
+        == [
+            ("b.jsonl:1", f"{tmp_path / 'b.jsonl'}:1"),
+            ("9", f"{tmp_path / 'b.jsonl'}:2"),
+            ("x/a.txt", str(tmp_path / "x" / "a.txt")),
+        ]
+    )
 
 
 def test_a_single_string_is_one_input(tmp_path: Path) -> None:
@@ -263,8 +288,13 @@ def test_a_single_string_is_one_input(tmp_path: Path) -> None:
 
 
 def make(data: bytes, kind: str | None = "text", settings: Settings = SETTINGS) -> Document:
-    return document_from_bytes(data, doc_id="d", origin=None, kind=kind,  # type: ignore[arg-type]
-                               settings=settings)
+    return document_from_bytes(
+        data,
+        doc_id="d",
+        origin=None,
+        kind=kind,  # type: ignore[arg-type]
+        settings=settings,
+    )
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", b"\xef\xbb\xbf  \n"])
@@ -371,8 +401,9 @@ def test_html_meta_charset_wins() -> None:
 
 
 def test_html_latin1_declaration_is_read_as_cp1252() -> None:
-    page = HTML_PAGE.replace("<head>", '<head><meta http-equiv="Content-Type" '
-                             'content="text/html; charset=ISO-8859-1">')
+    page = HTML_PAGE.replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    )
     page = page.replace("officials from", "“officials” from")
     d = make(page.encode("cp1252"), kind="html")
     assert "“officials”" in d.text

@@ -54,8 +54,16 @@ def test_scraped_tail_is_cut_and_body_kept() -> None:
     assert c.dateline == Dateline(place="Islamabad", date=None, raw="ISLAMABAD:")
     expected = [BODY[0].removeprefix("ISLAMABAD: "), *BODY[1:]]
     assert c.text == "\n\n".join(expected)
-    for junk in ("Sara Khan", "writer is", "tweets", "LEAVE A REPLY", "Please enter",
-                 "Must Read", "Floods", "PESHAWAR"):
+    for junk in (
+        "Sara Khan",
+        "writer is",
+        "tweets",
+        "LEAVE A REPLY",
+        "Please enter",
+        "Must Read",
+        "Floods",
+        "PESHAWAR",
+    ):
         assert junk not in c.text
     assert {"author-bio", "comment-form", "related-stories"} <= set(c.removed)
     assert c.sentences[0].text.startswith("The foreign ministers of Pakistan")
@@ -69,10 +77,14 @@ def test_teaser_heading_without_comment_form_cuts_the_tail() -> None:
 
 
 def test_short_article_with_a_long_teaser_is_still_cut() -> None:
-    teaser = ("PESHAWAR: Heavy rains have displaced thousands of people across northern districts "
-              "in the past week, officials said on Sunday. ") * 4
-    for tail in (["LEAVE A REPLY", "Must Read", "Floods displace thousands", teaser],
-                 ["Must Read", "Floods displace thousands", teaser]):
+    teaser = (
+        "PESHAWAR: Heavy rains have displaced thousands of people across northern districts "
+        "in the past week, officials said on Sunday. "
+    ) * 4
+    for tail in (
+        ["LEAVE A REPLY", "Must Read", "Floods displace thousands", teaser],
+        ["Must Read", "Floods displace thousands", teaser],
+    ):
         c = clean(paragraphs(BODY[1], BODY[3], *tail))
         assert c.text == paragraphs(BODY[1], BODY[3])
 
@@ -135,8 +147,7 @@ def test_photo_credits_and_share_prompts_are_removed() -> None:
 
 
 def test_byline_near_the_top_is_removed() -> None:
-    c = clean(paragraphs("Ceasefire holds in the south", "By John Smith and Mary Jones",
-                         *BODY[1:]))
+    c = clean(paragraphs("Ceasefire holds in the south", "By John Smith and Mary Jones", *BODY[1:]))
     assert c.doc.title == "Ceasefire holds in the south"
     assert "John Smith" not in c.text
     assert c.text.startswith("The two sides agreed")
@@ -164,14 +175,16 @@ def test_a_sentence_first_line_is_not_a_title() -> None:
 
 
 def test_subheads_are_dropped_but_lists_and_lead_ins_kept() -> None:
-    c = clean(paragraphs(
-        BODY[1],
-        "China-Russia talks highlight strategic alignment",
-        BODY[2],
-        "The commission will have three tasks:",
-        "- monitoring the crossing points",
-        BODY[3],
-    ))
+    c = clean(
+        paragraphs(
+            BODY[1],
+            "China-Russia talks highlight strategic alignment",
+            BODY[2],
+            "The commission will have three tasks:",
+            "- monitoring the crossing points",
+            BODY[3],
+        )
+    )
     assert "highlight strategic alignment" not in c.text
     assert "three tasks:" in c.text and "- monitoring the crossing points" in c.text
     assert "subhead" in c.removed
@@ -190,26 +203,52 @@ def test_a_single_short_line_is_kept() -> None:
 @pytest.mark.parametrize(
     ("first", "place", "date", "rest"),
     [
-        ("BEIJING: Chinese President Xi Jinping held talks.", "Beijing", None,
-         "Chinese President Xi Jinping held talks."),
-        ("RAWALPINDI: Security forces concluded an operation.", "Rawalpindi", None,
-         "Security forces concluded an operation."),
-        ("WASHINGTON (Reuters) - The Senate passed the bill.", "Washington", None,
-         "The Senate passed the bill."),
-        ("LONDON, Jan 5 (AFP) — Britain recalled its envoy.", "London", dt.date(2026, 1, 5),
-         "Britain recalled its envoy."),
-        ("NEW DELHI, Feb. 3, 2026 (Xinhua) -- India signed the pact.", "New Delhi",
-         dt.date(2026, 2, 3), "India signed the pact."),
-        ("KYIV, Ukraine (AP) — Russia launched drones overnight.", "Kyiv, Ukraine", None,
-         "Russia launched drones overnight."),
-        ("WASHINGTON, D.C. — The summit opened.", "Washington, D.C.", None,
-         "The summit opened."),
-        ("(Reuters) — The company denied the report.", None, None,
-         "The company denied the report."),
+        (
+            "BEIJING: Chinese President Xi Jinping held talks.",
+            "Beijing",
+            None,
+            "Chinese President Xi Jinping held talks.",
+        ),
+        (
+            "RAWALPINDI: Security forces concluded an operation.",
+            "Rawalpindi",
+            None,
+            "Security forces concluded an operation.",
+        ),
+        (
+            "WASHINGTON (Reuters) - The Senate passed the bill.",
+            "Washington",
+            None,
+            "The Senate passed the bill.",
+        ),
+        (
+            "LONDON, Jan 5 (AFP) — Britain recalled its envoy.",
+            "London",
+            dt.date(2026, 1, 5),
+            "Britain recalled its envoy.",
+        ),
+        (
+            "NEW DELHI, Feb. 3, 2026 (Xinhua) -- India signed the pact.",
+            "New Delhi",
+            dt.date(2026, 2, 3),
+            "India signed the pact.",
+        ),
+        (
+            "KYIV, Ukraine (AP) — Russia launched drones overnight.",
+            "Kyiv, Ukraine",
+            None,
+            "Russia launched drones overnight.",
+        ),
+        ("WASHINGTON, D.C. — The summit opened.", "Washington, D.C.", None, "The summit opened."),
+        (
+            "(Reuters) — The company denied the report.",
+            None,
+            None,
+            "The company denied the report.",
+        ),
     ],
 )
-def test_dateline_prefixes(first: str, place: str | None, date: dt.date | None,
-                           rest: str) -> None:
+def test_dateline_prefixes(first: str, place: str | None, date: dt.date | None, rest: str) -> None:
     c = clean(paragraphs(first, BODY[1]), date=dt.date(2026, 2, 5))
     assert c.dateline is not None
     assert (c.dateline.place, c.dateline.date) == (place, date)
@@ -218,10 +257,16 @@ def test_dateline_prefixes(first: str, place: str | None, date: dt.date | None,
 
 
 def test_date_only_line_is_a_dateline_and_fills_a_missing_date() -> None:
-    c = clean(paragraphs("Monday, January 7, 2019", "United States President Donald Trump said on "
-                         "Friday he may declare a national emergency."))
-    assert c.dateline == Dateline(place=None, date=dt.date(2019, 1, 7),
-                                  raw="Monday, January 7, 2019")
+    c = clean(
+        paragraphs(
+            "Monday, January 7, 2019",
+            "United States President Donald Trump said on "
+            "Friday he may declare a national emergency.",
+        )
+    )
+    assert c.dateline == Dateline(
+        place=None, date=dt.date(2019, 1, 7), raw="Monday, January 7, 2019"
+    )
     assert c.doc.date == dt.date(2019, 1, 7)
     assert c.text.startswith("United States President")
 
@@ -249,8 +294,10 @@ def test_ordinary_openings_are_not_datelines(first: str) -> None:
 
 
 def test_whitespace_and_unicode_oddities() -> None:
-    text = ("\ufeffThe\u00a0minister\u200b said\t\tthe  talks\u2009went well.\r\n\r\n"
-            "Second\u00adparagraph here.\rThird line here.")
+    text = (
+        "\ufeffThe\u00a0minister\u200b said\t\tthe  talks\u2009went well.\r\n\r\n"
+        "Second\u00adparagraph here.\rThird line here."
+    )
     c = clean(text)
     assert c.text == paragraphs(
         "The minister said the talks went well.", "Secondparagraph here.", "Third line here."
@@ -270,14 +317,17 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert c.text.split("\n\n") == [
         "The foreign ministers met in Geneva on Tuesday and agreed that their deputies would "
         "draft a framework for a ceasefire before the end of the month.",
-        "Officials said the well-known mediator from Norway would chair the working group in "
-        "Oslo.",
+        "Officials said the well-known mediator from Norway would chair the working group in Oslo.",
     ]
 
 
 def test_paragraph_broken_mid_sentence_is_rejoined() -> None:
-    c = clean(paragraphs("The striker's late goal secured qualification for", "the club against "
-                         "Olympiakos on Wednesday evening."))
+    c = clean(
+        paragraphs(
+            "The striker's late goal secured qualification for",
+            "the club against Olympiakos on Wednesday evening.",
+        )
+    )
     assert len(c.sentences) == 1
 
 
@@ -302,4 +352,4 @@ def test_seed_report_cleans_to_the_article_body() -> None:
     assert c.doc.title is not None and c.doc.title.startswith("Xi holds rare same-day talks")
     assert "China-Russia talks highlight strategic alignment" not in c.text
     for s in c.sentences:
-        assert c.text[s.span[0]:s.span[1]] == s.text
+        assert c.text[s.span[0] : s.span[1]] == s.text

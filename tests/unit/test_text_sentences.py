@@ -58,9 +58,24 @@ def test_split_sentences_offsets_follow_the_paragraph_spans() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    [*"abcXYZ .,;:!?\"'()-—–…\n\n\t\r\u00a0\u200b\u2028\ufeff\u00ad0123456789",
-     "U.S.", "Gen. ", "Jan. 5", "Mr. ", "BEIJING: ", "Must Read\n", "LEAVE A REPLY\n",
-     "Photo: x\n", "é", "ß", "中文", "😀", "\x00", "\x85", "(Reuters) - "]
+    [
+        *"abcXYZ .,;:!?\"'()-—–…\n\n\t\r\u00a0\u200b\u2028\ufeff\u00ad0123456789",
+        "U.S.",
+        "Gen. ",
+        "Jan. 5",
+        "Mr. ",
+        "BEIJING: ",
+        "Must Read\n",
+        "LEAVE A REPLY\n",
+        "Photo: x\n",
+        "é",
+        "ß",
+        "中文",
+        "😀",
+        "\x00",
+        "\x85",
+        "(Reuters) - ",
+    ]
 )
 
 

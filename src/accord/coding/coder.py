@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
+from accord.coding.kb import tokenize
 from accord.coding.modality import classify
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
@@ -34,6 +35,8 @@ from accord.text.dates import find_date_mentions
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+_MAX_SYMMETRIC_PARTIES = 3
+_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
 _TARGET_PREPS = (
@@ -145,8 +148,33 @@ def _code_sentence(
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
         sources = [s for s in sources if _identified(s)]
         targets = [t for t in targets if _identified(t)]
+        if (
+            not targets
+            and 1 < len(sources) <= _MAX_SYMMETRIC_PARTIES
+            and match.code[:2] in _SYMMETRIC_ROOTS
+            and not any(tokens[c].dep == "dobj" for c in children.get(tok.i, ()))
+        ):
+            # "France and the Philippines agreed ...": each party acts towards the others
+            for src in sources:
+                for other in sources:
+                    if other.code != src.code:
+                        events.append(
+                            _event(
+                                doc_id,
+                                ps,
+                                ctx,
+                                match.code,
+                                src,
+                                other,
+                                match,
+                                mode,
+                                date,
+                                state.location,
+                            )
+                        )
+            continue
         for src in sources:
-            tgts: list[ActorRef | None] = [t for t in targets if t.code != src.code] or [None]
+            tgts: list[ActorRef | None] = [t for t in targets if _distinct(src, t)] or [None]
             for tgt in tgts:
                 events.append(
                     _event(doc_id, ps, ctx, match.code, src, tgt, match, mode, date, state.location)
@@ -175,6 +203,13 @@ def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequen
     return tokens[verb].lemma.lower() in _NAMING_VERBS and any(
         tokens[c].dep == "oprd" for c in children.get(verb, ())
     )
+
+
+def _distinct(src: ActorRef, tgt: ActorRef) -> bool:
+    """A target that is not the source itself (nor the source's own country, bare)."""
+    if tgt.code == src.code:
+        return False
+    return not (tgt.country == src.country and tgt.code == tgt.country)
 
 
 def _identified(ref: ActorRef) -> bool:
@@ -403,7 +438,7 @@ def _dateline_place(clean: CleanDocument, kb: KnowledgeBase, date: dt.date | Non
     if clean.dateline is None or not clean.dateline.place:
         return None
     name = clean.dateline.place
-    words = name.split()
+    words = tokenize(name)
     m = kb.match(words, 0, date)
     country = m.entry.country if m is not None and m.length == len(words) else None
     return Place(name=name, country=country, lat=None, lon=None)

@@ -18,8 +18,8 @@ Order of checks (first match wins):
 from __future__ import annotations
 
 import codecs
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from accord.errors import BinaryInput, DecodeError, EmptyInput
@@ -80,8 +80,21 @@ _META_CHARSET = re.compile(
 )
 
 # Legacy labels that browsers (WHATWG Encoding standard) decode as windows-1252.
-_AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii",
-                        "us-ascii", "cp819", "ibm819", "iso_8859-1", "windows-1252"})
+_AS_CP1252 = frozenset(
+    {
+        "iso-8859-1",
+        "iso8859-1",
+        "latin1",
+        "latin-1",
+        "l1",
+        "ascii",
+        "us-ascii",
+        "cp819",
+        "ibm819",
+        "iso_8859-1",
+        "windows-1252",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +181,7 @@ def _decode_legacy(data: bytes) -> Decoded | None:
     except UnicodeDecodeError:
         pass
     else:
-        if mess_ratio(text[:_SAMPLE * 4]) <= _LEGACY_MESS:
+        if mess_ratio(text[: _SAMPLE * 4]) <= _LEGACY_MESS:
             return Decoded(text, "cp1252")
     best = from_bytes(data).best()
     if best is None or best.encoding is None or best.chaos > _GUESS_CHAOS:
@@ -192,9 +205,9 @@ def plausible_legacy_text(text: str) -> bool:
     """
     for word in _NON_SPACE.findall(text):
         core = word.strip(".,;:!?\"'»«“”‘’()")
-        if len(core) == 1 and core.isalpha() and unicodedata.decomposition(core):
-            if word == core or word.rstrip(".,;:") == core:
-                continue
+        single = len(core) == 1 and core.isalpha() and unicodedata.decomposition(core)
+        if single and word.rstrip(".,;:") == core:
+            continue
         for k, ch in enumerate(word):
             if ord(ch) < 128 or ch in _LEGACY_PUNCT:
                 continue

@@ -126,9 +126,7 @@ def document_from_bytes(
         kind = _sniff_bytes(data)
     decoded = decode_bytes(data, html=kind == "html")
     meta = {} if decoded.encoding == "utf-8" else {"encoding": decoded.encoding}
-    return document_from_text(
-        decoded.text, doc_id=doc_id, origin=origin, kind=kind, metadata=meta
-    )
+    return document_from_text(decoded.text, doc_id=doc_id, origin=origin, kind=kind, metadata=meta)
 
 
 def _optional_str(record: Mapping[str, Any], key: str) -> str | None:

@@ -36,23 +36,26 @@ from accord.model import Document, Failure
 
 SourceKind = Literal["text", "html", "jsonl"]
 
-_EXTENSIONS: Mapping[str, SourceKind] = MappingProxyType({
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-})
+_EXTENSIONS: Mapping[str, SourceKind] = MappingProxyType(
+    {
+        ".txt": "text",
+        ".text": "text",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+    }
+)
 _SNIFF_BYTES = 65536
 _STAGE = "ingest"
 
 
 def _failure(doc_id: str, origin: str | None, err: AccordError, prefix: str = "") -> Failure:
     message = " ".join(err.message.split())
-    return Failure(doc_id=doc_id, origin=origin, stage=_STAGE, code=err.code,
-                   message=f"{prefix}{message}")
+    return Failure(
+        doc_id=doc_id, origin=origin, stage=_STAGE, code=err.code, message=f"{prefix}{message}"
+    )
 
 
 def source_kind(name: str) -> tuple[SourceKind | None, bool]:

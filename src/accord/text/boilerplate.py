@@ -284,4 +284,3 @@ def _drop_names_above(kept: list[str]) -> None:
     """Author-name lines directly above a bio ("Mian Abrar" twice) belong to the bio."""
     while kept and is_name_line(kept[-1]):
         kept.pop()
-

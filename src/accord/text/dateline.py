@@ -69,7 +69,7 @@ class DatelineMatch:
 
 
 def title_case_place(text: str) -> str:
-    """"NEW DELHI" -> "New Delhi"; "WASHINGTON, D.C." keeps "D.C."."""
+    """ "NEW DELHI" -> "New Delhi"; "WASHINGTON, D.C." keeps "D.C."."""
 
     def word(token: str) -> str:
         if _INITIALISM.match(token):
@@ -79,8 +79,9 @@ def title_case_place(text: str) -> str:
     return re.sub(r"[^\s\-/,]+", lambda m: word(m.group(0)), text)
 
 
-def _resolve(mon: str | None, day: str | None, year: str | None,
-             pub: dt.date | None) -> dt.date | None:
+def _resolve(
+    mon: str | None, day: str | None, year: str | None, pub: dt.date | None
+) -> dt.date | None:
     if mon is None or day is None:
         return None
     month = month_number(mon)
@@ -126,9 +127,12 @@ def match_prefix(paragraph: str, pub: dt.date | None) -> DatelineMatch | None:
                 place = f"{place}, {region_text}"
         date = None
         if groups.get("date"):
-            date = _resolve(groups.get("mon") or groups.get("mon2"),
-                            groups.get("day") or groups.get("day2"),
-                            groups.get("year") or groups.get("year2"), pub)
+            date = _resolve(
+                groups.get("mon") or groups.get("mon2"),
+                groups.get("day") or groups.get("day2"),
+                groups.get("year") or groups.get("year2"),
+                pub,
+            )
         raw = paragraph[: m.end()].strip()
         return DatelineMatch(place=place, date=date, raw=raw, end=m.end())
     return None

@@ -244,53 +244,100 @@ def _r_nth_month(m: re.Match[str], pub: dt.date | None, future: bool) -> Resolve
 
 
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_RELATIVE_DAY_KEYS = ("today", "tonight", "tomorrow", "yesterday", "last night", "this morning",
-                      "this afternoon", "this evening")
+_RELATIVE_DAY_KEYS = (
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "last night",
+    "this morning",
+    "this afternoon",
+    "this evening",
+)
 
 # (pattern, resolver, gate): a pattern runs only when one of its gate strings occurs in the
 # lowercased sentence, a cheap substring test that spares most regex scans.
 _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
-    (re.compile(
-        rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?P<mon>{MONTH_PATTERN})\s*(?P<day>\d{{1,2}})"
-        rf"(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+(?P<year>{_YEAR})\b)?{_NOT_NUMBER}"
-    ), _r_month_day, _MONTH_KEYS),
-    (re.compile(
-        rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-        rf"(?:of\s+)?(?P<mon>{MONTH_PATTERN})(?:,?\s+(?P<year>{_YEAR})\b)?{_NOT_NUMBER}"
-    ), _r_month_day, _MONTH_KEYS),
-    (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _r_iso,
-     ("-",)),
-    (re.compile(rf"\b(?P<mon>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>{_YEAR})\b{_NOT_NUMBER}"),
-     _r_month_year, _MONTH_KEYS),
-    (re.compile(
-        rf"\b(?P<mod>(?i:in|during|early|late|mid|last|next|this|earlier this|later this)"
-        rf"[\s-]+)(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_PATTERN})(?!\s*\d)"
-    ), _r_in_month, _MONTH_KEYS),
-    (re.compile(
-        rf"\b(?P<mod>(?i:in|during|early|late|mid)[\s-]+)(?:(?i:early|late|mid)[\s-]+)?"
-        rf"(?P<year>{_YEAR})\b{_NOT_NUMBER}"
-    ), _r_year, ("18", "19", "20")),
-    (re.compile(
-        rf"\b(?:(?P<mod>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY_PATTERN})"
-        r"(?:\s+(?i:morning|afternoon|evening|night))?\b"
-    ), _r_weekday, ("day",)),
-    (re.compile(
-        r"\b(?i:the day before yesterday|yesterday|today|tonight|tomorrow|last night"
-        r"|this (?:morning|afternoon|evening))\b"
-    ), _r_relative_day, _RELATIVE_DAY_KEYS),
-    (re.compile(
-        r"(?<!\bthe )(?<!\bThe )(?<!\bpast )\b(?P<mod>(?i:last|next|this|earlier this|later this))"
-        r"\s+(?P<unit>(?i:week|month|year))\b"
-    ), _r_relative_period, ("week", "month", "year")),
-    (re.compile(
-        r"\b(?P<n>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-        r"|twelve))\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b"
-    ), _r_ago, ("ago",)),
-    (re.compile(
-        r"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-        r"|tenth|eleventh|twelfth|last|final))\s+(?i:month)\s+(?i:of)\s+(?i:the|this)\s+"
-        r"(?i:year)\b"
-    ), _r_nth_month, ("month of",)),
+    (
+        re.compile(
+            rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?P<mon>{MONTH_PATTERN})\s*(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+(?P<year>{_YEAR})\b)?{_NOT_NUMBER}"
+        ),
+        _r_month_day,
+        _MONTH_KEYS,
+    ),
+    (
+        re.compile(
+            rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            rf"(?:of\s+)?(?P<mon>{MONTH_PATTERN})(?:,?\s+(?P<year>{_YEAR})\b)?{_NOT_NUMBER}"
+        ),
+        _r_month_day,
+        _MONTH_KEYS,
+    ),
+    (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _r_iso, ("-",)),
+    (
+        re.compile(rf"\b(?P<mon>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>{_YEAR})\b{_NOT_NUMBER}"),
+        _r_month_year,
+        _MONTH_KEYS,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mod>(?i:in|during|early|late|mid|last|next|this|earlier this|later this)"
+            rf"[\s-]+)(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_PATTERN})(?!\s*\d)"
+        ),
+        _r_in_month,
+        _MONTH_KEYS,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mod>(?i:in|during|early|late|mid)[\s-]+)(?:(?i:early|late|mid)[\s-]+)?"
+            rf"(?P<year>{_YEAR})\b{_NOT_NUMBER}"
+        ),
+        _r_year,
+        ("18", "19", "20"),
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<mod>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY_PATTERN})"
+            r"(?:\s+(?i:morning|afternoon|evening|night))?\b"
+        ),
+        _r_weekday,
+        ("day",),
+    ),
+    (
+        re.compile(
+            r"\b(?i:the day before yesterday|yesterday|today|tonight|tomorrow|last night"
+            r"|this (?:morning|afternoon|evening))\b"
+        ),
+        _r_relative_day,
+        _RELATIVE_DAY_KEYS,
+    ),
+    (
+        re.compile(
+            r"(?<!\bthe )(?<!\bThe )(?<!\bpast )"
+            r"\b(?P<mod>(?i:last|next|this|earlier this|later this))"
+            r"\s+(?P<unit>(?i:week|month|year))\b"
+        ),
+        _r_relative_period,
+        ("week", "month", "year"),
+    ),
+    (
+        re.compile(
+            r"\b(?P<n>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            r"|twelve))\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b"
+        ),
+        _r_ago,
+        ("ago",),
+    ),
+    (
+        re.compile(
+            r"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+            r"|tenth|eleventh|twelfth|last|final))\s+(?i:month)\s+(?i:of)\s+(?i:the|this)\s+"
+            r"(?i:year)\b"
+        ),
+        _r_nth_month,
+        ("month of",),
+    ),
 )
 
 

@@ -48,7 +48,10 @@ def split_sentences(text: str, paragraph_spans: Iterable[Span]) -> tuple[Sentenc
         paragraph = text[p_start:p_end]
         for start, end in paragraph_sentence_spans(paragraph):
             sentences.append(
-                Sentence(len(sentences), text[p_start + start : p_start + end],
-                         (p_start + start, p_start + end))
+                Sentence(
+                    len(sentences),
+                    text[p_start + start : p_start + end],
+                    (p_start + start, p_start + end),
+                )
             )
     return tuple(sentences)

@@ -1,0 +1,50 @@
+"""The public API is exactly what __all__ says, and the layers import one way."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import accord
+
+SRC = Path(accord.__file__).parent
+
+EXPECTED = {
+    "AccordError", "Actor", "Coder", "DocResult", "Document", "Event", "EventQuery",
+    "Evidence", "Failure", "IngestReport", "Mode", "Place", "Settings", "__version__",
+    "code_text", "evaluate_files", "parse_date", "query_events",
+}  # fmt: skip
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert set(accord.__all__) == EXPECTED
+    for name in accord.__all__:
+        assert hasattr(accord, name), name
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
+    return out
+
+
+def test_spacy_is_imported_only_in_the_nlp_layer() -> None:
+    for path in SRC.rglob("*.py"):
+        if "spacy" in {m.split(".")[0] for m in _imports(path)}:
+            assert path.parent.name == "nlp", path
+
+
+def test_lower_layers_never_import_higher_ones() -> None:
+    order = ["ingest", "text", "nlp", "coding", "store", "analysis"]
+    for i, layer in enumerate(order):
+        higher = {f"accord.{h}" for h in order[i + 1 :]} | {"accord.cli", "accord.api"}
+        for path in (SRC / layer).rglob("*.py"):
+            for module in _imports(path):
+                assert not any(module == h or module.startswith(h + ".") for h in higher), (
+                    f"{path.relative_to(SRC)} imports {module}"
+                )
