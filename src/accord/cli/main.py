@@ -208,30 +208,51 @@ def events(
     found = query_events(db, query)
     out = sys.stdout
     if fmt == "table":
-        print_table(found, out)
+        print_table(found, out, show_mode=all_modes)
     else:
         write_events(found, out, fmt)
 
 
-def print_table(found: Sequence[Any], out: TextIO) -> None:
+def print_table(found: Sequence[Any], out: TextIO, *, show_mode: bool = False) -> None:
+    """A readable table: one row per event, with a short excerpt of its evidence sentence."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("date", "source", "code", "event", "target", "mode", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(header_style="bold", expand=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", max_width=28)
+    table.add_column("event", max_width=30)
+    table.add_column("target", max_width=28)
+    if show_mode:
+        table.add_column("mode", no_wrap=True)
+    table.add_column("evidence", max_width=60)
     for e in found:
-        table.add_row(
+        row = [
             str(e.date or ""),
-            f"{e.source.code} ({e.source.text})",
-            e.cameo,
-            e.cameo_name,
-            f"{e.target.code} ({e.target.text})" if e.target else "",
-            e.mode.value,
-            e.sentence if len(e.sentence) < 160 else e.sentence[:157] + "...",
-        )
-    Console(file=out, width=max(120, Console().width)).print(table)
-    Console(file=out).print(f"{len(found)} events")
+            f"{e.source.code} ({_short(e.source.text, 24)})",
+            f"{e.cameo} {e.cameo_name}",
+            f"{e.target.code} ({_short(e.target.text, 24)})" if e.target else "",
+        ]
+        if show_mode:
+            row.append(e.mode.value)
+        row.append(_excerpt(e.sentence, e.evidence.trigger_span, 110))
+        table.add_row(*row)
+    console = Console(file=out, width=170)
+    console.print(table)
+    console.print(f"{len(found)} events")
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _excerpt(sentence: str, span: tuple[int, int], n: int) -> str:
+    """Up to ``n`` characters of the sentence around the trigger."""
+    if len(sentence) <= n:
+        return sentence
+    start = max(0, min(span[0] - n // 3, len(sentence) - n))
+    text = sentence[start : start + n]
+    return ("…" if start > 0 else "") + text + ("…" if start + n < len(sentence) else "")
 
 
 @cli.command(name="eval")
