@@ -19,7 +19,14 @@ from accord.engine.local import run_local
 from accord.errors import UsageError
 from accord.ingest import iter_documents
 from accord.model import DocResult, Document, Event, Failure, Mode
-from accord.pipeline import Resources, build_resources, content_hash, process_document
+from accord.pipeline import (
+    Explanation,
+    Resources,
+    build_resources,
+    content_hash,
+    explain_document,
+    process_document,
+)
 from accord.store import EventStore, WriteStats
 
 
@@ -60,6 +67,11 @@ class Coder:
         """Code one text (a sentence or a whole article)."""
         doc = Document(id=doc_id, text=text, date=parse_date(date))
         return list(process_document(doc, self.resources).events)
+
+    def explain(self, text: str, *, date: str | dt.date | None = None) -> Explanation:
+        """Code ``text`` and say why each candidate trigger was, or was not, coded."""
+        doc = Document(id="explain", text=text, date=parse_date(date))
+        return explain_document(doc, self.resources)
 
     def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
         return run_local(items, self.resources)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord._version import __version__
-from accord.coding.coder import CodingContext, code_document
+from accord.coding.actors import find_mentions
+from accord.coding.coder import CodingContext, Decision, code_document
 from accord.coding.kb import ActorKB
 from accord.coding.ontology import Ontology
 from accord.coding.verbs import VerbDictionary
@@ -140,6 +141,42 @@ def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocRes
         except Exception as exc:
             results.append(DocResult(doc=doc, failures=(_failure(doc, "coding", exc),)))
     return results
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Everything behind one document's events: parses, actor mentions, decisions."""
+
+    result: DocResult
+    sentences: tuple[ParsedSentence, ...]
+    mentions: tuple[tuple[int, str, str, str], ...]
+    """(sentence index, text, actor code, kind) for every knowledge-base mention."""
+    decisions: tuple[Decision, ...]
+
+
+def explain_document(doc: Document, resources: Resources) -> Explanation:
+    """Code one document and record why each candidate trigger was, or was not, coded."""
+    clean, sentences = _prepare(doc, resources)
+    parsed = resources.parser.parse(sentences)
+    trace: list[Decision] = []
+    events = code_document(clean, parsed, resources.coding, trace)
+    mentions = tuple(
+        (
+            ps.sentence.index,
+            " ".join(t.text for t in ps.tokens[m.start : m.end]),
+            m.entry.code,
+            m.entry.kind,
+        )
+        for ps in parsed
+        for m in find_mentions(ps.tokens, resources.kb, clean.doc.date)
+    )
+    result = DocResult(
+        doc=clean.doc,
+        events=events,
+        sentence_count=len(clean.sentences),
+        content_hash=content_hash(doc, resources),
+    )
+    return Explanation(result, tuple(parsed), mentions, tuple(trace))
 
 
 def safe_process(doc: Document, resources: Resources) -> DocResult:

@@ -172,3 +172,13 @@ def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
     assert "precision" in out.stdout.lower() and "recall" in out.stdout.lower()
     data = json.loads(scores.read_text())
     assert "mini_gold" in data
+
+
+def test_explain_says_why() -> None:
+    out = run(
+        "explain", "Russian police arrested Pakistani students in Moscow.", "--date", "2026-02-05"
+    )
+    assert out.returncode == 0, out.stderr
+    assert "arrested" in out.stdout and "RUSCOP" in out.stdout and "coded" in out.stdout
+    out = run("explain", "Russia did not attack Ukraine.", "--date", "2026-02-05")
+    assert "negated" in out.stdout

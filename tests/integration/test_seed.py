@@ -100,3 +100,22 @@ def test_events_have_the_contract_shape(seed_events: list[Event]) -> None:
         assert 1 <= e.quad_class <= 4
         assert 0.0 <= e.confidence <= 1.0
         assert len({x.event_id for x in seed_events}) == len(seed_events)
+
+
+def test_explain_works_on_every_seed_sentence(shared_dir: Path, coder: Any) -> None:
+    import io
+
+    from accord.cli.explain import render
+    from accord.text import clean_document
+
+    (doc,) = [d for d in iter_documents([str(shared_dir / SEED)], coder.settings)]
+    assert isinstance(doc, Document)
+    clean = clean_document(doc)
+    assert len(clean.sentences) > 20
+    for s in clean.sentences:
+        expl = coder.explain(s.text, date=PUBLISHED)
+        out = io.StringIO()
+        render(expl, out)
+        assert s.text.split()[0] in out.getvalue()
+        coded = {d.index for d in expl.decisions if d.coded}
+        assert len(expl.result.events) == 0 or coded

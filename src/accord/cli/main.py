@@ -255,6 +255,24 @@ def _excerpt(sentence: str, span: tuple[int, int], n: int) -> str:
     return ("…" if start > 0 else "") + text + ("…" if start + n < len(sentence) else "")
 
 
+@cli.command()
+@click.argument("sentence")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="Publication date of the text.")
+@click.option(
+    "--actors",
+    "actors",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra actor dictionary CSV (repeatable).",
+)
+def explain(sentence: str, date: str | None, actors: tuple[str, ...]) -> None:
+    """Show why each event in SENTENCE (or a short text) was, or was not, coded."""
+    from accord.cli.explain import render
+
+    coder = _coder(_settings(date, False), actors)
+    render(coder.explain(sentence, date=date), sys.stdout)
+
+
 @cli.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="List misses and false alarms.")

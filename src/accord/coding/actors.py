@@ -26,7 +26,13 @@ _COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at"})
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
+_QUANTITY_HEADS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+     "scores", "some", "many", "most", "group", "number", "handful", "members", "member",
+     "several", "all", "few", "couple", "majority"}
+)  # fmt: skip
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 
 
 class Entry(Protocol):
@@ -110,7 +116,8 @@ class SentenceActors:
 
     ``people`` maps lower-cased name words of people already resolved in the document
     ("wang", "yiwei") to their actor, so a later bare surname resolves the same way;
-    ``last_person`` is the antecedent for a pronoun with none earlier in the sentence.
+    ``last_person`` is the antecedent for a pronoun with none earlier in the sentence;
+    ``home_country`` (the dateline's country) places bare role words ("police", "the army").
     """
 
     def __init__(
@@ -120,6 +127,8 @@ class SentenceActors:
         children: Mapping[int, Sequence[int]],
         last_person: ActorRef | None = None,
         people: Mapping[str, ActorRef] | None = None,
+        home_country: str | None = None,
+        last_group: ActorRef | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -129,12 +138,30 @@ class SentenceActors:
                 self._by_token[k] = m
         self._last_person = last_person
         self._people = people or {}
+        self._home = home_country
+        self._last_group = last_group
 
     def actors_at(self, head: int) -> list[ActorRef]:
         """All actors named by the phrase headed at ``head``, conjuncts included."""
         out: list[ActorRef] = []
         for h in self._conjuncts(head):
             out.extend(self._resolve_head(h))
+        return out
+
+    def mention_refs(self, indices: Sequence[int]) -> list[ActorRef]:
+        """One actor per knowledge-base mention touching ``indices`` (people, countries,
+        organisations), in text order: the parts of "Xi-Trump" or "China-Russia" apart."""
+        seen: dict[int, Mention] = {}
+        for i in indices:
+            m = self._by_token.get(i)
+            if m is not None and m.entry.kind != "agent":
+                seen[m.start] = m
+        out: list[ActorRef] = []
+        for m in sorted(seen.values(), key=lambda x: x.start):
+            e = m.entry
+            out.append(
+                ActorRef(m.end - 1, m.start, m.end, e.code, e.country, e.role, e.name, e.kind)
+            )
         return out
 
     def people(self) -> list[ActorRef]:
@@ -194,14 +221,28 @@ class SentenceActors:
         return phrase, complements
 
     def _pronoun(self, head: int) -> list[ActorRef]:
-        if self._tokens[head].text.lower() not in _PERSON_PRONOUNS:
+        word = self._tokens[head].text.lower()
+        if word in _PERSON_PRONOUNS:
+            antecedent = self._last_person
+            for i in range(head):
+                if self._is_person_head(i):
+                    refs = [r for r in self._resolve_head(i) if r.country is not None]
+                    if refs:
+                        antecedent = refs[-1]
+        elif word in _GROUP_PRONOUNS:
+            # "Hungary said it will ...": the latest subject that names a country or body
+            antecedent = self._last_group
+            for i in range(head):
+                if self._tokens[i].dep in ("nsubj", "nsubjpass") and i != head:
+                    refs = [
+                        r
+                        for r in self._resolve_head(i)
+                        if r.kind != "person" and r.kind != "pronoun" and r.country
+                    ]
+                    if refs:
+                        antecedent = refs[-1]
+        else:
             return []
-        antecedent = self._last_person
-        for i in range(head):
-            if self._is_person_head(i):
-                refs = [r for r in self._resolve_head(i) if r.country is not None]
-                if refs:
-                    antecedent = refs[-1]
         if antecedent is None:
             return []
         a = antecedent
@@ -211,6 +252,16 @@ class SentenceActors:
         tok = self._tokens[head]
         if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$"):
             return self._pronoun(head)
+        if tok.lemma.lower() in _QUANTITY_HEADS or tok.pos == "NUM":
+            # "dozens of protesters", "two of the soldiers": the actor is the complement
+            for c in self._children.get(head, ()):
+                if self._tokens[c].dep == "prep" and self._tokens[c].text.lower() == "of":
+                    return [
+                        r
+                        for g in self._children.get(c, ())
+                        if self._tokens[g].dep == "pobj"
+                        for r in self.actors_at(g)
+                    ]
         if tok.ent_type in _NOT_ACTOR_ENTITIES:
             return []
         names_actor = (
@@ -256,6 +307,13 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
+        if own is not None and own.kind == "agent" and self._home and own.role:
+            # "police" in a story datelined from Moscow are Russian police
+            return [
+                ActorRef(
+                    head, lo, hi, self._home + own.role, self._home, own.role, own.name, "agent"
+                )
+            ]
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         return []

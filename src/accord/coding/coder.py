@@ -18,6 +18,7 @@ from typing import Protocol
 from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
 from accord.coding.kb import tokenize
 from accord.coding.modality import classify
+from accord.coding.nominal import nominal_events
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -34,8 +35,24 @@ from accord.text.dates import find_date_mentions
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
-_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 _MAX_SYMMETRIC_PARTIES = 3
+_WILL = frozenset({"will", "shall", "'ll"})
+_COMMISSIVE_HEADS = frozenset(
+    {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
+     "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
+     "prepared", "eager", "determined", "resolve", "going", "expect"}
+)  # fmt: skip
+_DIRECTIVE_HEADS = frozenset(
+    {"urge", "ask", "call", "demand", "appeal", "press", "encourage", "request", "tell",
+     "order", "force", "invite", "allow", "want"}
+)  # fmt: skip
+_INTENT_ROOT = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_INTENT_EXACT = {
+    "045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
+    "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}  # fmt: skip
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
@@ -92,15 +109,38 @@ class _SentenceDate:
     source: DateSource
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Why a candidate trigger did or did not become events (for ``accord explain``)."""
+
+    sentence_index: int
+    index: int
+    """Token index of the trigger within its sentence."""
+    token: str
+    kind: str
+    """'verb' or 'noun'."""
+    coded: bool
+    reason: str
+    code: str | None = None
+    rule: str | None = None
+    mode: Mode | None = None
+
+
 def code_document(
-    clean: CleanDocument, parsed: Sequence[ParsedSentence], ctx: CodingContext
+    clean: CleanDocument,
+    parsed: Sequence[ParsedSentence],
+    ctx: CodingContext,
+    trace: list[Decision] | None = None,
 ) -> tuple[Event, ...]:
-    """Code every parsed sentence of one document, in order."""
+    """Code every parsed sentence of one document, in order.
+
+    When ``trace`` is given, a :class:`Decision` is appended for every candidate trigger.
+    """
     doc = clean.doc
     state = _DocState(publication=doc.date, location=_dateline_place(clean, ctx.kb, doc.date))
     events: list[Event] = []
     for ps in parsed:
-        events.extend(_code_sentence(doc.id, ps, ctx, state))
+        events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
     return tuple(_dedupe(events))
 
 
@@ -112,6 +152,7 @@ class _DocState:
     location: Place | None
     carried: _SentenceDate | None = None
     last_person: ActorRef | None = None
+    last_group: ActorRef | None = None
     people: dict[str, ActorRef] = field(default_factory=dict)
 
     def fallback_date(self) -> _SentenceDate:
@@ -122,80 +163,196 @@ class _DocState:
         return _SentenceDate(None, None, DateSource.NONE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """What fired: the trigger token, the rule, and how specific the match was."""
+
+    index: int
+    rule: str
+    specific: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """Per-sentence constants shared by every event built from one sentence."""
+
+    doc_id: str
+    ps: ParsedSentence
+    ctx: CodingContext
+    location: Place | None
+
+
 def _code_sentence(
-    doc_id: str, ps: ParsedSentence, ctx: CodingContext, state: _DocState
+    doc_id: str,
+    ps: ParsedSentence,
+    ctx: CodingContext,
+    state: _DocState,
+    trace: list[Decision] | None = None,
 ) -> list[Event]:
     tokens = ps.tokens
+
+    def note(
+        i: int,
+        kind: str,
+        reason: str,
+        coded: bool = False,
+        code: str | None = None,
+        rule: str | None = None,
+        mode: Mode | None = None,
+    ) -> None:
+        if trace is not None:
+            trace.append(
+                Decision(
+                    ps.sentence.index, i, tokens[i].text, kind, coded, reason, code, rule, mode
+                )
+            )
+
     children = children_of(tokens)
     dates = _attached_dates(ps, state.publication)
     root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
     sentence_date = root_date or state.fallback_date()
     mentions = find_mentions(tokens, ctx.kb, sentence_date.date)
-    actors = SentenceActors(tokens, mentions, children, state.last_person, state.people)
+    home = state.location.country if state.location else None
+    actors = SentenceActors(
+        tokens, mentions, children, state.last_person, state.people, home, state.last_group
+    )
+    here = _Sentence(doc_id, ps, ctx, state.location)
     events: list[Event] = []
+    used: set[int] = set()
+    claimed: dict[int, VerbMatch] = {}
     for tok in tokens:
         if tok.pos != "VERB" and not (tok.pos == "AUX" and tok.dep == "ROOT"):
             continue
         if _is_naming(tokens, tok.i, children):
+            note(tok.i, "verb", "naming use ('calling it X'): a description, not an act")
             continue
         match = ctx.verbs.match(tokens, tok.i)
         if match is None:
+            why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
+            note(tok.i, "verb", why)
             continue
         mode = classify(tokens, tok.i, children)
+        code, rule = match.code, match.rule
+        intent = _intent_code(code) if mode is Mode.FUTURE else None
+        if intent is not None and _commits(tokens, tok.i, children):
+            # "Hungary will support the resolution": an asserted expression of intent (03x)
+            code, rule, mode = intent, f"{rule}+intent", Mode.ASSERTED
         if mode is not Mode.ASSERTED and not ctx.include_all_modes:
+            note(
+                tok.i,
+                "verb",
+                f"{mode.value}: left out (--all-modes shows it)",
+                False,
+                code,
+                rule,
+                mode,
+            )
             continue
         date = dates.get(tok.i) or sentence_date
+        trigger = _Trigger(tok.i, rule, match.pattern is not None)
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
         sources = [s for s in sources if _identified(s)]
         targets = [t for t in targets if _identified(t)]
-        if (
+        if sources:
+            used.update(match.tokens)
+            note(
+                tok.i,
+                "verb",
+                f"source {', '.join(x.code for x in sources)}; target "
+                f"{', '.join(x.code for x in targets) or 'none'}",
+                True,
+                code,
+                rule,
+                mode,
+            )
+        else:
+            for k in match.tokens:
+                claimed.setdefault(k, match)
+            note(tok.i, "verb", "no identifiable source actor", False, code, rule, mode)
+        symmetric = (
             not targets
             and 1 < len(sources) <= _MAX_SYMMETRIC_PARTIES
-            and match.code[:2] in _SYMMETRIC_ROOTS
+            and code[:2] in _SYMMETRIC_ROOTS
             and not any(tokens[c].dep == "dobj" for c in children.get(tok.i, ()))
-        ):
+        )
+        if symmetric:
             # "France and the Philippines agreed ...": each party acts towards the others
             for src in sources:
                 for other in sources:
                     if other.code != src.code:
-                        events.append(
-                            _event(
-                                doc_id,
-                                ps,
-                                ctx,
-                                match.code,
-                                src,
-                                other,
-                                match,
-                                mode,
-                                date,
-                                state.location,
-                            )
-                        )
+                        events.append(_event(here, trigger, code, src, other, mode, date))
             continue
         for src in sources:
             tgts: list[ActorRef | None] = [t for t in targets if _distinct(src, t)] or [None]
             for tgt in tgts:
-                events.append(
-                    _event(doc_id, ps, ctx, match.code, src, tgt, match, mode, date, state.location)
-                )
-                if match.code2 and tgt is not None:
-                    events.append(
-                        _event(
-                            doc_id,
-                            ps,
-                            ctx,
-                            match.code2,
-                            tgt,
-                            src,
-                            match,
-                            mode,
-                            date,
-                            state.location,
-                        )
-                    )
+                events.append(_event(here, trigger, code, src, tgt, mode, date))
+                if match.code2 and tgt is not None and code == match.code:
+                    events.append(_event(here, trigger, match.code2, tgt, src, mode, date))
+    for nominal in nominal_events(tokens, children, actors, used):
+        gov = nominal.governor
+        mode = nominal.mode_hint or (
+            classify(tokens, gov, children) if gov is not None else Mode.ASSERTED
+        )
+        if mode is not Mode.ASSERTED and not ctx.include_all_modes:
+            note(
+                nominal.noun,
+                "noun",
+                f"{mode.value}: left out (--all-modes shows it)",
+                False,
+                nominal.code,
+                nominal.rule,
+                mode,
+            )
+            continue
+        date = (dates.get(gov) if gov is not None else None) or sentence_date
+        code, rule = nominal.code, nominal.rule
+        verb = claimed.get(nominal.noun)
+        if verb is not None:
+            # "talks collapsed": the verb's pattern over the noun codes it, the noun's
+            # participants are the actors
+            code, rule = verb.code, f"{verb.rule}+{nominal.rule}"
+        trigger = _Trigger(nominal.noun, rule, True)
+        first, *others = nominal.participants
+        note(
+            nominal.noun,
+            "noun",
+            "participants " + ", ".join(p.code for p in nominal.participants),
+            True,
+            code,
+            rule,
+            mode,
+        )
+        for other in others:
+            events.append(_event(here, trigger, code, first, other, mode, date))
+            events.append(_event(here, trigger, code, other, first, mode, date))
     _remember(state, tokens, children, actors, dates)
     return events
+
+
+def _intent_code(code: str) -> str | None:
+    """The CAMEO 'express intent' code for a cooperative action stated for the future."""
+    if code in _INTENT_EXACT:
+        return _INTENT_EXACT[code]
+    return _INTENT_ROOT.get(code[:2])
+
+
+def _commits(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Whether a future-mode verb is the actor's own commitment ("will", "agreed to", "plans
+    to", "is ready to") rather than what someone else is urged or asked to do."""
+    if any(
+        tokens[c].dep == "aux" and tokens[c].text.lower() in _WILL for c in children.get(verb, ())
+    ):
+        return True
+    tok = tokens[verb]
+    current = verb
+    while tok.dep in ("xcomp", "acl") and tok.head != current:
+        head = tokens[tok.head]
+        if head.lemma.lower() in _COMMISSIVE_HEADS:
+            return True
+        if head.lemma.lower() in _DIRECTIVE_HEADS:
+            return False
+        current, tok = tok.head, head
+    return False
 
 
 def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
@@ -224,6 +381,15 @@ def _remember(
     actors: SentenceActors,
     dates: Mapping[int, _SentenceDate],
 ) -> None:
+    groups = [
+        r
+        for t in tokens
+        if t.dep in _SUBJECT
+        for r in actors.actors_at(t.i)
+        if r.kind not in ("person", "pronoun") and r.country
+    ]
+    if groups:
+        state.last_group = groups[-1]
     people = actors.people()
     subjects = [p for p in people if tokens[p.head].dep in _SUBJECT]
     if subjects or people:
@@ -358,38 +524,33 @@ def _unique(refs: Sequence[ActorRef]) -> list[ActorRef]:
 
 
 def _event(
-    doc_id: str,
-    ps: ParsedSentence,
-    ctx: CodingContext,
+    here: _Sentence,
+    trigger: _Trigger,
     code: str,
     src: ActorRef,
     tgt: ActorRef | None,
-    match: VerbMatch,
     mode: Mode,
     date: _SentenceDate,
-    location: Place | None,
 ) -> Event:
-    tokens = ps.tokens
-    text = ps.sentence.text
-    info = ctx.ontology.get(code)
-    trigger_tok = tokens[match.tokens[0]]
+    tokens = here.ps.tokens
+    text = here.ps.sentence.text
+    info = here.ctx.ontology.get(code)
+    trigger_tok = tokens[trigger.index]
     trig_start = trigger_tok.idx
     trig_end = trig_start + len(trigger_tok.text)
     source = src.to_actor(tokens, text)
     target = tgt.to_actor(tokens, text) if tgt is not None else None
-    key = "|".join(
-        [
-            doc_id,
-            str(ps.sentence.index),
-            f"{trig_start}",
-            source.code,
-            target.code if target else "",
-            code,
-        ]
-    )
-    event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    parts = [
+        here.doc_id,
+        str(here.ps.sentence.index),
+        str(trig_start),
+        source.code,
+        target.code if target else "",
+        code,
+    ]
+    event_id = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
     confidence = 0.45
-    if match.pattern is not None:
+    if trigger.specific:
         confidence += 0.15
     if target is not None:
         confidence += 0.15
@@ -398,11 +559,11 @@ def _event(
     if src.kind == "pronoun":
         confidence -= 0.1
     return Event(
-        doc_id=doc_id,
+        doc_id=here.doc_id,
         event_id=event_id,
-        sentence_index=ps.sentence.index,
+        sentence_index=here.ps.sentence.index,
         sentence=text,
-        sentence_span=ps.sentence.span,
+        sentence_span=here.ps.sentence.span,
         date=date.date,
         date_precision=date.precision,
         date_source=date.source,
@@ -416,10 +577,10 @@ def _event(
         quad_class=info.quad_class,
         goldstein=info.goldstein,
         mode=mode,
-        location=location,
+        location=here.location,
         confidence=round(min(confidence, 0.95), 2),
         evidence=Evidence(
-            trigger=trigger_tok.text, trigger_span=(trig_start, trig_end), rule=match.rule
+            trigger=trigger_tok.text, trigger_span=(trig_start, trig_end), rule=trigger.rule
         ),
     )
 

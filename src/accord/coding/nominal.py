@@ -1,0 +1,138 @@
+"""Events named by nouns: "Xi's phone call with Trump", "talks between Iran and the U.S.",
+"the Xi-Trump call", "In a virtual meeting with President Putin, Xi reviewed ...".
+
+A noun from a short list of interaction nouns is a trigger when at least two distinct
+participants can be found around it: possessors and hyphenated or compound names before
+it ("Xi's", "Xi-Trump"), objects of "with"/"between" after it, and, when it sits in a
+prepositional phrase of a clause ("In a meeting with Putin, Xi ..."), that clause's subject.
+Nouns already used by a verb pattern ("held talks with") are left to the verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from accord.coding.actors import ActorRef, SentenceActors
+from accord.model import Mode, Token
+
+# lemma -> (CAMEO code, needs a phone word or 'with' to count)
+_NOUNS: Mapping[str, tuple[str, bool]] = {
+    "talk": ("046", False),
+    "negotiation": ("046", False),
+    "meeting": ("040", False),
+    "summit": ("040", False),
+    "consultation": ("040", False),
+    "dialogue": ("040", False),
+    "conversation": ("041", True),
+    "call": ("041", True),
+    "visit": ("042", False),
+}
+_PHONE_WORDS = frozenset({"phone", "telephone", "video", "virtual"})
+_BACKGROUND_MODS = frozenset({"earlier", "previous", "prior", "former", "past", "last"})
+_IRREALIS_MODS = frozenset(
+    {"potential", "possible", "proposed", "planned", "upcoming", "future", "next",
+     "expected", "prospective", "scheduled"}
+)  # fmt: skip
+_PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
+
+
+@dataclass(frozen=True, slots=True)
+class NominalEvent:
+    noun: int
+    code: str
+    participants: tuple[ActorRef, ...]
+    """Distinct participants, in text order; the first is coded as the source."""
+    mode_hint: Mode | None
+    governor: int | None
+    """The verb whose clause holds the noun (for mode and date), if any."""
+
+    @property
+    def rule(self) -> str:
+        return f"noun:{self.code}"
+
+
+def nominal_events(
+    tokens: Sequence[Token],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    used: set[int],
+) -> list[NominalEvent]:
+    out: list[NominalEvent] = []
+    for tok in tokens:
+        if tok.pos != "NOUN" or tok.i in used:
+            continue
+        entry = _NOUNS.get(tok.lemma.lower())
+        if entry is None:
+            continue
+        code, needs_phone = entry
+        kids = children.get(tok.i, ())
+        mods = {tokens[c].text.lower() for c in kids if tokens[c].dep in ("amod", "compound")}
+        before = actors.mention_refs(_left_modifiers(tokens, children, tok.i))
+        after: list[ActorRef] = []
+        for c in kids:
+            if tokens[c].dep == "prep" and tokens[c].text.lower() in _PARTICIPANT_PREPS:
+                for g in children.get(c, ()):
+                    if tokens[g].dep == "pobj":
+                        after.extend(actors.actors_at(g))
+        if needs_phone and not (mods & _PHONE_WORDS or after or len(before) > 1):
+            continue
+        governor = _governor(tokens, tok.i)
+        found = _distinct([*before, *after])
+        if len(found) == 1 and after and governor is not None and tokens[tok.i].dep == "pobj":
+            subject = next(
+                (c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None
+            )
+            if subject is not None:
+                found = _distinct([*actors.actors_at(subject), *found])
+        if len(found) < 2:
+            continue
+        hint = None
+        if mods & _BACKGROUND_MODS:
+            hint = Mode.BACKGROUND
+        elif mods & _IRREALIS_MODS:
+            hint = Mode.HYPOTHETICAL
+        out.append(NominalEvent(tok.i, code, tuple(found), hint, governor))
+    return out
+
+
+def _left_modifiers(
+    tokens: Sequence[Token], children: Mapping[int, Sequence[int]], noun: int
+) -> list[int]:
+    """Possessors and compounds before the noun, with their own compounds ("Xi-Trump")."""
+    out: list[int] = []
+    stack = [
+        c
+        for c in children.get(noun, ())
+        if c < noun and tokens[c].dep in ("poss", "compound", "amod", "nmod")
+    ]
+    while stack:
+        i = stack.pop()
+        out.append(i)
+        stack.extend(
+            c
+            for c in children.get(i, ())
+            if tokens[c].dep in ("compound", "punct", "case", "amod", "flat")
+        )
+    return sorted(out)
+
+
+def _governor(tokens: Sequence[Token], i: int) -> int | None:
+    for _ in range(len(tokens)):
+        head = tokens[i].head
+        if head == i:
+            return None
+        if tokens[head].pos in ("VERB", "AUX"):
+            return head
+        i = head
+    return None
+
+
+def _distinct(refs: Sequence[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for r in refs:
+        if r.country is None and not r.code.startswith(("IGO", "NGO")):
+            continue
+        if all(r.code != o.code for o in out):
+            out.append(r)
+    return out
