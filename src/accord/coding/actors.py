@@ -32,6 +32,9 @@ _QUANTITY_HEADS = frozenset(
      "several", "all", "few", "couple", "majority"}
 )  # fmt: skip
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_HOME_ROLES = frozenset(
+    {"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "CVL", "SPY", "LAB", "HLH", "REF", "PTY"}
+)
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 
 
@@ -128,7 +131,6 @@ class SentenceActors:
         last_person: ActorRef | None = None,
         people: Mapping[str, ActorRef] | None = None,
         home_country: str | None = None,
-        last_group: ActorRef | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -139,7 +141,6 @@ class SentenceActors:
         self._last_person = last_person
         self._people = people or {}
         self._home = home_country
-        self._last_group = last_group
 
     def actors_at(self, head: int) -> list[ActorRef]:
         """All actors named by the phrase headed at ``head``, conjuncts included."""
@@ -230,8 +231,9 @@ class SentenceActors:
                     if refs:
                         antecedent = refs[-1]
         elif word in _GROUP_PRONOUNS:
-            # "Hungary said it will ...": the latest subject that names a country or body
-            antecedent = self._last_group
+            # "Hungary said it will ...": the latest subject in this sentence that names a
+            # country or body (across sentences "it" is too often a thing, not an actor)
+            antecedent = None
             for i in range(head):
                 if self._tokens[i].dep in ("nsubj", "nsubjpass") and i != head:
                     refs = [
@@ -307,7 +309,7 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
-        if own is not None and own.kind == "agent" and self._home and own.role:
+        if own is not None and own.kind == "agent" and self._home and own.role in _HOME_ROLES:
             # "police" in a story datelined from Moscow are Russian police
             return [
                 ActorRef(

@@ -152,7 +152,6 @@ class _DocState:
     location: Place | None
     carried: _SentenceDate | None = None
     last_person: ActorRef | None = None
-    last_group: ActorRef | None = None
     people: dict[str, ActorRef] = field(default_factory=dict)
 
     def fallback_date(self) -> _SentenceDate:
@@ -213,9 +212,7 @@ def _code_sentence(
     sentence_date = root_date or state.fallback_date()
     mentions = find_mentions(tokens, ctx.kb, sentence_date.date)
     home = state.location.country if state.location else None
-    actors = SentenceActors(
-        tokens, mentions, children, state.last_person, state.people, home, state.last_group
-    )
+    actors = SentenceActors(tokens, mentions, children, state.last_person, state.people, home)
     here = _Sentence(doc_id, ps, ctx, state.location)
     events: list[Event] = []
     used: set[int] = set()
@@ -231,10 +228,11 @@ def _code_sentence(
             why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
             note(tok.i, "verb", why)
             continue
-        mode = classify(tokens, tok.i, children)
+        anchor = _first_conjunct(tokens, tok.i, children)
+        mode = classify(tokens, anchor, children)
         code, rule = match.code, match.rule
         intent = _intent_code(code) if mode is Mode.FUTURE else None
-        if intent is not None and _commits(tokens, tok.i, children):
+        if intent is not None and _commits(tokens, anchor, children):
             # "Hungary will support the resolution": an asserted expression of intent (03x)
             code, rule, mode = intent, f"{rule}+intent", Mode.ASSERTED
         if mode is not Mode.ASSERTED and not ctx.include_all_modes:
@@ -329,6 +327,21 @@ def _code_sentence(
     return events
 
 
+def _first_conjunct(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> int:
+    """For "willing to strengthen X and promote Y", 'promote' shares the frame of
+    'strengthen': a conjoined verb without its own subject or auxiliaries takes its mode
+    from the first conjunct."""
+    current = verb
+    while tokens[current].dep == "conj" and tokens[current].head != current:
+        own = [tokens[c].dep for c in children.get(current, ())]
+        if any(d in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for d in own):
+            break
+        current = tokens[current].head
+    return current
+
+
 def _intent_code(code: str) -> str | None:
     """The CAMEO 'express intent' code for a cooperative action stated for the future."""
     if code in _INTENT_EXACT:
@@ -381,15 +394,6 @@ def _remember(
     actors: SentenceActors,
     dates: Mapping[int, _SentenceDate],
 ) -> None:
-    groups = [
-        r
-        for t in tokens
-        if t.dep in _SUBJECT
-        for r in actors.actors_at(t.i)
-        if r.kind not in ("person", "pronoun") and r.country
-    ]
-    if groups:
-        state.last_group = groups[-1]
     people = actors.people()
     subjects = [p for p in people if tokens[p.head].dep in _SUBJECT]
     if subjects or people:
