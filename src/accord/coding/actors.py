@@ -22,12 +22,12 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
 _MODIFIER_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "case", "nummod", "punct", "quantmod", "flat"}
 )
-_COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at"})
+_COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at", "throughout", "across"})
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 _QUANTITY_HEADS = frozenset(
-    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+    {"dozen", "dozens", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
      "scores", "some", "many", "most", "group", "number", "handful", "members", "member",
      "several", "all", "few", "couple", "majority"}
 )  # fmt: skip

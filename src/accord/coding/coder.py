@@ -18,7 +18,7 @@ from typing import Protocol
 from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
 from accord.coding.kb import tokenize
 from accord.coding.modality import classify
-from accord.coding.nominal import nominal_events
+from accord.coding.nominal import action_events, nominal_events
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -43,15 +43,32 @@ _COMMISSIVE_HEADS = frozenset(
      "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
      "prepared", "eager", "determined", "resolve", "going", "expect"}
 )  # fmt: skip
+_COMMISSIVE_WORDS = frozenset(
+    {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "intend",
+     "intends", "intended", "agree", "agrees", "agreed", "promise", "promised", "promises",
+     "pledge", "pledged", "pledges", "vow", "vowed", "vows", "prepare", "prepared",
+     "prepares", "offer", "offered", "offers"}
+)  # fmt: skip
+_ANNOUNCING = frozenset(
+    {"say", "announce", "declare", "state", "warn", "confirm", "vow", "pledge", "insist",
+     "threaten", "tell", "promise", "indicate", "signal"}
+)  # fmt: skip
 _DIRECTIVE_HEADS = frozenset(
     {"urge", "ask", "call", "demand", "appeal", "press", "encourage", "request", "tell",
      "order", "force", "invite", "allow", "want"}
 )  # fmt: skip
-_INTENT_ROOT = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_INTENT_ROOT = {
+    "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "13": "130", "14": "133", "15": "138", "16": "131", "17": "132", "18": "1383",
+    "19": "1384", "20": "1385",
+}  # fmt: skip
 _INTENT_EXACT = {
     "045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
     "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "136", "166": "1313",
+    "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
+    "174": "137", "175": "137", "191": "1381", "192": "1382",
 }  # fmt: skip
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
@@ -232,7 +249,8 @@ def _code_sentence(
         mode = classify(tokens, anchor, children)
         code, rule = match.code, match.rule
         intent = _intent_code(code) if mode is Mode.FUTURE else None
-        if intent is not None and _commits(tokens, anchor, children):
+        threat = intent is not None and intent[:2] == "13"
+        if intent is not None and _commits(tokens, anchor, children, actors if threat else None):
             # "Hungary will support the resolution": an asserted expression of intent (03x)
             code, rule, mode = intent, f"{rule}+intent", Mode.ASSERTED
         if mode is not Mode.ASSERTED and not ctx.include_all_modes:
@@ -286,7 +304,9 @@ def _code_sentence(
                 events.append(_event(here, trigger, code, src, tgt, mode, date))
                 if match.code2 and tgt is not None and code == match.code:
                     events.append(_event(here, trigger, match.code2, tgt, src, mode, date))
-    for nominal in nominal_events(tokens, children, actors, used):
+    found_nouns = nominal_events(tokens, children, actors, used)
+    found_nouns += action_events(tokens, children, actors, used)
+    for nominal in found_nouns:
         gov = nominal.governor
         mode = nominal.mode_hint or (
             classify(tokens, gov, children) if gov is not None else Mode.ASSERTED
@@ -320,11 +340,30 @@ def _code_sentence(
             rule,
             mode,
         )
+        if not others:
+            events.append(_event(here, trigger, code, first, None, mode, date))
         for other in others:
             events.append(_event(here, trigger, code, first, other, mode, date))
-            events.append(_event(here, trigger, code, other, first, mode, date))
+            if nominal.symmetric:
+                events.append(_event(here, trigger, code, other, first, mode, date))
     _remember(state, tokens, children, actors, dates)
-    return events
+    return _drop_bare_commitments(events, tokens)
+
+
+def _drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[Event]:
+    """'Greece plans to impose restrictions': the threat coded from 'impose' says what
+    'plans' committed to, so the generic 030 of 'plans' itself is dropped."""
+    committed = {e.source.code for e in events if e.evidence.rule.endswith("+intent")}
+    return [
+        e
+        for e in events
+        if not (
+            e.cameo == "030"
+            and not e.evidence.rule.endswith("+intent")
+            and e.source.code in committed
+            and e.evidence.trigger.lower() in _COMMISSIVE_WORDS
+        )
+    ]
 
 
 def _first_conjunct(
@@ -343,19 +382,36 @@ def _first_conjunct(
 
 
 def _intent_code(code: str) -> str | None:
-    """The CAMEO 'express intent' code for a cooperative action stated for the future."""
+    """The CAMEO code for an action the actor commits to: 'express intent' (03x) for
+    cooperation, 'threaten' (13x) for coercion and force."""
     if code in _INTENT_EXACT:
         return _INTENT_EXACT[code]
     return _INTENT_ROOT.get(code[:2])
 
 
-def _commits(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+def _commits(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    speaker_check: SentenceActors | None = None,
+) -> bool:
     """Whether a future-mode verb is the actor's own commitment ("will", "agreed to", "plans
-    to", "is ready to") rather than what someone else is urged or asked to do."""
-    if any(
+    to", "is ready to") rather than what someone else is urged or asked to do.
+
+    A threat needs the actor's own voice: "X plans to / vowed to / said it will strike",
+    not a forecast such as "X will strike, analysts said".
+    """
+    will = any(
         tokens[c].dep == "aux" and tokens[c].text.lower() in _WILL for c in children.get(verb, ())
-    ):
+    )
+    if will and speaker_check is None:
         return True
+    if will and speaker_check is not None:
+        tok = tokens[verb]
+        head = tokens[tok.head]
+        if tok.dep != "ccomp" or head.lemma.lower() not in _ANNOUNCING:
+            return False
+        return _same_actor(tokens, verb, tok.head, children, speaker_check)
     tok = tokens[verb]
     current = verb
     while tok.dep in ("xcomp", "acl") and tok.head != current:
@@ -366,6 +422,27 @@ def _commits(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             return False
         current, tok = tok.head, head
     return False
+
+
+def _same_actor(
+    tokens: Sequence[Token],
+    a: int,
+    b: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> bool:
+    """Whether the subjects of verbs ``a`` and ``b`` name the same actor."""
+
+    def codes(verb: int) -> set[str]:
+        return {
+            r.code
+            for c in children.get(verb, ())
+            if tokens[c].dep in _SUBJECT
+            for r in actors.actors_at(c)
+        }
+
+    first, second = codes(a), codes(b)
+    return bool(first & second)
 
 
 def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:

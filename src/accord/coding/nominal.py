@@ -46,6 +46,8 @@ class NominalEvent:
     mode_hint: Mode | None
     governor: int | None
     """The verb whose clause holds the noun (for mode and date), if any."""
+    symmetric: bool = True
+    """Consultations go both ways; protests and strikes go from the first participant."""
 
     @property
     def rule(self) -> str:
@@ -93,6 +95,77 @@ def nominal_events(
         elif mods & _IRREALIS_MODS:
             hint = Mode.HYPOTHETICAL
         out.append(NominalEvent(tok.i, code, tuple(found), hint, governor))
+    return out
+
+
+# protest and strike nouns, coded when an actor stages, holds, begins... them
+_ACTIONS: Mapping[str, str] = {
+    "demonstration": "141", "protest": "141", "rally": "141", "march": "141",
+    "sit-in": "141", "vigil": "141", "strike": "143", "walkout": "143", "boycott": "143",
+    "blockade": "144", "riot": "145",
+}  # fmt: skip
+_LIGHT_VERBS = frozenset(
+    {"stage", "hold", "launch", "begin", "start", "continue", "organize", "organise", "mount",
+     "join", "lead", "call", "go", "end", "resume"}
+)  # fmt: skip
+_TARGET_PREPS = frozenset({"against", "outside", "at", "over"})
+
+
+def action_events(
+    tokens: Sequence[Token],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    used: set[int],
+) -> list[NominalEvent]:
+    """'Students staged mass demonstrations against the government', 'began a hunger strike'."""
+    out: list[NominalEvent] = []
+    for tok in tokens:
+        if tok.pos != "NOUN" or tok.i in used or tok.dep not in ("dobj", "pobj"):
+            continue
+        lemma = tok.lemma.lower()
+        kids = children.get(tok.i, ())
+        mods = {tokens[c].text.lower() for c in kids if tokens[c].dep in ("amod", "compound")}
+        code = "142" if lemma == "strike" and "hunger" in mods else _ACTIONS.get(lemma)
+        if code is None or (lemma == "strike" and mods & {"air", "missile", "drone", "military"}):
+            continue
+        governor = _governor(tokens, tok.i)
+        if governor is None or not (_verb_lemmas(tokens[governor]) & _LIGHT_VERBS):
+            continue
+        subject = next((c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None)
+        if subject is None:
+            continue
+        sources = _distinct(actors.actors_at(subject))
+        if not sources:
+            continue
+        targets: list[ActorRef] = []
+        for holder in (tok.i, governor):
+            for c in children.get(holder, ()):
+                if tokens[c].dep == "prep" and tokens[c].text.lower() in _TARGET_PREPS:
+                    for g in children.get(c, ()):
+                        if tokens[g].dep == "pobj":
+                            targets.extend(actors.actors_at(g))
+        for src in sources:
+            found = [src, *(t for t in _distinct(targets) if t.code != src.code)]
+            out.append(NominalEvent(tok.i, code, tuple(found), None, governor, symmetric=False))
+    return out
+
+
+def _verb_lemmas(tok: Token) -> set[str]:
+    """The parser's lemma plus naive ones from the surface form (it says 'stag' for
+    'staged')."""
+    word = tok.text.lower()
+    out = {tok.lemma.lower(), word}
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.add(word[: -len(suffix)] + repl)
     return out
 
 
