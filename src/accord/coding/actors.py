@@ -10,6 +10,7 @@ capital) combined with the role word ("Russian police" -> RUSCOP).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -84,6 +85,9 @@ class ActorRef:
     name: str | None
     kind: str
     """person, country, igo, group, agent, pronoun."""
+    titles: frozenset[str] = frozenset()
+    """Lower-cased words of a person's phrase ("foreign", "minister"): what "the minister"
+    can later refer back to."""
 
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
         s = tokens[self.start].idx
@@ -184,6 +188,16 @@ class SentenceActors:
             return m.end - 1 == i
         return tok.ent_type == "PERSON" and tok.dep not in ("compound", "flat")
 
+    def _is_definite(self, head: int) -> bool:
+        """A singular role noun with 'the' and nothing else: "the minister", "the president"."""
+        tok = self._tokens[head]
+        if tok.tag not in ("NN", "NNP"):
+            return False
+        kids = [self._tokens[c] for c in self._children.get(head, ())]
+        return any(k.dep == "det" and k.text.lower() == "the" for k in kids) and not any(
+            k.dep in ("amod", "compound", "poss", "prep") for k in kids
+        )
+
     def _conjuncts(self, head: int) -> list[int]:
         heads = [head]
         stack = [head]
@@ -255,6 +269,17 @@ class SentenceActors:
         return [ActorRef(head, head, head + 1, a.code, a.country, a.role, a.name, "pronoun")]
 
     def _resolve_head(self, head: int) -> list[ActorRef]:
+        refs = self._resolve_phrase(head)
+        return [
+            dataclasses.replace(
+                r, titles=frozenset(self._tokens[k].lemma.lower() for k in range(r.start, r.end))
+            )
+            if r.kind == "person"
+            else r
+            for r in refs
+        ]
+
+    def _resolve_phrase(self, head: int) -> list[ActorRef]:
         tok = self._tokens[head]
         if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$"):
             return self._pronoun(head)
@@ -313,6 +338,23 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
+        if own is not None and own.kind == "agent" and own.role and self._is_definite(head):
+            # "the minister", "the president": the latest person of the document in that role
+            title = tok.lemma.lower()
+            for known in reversed(list(self._people.values())):
+                if title in known.titles and known.country:
+                    return [
+                        ActorRef(
+                            head,
+                            lo,
+                            hi,
+                            known.code,
+                            known.country,
+                            known.role,
+                            known.name,
+                            "pronoun",
+                        )
+                    ]
         if own is not None and own.kind == "agent" and own.role:
             # "police" in a story datelined from Moscow, or "prisoners rioted at a jail in
             # Dili": local people take the country of the place. Leaders, troops and

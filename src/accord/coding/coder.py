@@ -495,6 +495,7 @@ def _remember(
         state.last_person = (subjects or people)[-1]
     for p in people:
         for word in (p.name or "").lower().split():
+            state.people.pop(word, None)  # re-insert: the dict's order is recency
             state.people[word] = p
     for verb, d in sorted(dates.items()):
         if (
