@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
+from accord.coding.actors import ActorRef, KnowledgeBase, Mention, SentenceActors, find_mentions
 from accord.coding.kb import tokenize
 from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
@@ -72,6 +72,14 @@ _INTENT_EXACT = {
     "174": "137", "175": "137", "191": "1381", "192": "1382",
 }  # fmt: skip
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_ANONYMOUS_ATTACKERS = frozenset(
+    {"bomb", "bombing", "explosion", "blast", "gunman", "gunmen", "assailant", "attacker",
+     "attack", "device", "mine", "minefield", "rocket", "missile", "mortar", "shell", "shelling",
+     "drone", "airstrike", "strike", "bomber", "ied", "grenade", "sniper", "fire", "gunfire",
+     "shooter", "militant", "insurgent", "car", "vehicle"}
+)  # fmt: skip
 _NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
 _TARGET_PREPS = (
@@ -287,6 +295,11 @@ def _code_sentence(
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
         sources = [s for s in sources if _identified(s)]
         targets = [t for t in targets if _identified(t)]
+        if not sources and code[:2] in _VIOLENT_ROOTS:
+            country = (place.country if place else None) or home
+            if country is None:
+                country = _located_country(tokens, mentions, targets)
+            sources = _unattributed(tokens, tok.i, children, country)
         if sources:
             used.update(match.tokens)
             note(
@@ -461,6 +474,58 @@ def _same_actor(
 
     first, second = codes(a), codes(b)
     return bool(first & second)
+
+
+def _located_country(
+    tokens: Sequence[Token], mentions: Sequence[Mention], targets: Sequence[ActorRef]
+) -> str | None:
+    """The one country named in a locative phrase ("in eastern Beirut", "outside the Iraqi
+    city of Basra"), apart from the targets' own."""
+    skip = {t.country for t in targets}
+    found: set[str] = set()
+    for m in mentions:
+        country = m.entry.country
+        if m.entry.kind not in ("country", "capital") or not country or country in skip:
+            continue
+        i = m.end - 1
+        for _ in range(4):
+            head = tokens[i].head
+            if head == i:
+                break
+            i = head
+            if tokens[i].dep == "prep" and tokens[i].text.lower() in _LOCATIVE:
+                found.add(country)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def _unattributed(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]], country: str | None
+) -> list[ActorRef]:
+    """'A roadside bomb near Samarra killed two soldiers', 'gunmen opened fire', 'were
+    killed': violence with no named perpetrator is coded to unidentified armed forces
+    (UAF) of the country where it happened."""
+    if country is None:
+        return []
+    kids = children.get(verb, ())
+    subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
+    if subject is not None:
+        if tokens[subject].lemma.lower() not in _ANONYMOUS_ATTACKERS:
+            return []
+        lo = min([subject, *(c for c in children.get(subject, ()) if c < subject)])
+        return [ActorRef(subject, lo, subject + 1, country + "UAF", country, "UAF", None, "group")]
+    passive = any(tokens[c].dep == "nsubjpass" for c in kids)
+    agents = [
+        g
+        for c in kids
+        if tokens[c].dep == "agent"
+        for g in children.get(c, ())
+        if tokens[g].dep == "pobj"
+    ]
+    if passive and all(tokens[g].lemma.lower() in _ANONYMOUS_ATTACKERS for g in agents):
+        at = agents[0] if agents else verb
+        return [ActorRef(at, at, at + 1, country + "UAF", country, "UAF", None, "group")]
+    return []
 
 
 def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
