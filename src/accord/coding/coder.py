@@ -299,7 +299,7 @@ def _code_sentence(
             country = (place.country if place else None) or home
             if country is None:
                 country = _located_country(tokens, mentions, targets)
-            sources = _unattributed(tokens, tok.i, children, country)
+            sources = _unattributed(tokens, tok.i, children, country, mentions)
         if sources:
             used.update(match.tokens)
             note(
@@ -500,19 +500,32 @@ def _located_country(
 
 
 def _unattributed(
-    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]], country: str | None
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    country: str | None,
+    mentions: Sequence[Mention],
 ) -> list[ActorRef]:
     """'A roadside bomb near Samarra killed two soldiers', 'gunmen opened fire', 'were
     killed': violence with no named perpetrator is coded to unidentified armed forces
     (UAF) of the country where it happened."""
-    if country is None:
-        return []
     kids = children.get(verb, ())
     subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
     if subject is not None:
         if tokens[subject].lemma.lower() not in _ANONYMOUS_ATTACKERS:
             return []
-        lo = min([subject, *(c for c in children.get(subject, ()) if c < subject)])
+        left = [c for c in children.get(subject, ()) if c < subject]
+        lo = min([subject, *left])
+        # "Palestinian suicide bombers": the attackers' own country, when the phrase says it
+        own = {
+            m.entry.country
+            for m in mentions
+            if m.entry.kind == "country" and m.entry.country and lo <= m.start < subject
+        }
+        if len(own) == 1:
+            country = own.pop()
+        if country is None:
+            return []
         return [ActorRef(subject, lo, subject + 1, country + "UAF", country, "UAF", None, "group")]
     passive = any(tokens[c].dep == "nsubjpass" for c in kids)
     agents = [
@@ -522,7 +535,11 @@ def _unattributed(
         for g in children.get(c, ())
         if tokens[g].dep == "pobj"
     ]
-    if passive and all(tokens[g].lemma.lower() in _ANONYMOUS_ATTACKERS for g in agents):
+    if (
+        country is not None
+        and passive
+        and all(tokens[g].lemma.lower() in _ANONYMOUS_ATTACKERS for g in agents)
+    ):
         at = agents[0] if agents else verb
         return [ActorRef(at, at, at + 1, country + "UAF", country, "UAF", None, "group")]
     return []
