@@ -89,9 +89,10 @@ def _wordset(text: str) -> frozenset[str]:
 
 ROLES: frozenset[str] = _wordset(
     "GOV MIL REB OPP PTY COP JUD SPY LEG MED EDU BUS CRM CVL ELI LAB HLH REF AGR DEV HRI "
-    "ENV NGO IGO MNC UAF INS SEP RAD MOD REL IMG PRM"
+    "ENV NGO IGO MNC UAF INS SEP RAD MOD REL IMG PRM PRE"
 )
-"""CAMEO role codes the knowledge base knows about."""
+"""CAMEO role codes the knowledge base knows about, plus PRM (pro-government militia)
+and PRE (partially recognised or breakaway state: Abkhazia, Somaliland, ...)."""
 
 KINDS: frozenset[str] = frozenset({"country", "capital", "igo", "group", "person", "agent"})
 ACTOR_COLUMNS = ("pattern", "code", "country", "role", "name", "kind", "start", "end")
@@ -644,8 +645,13 @@ _PREPOSITIONS = _wordset(
 _FORMER = frozenset({"former", "ex", "erstwhile", "retired", "onetime", "one-time"})
 _NOT_NAMES = _wordset(
     "the a an of in at to from for and or with by on near sen rep gen lt col maj capt adm "
-    "dr mr mrs ms prof president minister"
+    "dr mr mrs ms prof president minister "
+    # numbers and determiners that start a phrase ("Two Russians", "Many Afghans")
+    "two three four five six seven eight nine ten eleven twelve twenty dozens hundreds "
+    "thousands millions several some many most all both few other others these those "
+    "young old ordinary local fellow top senior"
 )
+_OFFICE_ROLES = frozenset({"LEG", "GOV", "JUD", "MIL", "COP"})
 _GENERIC_TITLES = _wordset(
     "president vice chairman chairwoman chair chairperson head leader leadership member "
     "director chief secretary spokesman spokeswoman spokesperson representative official "
@@ -837,10 +843,14 @@ class ActorKB:
                 return False
         return pat.agent or any(t.cap for t in toks)
 
-    def _longest(self, stream: Sequence[_Tok], pos: int) -> tuple[_Pattern, int] | None:
+    def _longest(
+        self, stream: Sequence[_Tok], pos: int, *, agent_only: bool = False
+    ) -> tuple[_Pattern, int] | None:
         if pos >= len(stream):
             return None
         for pat in self._by_first.get(stream[pos].norm, ()):
+            if agent_only and not pat.agent:
+                continue
             n = len(pat.tokens)
             if pos + n > len(stream):
                 continue
@@ -851,8 +861,11 @@ class ActorKB:
                 return pat, pos + n
         return None
 
-    def _match_stream(self, stream: Sequence[_Tok], date: dt.date) -> tuple[ActorEntry, int] | None:
-        """Longest entry at the start of ``stream``; returns (entry, stream end)."""
+    def _match_stream(
+        self, stream: Sequence[_Tok], date: dt.date, *, compose: bool = True
+    ) -> tuple[ActorEntry, int] | None:
+        """Longest entry at the start of ``stream``; returns (entry, stream end).
+        With ``compose``, title words directly before a person are taken with the person."""
         if not stream:
             return None
         starts = [0, 1] if stream[0].norm == "the" else [0]
@@ -863,7 +876,7 @@ class ActorKB:
             pat, end = found
             actor = self._pick(pat, date)
             entry = self._entry(actor, pat.display, date)
-            if actor.kind != "person":
+            if compose and actor.kind != "person":
                 composed = self._compose_person(stream, end, date)
                 if composed is not None:
                     return composed
@@ -955,22 +968,78 @@ class ActorKB:
             i += m.length
         return out
 
+    def _title_role(
+        self, words: Sequence[str], person: Mention, date: dt.date, lowered: Sequence[str]
+    ) -> str | None:
+        """The role of the title words taken with a person ("French Foreign Minister
+        Jean-Yves Le Drian" -> GOV, "Gen." -> MIL, "former President" -> ELI): the last
+        specific role word; else the role of an organisation named in the title ("Hamas
+        leader"); else a generic title ("President"). None without a title."""
+        roles: list[tuple[str, bool]] = []
+        org_role: str | None = None
+        name = set(normalize_phrase(person.entry.name))
+        i = person.start
+        while i < person.end:
+            stream = _stream(words, i, self._max_len + 8)
+            if not stream or stream[0].word != i:
+                i += 1
+                continue
+            # a title word first ("Chancellor Merkel", "General Thierry Burkhard" may be
+            # names of their own), unless it is part of the person's name ("Pope Francis")
+            title = self._longest(stream, 0, agent_only=True)
+            if title is not None and not set(title[0].tokens) <= name:
+                pat, end = title
+                nxt = stream[end - 1].word + 1
+                entry = self._entry(self._pick(pat, date), pat.display, date)
+                if entry.role:
+                    generic = _generic_agent(Mention(i, nxt, entry), lowered)
+                    roles.append((entry.role, generic))
+                i = nxt
+                continue
+            found = self._match_stream(stream, date, compose=False)
+            if found is None:
+                i += 1
+                continue
+            entry, end = found
+            if entry.kind == "person":
+                break
+            if entry.kind in ("group", "igo", "capital") and entry.role:
+                org_role = entry.role
+            i = stream[end - 1].word + 1
+        if any(r == "ELI" for r, _ in roles):
+            return "ELI"
+        specific = [r for r, generic in roles if not generic]
+        if specific:
+            return specific[-1]
+        if org_role is not None:
+            return org_role
+        return roles[-1][0] if roles else None
+
     def resolve_text(self, text: str, date: dt.date | None) -> ActorEntry | None:
         """Resolve a short actor phrase to one entry (country + role).
 
         "Russian President Vladimir Putin" -> the person's role on the date;
-        "Mexican authorities" -> MEXGOV; "ordinary Kazakhs" -> KAZCVL;
-        "Wang Yiwei, a professor at Renmin University of China" -> CHNEDU.
+        "Peruvian authorities" -> PERGOV; "ordinary Uzbeks" -> UZBCVL;
+        "Li Wei, a lecturer at Fudan University" -> CHNEDU.
 
         Precedence: a known person; then a named organisation in the head of the
         phrase; then a country, capital or seat of power with the head role word; then
-        an organisation or place in a complement ("... at Renmin University", "... in
+        an organisation or place in a complement ("... at Fudan University", "... in
         France"); then a role word alone ("---COP"). "former"/"ex-" make the role ELI.
         The head of a phrase is what comes before its first preposition; a comma starts
         a new (appositive) head.
+
+        A person who holds no role on the date (ELI) takes the role of a title written
+        with the name ("Prime Minister Boris Johnson" -> GBRGOV after 2022): the text
+        says what the person was when it was written. A party takes the role of an
+        office word after it ("Labour MPs" -> GBRLEG) and the country of a country word
+        before it ("Dutch Labour Party" -> NLDPTY). A place with a role of its own gives
+        that role when no role word does ("Somaliland" -> SOMPRE).
         """
         words = tokenize(text)
-        found = [m for m in self.mentions(text, date) if not _inside_name(m, words)]
+        every = self.mentions(text, date)
+        covered = frozenset(i for m in every for i in range(m.start, m.end))
+        found = [m for m in every if not _inside_name(m, words, covered)]
         if not found:
             return None
         lowered = [w.lower().strip(".") for w in words]
@@ -980,7 +1049,15 @@ class ActorKB:
         persons = [m for m in found if m.entry.kind == "person"]
         if persons:
             in_head = [m for m in persons if head[m.start]]
-            return (in_head or persons)[0].entry
+            person = (in_head or persons)[0]
+            entry = person.entry
+            if entry.role in (None, "ELI") and entry.country is not None and not former:
+                # out of office on the date (or an unknown role): a title in the text
+                # ("Defence Minister ...", "Gen. ...") says what the person was then
+                title = self._title_role(words, person, date or dt.date.today(), lowered)
+                if title is not None:
+                    return _recode(entry, title, text, country_only=True)
+            return entry
 
         agents = [m for m in found if m.entry.kind == "agent" and m.entry.role]
         orgs = [m for m in found if m.entry.kind in ("group", "igo")]
@@ -993,12 +1070,34 @@ class ActorKB:
         role = _head_role(agents, head, lowered)
         generic = role is None or _only_generic(agents, lowered)
         if head_orgs:
-            org = head_orgs[-1].entry
-            return _recode(org, "ELI" if former else (org.role or role), text)
+            org_m = head_orgs[-1]
+            org = org_m.entry
+            if former:
+                return _recode(org, "ELI", text)
+            org_role = org.role or role
+            if org.role == "PTY":
+                # a party's members in an office: "Labour MPs" -> LEG, "ANC ministers" -> GOV
+                offices = [
+                    m.entry.role
+                    for m in agents
+                    if head[m.start]
+                    and m.start >= org_m.end
+                    and m.entry.role in _OFFICE_ROLES
+                    and not _generic_agent(m, lowered)
+                ]
+                org_role = offices[-1] if offices else org.role
+                # a party name that many countries use, after a country word: "Norwegian
+                # Labour Party", "Swedish Social Democrats"
+                before = [m.entry for m in head_places if m.end <= org_m.start]
+                if before and before[-1].country and before[-1].country != org.country:
+                    return _recode(before[-1], org_role, text, country_only=True)
+            return _recode(org, org_role, text)
         if head_places:
             place = head_places[0].entry
             if role is None:
-                seats = [m.entry.role for m in head_places if m.entry.kind == "capital"]
+                # a seat of power ("the Pentagon") or a place with a role of its own
+                # ("Abkhazia": a breakaway state) gives the role
+                seats = [m.entry.role for m in head_places]
                 role = next((r for r in reversed(seats) if r), None)
             if former and role is not None:
                 role = "ELI"
@@ -1049,10 +1148,13 @@ def _head_flags(lowered: Sequence[str]) -> list[bool]:
     return flags
 
 
-def _inside_name(m: Mention, words: Sequence[str]) -> bool:
+def _inside_name(m: Mention, words: Sequence[str], covered: frozenset[int]) -> bool:
     """A one-word place right after an unknown capitalised word is part of a name
-    ("Feliciano Valencia", "Jam Kamal Khan"), not the place."""
+    ("Sen. Eliseo Valencia"), not the place. A word that is itself a
+    knowledge-base name ("Russia FSB") or a number ("Two Russians") is no such name."""
     if m.entry.kind not in ("country", "capital") or m.end - m.start != 1 or m.start == 0:
+        return False
+    if m.start - 1 in covered:
         return False
     prev = words[m.start - 1]
     return prev.isalpha() and prev[:1].isupper() and prev.lower() not in _NOT_NAMES
