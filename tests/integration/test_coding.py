@@ -1,0 +1,174 @@
+"""Coding mechanisms on sentences written for these tests (real model, no gold data).
+
+Each case names the mechanism it guards. Expected events are (source code, CAMEO root,
+target code or None); "no" cases list events that must NOT appear.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+DATE = "2026-02-05"  # a Thursday
+
+Triple = tuple[str, str, str | None]
+
+
+def _triples(coder: Any, text: str) -> set[Triple]:
+    return {
+        (e.source.code, e.cameo[:2], e.target.code if e.target else None)
+        for e in coder.code_text(text, date=DATE)
+    }
+
+
+CASES: list[tuple[str, str, list[Triple]]] = [
+    (
+        "verb with object",
+        "Russian police arrested Pakistani students in Moscow.",
+        [("RUSCOP", "17", "PAKEDU")],
+    ),
+    (
+        "light verb + event noun",
+        "Chinese President Xi Jinping held talks with Vladimir Putin.",
+        [("CHNGOV", "04", "RUSGOV"), ("RUSGOV", "04", "CHNGOV")],
+    ),
+    (
+        "noun event with possessor",
+        "Xi's phone call with President Trump focused on trade.",
+        [("CHNGOV", "04", "USAGOV"), ("USAGOV", "04", "CHNGOV")],
+    ),
+    (
+        "hyphenated pair",
+        "The Xi-Putin meeting ended without a statement.",
+        [("CHNGOV", "04", "RUSGOV")],
+    ),
+    (
+        "meeting in a prepositional phrase",
+        "In a virtual meeting with President Putin, Xi reviewed bilateral ties.",
+        [("CHNGOV", "04", "RUSGOV")],
+    ),
+    (
+        "talks between",
+        "Talks between Iran and the United States resumed in Oman.",
+        [("IRN", "04", "USA")],
+    ),
+    (
+        "symmetric compound subject",
+        "France and Germany agreed on a joint budget.",
+        [("FRA", "03", "DEU"), ("DEU", "03", "FRA")],
+    ),
+    (
+        "control verb: urge",
+        "Xi urged the United States to handle arms sales prudently.",
+        [("CHNGOV", "02", "USA")],
+    ),
+    (
+        "commitment becomes intent",
+        "Hungary said it will support the resolution.",
+        [("HUN", "03", None)],
+    ),
+    (
+        "committed coercion becomes a threat",
+        "Greece plans to impose restrictions on Albanian workers.",
+        [("GRC", "13", None)],
+    ),
+    (
+        "group pronoun",
+        "Syria says it is willing to withdraw its troops from Lebanon.",
+        [("SYR", "03", "LBN")],
+    ),
+    (
+        "dateline country for police",
+        "MOSCOW (Reuters) - Police arrested dozens of protesters.",
+        [("RUSCOP", "17", "RUSOPP")],
+    ),
+    (
+        "definite description",
+        "Russian Foreign Minister Sergei Lavrov visited Beijing on Monday. "
+        "The minister criticized Japan.",
+        [("RUSGOV", "11", "JPN")],
+    ),
+    (
+        "pronoun in the same sentence",
+        "Trump said he welcomed China's success.",
+        [("USAGOV", "05", "CHN")],
+    ),
+    (
+        "passive voice",
+        "Ukrainian soldiers were attacked by Russian troops.",
+        [("RUSMIL", "19", "UKRMIL")],
+    ),
+    (
+        "protest noun",
+        "Thousands of Iranian students staged demonstrations against the government in Tehran.",
+        [("IRNEDU", "14", None)],
+    ),
+    (
+        "hunger strike",
+        "Jailed Algerian activists began a hunger strike on Monday.",
+        [("DZAOPP", "14", None)],
+    ),
+    (
+        "unidentified attackers",
+        "A car bomb killed five soldiers in Kabul on Sunday.",
+        [("AFGUAF", "18", "AFGMIL")],
+    ),
+]
+
+NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    ("negation", "Russia did not attack Ukraine.", [("RUS", "19", "UKR")]),
+    ("hypothetical", "Russia could attack Ukraine next year.", [("RUS", "19", "UKR")]),
+    (
+        "conditional",
+        "If Iran attacks Israel, the United States will respond.",
+        [("IRN", "19", "ISR")],
+    ),
+    (
+        "forecast is not a threat",
+        "Russia will attack Ukraine, analysts said.",
+        [("RUS", "13", "UKR"), ("RUS", "19", "UKR")],
+    ),
+    (
+        "background meeting",
+        "Referring to their earlier meeting in Busan, Xi praised Trump.",
+        [("CHNGOV", "04", "USAGOV")],
+    ),
+    (
+        "looming clash",
+        "A potential U.S.-Iran military clash is looming.",
+        [("USA", "19", "IRN"), ("IRN", "19", "USA")],
+    ),
+    (
+        "naming, not calling",
+        "Xi called Taiwan the most important issue.",
+        [("CHNGOV", "04", "TWN")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_coded(coder: Any, name: str, text: str, expected: list[Triple]) -> None:
+    got = _triples(coder, text)
+    for triple in expected:
+        assert triple in got, f"{name}: {triple} not in {sorted(got, key=str)}"
+
+
+@pytest.mark.parametrize(("name", "text", "unwanted"), NOT_CODED, ids=[c[0] for c in NOT_CODED])
+def test_not_coded(coder: Any, name: str, text: str, unwanted: list[Triple]) -> None:
+    got = _triples(coder, text)
+    for triple in unwanted:
+        assert triple not in got, f"{name}: {triple} should not be coded"
+
+
+def test_unasserted_events_come_back_with_all_modes(coder: Any) -> None:
+    from dataclasses import replace
+
+    from accord.api import Coder
+    from accord.model import Mode
+
+    loose = Coder(
+        replace(coder.resources, coding=replace(coder.resources.coding, include_all_modes=True))
+    )
+    events = loose.code_text("Russia did not attack Ukraine.", date=DATE)
+    assert any(e.mode is Mode.NEGATED and e.cameo.startswith("19") for e in events)
