@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.coding.actors import ActorRef, KnowledgeBase, Mention, SentenceActors, find_mentions
+from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
+from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
+from accord.coding.commitment import commits, drop_bare_commitments, first_conjunct, intent_code
 from accord.coding.kb import tokenize
 from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
@@ -38,48 +40,7 @@ _SUBJECT = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 _MAX_SYMMETRIC_PARTIES = 3
-_WILL = frozenset({"will", "shall", "'ll"})
-_COMMISSIVE_HEADS = frozenset(
-    {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
-     "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
-     "prepared", "eager", "determined", "resolve", "going", "expect"}
-)  # fmt: skip
-_COMMISSIVE_WORDS = frozenset(
-    {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "intend",
-     "intends", "intended", "agree", "agrees", "agreed", "promise", "promised", "promises",
-     "pledge", "pledged", "pledges", "vow", "vowed", "vows", "prepare", "prepared",
-     "prepares", "offer", "offered", "offers"}
-)  # fmt: skip
-_ANNOUNCING = frozenset(
-    {"say", "announce", "declare", "state", "warn", "confirm", "vow", "pledge", "insist",
-     "threaten", "tell", "promise", "indicate", "signal"}
-)  # fmt: skip
-_DIRECTIVE_HEADS = frozenset(
-    {"urge", "ask", "call", "demand", "appeal", "press", "encourage", "request", "tell",
-     "order", "force", "invite", "allow", "want"}
-)  # fmt: skip
-_INTENT_ROOT = {
-    "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-    "13": "130", "14": "133", "15": "138", "16": "131", "17": "132", "18": "1383",
-    "19": "1384", "20": "1385",
-}  # fmt: skip
-_INTENT_EXACT = {
-    "045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
-    "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "136", "166": "1313",
-    "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
-    "174": "137", "175": "137", "191": "1381", "192": "1382",
-}  # fmt: skip
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
-_LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout"})
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_ANONYMOUS_ATTACKERS = frozenset(
-    {"bomb", "bombing", "explosion", "blast", "gunman", "gunmen", "assailant", "attacker",
-     "attack", "device", "mine", "minefield", "rocket", "missile", "mortar", "shell", "shelling",
-     "drone", "airstrike", "strike", "bomber", "ied", "grenade", "sniper", "fire", "gunfire",
-     "shooter", "militant", "insurgent", "car", "vehicle"}
-)  # fmt: skip
 _NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
 _TARGET_PREPS = (
@@ -271,12 +232,12 @@ def _code_sentence(
             why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
             note(tok.i, "verb", why)
             continue
-        anchor = _first_conjunct(tokens, tok.i, children)
+        anchor = first_conjunct(tokens, tok.i, children)
         mode = classify(tokens, anchor, children)
         code, rule = match.code, match.rule
-        intent = _intent_code(code) if mode is Mode.FUTURE else None
+        intent = intent_code(code) if mode is Mode.FUTURE else None
         threat = intent is not None and intent[:2] == "13"
-        if intent is not None and _commits(tokens, anchor, children, actors if threat else None):
+        if intent is not None and commits(tokens, anchor, children, actors if threat else None):
             # "Hungary will support the resolution": an asserted expression of intent (03x)
             code, rule, mode = intent, f"{rule}+intent", Mode.ASSERTED
         if mode is not Mode.ASSERTED and not ctx.include_all_modes:
@@ -295,11 +256,11 @@ def _code_sentence(
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
         sources = [s for s in sources if _identified(s)]
         targets = [t for t in targets if _identified(t)]
-        if not sources and code[:2] in _VIOLENT_ROOTS:
+        if not sources and code[:2] in VIOLENT_ROOTS:
             country = (place.country if place else None) or home
             if country is None:
-                country = _located_country(tokens, mentions, targets)
-            sources = _unattributed(tokens, tok.i, children, country, mentions)
+                country = located_country(tokens, mentions, targets)
+            sources = unattributed(tokens, tok.i, children, country, mentions)
         if sources:
             used.update(match.tokens)
             note(
@@ -378,171 +339,7 @@ def _code_sentence(
             if nominal.symmetric:
                 events.append(_event(here, trigger, code, other, first, mode, date))
     _remember(state, tokens, children, actors, dates)
-    return _drop_bare_commitments(events, tokens)
-
-
-def _drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[Event]:
-    """'Greece plans to impose restrictions': the threat coded from 'impose' says what
-    'plans' committed to, so the generic 030 of 'plans' itself is dropped."""
-    committed = {e.source.code for e in events if e.evidence.rule.endswith("+intent")}
-    return [
-        e
-        for e in events
-        if not (
-            e.cameo == "030"
-            and not e.evidence.rule.endswith("+intent")
-            and e.source.code in committed
-            and e.evidence.trigger.lower() in _COMMISSIVE_WORDS
-        )
-    ]
-
-
-def _first_conjunct(
-    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
-) -> int:
-    """For "willing to strengthen X and promote Y", 'promote' shares the frame of
-    'strengthen': a conjoined verb without its own subject or auxiliaries takes its mode
-    from the first conjunct."""
-    current = verb
-    while tokens[current].dep == "conj" and tokens[current].head != current:
-        own = [tokens[c].dep for c in children.get(current, ())]
-        if any(d in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for d in own):
-            break
-        current = tokens[current].head
-    return current
-
-
-def _intent_code(code: str) -> str | None:
-    """The CAMEO code for an action the actor commits to: 'express intent' (03x) for
-    cooperation, 'threaten' (13x) for coercion and force."""
-    if code in _INTENT_EXACT:
-        return _INTENT_EXACT[code]
-    return _INTENT_ROOT.get(code[:2])
-
-
-def _commits(
-    tokens: Sequence[Token],
-    verb: int,
-    children: Mapping[int, Sequence[int]],
-    speaker_check: SentenceActors | None = None,
-) -> bool:
-    """Whether a future-mode verb is the actor's own commitment ("will", "agreed to", "plans
-    to", "is ready to") rather than what someone else is urged or asked to do.
-
-    A threat needs the actor's own voice: "X plans to / vowed to / said it will strike",
-    not a forecast such as "X will strike, analysts said".
-    """
-    will = any(
-        tokens[c].dep == "aux" and tokens[c].text.lower() in _WILL for c in children.get(verb, ())
-    )
-    if will and speaker_check is None:
-        return True
-    if will and speaker_check is not None:
-        tok = tokens[verb]
-        head = tokens[tok.head]
-        if tok.dep != "ccomp" or head.lemma.lower() not in _ANNOUNCING:
-            return False
-        return _same_actor(tokens, verb, tok.head, children, speaker_check)
-    tok = tokens[verb]
-    current = verb
-    while tok.dep in ("xcomp", "acl") and tok.head != current:
-        head = tokens[tok.head]
-        if head.lemma.lower() in _COMMISSIVE_HEADS:
-            return True
-        if head.lemma.lower() in _DIRECTIVE_HEADS:
-            return False
-        current, tok = tok.head, head
-    return False
-
-
-def _same_actor(
-    tokens: Sequence[Token],
-    a: int,
-    b: int,
-    children: Mapping[int, Sequence[int]],
-    actors: SentenceActors,
-) -> bool:
-    """Whether the subjects of verbs ``a`` and ``b`` name the same actor."""
-
-    def codes(verb: int) -> set[str]:
-        return {
-            r.code
-            for c in children.get(verb, ())
-            if tokens[c].dep in _SUBJECT
-            for r in actors.actors_at(c)
-        }
-
-    first, second = codes(a), codes(b)
-    return bool(first & second)
-
-
-def _located_country(
-    tokens: Sequence[Token], mentions: Sequence[Mention], targets: Sequence[ActorRef]
-) -> str | None:
-    """The one country named in a locative phrase ("in eastern Beirut", "outside the Iraqi
-    city of Basra"), apart from the targets' own."""
-    skip = {t.country for t in targets}
-    found: set[str] = set()
-    for m in mentions:
-        country = m.entry.country
-        if m.entry.kind not in ("country", "capital") or not country or country in skip:
-            continue
-        i = m.end - 1
-        for _ in range(4):
-            head = tokens[i].head
-            if head == i:
-                break
-            i = head
-            if tokens[i].dep == "prep" and tokens[i].text.lower() in _LOCATIVE:
-                found.add(country)
-                break
-    return found.pop() if len(found) == 1 else None
-
-
-def _unattributed(
-    tokens: Sequence[Token],
-    verb: int,
-    children: Mapping[int, Sequence[int]],
-    country: str | None,
-    mentions: Sequence[Mention],
-) -> list[ActorRef]:
-    """'A roadside bomb near Samarra killed two soldiers', 'gunmen opened fire', 'were
-    killed': violence with no named perpetrator is coded to unidentified armed forces
-    (UAF) of the country where it happened."""
-    kids = children.get(verb, ())
-    subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
-    if subject is not None:
-        if tokens[subject].lemma.lower() not in _ANONYMOUS_ATTACKERS:
-            return []
-        left = [c for c in children.get(subject, ()) if c < subject]
-        lo = min([subject, *left])
-        # "Palestinian suicide bombers": the attackers' own country, when the phrase says it
-        own = {
-            m.entry.country
-            for m in mentions
-            if m.entry.kind == "country" and m.entry.country and lo <= m.start < subject
-        }
-        if len(own) == 1:
-            country = own.pop()
-        if country is None:
-            return []
-        return [ActorRef(subject, lo, subject + 1, country + "UAF", country, "UAF", None, "group")]
-    passive = any(tokens[c].dep == "nsubjpass" for c in kids)
-    agents = [
-        g
-        for c in kids
-        if tokens[c].dep == "agent"
-        for g in children.get(c, ())
-        if tokens[g].dep == "pobj"
-    ]
-    if (
-        country is not None
-        and passive
-        and all(tokens[g].lemma.lower() in _ANONYMOUS_ATTACKERS for g in agents)
-    ):
-        at = agents[0] if agents else verb
-        return [ActorRef(at, at, at + 1, country + "UAF", country, "UAF", None, "group")]
-    return []
+    return drop_bare_commitments(events, tokens)
 
 
 def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:

@@ -1,0 +1,86 @@
+"""Attribution of violence with no named perpetrator to unidentified armed forces (UAF)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from accord.coding.actors import ActorRef, Mention
+from accord.model import Token
+
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_ANONYMOUS_ATTACKERS = frozenset(
+    {"bomb", "bombing", "explosion", "blast", "gunman", "gunmen", "assailant", "attacker",
+     "attack", "device", "mine", "minefield", "rocket", "missile", "mortar", "shell", "shelling",
+     "drone", "airstrike", "strike", "bomber", "ied", "grenade", "sniper", "fire", "gunfire",
+     "shooter", "militant", "insurgent", "car", "vehicle"}
+)  # fmt: skip
+
+
+def located_country(
+    tokens: Sequence[Token], mentions: Sequence[Mention], targets: Sequence[ActorRef]
+) -> str | None:
+    """The one country named in a locative phrase ("in eastern Beirut", "outside the Iraqi
+    city of Basra"), apart from the targets' own."""
+    skip = {t.country for t in targets}
+    found: set[str] = set()
+    for m in mentions:
+        country = m.entry.country
+        if m.entry.kind not in ("country", "capital") or not country or country in skip:
+            continue
+        i = m.end - 1
+        for _ in range(4):
+            head = tokens[i].head
+            if head == i:
+                break
+            i = head
+            if tokens[i].dep == "prep" and tokens[i].text.lower() in _LOCATIVE:
+                found.add(country)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def unattributed(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    country: str | None,
+    mentions: Sequence[Mention],
+) -> list[ActorRef]:
+    """'A roadside bomb near Samarra killed two soldiers', 'gunmen opened fire', 'were
+    killed': violence with no named perpetrator is coded to unidentified armed forces
+    (UAF) of the country where it happened."""
+    kids = children.get(verb, ())
+    subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
+    if subject is not None:
+        if tokens[subject].lemma.lower() not in _ANONYMOUS_ATTACKERS:
+            return []
+        left = [c for c in children.get(subject, ()) if c < subject]
+        lo = min([subject, *left])
+        # "Palestinian suicide bombers": the attackers' own country, when the phrase says it
+        own = {
+            m.entry.country
+            for m in mentions
+            if m.entry.kind == "country" and m.entry.country and lo <= m.start < subject
+        }
+        if len(own) == 1:
+            country = own.pop()
+        if country is None:
+            return []
+        return [ActorRef(subject, lo, subject + 1, country + "UAF", country, "UAF", None, "group")]
+    passive = any(tokens[c].dep == "nsubjpass" for c in kids)
+    agents = [
+        g
+        for c in kids
+        if tokens[c].dep == "agent"
+        for g in children.get(c, ())
+        if tokens[g].dep == "pobj"
+    ]
+    if (
+        country is not None
+        and passive
+        and all(tokens[g].lemma.lower() in _ANONYMOUS_ATTACKERS for g in agents)
+    ):
+        at = agents[0] if agents else verb
+        return [ActorRef(at, at, at + 1, country + "UAF", country, "UAF", None, "group")]
+    return []

@@ -1,0 +1,144 @@
+"""Commitments: what an actor says it will do is coded as intent (03x) or a threat (13x).
+
+"Hungary will support the resolution" is not a support event yet: it is an asserted
+expression of intent to support (CAMEO 032). "Greece plans to impose restrictions" is a
+threat (1312). A forecast in someone else's voice ("Russia will attack, analysts said") is
+neither, and what an actor is urged or asked to do is not its commitment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from accord.coding.actors import SentenceActors
+from accord.model import Event, Token
+
+_SUBJECT = frozenset({"nsubj", "csubj"})
+_WILL = frozenset({"will", "shall", "'ll"})
+_COMMISSIVE_HEADS = frozenset(
+    {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
+     "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
+     "prepared", "eager", "determined", "resolve", "going", "expect"}
+)  # fmt: skip
+_COMMISSIVE_WORDS = frozenset(
+    {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "intend",
+     "intends", "intended", "agree", "agrees", "agreed", "promise", "promised", "promises",
+     "pledge", "pledged", "pledges", "vow", "vowed", "vows", "prepare", "prepared",
+     "prepares", "offer", "offered", "offers"}
+)  # fmt: skip
+_ANNOUNCING = frozenset(
+    {"say", "announce", "declare", "state", "warn", "confirm", "vow", "pledge", "insist",
+     "threaten", "tell", "promise", "indicate", "signal"}
+)  # fmt: skip
+_DIRECTIVE_HEADS = frozenset(
+    {"urge", "ask", "call", "demand", "appeal", "press", "encourage", "request", "tell",
+     "order", "force", "invite", "allow", "want"}
+)  # fmt: skip
+_INTENT_ROOT = {
+    "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "13": "130", "14": "133", "15": "138", "16": "131", "17": "132", "18": "1383",
+    "19": "1384", "20": "1385",
+}  # fmt: skip
+_INTENT_EXACT = {
+    "045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
+    "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "136", "166": "1313",
+    "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
+    "174": "137", "175": "137", "191": "1381", "192": "1382",
+}  # fmt: skip
+
+
+def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[Event]:
+    """'Greece plans to impose restrictions': the threat coded from 'impose' says what
+    'plans' committed to, so the generic 030 of 'plans' itself is dropped."""
+    committed = {e.source.code for e in events if e.evidence.rule.endswith("+intent")}
+    return [
+        e
+        for e in events
+        if not (
+            e.cameo == "030"
+            and not e.evidence.rule.endswith("+intent")
+            and e.source.code in committed
+            and e.evidence.trigger.lower() in _COMMISSIVE_WORDS
+        )
+    ]
+
+
+def first_conjunct(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> int:
+    """For "willing to strengthen X and promote Y", 'promote' shares the frame of
+    'strengthen': a conjoined verb without its own subject or auxiliaries takes its mode
+    from the first conjunct."""
+    current = verb
+    while tokens[current].dep == "conj" and tokens[current].head != current:
+        own = [tokens[c].dep for c in children.get(current, ())]
+        if any(d in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for d in own):
+            break
+        current = tokens[current].head
+    return current
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO code for an action the actor commits to: 'express intent' (03x) for
+    cooperation, 'threaten' (13x) for coercion and force."""
+    if code in _INTENT_EXACT:
+        return _INTENT_EXACT[code]
+    return _INTENT_ROOT.get(code[:2])
+
+
+def commits(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    speaker_check: SentenceActors | None = None,
+) -> bool:
+    """Whether a future-mode verb is the actor's own commitment ("will", "agreed to", "plans
+    to", "is ready to") rather than what someone else is urged or asked to do.
+
+    A threat needs the actor's own voice: "X plans to / vowed to / said it will strike",
+    not a forecast such as "X will strike, analysts said".
+    """
+    will = any(
+        tokens[c].dep == "aux" and tokens[c].text.lower() in _WILL for c in children.get(verb, ())
+    )
+    if will and speaker_check is None:
+        return True
+    if will and speaker_check is not None:
+        tok = tokens[verb]
+        head = tokens[tok.head]
+        if tok.dep != "ccomp" or head.lemma.lower() not in _ANNOUNCING:
+            return False
+        return same_actor(tokens, verb, tok.head, children, speaker_check)
+    tok = tokens[verb]
+    current = verb
+    while tok.dep in ("xcomp", "acl") and tok.head != current:
+        head = tokens[tok.head]
+        if head.lemma.lower() in _COMMISSIVE_HEADS:
+            return True
+        if head.lemma.lower() in _DIRECTIVE_HEADS:
+            return False
+        current, tok = tok.head, head
+    return False
+
+
+def same_actor(
+    tokens: Sequence[Token],
+    a: int,
+    b: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> bool:
+    """Whether the subjects of verbs ``a`` and ``b`` name the same actor."""
+
+    def codes(verb: int) -> set[str]:
+        return {
+            r.code
+            for c in children.get(verb, ())
+            if tokens[c].dep in _SUBJECT
+            for r in actors.actors_at(c)
+        }
+
+    first, second = codes(a), codes(b)
+    return bool(first & second)
