@@ -71,7 +71,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "committed coercion becomes a threat",
         "Greece plans to impose restrictions on Albanian workers.",
-        [("GRC", "13", None)],
+        [("GRC", "13", "ALBLAB")],
     ),
     (
         "group pronoun",
@@ -112,7 +112,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "unidentified attackers",
         "A car bomb killed five soldiers in Kabul on Sunday.",
-        [("AFGUAF", "18", "AFGMIL")],
+        [("AFGUAF", "18", None)],
     ),
 ]
 
