@@ -172,3 +172,18 @@ def test_unasserted_events_come_back_with_all_modes(coder: Any) -> None:
     )
     events = loose.code_text("Russia did not attack Ukraine.", date=DATE)
     assert any(e.mode is Mode.NEGATED and e.cameo.startswith("19") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels split, and one of them said the other lied.",
+        "Both sides talked; one of them gives ground.",
+    ],
+)
+def test_regression_pronoun_inside_its_own_subject_does_not_recurse(coder: Any, text: str) -> None:
+    # "one of them": resolving "them" searched earlier subjects, which led back to "one"
+    # and recursed without end (RecursionError on a Wikinews interview).
+    explanation = coder.explain(text, date=DATE)
+    assert explanation.sentences
+    assert all(e.source.code for e in explanation.result.events)

@@ -149,6 +149,7 @@ class SentenceActors:
         self._people = people or {}
         self._home = home_country
         self._place = place_country
+        self._memo: dict[int, list[ActorRef]] = {}
 
     def actors_at(self, head: int) -> list[ActorRef]:
         """All actors named by the phrase headed at ``head``, conjuncts included."""
@@ -269,7 +270,17 @@ class SentenceActors:
         return [ActorRef(head, head, head + 1, a.code, a.country, a.role, a.name, "pronoun")]
 
     def _resolve_head(self, head: int) -> list[ActorRef]:
-        refs = self._resolve_phrase(head)
+        """Memoised per head; a head already being resolved (a pronoun whose antecedent
+        search comes back to it through a conjunction) resolves to nothing."""
+        cached = self._memo.get(head)
+        if cached is not None:
+            return cached
+        self._memo[head] = []
+        refs = self._titled(self._resolve_phrase(head))
+        self._memo[head] = refs
+        return refs
+
+    def _titled(self, refs: list[ActorRef]) -> list[ActorRef]:
         return [
             dataclasses.replace(
                 r, titles=frozenset(self._tokens[k].lemma.lower() for k in range(r.start, r.end))
