@@ -27,23 +27,15 @@ import re
 import sys
 from pathlib import Path
 
+from accord.coding.ontology import TABLE_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "accord" / "data" / "ontology"
 ICEWS = "resources/cameo/cameo_codes_with_goldstein_and_examples.icews_R_package.csv"
 GDELT = "resources/cameo/GDELT_CAMEO.goldsteinscale.txt"
 CROSSWALK = "resources/plover/CAMEO2PLOVER-2021.txt"
 
-COLUMNS = (
-    "code",
-    "name",
-    "goldstein",
-    "goldstein_gdelt",
-    "quad_class",
-    "plover",
-    "plover_mode",
-    "plover_context",
-    "plover_source",
-)
+COLUMNS = TABLE_COLUMNS
 _CROSS_LINE = re.compile(r"^(\d{2,4}):\s*(.*)$")
 
 

@@ -26,7 +26,7 @@ from accord.errors import AccordError, ResourceError
 __all__ = ["CameoCode", "Ontology", "PloverMapping", "UnknownCode"]
 
 _RESOURCE = ("data", "ontology", "cameo.csv")
-_COLUMNS = (
+TABLE_COLUMNS = (
     "code",
     "name",
     "goldstein",
@@ -107,8 +107,8 @@ def _opt(value: str) -> str | None:
 
 def _parse(text: str) -> dict[str, CameoCode]:
     reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != _COLUMNS:
-        raise ResourceError(f"ontology table has columns {reader.fieldnames}, want {_COLUMNS}")
+    if tuple(reader.fieldnames or ()) != TABLE_COLUMNS:
+        raise ResourceError(f"ontology table has columns {reader.fieldnames}, want {TABLE_COLUMNS}")
     table: dict[str, CameoCode] = {}
     for row in reader:
         try:
