@@ -447,6 +447,9 @@ def _arguments(
         break
     if not passive:
         targets.extend(_objects(tokens, verb, children, actors, match))
+    if not targets and match.inner_verb is not None:
+        # "threatened to attack Israel": the target sits under the framed inner verb
+        targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)

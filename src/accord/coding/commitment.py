@@ -14,7 +14,7 @@ from accord.coding.actors import SentenceActors
 from accord.model import Event, Token
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
-_WILL = frozenset({"will", "shall", "'ll"})
+_WILL = frozenset({"will", "shall", "'ll", "would"})
 _COMMISSIVE_HEADS = frozenset(
     {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
      "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
@@ -51,17 +51,35 @@ _INTENT_EXACT = {
 
 def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[Event]:
     """'Greece plans to impose restrictions': the threat coded from 'impose' says what
-    'plans' committed to, so the generic 030 of 'plans' itself is dropped."""
+    'plans' committed to, so the generic 030 of 'plans' itself is dropped; and one
+    commitment coded twice ('threatened that it will attack': the frame and the inner
+    verb) is kept once, in its most specific code."""
     committed = {e.source.code for e in events if e.evidence.rule.endswith("+intent")}
-    return [
+    kept = [
         e
         for e in events
         if not (
             e.cameo == "030"
             and not e.evidence.rule.endswith("+intent")
             and e.source.code in committed
-            and e.evidence.trigger.lower() in _COMMISSIVE_WORDS
+            and (
+                e.evidence.trigger.lower() in _COMMISSIVE_WORDS
+                or e.evidence.rule.startswith("frame:intent")
+            )
         )
+    ]
+    best: dict[tuple[str, str, str], Event] = {}
+    for e in kept:
+        if e.cameo[:2] not in ("03", "13"):
+            continue
+        key = (e.source.code, e.target.code if e.target else "", e.cameo[:2])
+        if key not in best or len(e.cameo) > len(best[key].cameo):
+            best[key] = e
+    return [
+        e
+        for e in kept
+        if e.cameo[:2] not in ("03", "13")
+        or best[(e.source.code, e.target.code if e.target else "", e.cameo[:2])] is e
     ]
 
 
