@@ -187,3 +187,19 @@ def test_regression_pronoun_inside_its_own_subject_does_not_recurse(coder: Any, 
     explanation = coder.explain(text, date=DATE)
     assert explanation.sentences
     assert all(e.source.code for e in explanation.result.events)
+
+
+def test_refusal_in_own_voice_is_a_rejection(coder: Any) -> None:
+    got = _triples(
+        coder, "Iran will not negotiate with the United States, its foreign minister said."
+    )
+    assert ("IRN", "12", "USA") in got
+    # a forecast of someone else's inaction is not the actor's refusal
+    assert not any(
+        t[1] == "12" for t in _triples(coder, "Analysts said Russia will not attack Ukraine.")
+    )
+
+
+def test_possessive_pronoun_gives_the_role_a_country(coder: Any) -> None:
+    events = coder.code_text("Iran said its foreign minister criticized Israel.", date=DATE)
+    assert any(e.source.code == "IRNGOV" and e.cameo.startswith("11") for e in events)

@@ -349,6 +349,18 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
+        if own is not None and own.kind == "agent" and own.role:
+            # "its foreign minister", "their troops": the possessor's country, with the role
+            for c in self._children.get(head, ()):
+                if self._tokens[c].dep == "poss" and self._tokens[c].pos == "PRON":
+                    for ref in self._pronoun(c):
+                        if ref.country:
+                            code = ref.country + own.role
+                            return [
+                                ActorRef(
+                                    head, lo, hi, code, ref.country, own.role, own.name, "agent"
+                                )
+                            ]
         if own is not None and own.kind == "agent" and own.role and self._is_definite(head):
             # "the minister", "the president": the latest person of the document in that role
             title = tok.lemma.lower()

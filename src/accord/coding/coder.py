@@ -240,6 +240,17 @@ def _code_sentence(
         if intent is not None and commits(tokens, anchor, children, actors if threat else None):
             # "Hungary will support the resolution": an asserted expression of intent (03x)
             code, rule, mode = intent, f"{rule}+intent", Mode.ASSERTED
+        elif (
+            mode is Mode.NEGATED
+            and code[:2] not in ("01", "12")
+            and commits(tokens, anchor, children, actors)
+        ):
+            # "Syria says it will not accept refugees": an asserted refusal (12x)
+            code, rule, mode = (
+                ctx.verbs.frames.reframe(code, "reject"),
+                f"{rule}+refusal",
+                (Mode.ASSERTED),
+            )
         if mode is not Mode.ASSERTED and not ctx.include_all_modes:
             note(
                 tok.i,

@@ -148,15 +148,15 @@ def same_actor(
     children: Mapping[int, Sequence[int]],
     actors: SentenceActors,
 ) -> bool:
-    """Whether the subjects of verbs ``a`` and ``b`` name the same actor."""
+    """Whether the subjects of verbs ``a`` and ``b`` name the same actor, or the same
+    country ("Iran will not negotiate, its foreign minister said")."""
 
-    def codes(verb: int) -> set[str]:
+    def names(verb: int) -> set[str]:
         return {
-            r.code
+            r.country or r.code
             for c in children.get(verb, ())
             if tokens[c].dep in _SUBJECT
             for r in actors.actors_at(c)
         }
 
-    first, second = codes(a), codes(b)
-    return bool(first & second)
+    return bool(names(a) & names(b))
