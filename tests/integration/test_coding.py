@@ -203,3 +203,19 @@ def test_refusal_in_own_voice_is_a_rejection(coder: Any) -> None:
 def test_possessive_pronoun_gives_the_role_a_country(coder: Any) -> None:
     events = coder.code_text("Iran said its foreign minister criticized Israel.", date=DATE)
     assert any(e.source.code == "IRNGOV" and e.cameo.startswith("11") for e in events)
+
+
+def test_regression_time_phrase_is_not_a_verb_particle(coder: Any) -> None:
+    # "called Trump on Monday" matched the phrasal form "call on" (an appeal)
+    got = _triples(coder, "Xi called Trump on Monday.")
+    assert ("CHNGOV", "02", "USAGOV") not in got
+    assert ("CHNGOV", "04", "USAGOV") in got
+
+
+def test_regression_a_phone_call_needs_a_counterpart(coder: Any) -> None:
+    got = _triples(
+        coder,
+        "The ministry denounced the summit, calling the agreements "
+        '"legitimate and fully compatible with international law".',
+    )
+    assert not any(root == "04" for _, root, _ in got)

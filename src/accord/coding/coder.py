@@ -267,6 +267,9 @@ def _code_sentence(
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
         sources = [s for s in sources if _identified(s)]
         targets = [t for t in targets if _identified(t)]
+        if code.startswith("041") and not targets:
+            note(tok.i, "verb", "a telephone call needs a counterpart", False, code, rule, mode)
+            continue
         if not sources and code[:2] in VIOLENT_ROOTS:
             country = (place.country if place else None) or home
             if country is None:
@@ -354,9 +357,17 @@ def _code_sentence(
 
 
 def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
-    """'calling it the most important issue', 'named him envoy': a description, not an act."""
-    return tokens[verb].lemma.lower() in _NAMING_VERBS and any(
-        tokens[c].dep == "oprd" for c in children.get(verb, ())
+    """'calling it the most important issue', 'named him envoy', 'calling the agreements
+    "legitimate"': a description, not an act ('called on Iran to ...' and 'called for'
+    stay appeals)."""
+    if tokens[verb].lemma.lower() not in _NAMING_VERBS:
+        return False
+    kids = [tokens[c] for c in children.get(verb, ())]
+    if any(k.dep in ("prt", "prep") and k.text.lower() in ("on", "upon", "for") for k in kids):
+        return False
+    has_object = any(k.dep == "dobj" for k in kids)
+    return any(k.dep == "oprd" for k in kids) or (
+        has_object and any(k.dep in ("acomp", "ccomp", "xcomp", "attr") for k in kids)
     )
 
 

@@ -191,6 +191,7 @@ def form_tokens(
     """Indices of the particle words of a multi-word verb form (e.g. 'with' of 'meet with')."""
     found: list[int] = []
     pos = verb
+    temporal = _temporal(tokens, verb, children) if rest else set()
     for word in rest:
         nxt = pos + 1
         if nxt < len(tokens) and tokens[nxt].dep != "aux" and word_match(tokens[nxt], word):
@@ -202,6 +203,7 @@ def form_tokens(
                 c
                 for c in children.get(verb, ())
                 if c not in found
+                and c not in temporal
                 and word_match(tokens[c], word)
                 and tokens[c].dep in ("prt", "prep", "dobj", "acomp", "advmod", "compound:prt")
             ),
@@ -225,7 +227,7 @@ def contexts(
     infinitive) or be a preposition of the verb: words deep inside adjuncts ('arrested
     ... in a sweep of the area') do not start a pattern.
     """
-    clause = clause_of(tokens, verb, children) - used
+    clause = clause_of(tokens, verb, children) - used - _temporal(tokens, verb, children)
     kids = children.get(verb, ())
     subjects: set[int] = set()
     objects: set[int] = set()
@@ -240,6 +242,21 @@ def contexts(
     post = [tokens[i] for i in sorted(clause & objects)]
     post += [tokens[i] for i in sorted(clause) if i > verb and i not in objects]
     return Context(pre, None), Context(post, _anchors(tokens, verb, children) & clause)
+
+
+def _temporal(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> set[int]:
+    """Prepositional phrases of time ('on Monday', 'in March'): no pattern word sits there,
+    so 'called Trump on Monday' is not CALL ON."""
+    out: set[int] = set()
+    for c in children.get(verb, ()):
+        if tokens[c].dep != "prep":
+            continue
+        objs = [g for g in children.get(c, ()) if tokens[g].dep == "pobj"]
+        if objs and all(tokens[g].ent_type in ("DATE", "TIME") for g in objs):
+            out |= subtree(children, c)
+    return out
 
 
 def _anchors(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> set[int]:
