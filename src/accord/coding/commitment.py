@@ -9,6 +9,7 @@ neither, and what an actor is urged or asked to do is not its commitment.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from accord.coding.actors import SentenceActors
 from accord.model import Event, Token
@@ -34,19 +35,19 @@ _DIRECTIVE_HEADS = frozenset(
     {"urge", "ask", "call", "demand", "appeal", "press", "encourage", "request", "tell",
      "order", "force", "invite", "allow", "want"}
 )  # fmt: skip
-_INTENT_ROOT = {
+_INTENT_ROOT = MappingProxyType({
     "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
     "13": "130", "14": "133", "15": "138", "16": "131", "17": "132", "18": "1383",
     "19": "1384", "20": "1385",
-}  # fmt: skip
-_INTENT_EXACT = {
+})  # fmt: skip
+_INTENT_EXACT = MappingProxyType({
     "045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
     "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
     "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "136", "166": "1313",
     "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
     "174": "137", "175": "137", "191": "1381", "192": "1382",
-}  # fmt: skip
+})  # fmt: skip
 
 
 def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[Event]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from accord.model import Token
 
 _COMPLEMENT_PREPS = frozenset({"to", "for", "on", "upon", "of"})
-_OBLIGATION_AUX = {"must": "demand", "should": "appeal", "ought": "appeal"}
-_OBLIGATION_VERBS = {"need": "appeal", "have": "demand"}
+_OBLIGATION_AUX = MappingProxyType({"must": "demand", "should": "appeal", "ought": "appeal"})
+_OBLIGATION_VERBS = MappingProxyType({"need": "appeal", "have": "demand"})
 _ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 

@@ -139,24 +139,26 @@ _FOLD = str.maketrans(
 )
 _TOKEN_RE = re.compile(r"\w+(?:[.'\u2019]\w+)*\.?|[^\w\s]")
 _POSSESSIVE = "'s"
-_IRREGULAR_SINGULAR = {
-    "men": "man",
-    "women": "woman",
-    "people": "person",
-    "children": "child",
-    "police": "police",
-    "staff": "staff",
-    "personnel": "personnel",
-    "media": "media",
-    "clergy": "clergy",
-    "militia": "militia",
-    "news": "news",
-    "series": "series",
-    "chiefs": "chief",
-    "thieves": "thief",
-    "wives": "wife",
-    "lives": "life",
-}
+_IRREGULAR_SINGULAR = MappingProxyType(
+    {
+        "men": "man",
+        "women": "woman",
+        "people": "person",
+        "children": "child",
+        "police": "police",
+        "staff": "staff",
+        "personnel": "personnel",
+        "media": "media",
+        "clergy": "clergy",
+        "militia": "militia",
+        "news": "news",
+        "series": "series",
+        "chiefs": "chief",
+        "thieves": "thief",
+        "wives": "wife",
+        "lives": "life",
+    }
+)
 
 
 def code_role(code: str) -> str | None:

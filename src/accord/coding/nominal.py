@@ -12,22 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from accord.coding.actors import ActorRef, SentenceActors
 from accord.model import Mode, Token
 
 # lemma -> (CAMEO code, needs a phone word or 'with' to count)
-_NOUNS: Mapping[str, tuple[str, bool]] = {
-    "talk": ("046", False),
-    "negotiation": ("046", False),
-    "meeting": ("040", False),
-    "summit": ("040", False),
-    "consultation": ("040", False),
-    "dialogue": ("040", False),
-    "conversation": ("041", True),
-    "call": ("041", True),
-    "visit": ("042", False),
-}
+_NOUNS: Mapping[str, tuple[str, bool]] = MappingProxyType(
+    {
+        "talk": ("046", False),
+        "negotiation": ("046", False),
+        "meeting": ("040", False),
+        "summit": ("040", False),
+        "consultation": ("040", False),
+        "dialogue": ("040", False),
+        "conversation": ("041", True),
+        "call": ("041", True),
+        "visit": ("042", False),
+    }
+)
 _PHONE_WORDS = frozenset({"phone", "telephone", "video", "virtual"})
 _BACKGROUND_MODS = frozenset({"earlier", "previous", "prior", "former", "past", "last"})
 _IRREALIS_MODS = frozenset(
@@ -99,11 +102,11 @@ def nominal_events(
 
 
 # protest and strike nouns, coded when an actor stages, holds, begins... them
-_ACTIONS: Mapping[str, str] = {
+_ACTIONS: Mapping[str, str] = MappingProxyType({
     "demonstration": "141", "protest": "141", "rally": "141", "march": "141",
     "sit-in": "141", "vigil": "141", "strike": "143", "walkout": "143", "boycott": "143",
     "blockade": "144", "riot": "145",
-}  # fmt: skip
+})  # fmt: skip
 _LIGHT_VERBS = frozenset(
     {"stage", "hold", "launch", "begin", "start", "continue", "organize", "organise", "mount",
      "join", "lead", "call", "go", "end", "resume"}
