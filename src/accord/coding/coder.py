@@ -21,6 +21,7 @@ from accord.coding.commitment import commits, drop_bare_commitments, first_conju
 from accord.coding.kb import tokenize
 from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
+from accord.coding.patterns import SUBJECT_DEPS, governing_verb
 from accord.coding.places import Gazetteer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
@@ -36,8 +37,7 @@ from accord.model import (
 )
 from accord.text.dates import find_date_mentions
 
-_SUBJECT = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 _MAX_SYMMETRIC_PARTIES = 3
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -391,7 +391,7 @@ def _remember(
     dates: Mapping[int, _SentenceDate],
 ) -> None:
     people = actors.people()
-    subjects = [p for p in people if tokens[p.head].dep in _SUBJECT]
+    subjects = [p for p in people if tokens[p.head].dep in SUBJECT_DEPS]
     if subjects or people:
         state.last_person = (subjects or people)[-1]
     for p in people:
@@ -417,21 +417,10 @@ def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int
         if not inside:
             continue
         head = next((i for i in inside if tokens[i].head not in inside), inside[0])
-        verb = _governing_verb(tokens, head)
+        verb = governing_verb(tokens, head)
         if verb is not None and verb not in out:
             out[verb] = _SentenceDate(mention.date, mention.precision, DateSource.TEXT)
     return out
-
-
-def _governing_verb(tokens: Sequence[Token], i: int) -> int | None:
-    for _ in range(len(tokens)):
-        tok = tokens[i]
-        if tok.head == i:
-            return i if tok.pos in ("VERB", "AUX") else None
-        i = tok.head
-        if tokens[i].pos in ("VERB", "AUX"):
-            return i
-    return None
 
 
 def _arguments(
@@ -447,8 +436,8 @@ def _arguments(
     current = verb
     for _ in range(5):
         kids = children.get(current, ())
-        subj = [c for c in kids if tokens[c].dep in _SUBJECT]
-        psubj = [c for c in kids if tokens[c].dep in _PASSIVE_SUBJECT]
+        subj = [c for c in kids if tokens[c].dep in SUBJECT_DEPS]
+        psubj = [c for c in kids if tokens[c].dep in _PASSIVE_SUBJECT_DEPS]
         if current == verb and psubj:
             passive = True
             for c in psubj:

@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from accord.coding.actors import SentenceActors
+from accord.coding.patterns import SUBJECT_DEPS
 from accord.model import Event, Token
 
-_SUBJECT = frozenset({"nsubj", "csubj"})
 _WILL = frozenset({"will", "shall", "'ll", "would"})
 _COMMISSIVE_HEADS = frozenset(
     {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
@@ -156,7 +156,7 @@ def same_actor(
         return {
             r.country or r.code
             for c in children.get(verb, ())
-            if tokens[c].dep in _SUBJECT
+            if tokens[c].dep in SUBJECT_DEPS
             for r in actors.actors_at(c)
         }
 

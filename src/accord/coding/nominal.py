@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.patterns import governing_verb, verb_stems
 from accord.model import Mode, Token
 
 # lemma -> (CAMEO code, needs a phone word or 'with' to count)
@@ -82,7 +83,7 @@ def nominal_events(
                         after.extend(actors.actors_at(g))
         if needs_phone and not (mods & _PHONE_WORDS or after or len(before) > 1):
             continue
-        governor = _governor(tokens, tok.i)
+        governor = governing_verb(tokens, tok.i)
         found = _distinct([*before, *after])
         if len(found) == 1 and after and governor is not None and tokens[tok.i].dep == "pobj":
             subject = next(
@@ -131,8 +132,11 @@ def action_events(
         code = "142" if lemma == "strike" and "hunger" in mods else _ACTIONS.get(lemma)
         if code is None or (lemma == "strike" and mods & {"air", "missile", "drone", "military"}):
             continue
-        governor = _governor(tokens, tok.i)
-        if governor is None or not (_verb_lemmas(tokens[governor]) & _LIGHT_VERBS):
+        governor = governing_verb(tokens, tok.i)
+        if governor is None or not (
+            {tokens[governor].lemma.lower(), *verb_stems(tokens[governor].text.lower())}
+            & _LIGHT_VERBS
+        ):
             continue
         subject = next((c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None)
         if subject is None:
@@ -150,25 +154,6 @@ def action_events(
         for src in sources:
             found = [src, *(t for t in _distinct(targets) if t.code != src.code)]
             out.append(NominalEvent(tok.i, code, tuple(found), None, governor, symmetric=False))
-    return out
-
-
-def _verb_lemmas(tok: Token) -> set[str]:
-    """The parser's lemma plus naive ones from the surface form (it says 'stag' for
-    'staged')."""
-    word = tok.text.lower()
-    out = {tok.lemma.lower(), word}
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            out.add(word[: -len(suffix)] + repl)
     return out
 
 
@@ -191,17 +176,6 @@ def _left_modifiers(
             if tokens[c].dep in ("compound", "punct", "case", "amod", "flat")
         )
     return sorted(out)
-
-
-def _governor(tokens: Sequence[Token], i: int) -> int | None:
-    for _ in range(len(tokens)):
-        head = tokens[i].head
-        if head == i:
-            return None
-        if tokens[head].pos in ("VERB", "AUX"):
-            return head
-        i = head
-    return None
 
 
 def _distinct(refs: Sequence[ActorRef]) -> list[ActorRef]:

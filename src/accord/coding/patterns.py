@@ -174,6 +174,21 @@ def children_of(tokens: Sequence[Token]) -> dict[int, list[int]]:
     return out
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+def governing_verb(tokens: Sequence[Token], i: int) -> int | None:
+    """The nearest verb above token ``i`` in the parse (the clause it belongs to)."""
+    for _ in range(len(tokens)):
+        head = tokens[i].head
+        if head == i:
+            return None
+        if tokens[head].pos in ("VERB", "AUX"):
+            return head
+        i = head
+    return None
+
+
 def subtree(children: Mapping[int, Sequence[int]], root: int) -> set[int]:
     seen = {root}
     stack = [root]
