@@ -59,6 +59,41 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("FRA", "03", "DEU"), ("DEU", "03", "FRA")],
     ),
     (
+        "collective head takes its modifiers' actor",
+        "The ASEAN forum condemned the coup in Myanmar.",
+        [("IGOSEAASN", "11", None)],
+    ),
+    (
+        "role word placed by the complement",
+        "Opposition groups in Kenya demanded that the president resign.",
+        [("KENOPP", "10", None)],
+    ),
+    (
+        "role word placed by the one country the sentence names",
+        "Students demanded the resignation of the Serbian prime minister.",
+        [("SRBEDU", "10", None)],
+    ),
+    (
+        "known role, unknown country",
+        "Religious leaders appealed for calm after the riots.",
+        [("---REL", "02", None)],
+    ),
+    (
+        "regional actor as source",
+        "A European court convicted Turkey of torture.",
+        [("EURJUD", "11", "TUR")],
+    ),
+    (
+        "'it' refers back to an organisation",
+        "NATO said it would expel the Russian diplomats.",
+        [("IGOWSTNAT", "13", "RUSGOV")],
+    ),
+    (
+        "passive verb of feeling: the subject reacts",
+        "Japan was disappointed by China's decision.",
+        [("JPN", "11", "CHN")],
+    ),
+    (
         "control verb: urge",
         "Xi urged the United States to handle arms sales prudently.",
         [("CHNGOV", "02", "USA")],

@@ -32,11 +32,24 @@ _QUANTITY_HEADS = frozenset(
      "millions", "scores", "some", "many", "most", "group", "number", "handful", "members",
      "member", "several", "all", "few", "couple", "majority"}
 )  # fmt: skip
+_COLLECTIVE_HEADS = frozenset(
+    {"group", "groups", "forum", "wing", "faction", "factions", "movement", "organization",
+     "organizations", "organisation", "organisations", "body", "bloc", "alliance", "coalition",
+     "committee", "council", "commission", "delegation", "mission", "team", "agents", "unit",
+     "units", "branch", "network", "cell", "cells", "front", "society", "association",
+     "federation", "union", "league", "camp", "representatives", "envoys", "negotiators"}
+)  # fmt: skip
+"""Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
+wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _HOME_ROLES = frozenset(
     {"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "CVL", "SPY", "LAB", "HLH", "REF", "PTY"}
 )
 _LOCAL_ROLES = frozenset({"COP", "CVL", "OPP", "LAB", "CRM", "REF", "HLH", "JUD"})
+_DOMESTIC_ROLES = _LOCAL_ROLES | {"REL", "REB", "INS", "ETH", "EDU", "MED", "LEG", "PTY"}
+"""Roles of people who act at home: when nothing else places them, the one country the
+sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
+president")."""
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 
 
@@ -125,8 +138,9 @@ class SentenceActors:
     ``people`` maps lower-cased name words of people already resolved in the document
     ("wang", "yiwei") to their actor, so a later bare surname resolves the same way;
     ``last_person`` is the antecedent for a pronoun with none earlier in the sentence;
-    ``home_country`` (the dateline's country) and ``place_country`` (the country of the
-    place the sentence names) place bare role words ("police", "the army").
+    ``home_country`` (the dateline's country), ``place_country`` (the country of the
+    place the sentence names) and ``sentence_country`` (the only country the sentence
+    names, if just one) place bare role words ("police", "the army").
     """
 
     def __init__(
@@ -138,6 +152,7 @@ class SentenceActors:
         people: Mapping[str, ActorRef] | None = None,
         home_country: str | None = None,
         place_country: str | None = None,
+        sentence_country: str | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -149,6 +164,7 @@ class SentenceActors:
         self._people = people or {}
         self._home = home_country
         self._place = place_country
+        self._sentence_country = sentence_country
         self._memo: dict[int, list[ActorRef]] = {}
 
     def actors_at(self, head: int) -> list[ActorRef]:
@@ -258,7 +274,7 @@ class SentenceActors:
                     refs = [
                         r
                         for r in self._resolve_head(i)
-                        if r.kind != "person" and r.kind != "pronoun" and r.country
+                        if r.kind != "person" and r.kind != "pronoun" and _collective(r)
                     ]
                     if refs:
                         antecedent = refs[-1]
@@ -310,6 +326,8 @@ class SentenceActors:
             head in self._by_token
             or tok.ent_type in ("PERSON", "ORG", "GPE", "NORP")
             or tok.pos == "PROPN"
+            or tok.lemma.lower() in _COLLECTIVE_HEADS
+            or tok.text.lower() in _COLLECTIVE_HEADS
         )
         phrase, complements = self._phrase(head, possessor_only=not names_actor)
         mentions = {
@@ -385,12 +403,23 @@ class SentenceActors:
             country = self._place if own.role in _LOCAL_ROLES else None
             if country is None and own.role in _HOME_ROLES:
                 country = self._home
+            if country is None and own.role in _DOMESTIC_ROLES:
+                country = self._sentence_country
             if country is not None:
                 code = country + own.role
                 return [ActorRef(head, lo, hi, code, country, own.role, own.name, "agent")]
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         return []
+
+
+def _collective(ref: ActorRef) -> bool:
+    """What 'it' or 'they' can stand for: a country, a region or an organisation."""
+    return (
+        ref.country is not None
+        or ref.code.startswith(("IGO", "NGO", "IMG"))
+        or (ref.kind == "country" and not ref.code.startswith("---"))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,6 +208,7 @@ def _code_sentence(
         place = found[0] if found else None
     location = place or state.location
     home = state.location.country if state.location else None
+    named = {m.entry.country for m in mentions if m.entry.country}
     actors = SentenceActors(
         tokens,
         mentions,
@@ -216,6 +217,7 @@ def _code_sentence(
         state.people,
         home,
         place.country if place else None,
+        next(iter(named)) if len(named) == 1 else None,
     )
     here = _Sentence(doc_id, ps, ctx, location)
     events: list[Event] = []
@@ -265,7 +267,7 @@ def _code_sentence(
         date = dates.get(tok.i) or sentence_date
         trigger = _Trigger(tok.i, rule, match.pattern is not None)
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
-        sources = [s for s in sources if _identified(s)]
+        sources = [s for s in sources if _identified(s) or _region(s) or _named_group(s)]
         targets = [t for t in targets if _identified(t)]
         if code.startswith("041") and not targets:
             note(tok.i, "verb", "a telephone call needs a counterpart", False, code, rule, mode)
@@ -378,9 +380,37 @@ def _distinct(src: ActorRef, tgt: ActorRef) -> bool:
     return not (tgt.country == src.country and tgt.code == tgt.country)
 
 
+_GROUP_ROLES = frozenset(
+    {"OPP", "REB", "INS", "REL", "JUD", "LEG", "MIL", "COP", "LAB", "EDU", "MED", "HLH", "NGO",
+     "HRI", "REF", "PTY", "SPY", "ETH", "AGR", "ENV"}
+)  # fmt: skip
+
+
+_PSYCH_VERBS = frozenset(
+    {"disappoint", "anger", "outrage", "upset", "frustrate", "alarm", "concern", "worry",
+     "dismay", "shock", "trouble", "offend", "irritate", "annoy", "please",
+     "satisfy", "disturb", "appal", "appall", "enrage", "infuriate", "incense", "sadden"}
+)  # fmt: skip
+"""Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
+actor, not the one acted on."""
+
+
+def _named_group(ref: ActorRef) -> bool:
+    """A source of known role but unknown country ("Sunnis", "opposition groups", "a judge"):
+    the event is coded with the role alone (country "---"). Generic words ("people",
+    "officials", "government") stay unidentified."""
+    return ref.kind == "agent" and ref.role in _GROUP_ROLES
+
+
 def _identified(ref: ActorRef) -> bool:
     """An actor worth an event: a known country, an organisation or a named group."""
     return ref.country is not None or ref.code.startswith(("IGO", "NGO", "IMG", "MNC"))
+
+
+def _region(ref: ActorRef) -> bool:
+    """A regional actor ("European court", "African states"); as a target a region is
+    more often a place ("an initiative for the Persian Gulf"), so sources only."""
+    return ref.kind == "country" and ref.country is None and not ref.code.startswith("---")
 
 
 def _remember(
@@ -446,6 +476,9 @@ def _arguments(
                 if tokens[c].dep == "agent":
                     for g in children.get(c, ()):
                         sources.extend(actors.actors_at(g))
+            if tokens[verb].lemma.lower() in _PSYCH_VERBS:
+                # "the US was disappointed by the vote": the one disappointed reacts
+                sources, targets = targets, sources
             break
         if subj:
             for c in subj:
