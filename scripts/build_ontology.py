@@ -132,7 +132,9 @@ def build(shared: Path) -> str:
             )
     for srow in supplement:
         code = srow["code"].strip()
-        if srow["plover"] and not table[code]["plover"]:
+        # a supplement row marked "override" replaces the crosswalk (its note says why)
+        replace = (srow.get("note") or "").lower().startswith("override")
+        if srow["plover"] and (replace or not table[code]["plover"]):
             table[code].update(
                 plover=srow["plover"],
                 plover_mode=srow["plover_mode"],

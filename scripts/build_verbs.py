@@ -151,6 +151,20 @@ CODE_FIXES: tuple[tuple[str, str, str | None, str], ...] = (
     ("MEET_PEOPLE", "* ( FOR TALKS )", "036", "046:046"),
     # 'face charges / imprisonment / pressure' is no meeting: only its patterns code it
     ("MEET_PEOPLE", "face", None, "---"),
+    # bare 'take' ('took place', 'take steps', 'take office') is no seizure (171): only
+    # its patterns ('took hostages', 'took control of') code it
+    ("APPREHEND", "take", None, "---"),
+    # bare 'plan' ('the strike they had planned') is no intent to cooperate; 'plans to X'
+    # is coded by the intent frame from X
+    ("INTEND", "plan", None, "---"),
+    # going, leaving and departing are no consultation (040) by themselves ('went missing',
+    # 'left the country'); their patterns ('went to Geneva for consultations') still code
+    *(
+        ("GO_SOMEWHERE", verb, None, "---")
+        for verb in ("go", "leave", "depart", "egress", "go away", "go forth", "leave behind")
+    ),
+    # calling off a strike eases dissent (082), as halting one does; 087 is military
+    ("CANCEL", "* STRIKE", "087", "082"),
 )
 
 _PROTEST_EVENTS = (
@@ -281,6 +295,13 @@ PATTERN_ADDITIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("IMPOSE", "* BLOCKADES", "191", ()),
     ("TIGHTEN", "* BLOCKADE", "191", ()),
     ("TIGHTEN", "* SIEGE", "191", ()),
+    # receiving observers, inspectors or peacekeepers
+    ("OBTAIN", "* OBSERVERS", "0862", ("receive",)),
+    ("OBTAIN", "* INSPECTORS", "0862", ("receive",)),
+    ("OBTAIN", "* MONITORS", "0862", ("receive",)),
+    ("OBTAIN", "* {MISSION ( OF OBSERVERS )}", "0862", ("receive",)),
+    ("OBTAIN", "* PEACEKEEPERS", "0861", ("receive",)),
+    ("OBTAIN", "* &PKO", "0861", ("receive",)),
     # withdrawing monitors, peacekeepers, aid workers, envoys
     ("RETREAT", "* INSPECTORS", "1662", ()),
     ("RETREAT", "* OBSERVERS", "1662", ()),

@@ -168,10 +168,22 @@ class SentenceActors:
         self._memo: dict[int, list[ActorRef]] = {}
 
     def actors_at(self, head: int) -> list[ActorRef]:
-        """All actors named by the phrase headed at ``head``, conjuncts included."""
+        """All actors named by the phrase headed at ``head``, conjuncts included.
+
+        A conjunct with a role but no country shares an earlier conjunct's country when
+        the role is the same ("Israeli helicopters and tanks": both ISRMIL)."""
         out: list[ActorRef] = []
         for h in self._conjuncts(head):
-            out.extend(self._resolve_head(h))
+            for ref in self._resolve_head(h):
+                if ref.country is None and ref.kind == "agent" and ref.role:
+                    kin = next(
+                        (o for o in out if o.role == ref.role and o.country is not None), None
+                    )
+                    if kin is not None and kin.country is not None:
+                        ref = dataclasses.replace(
+                            ref, code=kin.country + ref.role, country=kin.country
+                        )
+                out.append(ref)
         return out
 
     def mention_refs(self, indices: Sequence[int]) -> list[ActorRef]:
@@ -245,7 +257,11 @@ class SentenceActors:
                 tok = self._tokens[c]
                 if possessor_only and h == head and tok.dep != "poss":
                     continue
-                if tok.dep in _MODIFIER_DEPS:
+                if tok.dep in _MODIFIER_DEPS or (
+                    # "Vietnamese-led forces" are Vietnamese; "Damascus-based" or
+                    # "Iran-backed" groups are not
+                    tok.dep == "npadvmod" and self._tokens[h].lemma.lower() == "lead"
+                ):
                     phrase.add(c)
                     stack.append(c)
                 elif tok.dep == "appos" and appos_ok and h == head:
@@ -255,6 +271,22 @@ class SentenceActors:
                         g for g in self._children.get(c, ()) if self._tokens[g].dep == "pobj"
                     )
         return phrase, complements
+
+    def _agent_compound(self, head: int) -> bool:
+        """'army bulldozers', 'police officers': a compound naming a role, group or body
+        (not a bare country: 'U.S.-China relations' is no actor) makes the phrase one."""
+        for c in self._children.get(head, ()):
+            m = self._by_token.get(c)
+            if (
+                self._tokens[c].dep == "compound"
+                and m is not None
+                and (
+                    m.entry.kind in ("agent", "group", "igo")
+                    or (m.entry.kind == "capital" and m.entry.role not in (None, "GOV"))
+                )
+            ):
+                return True
+        return False
 
     def _pronoun(self, head: int) -> list[ActorRef]:
         word = self._tokens[head].text.lower()
@@ -328,6 +360,7 @@ class SentenceActors:
             or tok.pos == "PROPN"
             or tok.lemma.lower() in _COLLECTIVE_HEADS
             or tok.text.lower() in _COLLECTIVE_HEADS
+            or self._agent_compound(head)
         )
         phrase, complements = self._phrase(head, possessor_only=not names_actor)
         mentions = {

@@ -226,6 +226,9 @@ def _code_sentence(
     for tok in tokens:
         if tok.pos != "VERB" and not (tok.pos == "AUX" and tok.dep == "ROOT"):
             continue
+        if any(tokens[c].dep in ("det", "poss") for c in children.get(tok.i, ())):
+            note(tok.i, "verb", "a noun tagged as a verb ('its fisheries dispute')")
+            continue
         if _is_naming(tokens, tok.i, children):
             note(tok.i, "verb", "naming use ('calling it X'): a description, not an act")
             continue

@@ -250,7 +250,38 @@ def _entity_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             start = i
     if start is not None:
         spans.append((start, len(tokens)))
-    return spans
+    covered = {i for a, b in spans for i in range(a, b)}
+    return sorted(spans + _named_settlements(tokens, covered))
+
+
+_SETTLEMENT_NOUNS = frozenset(
+    {"town", "city", "village", "province", "region", "district", "port", "capital", "state",
+     "county", "governorate", "enclave", "island", "camp"}
+)  # fmt: skip
+
+
+def _named_settlements(tokens: Sequence[Token], covered: set[int]) -> list[tuple[int, int]]:
+    """Proper names after "the town of", "the city of" the tagger missed or mislabelled
+    ("near the town of Samarra" tagged as a nationality)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if (
+            i not in covered
+            and tok.pos == "PROPN"
+            and i >= 2
+            and tokens[i - 1].text.lower() == "of"
+            and tokens[i - 2].lemma.lower() in _SETTLEMENT_NOUNS
+        ):
+            j = i + 1
+            while j < len(tokens) and tokens[j].pos == "PROPN" and j not in covered:
+                j += 1
+            out.append((i, j))
+            i = j
+            continue
+        i += 1
+    return out
 
 
 def _governing_preposition(tokens: Sequence[Token], start: int, end: int) -> int | None:

@@ -63,6 +63,9 @@ _NO_EVENT_DEPS = frozenset({"prep", "amod", "compound", "nmod", "case", "mark", 
 _SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+_OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
+"""Blocks whose verbs differ too much to share patterns: 'expressed opposition' is
+disapproval, 'cited opposition' and 'described his rival' are not."""
 _DEFAULTS = frozenset({"010", "020", "030", "100", "120", "130"})
 
 
@@ -351,6 +354,8 @@ class VerbDictionary:
             code = pattern.code
             if not own:
                 if pattern.pre or code is None or not pattern.has_content:
+                    continue
+                if form.block in _OWN_PATTERNS_ONLY:
                     continue
                 if code[:2] in _SPEECH_ACT_ROOTS:
                     if frame is None or frame == "intent":
