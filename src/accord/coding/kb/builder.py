@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from accord.coding.kb.files import ACTOR_COLUMNS, COUNTRY_COLUMNS, Source, read_csv
+from accord.coding.kb.files import COUNTRY_COLUMNS, Source, actor_rows, read_csv
 from accord.coding.kb.records import (
     KINDS,
     ROLES,
@@ -17,6 +17,7 @@ from accord.coding.kb.records import (
     PatternRecord,
     RoleSpan,
     code_role,
+    default_kind,
     name_key,
     span_order,
 )
@@ -96,14 +97,15 @@ class _Builder:
 
     # readers
     def add_actor_rows(
-        self, rows: Iterable[tuple[int, Mapping[str, str]]], origin: str, upper: bool
+        self, rows: Iterable[tuple[str, Mapping[str, str]]], origin: str, upper: bool
     ) -> None:
+        """Rows in the CSV format, each with its location in the file ("line 7")."""
         data = _FileData(origin, upper)
-        for line, row in rows:
+        for where, row in rows:
             try:
                 self._add_row(data, row)
             except (ValueError, KeyError) as exc:
-                raise UsageError(f"line {line}: {exc}", origin=origin) from exc
+                raise UsageError(f"{where}: {exc}", origin=origin) from exc
         self.files.append(data)
 
     def _add_row(self, data: _FileData, row: Mapping[str, str]) -> None:
@@ -111,9 +113,7 @@ class _Builder:
         code = (row.get("code") or "").strip().upper()
         country = (row.get("country") or "").strip().upper() or None
         role = (row.get("role") or "").strip().upper() or None
-        kind = (row.get("kind") or "").strip().lower() or (
-            "igo" if code.startswith("IGO") else "group"
-        )
+        kind = (row.get("kind") or "").strip().lower() or default_kind(code)
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
         name = (row.get("name") or "").strip() or (patterns[0] if patterns else "")
@@ -153,19 +153,19 @@ class _Builder:
             if country is not None and draft.country is None and kind != "person":
                 draft.country = country
 
-    def add_country_rows(self, rows: Iterable[tuple[int, Mapping[str, str]]], origin: str) -> None:
-        out: list[tuple[int, dict[str, str]]] = []
-        for line, row in rows:
+    def add_country_rows(self, rows: Iterable[tuple[str, Mapping[str, str]]], origin: str) -> None:
+        out: list[tuple[str, dict[str, str]]] = []
+        for where, row in rows:
             iso = (row.get("iso3") or "").strip().upper()
             name = (row.get("name") or "").strip()
             if len(iso) != 3 or not name:
-                raise UsageError(f"line {line}: a country needs iso3 and name", origin=origin)
+                raise UsageError(f"{where}: a country needs iso3 and name", origin=origin)
             names = [name, *_split_list(row.get("aliases") or "")]
             names += _split_list(row.get("adjectives") or "")
             names += _split_list(row.get("demonyms") or "")
             out.append(
                 (
-                    line,
+                    where,
                     {
                         "pattern": "|".join(names),
                         "code": iso,
@@ -179,7 +179,7 @@ class _Builder:
             if capitals:
                 out.append(
                     (
-                        line,
+                        where,
                         {
                             "pattern": "|".join(capitals),
                             "code": iso + "GOV",
@@ -194,7 +194,7 @@ class _Builder:
                 seat_role = seat_role.strip().upper() or "GOV"
                 out.append(
                     (
-                        line,
+                        where,
                         {
                             "pattern": pattern.strip(),
                             "code": iso + seat_role,
@@ -306,7 +306,7 @@ def _case_flag(norm: str, raw: str, upper_source: bool, kind: str) -> str:
 
 
 def build_tables(sources: Sequence[Source]) -> Tables:
-    """Read (origin, schema, csv text, upper-case source) tuples, in order."""
+    """Read (origin, schema, file text, upper-case source) tuples, in order."""
     countries: set[str] = set()
     for origin, schema, text, _ in sources:
         if schema == "countries":
@@ -317,7 +317,7 @@ def build_tables(sources: Sequence[Source]) -> Tables:
         if schema == "countries":
             builder.add_country_rows(read_csv(text, COUNTRY_COLUMNS, origin), origin)
         elif schema == "actors":
-            builder.add_actor_rows(read_csv(text, ACTOR_COLUMNS, origin), origin, upper)
+            builder.add_actor_rows(actor_rows(text, origin), origin, upper)
         else:
             raise ResourceError(f"{origin}: unknown schema {schema!r}")
     actors, patterns = builder.freeze()

@@ -18,6 +18,7 @@ __all__ = [
     "PatternRecord",
     "RoleSpan",
     "code_role",
+    "default_kind",
     "name_key",
     "span_order",
 ]
@@ -31,6 +32,12 @@ ROLES: frozenset[str] = wordset(
 and PRE (partially recognised or breakaway state: Abkhazia, Somaliland, ...)."""
 
 KINDS: frozenset[str] = frozenset({"country", "capital", "igo", "group", "person", "agent"})
+
+
+def default_kind(code: str) -> str:
+    """The kind of an actor file row that names none: ``igo`` for an ``IGO...`` code,
+    else ``group``."""
+    return "igo" if code.upper().startswith("IGO") else "group"
 
 
 def code_role(code: str) -> str | None:

@@ -103,7 +103,8 @@ class ActorKB:
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> ActorKB:
-        """The packaged knowledge base, extended by user CSV files (later files win)."""
+        """The packaged knowledge base, extended by user CSV or YAML files (later files
+        win; a ``.yaml``/``.yml`` name means YAML)."""
         sources, version = read_sources(extra_files)
         try:
             return cls.from_sources(sources, version)
@@ -114,7 +115,7 @@ class ActorKB:
 
     @classmethod
     def from_sources(cls, sources: Sequence[tuple[str, str, str, bool]], version: str) -> ActorKB:
-        """Build from (origin, schema, csv text, upper-case source) tuples, in order."""
+        """Build from (origin, schema, file text, upper-case source) tuples, in order."""
         actors, patterns, countries = build_tables(sources)
         return cls(actors, patterns, countries, version)
 
