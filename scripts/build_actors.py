@@ -11,7 +11,7 @@ and ``Phoenix.agents.txt``, plus the hand-curated files already in
 person). Writes, in ``src/accord/data/actors``:
 
 * ``phoenix_actors.csv`` and ``phoenix_agents.csv`` (accord's CSV schema, see
-  :mod:`accord.coding.kb`), re-generated from scratch on every run;
+  :mod:`accord.coding.kb.files`), re-generated from scratch on every run;
 * ``manifest.json``: the file list in load order, with each file's SHA-256, and the data
   ``version`` (``DATA_VERSION`` below, plus a digest of all files);
 * ``NOTICE`` (the Phoenix/PETRARCH2 MIT license and the provenance of every file).
@@ -440,7 +440,7 @@ def write_csv(rows: list[dict[str, str]]) -> str:
     return buf.getvalue()
 
 
-# Load order: later files override earlier ones (see accord.coding.kb).
+# Load order: later files override earlier ones (see accord.coding.kb.files).
 MANIFEST_FILES = (
     ("phoenix_actors.csv", "actors", True),
     ("phoenix_agents.csv", "actors", True),

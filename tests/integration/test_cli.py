@@ -154,6 +154,36 @@ def test_events_query_by_dyad(folder: Path, tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no such event store" in missing.stderr
 
 
+ACTORS_YAML = """\
+- name: Zara Quillfeather
+  names: [Zara Quillfeather, Quillfeather]
+  kind: person
+  country: FRA
+  roles:
+    - {code: FRAGOV, start: 2030-01-01, end: 2031-01-01}
+"""
+
+
+def test_code_with_a_yaml_actor_file(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(ACTORS_YAML, encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("Zara Quillfeather criticized the Russian government.\n", encoding="utf-8")
+    sources: dict[str, set[str]] = {}
+    for date in ("2030-06-03", "2032-06-03"):
+        out = run("code", str(text), "--date", date, "--actors", str(actors))
+        assert out.returncode == 0, out.stderr
+        events = [json.loads(line) for line in out.stdout.splitlines()]
+        assert events and all(e["target"]["code"] == "RUSGOV" for e in events)
+        sources[date] = {e["source"]["code"] for e in events}
+    assert sources == {"2030-06-03": {"FRAGOV"}, "2032-06-03": {"FRAELI"}}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(ACTORS_YAML.replace("start: 2030-01-01", "start: 2030-13"), encoding="utf-8")
+    out = run("code", str(text), "--date", "2030-06-03", "--actors", str(bad))
+    assert out.returncode == 2 and not out.stdout
+    assert f"{bad}: entry 1 ('Zara Quillfeather'), role 1: bad date '2030-13'" in out.stderr
+
+
 def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
     gold = tmp_path / "mini_gold.jsonl"
     records = [

@@ -60,7 +60,7 @@ def _common_coding(func: F) -> F:
         "actors",
         multiple=True,
         type=click.Path(dir_okay=False),
-        help="Extra actor dictionary CSV (repeatable).",
+        help="Extra actor file, CSV or YAML (.yaml/.yml) (repeatable).",
     )(func)
     func = click.option("--all-modes", is_flag=True, help=SETTINGS_HELP["include_all_modes"])(func)
     func = click.option("--date", "date", metavar="YYYY-MM-DD", help=SETTINGS_HELP["default_date"])(
@@ -263,7 +263,7 @@ def _excerpt(sentence: str, span: tuple[int, int], n: int) -> str:
     "actors",
     multiple=True,
     type=click.Path(dir_okay=False),
-    help="Extra actor dictionary CSV (repeatable).",
+    help="Extra actor file, CSV or YAML (.yaml/.yml) (repeatable).",
 )
 def explain(sentence: str, date: str | None, actors: tuple[str, ...]) -> None:
     """Show why each event in SENTENCE (or a short text) was, or was not, coded."""
