@@ -295,6 +295,11 @@ PATTERN_ADDITIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("IMPOSE", "* BLOCKADES", "191", ()),
     ("TIGHTEN", "* BLOCKADE", "191", ()),
     ("TIGHTEN", "* SIEGE", "191", ()),
+    # understanding another's concerns or position is an empathetic comment
+    ("KNOW", "* CONCERNS", "018", ("understand", "understood")),
+    ("KNOW", "* CONCERN", "018", ("understand", "understood")),
+    ("KNOW", "* POSITION", "018", ("understand", "understood")),
+    ("KNOW", "* {LEGITIMATE CONCERNS}", "018", ("understand", "understood")),
     # receiving observers, inspectors or peacekeepers
     ("OBTAIN", "* OBSERVERS", "0862", ("receive",)),
     ("OBTAIN", "* INSPECTORS", "0862", ("receive",)),

@@ -270,7 +270,11 @@ def _code_sentence(
         date = dates.get(tok.i) or sentence_date
         trigger = _Trigger(tok.i, rule, match.pattern is not None)
         sources, targets = _arguments(tokens, tok.i, children, actors, match)
-        sources = [s for s in sources if _identified(s) or _region(s) or _named_group(s)]
+        sources = [
+            s
+            for s in sources
+            if _identified(s) or _region(s) or (_named_group(s) and not code.startswith("01"))
+        ]
         targets = [t for t in targets if _identified(t)]
         if code.startswith("041") and not targets:
             note(tok.i, "verb", "a telephone call needs a counterpart", False, code, rule, mode)
@@ -400,8 +404,9 @@ actor, not the one acted on."""
 
 def _named_group(ref: ActorRef) -> bool:
     """A source of known role but unknown country ("Sunnis", "opposition groups", "a judge"):
-    the event is coded with the role alone (country "---"). Generic words ("people",
-    "officials", "government") stay unidentified."""
+    the event is coded with the role alone (country "---"), unless it is a mere comment
+    ("analysts said"). Generic words ("people", "officials", "government") stay
+    unidentified."""
     return ref.kind == "agent" and ref.role in _GROUP_ROLES
 
 
@@ -488,6 +493,18 @@ def _arguments(
                 sources.extend(actors.actors_at(c))
             break
         tok = tokens[current]
+        if (
+            current != verb
+            and tok.pos in ("NOUN", "PROPN")
+            and _infinitive_below(tokens, current, children)
+        ):
+            # "Russia's readiness to support China": the possessor acts (not in "its
+            # nationals suspected by the West")
+            poss = [c for c in kids if tokens[c].dep == "poss"]
+            found = [r for c in poss for r in actors.actors_at(c)]
+            if found:
+                sources.extend(found)
+                break
         if tok.dep in _INHERIT_DEPS and tok.head != current:
             current = tok.head
             continue
@@ -500,6 +517,19 @@ def _arguments(
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)
+
+
+def _infinitive_below(
+    tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """Whether the noun governs a to-infinitive clause ("readiness to support")."""
+    return any(
+        tokens[c].dep == "acl"
+        and any(
+            tokens[g].dep == "aux" and tokens[g].text.lower() == "to" for g in children.get(c, ())
+        )
+        for c in children.get(noun, ())
+    )
 
 
 def _objects(
@@ -520,6 +550,12 @@ def _objects(
     for c in kids:
         if tokens[c].dep in object_deps:
             found.extend(actors.actors_at(c))
+        elif speech and tokens[c].dep == "dobj" and c in match.tokens:
+            # "understood China's concerns", "expressed condolences to ...": the owner of
+            # the pattern's noun is the one addressed
+            for g in children.get(c, ()):
+                if tokens[g].dep == "poss":
+                    found.extend(actors.actors_at(g))
     preps = [c for c in kids if tokens[c].dep == "prep"]
     if speech:
         preps = [c for c in preps if tokens[c].text.lower() in ("to", "with")]

@@ -19,7 +19,8 @@ _WILL = frozenset({"will", "shall", "'ll", "would"})
 _COMMISSIVE_HEADS = frozenset(
     {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
      "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
-     "prepared", "eager", "determined", "resolve", "going", "expect"}
+     "prepared", "eager", "determined", "resolve", "going", "expect", "readiness",
+     "willingness", "commitment", "determination", "intention", "resolution", "desire"}
 )  # fmt: skip
 _COMMISSIVE_WORDS = frozenset(
     {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "intend",
