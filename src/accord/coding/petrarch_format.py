@@ -67,7 +67,7 @@ def code_pair(raw: str) -> tuple[str | None, str | None]:
 
 def form_words(form: str) -> list[str]:
     """A verb form line's words: '+BREAK_DOWN' -> ['break', 'down']."""
-    return [w.lower() for w in form.strip("+").strip("_").split("_") if w]
+    return [w.lower() for w in form.strip("+").strip("_").replace(" ", "_").split("_") if w]
 
 
 def _split_connected(token: str) -> str:
