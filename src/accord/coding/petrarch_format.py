@@ -135,6 +135,9 @@ def convert_verbs(
     """A PETRARCH verb dictionary -> accord's verb JSON (version, source, synsets, blocks)."""
     lines = text.splitlines()
     start = next((i for i, ln in enumerate(lines) if ln.startswith(_VERB_SECTION)), None)
+    # CAMEO.2.0 notes the verbs a pattern is for in its comment ('# ABANDON, LEAVE'); in
+    # the older layout a comment is only a comment ('# tony 4/29/91')
+    notes = start is not None
     if start is None:
         start = next((i for i, ln in enumerate(lines) if _HEADER.match(ln)), len(lines))
     end = next((i for i, ln in enumerate(lines) if ln.startswith(_TRANSFORMATIONS)), len(lines))
@@ -187,7 +190,7 @@ def convert_verbs(
             if "*" not in tokens:
                 continue
             star = tokens.index("*")
-            verbs = [v.strip().lower() for v in comment.split(",") if v.strip()]
+            verbs = [v.strip().lower() for v in comment.split(",") if v.strip() and notes]
             patterns = block["patterns"]
             assert isinstance(patterns, list)
             patterns.append(
