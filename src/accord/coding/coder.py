@@ -23,6 +23,7 @@ from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS, governing_verb
 from accord.coding.places import Gazetteer
+from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -461,6 +462,8 @@ def _arguments(
     if not targets and match.inner_verb is not None:
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
+    if not targets and not passive:
+        targets.extend(nested_targets(tokens, verb, children, actors, _TARGET_PREPS))
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)

@@ -1,0 +1,53 @@
+"""Targets one step further from the verb, when its own objects and prepositions name none.
+
+"acted on a resolution against Libya", "acted oddly with respect to Libya": the target
+sits in a complement of the noun that the verb's preposition governs. "a treaty with
+Libya's ..." (parsed as a possessor of the following noun): the name modifying the
+noun is the target. Only target prepositions lead there, and only through nouns that
+are no actors themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from accord.coding.actors import ActorRef, SentenceActors
+from accord.model import Token
+
+__all__ = ["nested_targets"]
+
+_NAME_MODIFIERS = frozenset({"poss", "nmod", "compound"})
+
+
+def nested_targets(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    target_preps: Sequence[str],
+) -> list[ActorRef]:
+    """Actors in the complements of the nouns governed by the verb's target prepositions
+    (and by those of its direct object), in preposition order."""
+
+    def preps_of(head: int) -> list[int]:
+        return [
+            c
+            for c in children.get(head, ())
+            if tokens[c].dep == "prep" and tokens[c].text.lower() in target_preps
+        ]
+
+    def objects_of(prep: int) -> list[int]:
+        return [g for g in children.get(prep, ()) if tokens[g].dep == "pobj"]
+
+    heads = [verb, *(c for c in children.get(verb, ()) if tokens[c].dep == "dobj")]
+    found: list[ActorRef] = []
+    for prep in (p for h in heads for p in preps_of(h)):
+        for noun in objects_of(prep):
+            if actors.actors_at(noun):
+                continue  # an actor of its own: the coder has seen it
+            for inner in preps_of(noun):
+                for g in objects_of(inner):
+                    found.extend(actors.actors_at(g))
+            mods = [k for k in children.get(noun, ()) if tokens[k].dep in _NAME_MODIFIERS]
+            found.extend(r for r in actors.mention_refs(mods) if r.country or r.kind == "igo")
+    return found
