@@ -23,7 +23,7 @@ from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS, governing_verb
 from accord.coding.places import Gazetteer
-from accord.coding.targets import nested_targets
+from accord.coding.targets import nested_targets, spells_out_mode
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -235,6 +235,8 @@ def _code_sentence(
             continue
         anchor = first_conjunct(tokens, tok.i, children)
         mode = classify(tokens, anchor, children)
+        if mode is not Mode.ASSERTED and spells_out_mode(tokens, tok.i, match):
+            mode = Mode.ASSERTED  # 'INDICATED SHOULD *': the pattern's code says it all
         code, rule = match.code, match.rule
         intent = intent_code(code) if mode is Mode.FUTURE else None
         threat = intent is not None and intent[:2] == "13"
