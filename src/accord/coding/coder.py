@@ -465,7 +465,8 @@ def _arguments(
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
     if not targets and not passive:
-        targets.extend(nested_targets(tokens, verb, children, actors, _TARGET_PREPS))
+        nested = nested_targets(tokens, verb, children, actors, _TARGET_PREPS)
+        targets.extend(t for t in nested if all(t.code != s.code for s in sources))
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)

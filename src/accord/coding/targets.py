@@ -27,8 +27,8 @@ def nested_targets(
     actors: SentenceActors,
     target_preps: Sequence[str],
 ) -> list[ActorRef]:
-    """Actors in the complements of the nouns governed by the verb's target prepositions
-    (and by those of its direct object), in preposition order."""
+    """Actors in the complements of the nouns governed by the verb's target prepositions,
+    and names modifying those nouns (and the nouns of its direct object's prepositions)."""
 
     def preps_of(head: int) -> list[int]:
         return [
@@ -44,16 +44,18 @@ def nested_targets(
         mods = [k for k in children.get(noun, ()) if tokens[k].dep in _NAME_MODIFIERS]
         return [r for r in actors.mention_refs(mods) if r.country or r.kind == "igo"]
 
-    heads = [verb, *(c for c in children.get(verb, ()) if tokens[c].dep == "dobj")]
+    objects = [c for c in children.get(verb, ()) if tokens[c].dep == "dobj"]
     found: list[ActorRef] = []
-    for prep in (p for h in heads for p in preps_of(h)):
-        for noun in objects_of(prep):
-            if actors.actors_at(noun):
-                continue  # an actor of its own: the coder has seen it
-            for inner in preps_of(noun):
-                for g in objects_of(inner):
-                    found.extend(actors.actors_at(g) or named_by_modifier(g))
-            found.extend(named_by_modifier(noun))
+    for head in (verb, *objects):
+        for prep in preps_of(head):
+            for noun in objects_of(prep):
+                if actors.actors_at(noun):
+                    continue  # an actor of its own: the coder has seen it
+                if head == verb:  # not deeper than the object's own complement
+                    for inner in preps_of(noun):
+                        for g in objects_of(inner):
+                            found.extend(actors.actors_at(g) or named_by_modifier(g))
+                found.extend(named_by_modifier(noun))
     return found
 
 
