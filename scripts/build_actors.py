@@ -33,11 +33,21 @@ import datetime as dt
 import hashlib
 import io
 import json
-import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from accord.coding.petrarch_format import (
+    RELIGION,
+    ROLES,
+    Entry,
+    parse_actor_file,
+    parse_agents,
+    role_from_chunks,
+    title,
+)
+from accord.coding.petrarch_format import clean_name as _clean_name
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "accord" / "data" / "actors"
@@ -53,11 +63,6 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-ROLES = _wordset(
-    "GOV MIL REB OPP PTY COP JUD SPY LEG MED EDU BUS CRM CVL ELI LAB HLH REF AGR DEV HRI "
-    "ENV NGO IGO MNC UAF INS SEP RAD MOD REL IMG PRM"
-)
-RELIGION = _wordset("MUS CHR JEW BUD HIN CTH PRO SHI SUN SIK ORT ATH JAN BAH ZRO DRZ")
 COUNTRY_RENAMES = {"KSV": "XKX", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "SRP": "SRB"}
 HISTORIC = frozenset({"USR", "SUN", "YUG", "DDR", "CSK", "SCG", "FRY"})
 
@@ -89,57 +94,12 @@ ORG_WORDS = _wordset(
     "FEDERATION CONFERENCE ASSOCIATION COMPANY CORPORATION TRIBUNAL NAVY"
 )
 
-_CODE_RE = re.compile(r"\[([^\]]*)\]")
-_DATE_RE = re.compile(
-    r"^(?:(?P<lt><)\s*(?P<d1>\d+)|(?P<gt>>)\s*(?P<d2>\d+)|"
-    r"(?P<a>\d+)\s*-\s*(?P<b>\d+)|(?P<single>\d+))$"
-)
-
-
 # -- small helpers ---------------------------------------------------------------------------
 
 
-def phoenix_date(raw: str) -> dt.date | None:
-    """YYMMDD (00-29 -> 20xx, 30-99 -> 19xx) or YYYYMMDD; None if malformed."""
-    raw = raw.strip()
-    try:
-        if len(raw) == 6:
-            yy = int(raw[:2])
-            year = 2000 + yy if yy < 30 else 1900 + yy
-            return dt.date(year, int(raw[2:4]), int(raw[4:6]))
-        if len(raw) == 8:
-            return dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
-    except ValueError:
-        return None
-    return None
-
-
-def title(name: str) -> str:
-    words = []
-    for w in name.replace("_", " ").split():
-        parts = [
-            p[:1].upper() + p[1:].lower() if p.isupper() or p.islower() else p for p in w.split("-")
-        ]
-        words.append("-".join(parts))
-    return " ".join(words)
-
-
 def clean_name(raw: str) -> list[str]:
-    """A Phoenix name -> accord patterns (parentheses split off, underscores to spaces)."""
-    name = raw.strip().lstrip("+").strip().strip("_").strip()
-    if not name or name.upper().strip("_") in JUNK:
-        return []
-    out: list[str] = []
-    paren = re.search(r"\(([^)]*)\)", name)
-    if paren:
-        inner = paren.group(1).strip("_ ")
-        name = (name[: paren.start()] + name[paren.end() :]).strip("_ ")
-        if re.fullmatch(r"[A-Z][A-Z0-9./-]{1,7}", inner):
-            out.append(inner)
-    name = re.sub(r"_+", " ", name).strip()
-    if name:
-        out.insert(0, name)
-    return [n for n in out if n and "," not in n[-1:]]
+    """A Phoenix name -> accord patterns, joke names dropped."""
+    return _clean_name(raw, JUNK)
 
 
 # Single words that the dictionaries use as names but that are given names, common
@@ -154,83 +114,6 @@ SINGLE_WORD_JUNK = _wordset(
 def single_word_junk(name: str) -> bool:
     words = name.split()
     return len(words) == 1 and (words[0].isdigit() or words[0].upper() in SINGLE_WORD_JUNK)
-
-
-def role_from_chunks(chunks: list[str], *, institution: bool) -> str | None:
-    mapped = ["REL" if c in RELIGION else "CVL" if c == "PPL" else c for c in chunks]
-    if "SPY" in mapped:
-        return "SPY"
-    if institution and mapped[:1] == ["GOV"] and mapped[1:2] in (["LEG"], ["JUD"]):
-        return mapped[1]
-    for c in mapped:
-        if c in ROLES:
-            return c
-    return None
-
-
-@dataclass
-class Code:
-    code: str
-    start: dt.date | None
-    end: dt.date | None
-    open_end: bool
-
-
-@dataclass
-class Entry:
-    names: list[str] = field(default_factory=list)
-    codes: list[Code] = field(default_factory=list)
-    source: str = ""
-
-
-def parse_code(raw: str) -> Code | None:
-    parts = raw.strip().split(None, 1)
-    if not parts:
-        return None
-    code = parts[0].strip().upper()
-    if not re.fullmatch(r"[A-Z\-]{3,15}", code):
-        return None
-    start = end = None
-    open_end = False
-    if len(parts) > 1:
-        m = _DATE_RE.match(parts[1].strip())
-        if m is None:
-            return Code(code, None, None, False)
-        if m.group("lt"):
-            end = phoenix_date(m.group("d1"))
-        elif m.group("gt"):
-            start, open_end = phoenix_date(m.group("d2")), True
-        elif m.group("a"):
-            start, end = phoenix_date(m.group("a")), phoenix_date(m.group("b"))
-        else:
-            start = phoenix_date(m.group("single"))
-            open_end = True
-    return Code(code, start, end, open_end)
-
-
-def parse_actor_file(text: str, source: str) -> list[Entry]:
-    """TABARI/PETRARCH .actors format: a name line, '+' synonym lines, '[CODE dates]'."""
-    entries: list[Entry] = []
-    current: Entry | None = None
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        codes = [c for c in (parse_code(x) for x in _CODE_RE.findall(line)) if c is not None]
-        rest = _CODE_RE.sub(" ", line).strip()
-        if rest.startswith("+"):
-            if current is None:
-                continue
-            current.names.append(rest)
-        elif rest:
-            if current is not None and not current.codes:
-                current.names.append(rest)  # a continuation line missing its '+'
-            else:
-                current = Entry(names=[rest], source=source)
-                entries.append(current)
-        if codes and current is not None:
-            current.codes.extend(codes)
-    return [e for e in entries if e.codes]
 
 
 # -- conversion ------------------------------------------------------------------------------
@@ -382,45 +265,6 @@ def prune_person_aliases(rows: list[dict[str, str]], norm: object) -> list[dict[
             row = {**row, "pattern": "|".join(kept)}
         out.append(row)
     return out
-
-
-def parse_agents(text: str) -> Iterator[tuple[list[str], str]]:
-    subs: dict[str, list[str]] = {}
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        sub = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
-        if sub:
-            subs[sub.group(1)] = [s.strip() for s in sub.group(2).split(",") if s.strip()]
-            continue
-        m = re.match(r"^(?P<pat>[^\[{]+?)\s*(?:\{(?P<pl>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]", line)
-        if not m:
-            continue
-        code = m.group("code").strip()
-        if not code.startswith("~"):
-            continue  # [IGO~] prefix forms: not a role of their own
-        chunks = [code[1:][i : i + 3] for i in range(0, len(code) - 1, 3)]
-        role = role_from_chunks(chunks, institution=False)
-        if role is None:
-            continue
-        forms = [m.group("pat").strip()]
-        if m.group("pl") and m.group("pl").strip():
-            forms.append(m.group("pl").strip())
-        expanded: list[str] = []
-        for form in forms:
-            variants = [form]
-            for key, values in subs.items():
-                if key in form:
-                    variants = [v.replace(key, val) for v in variants for val in values]
-            expanded.extend(variants)
-        names = []
-        for form in expanded:
-            cleaned = re.sub(r"_+", " ", form).strip(" _")
-            if cleaned and cleaned not in names:
-                names.append(cleaned.lower())
-        if names:
-            yield names, role
 
 
 def read_countries(path: Path) -> frozenset[str]:

@@ -10,107 +10,22 @@ structured shape that accord.coding.verbs compiles at load time.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from accord.coding.petrarch_format import code_pair, convert_verbs, pattern_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "accord" / "data" / "verbs"
 VERSION = "cameo-2.0+accord.2"
 
-_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
-_CODE = re.compile(r"\[([^\]]*)\]")
-
-
-def _code_pair(raw: str) -> tuple[str | None, str | None]:
-    raw = raw.strip()
-    if raw in ("", "---"):
-        return None, None
-    if ":" in raw:
-        a, b = raw.split(":", 1)
-        return (a.strip() or None), (b.strip() or None)
-    return raw, None
-
-
-def _words(form: str) -> list[str]:
-    return [w.lower() for w in form.strip("+").strip("_").split("_") if w]
+SOURCE = "PETRARCH2 CAMEO.2.0.txt (30 April 2015), MIT"
 
 
 def convert(text: str) -> dict[str, object]:
-    lines = text.splitlines()
-    start = next(i for i, ln in enumerate(lines) if ln.startswith("####### VERB PATTERNS"))
-    end = next(i for i, ln in enumerate(lines) if ln.startswith("######## TRANSFORMATIONS"))
-    synsets: dict[str, list[list[str]]] = {}
-    current: str | None = None
-    for ln in lines[:start]:
-        s = ln.split("#", 1)[0].rstrip()
-        if s.startswith("&"):
-            current = s[1:].strip()
-            synsets[current] = []
-        elif s.startswith("+") and current:
-            synsets[current].append(_words(s))
-    blocks: list[dict[str, object]] = []
-    block: dict[str, object] | None = None
-    for number, ln in enumerate(lines[start:end], start=start + 1):
-        if not ln.strip() or ln.startswith("#"):
-            continue
-        header = _HEADER.match(ln)
-        if header:
-            code, code2 = _code_pair(header.group(2))
-            block = {
-                "name": header.group(1),
-                "code": code,
-                "code2": code2,
-                "verbs": [],
-                "patterns": [],
-            }
-            blocks.append(block)
-            continue
-        if block is None:
-            continue
-        body, _, comment = ln.partition("#")
-        if ln.startswith("-"):
-            m = _CODE.search(body)
-            if not m:
-                continue
-            code, code2 = _code_pair(m.group(1))
-            tokens = _tokens(body[1 : m.start()])
-            if "*" not in tokens:
-                continue
-            star = tokens.index("*")
-            verbs = [v.strip().lower() for v in comment.split(",") if v.strip()]
-            patterns = block["patterns"]
-            assert isinstance(patterns, list)
-            patterns.append(
-                {
-                    "pre": tokens[:star],
-                    "post": tokens[star + 1 :],
-                    "code": code,
-                    "code2": code2,
-                    "verbs": [v.replace("_", " ") for v in verbs],
-                    "line": number,
-                }
-            )
-            continue
-        form = body.split("{", 1)[0]
-        m = _CODE.search(body)
-        if m:
-            form = body[: m.start()].split("{", 1)[0]
-        words = _words(form.strip())
-        if not words:
-            continue
-        code, code2 = _code_pair(m.group(1)) if m else (None, None)
-        explicit_none = bool(m and m.group(1).strip() == "---")
-        forms = block["verbs"]
-        assert isinstance(forms, list)
-        forms.append({"words": words, "code": code, "code2": code2, "no_code": explicit_none})
-    return {
-        "version": VERSION,
-        "source": "PETRARCH2 CAMEO.2.0.txt (30 April 2015), MIT",
-        "synsets": synsets,
-        "blocks": blocks,
-    }
+    """The CAMEO.2.0 file in accord's verb JSON, before accord's additions."""
+    return convert_verbs(text, version=VERSION, source=SOURCE)
 
 
 # Verb forms the CAMEO.2.0 dictionary lacks, added by accord: (block, words, code or None).
@@ -362,11 +277,6 @@ PATTERN_ADDITIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 )
 
 
-def _tokens(body: str) -> list[str]:
-    body = body.replace("(", " ( ").replace(")", " ) ")
-    return body.replace("{", " { ").replace("}", " } ").split()
-
-
 def add_accord_forms(data: dict[str, object]) -> None:
     blocks = data["blocks"]
     assert isinstance(blocks, list)
@@ -377,9 +287,9 @@ def add_accord_forms(data: dict[str, object]) -> None:
             {"words": words, "code": code, "code2": None, "no_code": False, "added": True}
         )
     for number, (block, text, raw_code, verbs) in enumerate(PATTERN_ADDITIONS, start=1):
-        tokens = _tokens(text)
+        tokens = pattern_tokens(text)
         star = tokens.index("*")
-        code, code2 = _code_pair(raw_code)
+        code, code2 = code_pair(raw_code)
         by_name[block]["patterns"].append(
             {
                 "pre": tokens[:star],
@@ -398,7 +308,7 @@ def add_accord_forms(data: dict[str, object]) -> None:
 def _fix_code(block: dict[str, Any], what: str, old: str | None, new: str) -> None:
     """Replace one code of a block: its default (what=''), a verb form's ('---': none
     of its own, only its patterns), or a pattern's (new may be a pair, '040:040')."""
-    code, code2 = _code_pair(new)
+    code, code2 = code_pair(new)
     if not what:
         assert block["code"] == old, (block["name"], block["code"])
         block["code"], block["code2"] = code, code2

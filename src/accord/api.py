@@ -54,8 +54,20 @@ class Coder:
         self.resources = resources
 
     @classmethod
-    def load(cls, settings: Settings | None = None, *, actor_files: Sequence[Path] = ()) -> Coder:
-        return cls(build_resources(settings or Settings(), actor_files=actor_files))
+    def load(
+        cls,
+        settings: Settings | None = None,
+        *,
+        actor_files: Sequence[Path] = (),
+        dictionaries: Path | None = None,
+    ) -> Coder:
+        """Load a coder; ``dictionaries``: a PETRARCH-format dictionary folder whose verbs
+        and actors replace the packaged ones (e.g. PETRARCH's validation dictionaries)."""
+        return cls(
+            build_resources(
+                settings or Settings(), actor_files=actor_files, dictionaries=dictionaries
+            )
+        )
 
     @property
     def settings(self) -> Settings:
@@ -153,11 +165,15 @@ def evaluate_files(
     *,
     verbose: bool = False,
     coder: Coder | None = None,
+    dictionaries: Path | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """Score the coder on gold JSONL files: (scores by set name, printable report)."""
+    """Score the coder on gold JSONL files: (scores by set name, printable report).
+
+    ``dictionaries``: code with this PETRARCH-format dictionary folder (ignored when a
+    loaded ``coder`` is given)."""
     from accord.evaluation import evaluate, format_report, load_gold, report_to_dict
 
-    coder = coder or Coder.load(settings)
+    coder = coder or Coder.load(settings, dictionaries=dictionaries)
     kb = coder.resources.kb
 
     def code_sentence(text: str, date: dt.date | None) -> list[Event]:

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from accord._version import __version__
 from accord.coding.actors import find_mentions
-from accord.coding.coder import CodingContext, Decision, code_document
+from accord.coding.coder import CodingContext, Decision, OntologyLike, code_document
 from accord.coding.kb import ActorKB
 from accord.coding.ontology import Ontology
+from accord.coding.petrarch_dicts import LenientOntology, load_folder
 from accord.coding.places import Gazetteer
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
@@ -42,12 +43,26 @@ class Resources:
 
 
 def build_resources(
-    settings: Settings, *, actor_files: Sequence[Path] = (), parser: Parser | None = None
+    settings: Settings,
+    *,
+    actor_files: Sequence[Path] = (),
+    parser: Parser | None = None,
+    dictionaries: Path | None = None,
 ) -> Resources:
-    """Load the model, knowledge base, verb dictionary and ontology."""
-    kb = ActorKB.load(extra_files=tuple(actor_files))
-    verbs = VerbDictionary.load()
-    ontology = Ontology.load()
+    """Load the model, knowledge base, verb dictionary and ontology.
+
+    With ``dictionaries`` (a PETRARCH-format folder: verbs, actors, agents files) its
+    verbs and actors replace the packaged ones (:mod:`accord.coding.petrarch_dicts`).
+    """
+    ontology: OntologyLike
+    if dictionaries is None:
+        kb = ActorKB.load(extra_files=tuple(actor_files))
+        verbs = VerbDictionary.load()
+        ontology = Ontology.load()
+    else:
+        folder = load_folder(dictionaries, actor_files)
+        kb, verbs = folder.kb, folder.verbs
+        ontology = LenientOntology(Ontology.load())
     places = Gazetteer.load()
     if parser is None:
         parser = SpacyParser.load(settings.model, batch_size=settings.batch_size)

@@ -212,3 +212,61 @@ def test_explain_says_why() -> None:
     assert "arrested" in out.stdout and "RUSCOP" in out.stdout and "coded" in out.stdout
     out = run("explain", "Russia did not attack Ukraine.", "--date", "2026-02-05")
     assert "negated" in out.stdout
+
+
+TEST_VERBS = """&TIETYPES
++MILITARY
++ECONOMIC
+
+--- BREAK [1717] ---
+BREAK
+- * TREATY  [161]
+- * &TIETYPES TIES [902]
+
+--- DEPART [032]  ---
+DEPART
+"""
+TEST_ACTORS = """<!-- test actors -->
+ETHIOPIA [ETH]
+LIBYA_  [LBY]
+GONDOR [GON]
++MINAS_TIRITH
+"""
+TEST_AGENTS = "GOVERNMENT  [~GOV]\nPOLICE {} [ ~COP]\n"
+
+
+def test_eval_with_a_petrarch_dictionary_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "Test.verbs.txt").write_text(TEST_VERBS, encoding="utf-8")
+    (folder / "Test.actors.txt").write_text(TEST_ACTORS, encoding="utf-8")
+    (folder / "Test.agents.txt").write_text(TEST_AGENTS, encoding="utf-8")
+    gold = tmp_path / "mechanics.jsonl"
+    records = [
+        # codes of the test dictionary only: 'depart' is 032 there, 1717 is no CAMEO code
+        ("v1", "Ethiopia departed from Libya.", [("ETH", "LBY", "032")]),
+        ("v2", "Ethiopia broke military ties with Libya.", [("ETH", "LBY", "902")]),
+        ("v3", "The Gondor government broke a treaty with Libya.", [("GONGOV", "LBY", "161")]),
+        ("v4", "Ethiopia broke relations with Libya.", [("ETH", "LBY", "1717")]),
+    ]
+    rows = [
+        {
+            "id": rid,
+            "text": text,
+            "date": "1995-01-01",
+            "events": [{"source": s, "target": t, "code": c} for s, t, c in events],
+            "evaluate": True,
+            "actors": "fictional",
+        }
+        for rid, text, events in records
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    scores = tmp_path / "scores.json"
+    out = run("eval", str(gold), "--dictionaries", str(folder), "--json", str(scores), "-v")
+    assert out.returncode == 0, out.stderr
+    metrics = json.loads(scores.read_text(encoding="utf-8"))["mechanics"]["metrics"]
+    assert metrics["passed"] == 1.0, out.stdout
+    explained = run("explain", "Ethiopia departed from Libya.", "--dictionaries", str(folder))
+    assert explained.returncode == 0 and "032" in explained.stdout, explained.stderr
+    missing = run("eval", str(gold), "--dictionaries", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2

@@ -43,10 +43,17 @@ def _settings(date: str | None = None, all_modes: bool = False) -> Settings:
     return Settings().replace(default_date=_date(date), include_all_modes=all_modes)
 
 
-def _coder(settings: Settings, actors: Sequence[str]) -> Any:
+def _coder(settings: Settings, actors: Sequence[str], dictionaries: str | None = None) -> Any:
     from accord.api import Coder
 
-    return Coder.load(settings, actor_files=[Path(a) for a in actors])
+    folder = Path(dictionaries) if dictionaries else None
+    return Coder.load(settings, actor_files=[Path(a) for a in actors], dictionaries=folder)
+
+
+_DICTIONARIES_HELP = (
+    "A PETRARCH-format dictionary folder (verbs, actors, agents files) to code with "
+    "instead of the packaged dictionaries."
+)
 
 
 def _report_failure(f: Failure) -> None:
@@ -265,11 +272,16 @@ def _excerpt(sentence: str, span: tuple[int, int], n: int) -> str:
     type=click.Path(dir_okay=False),
     help="Extra actor file, CSV or YAML (.yaml/.yml) (repeatable).",
 )
-def explain(sentence: str, date: str | None, actors: tuple[str, ...]) -> None:
+@click.option(
+    "--dictionaries", type=click.Path(exists=True, file_okay=False), help=_DICTIONARIES_HELP
+)
+def explain(
+    sentence: str, date: str | None, actors: tuple[str, ...], dictionaries: str | None
+) -> None:
     """Show why each event in SENTENCE (or a short text) was, or was not, coded."""
     from accord.cli.explain import render
 
-    coder = _coder(_settings(date, False), actors)
+    coder = _coder(_settings(date, False), actors, dictionaries)
     render(coder.explain(sentence, date=date), sys.stdout)
 
 
@@ -288,14 +300,29 @@ def explain(sentence: str, date: str | None, actors: tuple[str, ...]) -> None:
     help="JSON file of minimum scores; exit 6 if any is not met.",
 )
 @click.option("--all-modes", is_flag=True, help="Score non-asserted events too.")
+@click.option(
+    "--dictionaries", type=click.Path(exists=True, file_okay=False), help=_DICTIONARIES_HELP
+)
 def eval_cmd(
-    gold: tuple[str, ...], verbose: bool, as_json: str | None, floors: str | None, all_modes: bool
+    gold: tuple[str, ...],
+    verbose: bool,
+    as_json: str | None,
+    floors: str | None,
+    all_modes: bool,
+    dictionaries: str | None,
 ) -> None:
-    """Score the coder on gold JSONL sets (../shared/gold format)."""
+    """Score the coder on gold JSONL sets (../shared/gold format).
+
+    PETRARCH's mechanics sets go with their own test dictionaries: pass their folder
+    with --dictionaries (e.g. ../shared/resources/petrarch2_validation_dictionaries).
+    """
     from accord.api import evaluate_files
 
     results, text = evaluate_files(
-        [Path(g) for g in gold], _settings(None, all_modes), verbose=verbose
+        [Path(g) for g in gold],
+        _settings(None, all_modes),
+        verbose=verbose,
+        dictionaries=Path(dictionaries) if dictionaries else None,
     )
     click.echo(text)
     if as_json:

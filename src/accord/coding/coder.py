@@ -23,6 +23,7 @@ from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS, governing_verb
 from accord.coding.places import Gazetteer
+from accord.coding.targets import nested_targets, spells_out_mode
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -239,6 +240,8 @@ def _code_sentence(
             continue
         anchor = first_conjunct(tokens, tok.i, children)
         mode = classify(tokens, anchor, children)
+        if mode is not Mode.ASSERTED and spells_out_mode(tokens, tok.i, match):
+            mode = Mode.ASSERTED  # 'INDICATED SHOULD *': the pattern's code says it all
         code, rule = match.code, match.rule
         intent = intent_code(code) if mode is Mode.FUTURE else None
         threat = intent is not None and intent[:2] == "13"
@@ -514,6 +517,9 @@ def _arguments(
     if not targets and match.inner_verb is not None:
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
+    if not targets and not passive:
+        nested = nested_targets(tokens, verb, children, actors, _TARGET_PREPS)
+        targets.extend(t for t in nested if all(t.code != s.code for s in sources))
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)

@@ -79,7 +79,6 @@ _FUTURE_HEADS = frozenset(
         "prepared",
         "determined",
         "due",
-        "about",
         "eager",
         "poised",
     }

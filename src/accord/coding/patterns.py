@@ -252,11 +252,20 @@ def contexts(
             subjects |= subtree(children, c)
         elif dep == "nsubjpass":
             objects |= subtree(children, c)
-    pre = [tokens[i] for i in sorted(clause) if i < verb and (i in subjects or i in kids)]
-    pre = [t for t in pre if t.i not in objects]
+    before = {i for i in clause if i < verb and (i in subjects or i in kids)}
+    pre = [tokens[i] for i in sorted(before | _reporting_head(tokens, verb)) if i not in objects]
     post = [tokens[i] for i in sorted(clause & objects)]
     post += [tokens[i] for i in sorted(clause) if i > verb and i not in objects]
     return Context(pre, None), Context(post, _anchors(tokens, verb, children) & clause)
+
+
+def _reporting_head(tokens: Sequence[Token], verb: int) -> set[int]:
+    """The verb that reports this clause, when it comes first: 'indicated' of 'Ethiopia
+    indicated it would act' is a word before 'act' (patterns such as INDICATED WOULD *)."""
+    tok = tokens[verb]
+    if tok.dep == "ccomp" and tok.head < verb and tokens[tok.head].pos == "VERB":
+        return {tok.head}
+    return set()
 
 
 def _temporal(
