@@ -89,6 +89,21 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IGOWSTNAT", "13", "RUSGOV")],
     ),
     (
+        "'both sides' are the parties of the latest bilateral meeting",
+        "Xi Jinping held talks with Vladimir Putin on Monday. Xi urged both sides to deepen trade.",
+        [("CHNGOV", "02", "RUSGOV")],
+    ),
+    (
+        "a country's readiness to act is its intent",
+        "Putin reaffirmed Russia's readiness to support Serbia.",
+        [("RUS", "03", "SRB")],
+    ),
+    (
+        "understanding another's concerns is an empathetic comment to them",
+        "Macron said he understood Germany's concerns.",
+        [("FRAGOV", "01", "DEU")],
+    ),
+    (
         "passive verb of feeling: the subject reacts",
         "Japan was disappointed by China's decision.",
         [("JPN", "11", "CHN")],

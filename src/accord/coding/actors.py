@@ -116,6 +116,23 @@ class ActorRef:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One side of a bilateral exchange, remembered across sentences ("both sides")."""
+
+    code: str
+    country: str | None
+    role: str | None
+    name: str | None
+
+    @classmethod
+    def of(cls, actor: Actor) -> Party:
+        return cls(actor.code, actor.country, actor.role, actor.name)
+
+
+_PAIR_HEADS = frozenset({"side", "country", "nation", "leader", "president", "government"})
+
+
 def find_mentions(
     tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | None
 ) -> list[Mention]:
@@ -140,7 +157,8 @@ class SentenceActors:
     ``last_person`` is the antecedent for a pronoun with none earlier in the sentence;
     ``home_country`` (the dateline's country), ``place_country`` (the country of the
     place the sentence names) and ``sentence_country`` (the only country the sentence
-    names, if just one) place bare role words ("police", "the army").
+    names, if just one) place bare role words ("police", "the army"); ``pair`` is what
+    "both sides" refers to.
     """
 
     def __init__(
@@ -153,6 +171,7 @@ class SentenceActors:
         home_country: str | None = None,
         place_country: str | None = None,
         sentence_country: str | None = None,
+        pair: tuple[Party, Party] | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -165,6 +184,7 @@ class SentenceActors:
         self._home = home_country
         self._place = place_country
         self._sentence_country = sentence_country
+        self._pair = pair
         self._memo: dict[int, list[ActorRef]] = {}
 
     def actors_at(self, head: int) -> list[ActorRef]:
@@ -272,6 +292,21 @@ class SentenceActors:
                     )
         return phrase, complements
 
+    def _both_sides(self, head: int) -> list[ActorRef]:
+        """'both sides', 'the two countries', 'both leaders': the parties of the latest
+        bilateral meeting or call in the document."""
+        tok = self._tokens[head]
+        if self._pair is None or tok.lemma.lower() not in _PAIR_HEADS or tok.tag != "NNS":
+            return []
+        kids = [self._tokens[c] for c in self._children.get(head, ())]
+        if not any(k.text.lower() in ("both", "two") for k in kids):
+            return []
+        lo = min([head, *(k.i for k in kids if k.i < head)])
+        return [
+            ActorRef(head, lo, head + 1, p.code, p.country, p.role, p.name, "pronoun")
+            for p in self._pair
+        ]
+
     def _agent_compound(self, head: int) -> bool:
         """'army bulldozers', 'police officers': a compound naming a role, group or body
         (not a bare country: 'U.S.-China relations' is no actor) makes the phrase one."""
@@ -354,6 +389,9 @@ class SentenceActors:
                     ]
         if tok.ent_type in _NOT_ACTOR_ENTITIES:
             return []
+        both = self._both_sides(head)
+        if both:
+            return both
         names_actor = (
             head in self._by_token
             or tok.ent_type in ("PERSON", "ORG", "GPE", "NORP")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.coding.actors import ActorRef, KnowledgeBase, SentenceActors, find_mentions
+from accord.coding.actors import ActorRef, KnowledgeBase, Party, SentenceActors, find_mentions
 from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
 from accord.coding.commitment import commits, drop_bare_commitments, first_conjunct, intent_code
 from accord.coding.kb import tokenize
@@ -144,6 +144,8 @@ class _DocState:
     countries: set[str] = field(default_factory=set)
     """Countries of the actors named so far: they settle ambiguous place names."""
     people: dict[str, ActorRef] = field(default_factory=dict)
+    pair: tuple[Party, Party] | None = None
+    """The two parties of the latest bilateral meeting or call: what "both sides" means."""
 
     def fallback_date(self) -> _SentenceDate:
         if self.carried is not None:
@@ -219,6 +221,7 @@ def _code_sentence(
         home,
         place.country if place else None,
         next(iter(named)) if len(named) == 1 else None,
+        state.pair,
     )
     here = _Sentence(doc_id, ps, ctx, location)
     events: list[Event] = []
@@ -365,6 +368,10 @@ def _code_sentence(
             if nominal.symmetric:
                 events.append(_event(here, trigger, code, other, first, mode, date))
     _remember(state, tokens, children, actors, dates)
+    for e in events:
+        t = e.target
+        if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
+            state.pair = (Party.of(e.source), Party.of(t))
     return drop_bare_commitments(events, tokens)
 
 

@@ -92,7 +92,8 @@ _FUTURE_NOUNS = frozenset(
     {"demand", "call", "appeal", "request", "plan", "proposal", "offer", "promise", "pledge",
      "threat", "ultimatum", "bid", "attempt", "effort", "order", "readiness", "willingness",
      "intention", "decision", "agreement", "deal", "commitment", "move", "push", "pressure",
-     "campaign", "drive", "plea", "invitation", "warning", "vow", "need", "obligation"}
+     "campaign", "drive", "plea", "invitation", "warning", "vow", "need", "obligation",
+     "determination", "resolve", "resolution", "desire", "wish", "aim", "goal", "ambition"}
 )  # fmt: skip
 """Nouns whose clause is not (yet) done: 'its demand that Israel ease restrictions'."""
 _EXPRESSIVE = frozenset(
