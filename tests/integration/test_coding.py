@@ -94,6 +94,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("CHNGOV", "02", "RUSGOV")],
     ),
     (
+        "an untargeted appeal right after a call addresses the other side",
+        "Xi Jinping held a phone call with Donald Trump on Wednesday. "
+        "Xi called for enhanced communication.",
+        [("CHNGOV", "02", "USAGOV")],
+    ),
+    (
         "a country's readiness to act is its intent",
         "Putin reaffirmed Russia's readiness to support Serbia.",
         [("RUS", "03", "SRB")],
@@ -167,6 +173,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "no implied counterpart without a bilateral meeting before",
+        "Xi Jinping visited a factory on Wednesday. Xi called for enhanced communication.",
+        [("CHNGOV", "02", "USAGOV")],
+    ),
     ("negation", "Russia did not attack Ukraine.", [("RUS", "19", "UKR")]),
     ("hypothetical", "Russia could attack Ukraine next year.", [("RUS", "19", "UKR")]),
     (

@@ -97,12 +97,23 @@ class ActorRef:
     role: str | None
     name: str | None
     kind: str
-    """person, country, igo, group, agent, pronoun."""
+    """person, country, igo, group, agent, pronoun; "implied" for a counterpart the
+    sentence does not name (its span is empty)."""
     titles: frozenset[str] = frozenset()
     """Lower-cased words of a person's phrase ("foreign", "minister"): what "the minister"
     can later refer back to."""
 
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
+        if self.kind == "implied":
+            # not named in the sentence (the other side of a call reported just before)
+            return Actor(
+                text="",
+                code=self.code,
+                country=self.country,
+                role=self.role,
+                name=self.name,
+                span=(0, 0),
+            )
         s = tokens[self.start].idx
         last = tokens[self.end - 1]
         e = last.idx + len(last.text)

@@ -9,6 +9,7 @@ dictionary code such as [042:043] also yields the reverse event).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
@@ -146,6 +147,7 @@ class _DocState:
     people: dict[str, ActorRef] = field(default_factory=dict)
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
+    pair_sentence: int = -1
 
     def fallback_date(self) -> _SentenceDate:
         if self.carried is not None:
@@ -227,6 +229,7 @@ def _code_sentence(
     events: list[Event] = []
     used: set[int] = set()
     claimed: dict[int, VerbMatch] = {}
+    untargeted: list[tuple[_Trigger, str, ActorRef, Mode, _SentenceDate]] = []
     for tok in tokens:
         if tok.pos != "VERB" and not (tok.pos == "AUX" and tok.dep == "ROOT"):
             continue
@@ -321,6 +324,9 @@ def _code_sentence(
             continue
         for src in sources:
             tgts: list[ActorRef | None] = [t for t in targets if _distinct(src, t)] or [None]
+            if not targets and (code[:2] == "02" or code in _COUNTERPART_CODES):
+                untargeted.append((trigger, code, src, mode, date))
+                continue
             for tgt in tgts:
                 events.append(_event(here, trigger, code, src, tgt, mode, date))
                 if match.code2 and tgt is not None and code == match.code:
@@ -372,6 +378,14 @@ def _code_sentence(
         t = e.target
         if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
             state.pair = (Party.of(e.source), Party.of(t))
+            state.pair_sentence = ps.sentence.index
+    for trigger, code, src, mode, date in untargeted:
+        # "Trump said Washington is willing to strengthen cooperation", in the report of
+        # the Xi-Trump call: the cooperation is with the other side of the call
+        implied = _counterpart(state, ps.sentence.index, src)
+        if implied is not None:
+            trigger = dataclasses.replace(trigger, rule=f"{trigger.rule}+counterpart")
+        events.append(_event(here, trigger, code, src, implied, mode, date))
     return drop_bare_commitments(events, tokens)
 
 
@@ -530,6 +544,32 @@ def _arguments(
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)
+
+
+_COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})
+_COUNTERPART_WINDOW = 8
+"""Sentences after a bilateral meeting or call in which a party's untargeted appeal (02x),
+general intent to cooperate or diplomatic cooperation (_COUNTERPART_CODES) is taken to
+address the other party."""
+
+
+def _counterpart(state: _DocState, index: int, src: ActorRef) -> ActorRef | None:
+    """The other party of the meeting or call reported in this sentence or shortly
+    before, when ``src`` is one of its parties (for an appeal, an intent or diplomatic
+    cooperation that names no target of its own)."""
+    if state.pair is None:
+        return None
+    if not 0 <= index - state.pair_sentence <= _COUNTERPART_WINDOW:
+        return None
+    a, b = state.pair
+    for me, other in ((a, b), (b, a)):
+        if src.code == me.code or (src.country is not None and src.country == me.country):
+            if other.country == src.country:
+                return None
+            return ActorRef(
+                src.head, 0, 0, other.code, other.country, other.role, other.name, "implied"
+            )
+    return None
 
 
 def _infinitive_below(

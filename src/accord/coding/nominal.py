@@ -85,7 +85,13 @@ def nominal_events(
             continue
         governor = governing_verb(tokens, tok.i)
         found = _distinct([*before, *after])
-        if len(found) == 1 and after and governor is not None and tokens[tok.i].dep == "pobj":
+        if (
+            len(found) == 1
+            and after
+            and governor is not None
+            and tokens[tok.i].dep in ("pobj", "dobj")
+        ):
+            # "in a call with Trump, Xi said", "Xi held a phone call with Trump"
             subject = next(
                 (c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None
             )
