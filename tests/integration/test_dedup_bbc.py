@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from accord.api import fold_events
+from accord.model import DocResult, Document
 from accord.store import EventQuery, EventStore
 from accord.text.fingerprint import NearDuplicateIndex, fingerprint
 
@@ -30,9 +31,22 @@ def _corpus(shared: Path) -> tuple[dict[str, dict[str, Any]], list[list[str]]]:
 def test_fingerprints_find_every_listed_duplicate_pair(shared_dir: Path) -> None:
     records, groups = _corpus(shared_dir)
     index = NearDuplicateIndex(threshold=0.8)
+    results = []
     for doc_id, rec in records.items():
-        index.add(doc_id, fingerprint(rec["text"]))
+        fp = fingerprint(rec["text"])
+        index.add(doc_id, fp)
+        doc = Document(id=doc_id, text=rec["text"])
+        results.append(DocResult(doc=doc, content_hash=doc_id, fingerprint=fp))
     found = index.groups()
+    # The store's SQL banding (linking each bucket to its first document) finds the same
+    # groups as the in-memory index on this corpus.
+    with EventStore.open(":memory:") as store:
+        store.write(results)
+        store.rebuild_clusters("near", 0.8)
+        rows = store._con.execute(
+            "SELECT list(doc_id ORDER BY doc_id) FROM doc_clusters GROUP BY cluster_id"
+        ).fetchall()
+    assert sorted(list(r[0]) for r in rows) == found
     exact = {}
     for doc_id, rec in records.items():
         exact.setdefault(fingerprint(rec["text"]).text_hash, []).append(doc_id)
