@@ -5,10 +5,29 @@ The public Python API. Everything else is internal and may change.
 
 from accord._version import __version__
 from accord.analysis.query import EventQuery
-from accord.api import Coder, IngestReport, code_text, evaluate_files, parse_date, query_events
+from accord.api import (
+    Coder,
+    IngestReport,
+    code_text,
+    evaluate_files,
+    fold_events,
+    parse_date,
+    query_events,
+    rebuild_clusters,
+)
 from accord.config import Settings
 from accord.errors import AccordError
-from accord.model import Actor, DocResult, Document, Event, Evidence, Failure, Mode, Place
+from accord.model import (
+    Actor,
+    DocResult,
+    Document,
+    Event,
+    Evidence,
+    Failure,
+    FoldedEvent,
+    Mode,
+    Place,
+)
 
 __all__ = [
     "AccordError",
@@ -20,6 +39,7 @@ __all__ = [
     "EventQuery",
     "Evidence",
     "Failure",
+    "FoldedEvent",
     "IngestReport",
     "Mode",
     "Place",
@@ -27,6 +47,8 @@ __all__ = [
     "__version__",
     "code_text",
     "evaluate_files",
+    "fold_events",
     "parse_date",
     "query_events",
+    "rebuild_clusters",
 ]

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from accord.config import Settings
 from accord.engine.local import run_local
 from accord.errors import UsageError
 from accord.ingest import iter_documents
-from accord.model import DocResult, Document, Event, Failure, Mode
+from accord.model import DocResult, Document, Event, Failure, FoldedEvent, Mode
 from accord.pipeline import (
     Explanation,
     Resources,
@@ -28,6 +29,7 @@ from accord.pipeline import (
     process_document,
 )
 from accord.store import EventStore, WriteStats
+from accord.store.folding import DEDUP_METHODS, ClusterStats, DedupMethod
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -45,6 +47,8 @@ class IngestReport:
     documents: int
     failures: tuple[Failure, ...]
     stats: WriteStats
+    clusters: ClusterStats | None = None
+    """The duplicate clusters rebuilt after this ingest (``dedup`` other than ``none``)."""
 
 
 class Coder:
@@ -100,11 +104,27 @@ class Coder:
         return self.code_documents(self.read(inputs, stdin=stdin))
 
     def ingest(
-        self, inputs: Sequence[str], db: str | Path, *, stdin: BinaryIO | None = None
+        self,
+        inputs: Sequence[str],
+        db: str | Path,
+        *,
+        stdin: BinaryIO | None = None,
+        dedup: str = "none",
+        threshold: float = 0.8,
     ) -> IngestReport:
-        """Code inputs into the DuckDB store at ``db``; re-running adds nothing new."""
+        """Code inputs into the DuckDB store at ``db``; re-running adds nothing new.
+
+        ``dedup``: ``exact`` or ``near`` regroups the whole store into duplicate clusters
+        afterwards (``near``: MinHash Jaccard at least ``threshold``), for
+        ``fold_events(..., fold="clustered")``; ``none`` leaves the clusters as they were.
+        """
+        method = _dedup_method(dedup)
         with EventStore.open(db) as store:
-            return ingest_into(self, store, inputs, stdin=stdin)
+            report = ingest_into(self, store, inputs, stdin=stdin)
+            if method is None:
+                return report
+            clusters = store.rebuild_clusters(method, threshold)
+        return dataclasses.replace(report, clusters=clusters)
 
 
 def ingest_into(
@@ -209,6 +229,40 @@ def query_events(db: str | Path, query: EventQuery) -> list[Event]:
         return list(store.iter_events(query))
 
 
+# --- duplicate clusters and folded counts (accord.store.folding)
+
+
+def _dedup_method(dedup: str) -> DedupMethod | None:
+    if dedup == "none":
+        return None
+    for method in DEDUP_METHODS:
+        if dedup == method:
+            return method
+    raise UsageError(f"unknown dedup method {dedup!r} (choose from none, exact, near)")
+
+
+def rebuild_clusters(db: str | Path, method: str = "near", threshold: float = 0.8) -> ClusterStats:
+    """Regroup the documents of the store at ``db`` into duplicate clusters."""
+    chosen = _dedup_method(method)
+    if chosen is None:
+        raise UsageError("rebuild_clusters needs method 'exact' or 'near'")
+    with EventStore.open(db) as store:
+        return store.rebuild_clusters(chosen, threshold)
+
+
+def fold_events(
+    db: str | Path, query: EventQuery | None = None, fold: str = "daily"
+) -> list[FoldedEvent]:
+    """Events from the store at ``db`` matching ``query``, folded GDELT-style: ``none``
+    (every event alone), ``daily`` (same source, target, CAMEO code, date and mode across
+    all documents) or ``clustered`` (the same, only within one duplicate cluster)."""
+    with EventStore.open(db) as store:
+        return list(store.iter_folded(query, fold))
+
+
+# ---
+
+
 def code_text(
     text: str, *, date: str | dt.date | None = None, settings: Settings | None = None
 ) -> list[Event]:
@@ -223,6 +277,8 @@ __all__ = [
     "Mode",
     "code_text",
     "evaluate_files",
+    "fold_events",
     "parse_date",
     "query_events",
+    "rebuild_clusters",
 ]

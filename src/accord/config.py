@@ -24,6 +24,10 @@ class Settings:
     max_document_bytes: int = field(
         default=5_000_000, metadata={"help": "Inputs larger than this become 'oversized' failures."}
     )
+    max_feed_bytes: int = field(
+        default=100_000_000,
+        metadata={"help": "RSS/Atom files larger than this become 'oversized' failures."},
+    )
     max_sentence_chars: int = field(
         default=2_000,
         metadata={"help": "Sentences longer than this are not parsed (usually tables or lists)."},

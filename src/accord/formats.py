@@ -30,6 +30,7 @@ from accord.model import (
     DateSource,
     Event,
     Evidence,
+    FoldedEvent,
     Mode,
     Place,
     Span,
@@ -37,6 +38,7 @@ from accord.model import (
 
 __all__ = [
     "CSV_COLUMNS",
+    "FOLD_COUNT_COLUMNS",
     "FORMATS",
     "GDELT_COLUMNS",
     "event_from_dict",
@@ -48,6 +50,7 @@ __all__ = [
     "gdelt_event_id",
     "gdelt_row",
     "write_events",
+    "write_folded",
 ]
 
 FORMATS: tuple[str, ...] = ("json", "csv", "gdelt")
@@ -473,9 +476,15 @@ def _fraction_date(d: dt.date) -> str:
 
 
 def gdelt_row(
-    e: Event, *, url: str | None = None, date_added: dt.datetime | None = None
+    e: Event,
+    *,
+    url: str | None = None,
+    date_added: dt.datetime | None = None,
+    counts: tuple[int, int, int] = (1, 1, 1),
 ) -> list[str]:
-    """The 61 GDELT 2.0 fields of one event, as strings ('' where unknown)."""
+    """The 61 GDELT 2.0 fields of one event, as strings ('' where unknown).
+
+    ``counts``: (NumMentions, NumSources, NumArticles), for a folded event."""
     d = e.date
     row = [
         str(gdelt_event_id(e.event_id)),
@@ -491,9 +500,7 @@ def gdelt_row(
         e.cameo[:2],
         str(e.quad_class),
         _cell(e.goldstein),
-        "1",
-        "1",
-        "1",
+        *(str(c) for c in counts),
         "",  # AvgTone: not computed
         *_gdelt_geo(None),
         *_gdelt_geo(None),
@@ -551,3 +558,48 @@ def write_events(
     if fmt == "gdelt":
         return events_to_gdelt(events, out, urls=urls)
     raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+# --------------------------------------------------------------------------- folded events
+
+FOLD_COUNT_COLUMNS: tuple[str, ...] = ("num_mentions", "num_articles", "num_sources")
+
+
+def write_folded(
+    folded: Iterable[FoldedEvent],
+    out: TextIO,
+    fmt: str,
+    *,
+    urls: Mapping[str, str] | None = None,
+    header: bool = True,
+) -> int:
+    """Like :func:`write_events` for folded events: each event with its counts (JSON
+    fields, trailing CSV columns, GDELT's NumMentions/NumSources/NumArticles)."""
+    n = 0
+    if fmt == "json":
+        for f in folded:
+            d = event_to_dict(f.event)
+            d.update(zip(FOLD_COUNT_COLUMNS, _fold_counts(f), strict=True))
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        if header:
+            w.writerow((*CSV_COLUMNS, *FOLD_COUNT_COLUMNS))
+        for f in folded:
+            w.writerow([*_csv_row(f.event), *(str(c) for c in _fold_counts(f))])
+            n += 1
+        return n
+    if fmt == "gdelt":
+        for f in folded:
+            url = urls.get(f.event.doc_id) if urls is not None else None
+            counts = (f.num_mentions, f.num_sources, f.num_articles)
+            out.write("\t".join(gdelt_row(f.event, url=url, counts=counts)) + "\n")
+            n += 1
+        return n
+    raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _fold_counts(f: FoldedEvent) -> tuple[int, int, int]:
+    return f.num_mentions, f.num_articles, f.num_sources

@@ -194,6 +194,17 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What duplicate detection keeps of a document's cleaned text
+    (:mod:`accord.text.fingerprint`)."""
+
+    text_hash: str
+    """SHA-1 of the normalised text: equal for exact duplicates."""
+    minhash: tuple[int, ...]
+    """MinHash signature over word shingles (32-bit values)."""
+
+
+@dataclass(frozen=True, slots=True)
 class DocResult:
     """Everything the pipeline produced for one document."""
 
@@ -202,3 +213,18 @@ class DocResult:
     failures: tuple[Failure, ...] = ()
     sentence_count: int = 0
     content_hash: str = ""
+    fingerprint: Fingerprint | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FoldedEvent:
+    """One event standing for every event folded into it (GDELT-style counts)."""
+
+    event: Event
+    """The first of the folded events (by date, document, sentence, event id)."""
+    num_mentions: int
+    """Events folded together."""
+    num_articles: int
+    """Distinct documents they came from."""
+    num_sources: int
+    """Distinct outlets (URL domain, else the document's source) among those documents."""

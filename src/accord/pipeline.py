@@ -28,6 +28,7 @@ from accord.errors import AccordError
 from accord.model import CleanDocument, DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser
 from accord.text import clean_document
+from accord.text.fingerprint import fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ def _finish(
         events=events,
         sentence_count=len(clean.sentences),
         content_hash=content_hash(doc, resources),
+        fingerprint=fingerprint(clean.text),
     )
 
 

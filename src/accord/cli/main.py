@@ -136,12 +136,35 @@ def code(
     help="DuckDB file to write.",
 )
 @_common_coding
+@click.option(
+    "--dedup",
+    type=click.Choice(["none", "exact", "near"]),
+    default="none",
+    show_default=True,
+    help="Afterwards regroup the store's documents into duplicate clusters "
+    "(for 'accord events --fold clustered'): exact copies, or near copies too.",
+)
+@click.option(
+    "--near-threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Estimated Jaccard similarity (word 5-grams) at which --dedup near links documents.",
+)
 def ingest(
-    inputs: tuple[str, ...], db: str, date: str | None, all_modes: bool, actors: tuple[str, ...]
+    inputs: tuple[str, ...],
+    db: str,
+    date: str | None,
+    all_modes: bool,
+    actors: tuple[str, ...],
+    dedup: str,
+    near_threshold: float,
 ) -> None:
     """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
     coder = _coder(_settings(date, all_modes), actors)
-    report = coder.ingest(list(inputs), db, stdin=sys.stdin.buffer)
+    report = coder.ingest(
+        list(inputs), db, stdin=sys.stdin.buffer, dedup=dedup, threshold=near_threshold
+    )
     for f in report.failures:
         _report_failure(f)
     s = report.stats
@@ -150,8 +173,33 @@ def ingest(
         f"replaced, {s.docs_unchanged} unchanged; {s.events_added} events added, "
         f"{s.events_removed} removed; {len(report.failures)} failures"
     )
+    if report.clusters is not None:
+        _echo_clusters(db, report.clusters)
     if report.documents == 0 and report.failures:
         raise SystemExit(EXIT_INPUT)
+
+
+def _echo_clusters(db: str, c: Any) -> None:
+    how = f"near, Jaccard >= {c.threshold:g}" if c.threshold is not None else c.method
+    click.echo(
+        f"{db}: {c.clustered_documents} of {c.fingerprinted} documents in {c.clusters} "
+        f"duplicate clusters ({how})"
+    )
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--method", type=click.Choice(["exact", "near"]), default="near", show_default=True)
+@click.option(
+    "--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True
+)
+def dedup(db: str, method: str, threshold: float) -> None:
+    """Regroup the stored documents into duplicate clusters (as 'ingest --dedup' does)."""
+    from accord.api import rebuild_clusters
+
+    if not Path(db).exists():
+        raise UsageError(f"{db}: no such event store (run 'accord ingest' first)")
+    _echo_clusters(db, rebuild_clusters(db, method, threshold))
 
 
 @cli.command()
@@ -173,6 +221,15 @@ def ingest(
     default="table",
     show_default=True,
 )
+@click.option(
+    "--fold",
+    type=click.Choice(["none", "daily", "clustered"]),
+    default=None,
+    help="Fold events GDELT-style and show num_mentions, num_articles, num_sources: "
+    "'daily' folds the same source, target, CAMEO code and date across all documents, "
+    "'clustered' only within a duplicate cluster (see 'ingest --dedup'), 'none' keeps "
+    "every event.",
+)
 def events(
     db: str,
     actor: str | None,
@@ -186,6 +243,7 @@ def events(
     all_modes: bool,
     limit: int | None,
     fmt: str,
+    fold: str | None,
 ) -> None:
     """Query stored events."""
     from accord.analysis.query import EventQuery
@@ -212,6 +270,9 @@ def events(
         modes=tuple(Mode) if all_modes else (Mode.ASSERTED,),
         limit=limit,
     )
+    if fold is not None:
+        _print_folded(db, query, fold, fmt, show_mode=all_modes)
+        return
     found = query_events(db, query)
     out = sys.stdout
     if fmt == "table":
@@ -220,7 +281,45 @@ def events(
         write_events(found, out, fmt)
 
 
-def print_table(found: Sequence[Any], out: TextIO, *, show_mode: bool = False) -> None:
+def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) -> None:
+    from accord.api import fold_events
+    from accord.formats import write_folded
+    from accord.store import EventStore
+
+    if fold == "clustered":
+        with EventStore.open(db, read_only=True) as store:
+            stats = store.cluster_stats()
+        if stats is None:
+            click.echo(
+                "accord: no duplicate clusters recorded yet ('accord dedup' or "
+                "'accord ingest --dedup near'); every document stands alone",
+                err=True,
+            )
+        elif stats.stale:
+            click.echo(
+                "accord: documents were added after the duplicate clusters were built; "
+                "run 'accord dedup' to include them",
+                err=True,
+            )
+    folded = fold_events(db, query, fold)
+    if fmt == "table":
+        print_table(
+            [f.event for f in folded],
+            sys.stdout,
+            show_mode=show_mode,
+            counts=[(f.num_mentions, f.num_articles, f.num_sources) for f in folded],
+        )
+    else:
+        write_folded(folded, sys.stdout, fmt)
+
+
+def print_table(
+    found: Sequence[Any],
+    out: TextIO,
+    *,
+    show_mode: bool = False,
+    counts: Sequence[tuple[int, int, int]] | None = None,
+) -> None:
     """A readable table: one row per event, with a short excerpt of its evidence sentence."""
     from rich.console import Console
     from rich.table import Table
@@ -232,8 +331,11 @@ def print_table(found: Sequence[Any], out: TextIO, *, show_mode: bool = False) -
     table.add_column("target", max_width=28)
     if show_mode:
         table.add_column("mode", no_wrap=True)
+    if counts is not None:
+        for name in ("mentions", "articles", "sources"):
+            table.add_column(name, justify="right", no_wrap=True)
     table.add_column("evidence", max_width=60)
-    for e in found:
+    for k, e in enumerate(found):
         row = [
             str(e.date or ""),
             f"{e.source.code} ({_short(e.source.text, 24)})",
@@ -242,6 +344,8 @@ def print_table(found: Sequence[Any], out: TextIO, *, show_mode: bool = False) -
         ]
         if show_mode:
             row.append(e.mode.value)
+        if counts is not None:
+            row.extend(str(c) for c in counts[k])
         row.append(_excerpt(e.sentence, e.evidence.trigger_span, 110))
         table.add_row(*row)
     console = Console(file=out, width=170)

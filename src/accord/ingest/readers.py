@@ -6,7 +6,10 @@ re-ingesting the same inputs maps every document to the same id:
 * a JSONL record's own ``id`` (as a string) when present, else ``<name>:<line number>``;
 * a file found inside a folder argument: its path relative to that folder (posix separators);
 * a single file argument: its file name;
-* stdin: ``stdin`` (``stdin:<line>`` for JSONL).
+* stdin: ``stdin`` (``stdin:<line>`` for JSONL);
+* a WARC/ARC response record: its target URL (:mod:`accord.ingest.warc`);
+* a feed entry: its id/guid, else its link, else ``<name>:<entry number>``
+  (:mod:`accord.ingest.feeds`).
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ from accord.ingest.documents import (
     parse_record,
     record_id,
 )
+from accord.ingest.feeds import iter_feed, looks_like_feed
+from accord.ingest.warc import iter_warc, looks_like_warc, open_warc
 from accord.model import Document, Failure
 
-SourceKind = Literal["text", "html", "jsonl"]
+SourceKind = Literal["text", "html", "jsonl", "warc", "feed", "xml"]
 
 _EXTENSIONS: Mapping[str, SourceKind] = MappingProxyType(
     {
@@ -45,6 +50,11 @@ _EXTENSIONS: Mapping[str, SourceKind] = MappingProxyType(
         ".xhtml": "html",
         ".jsonl": "jsonl",
         ".ndjson": "jsonl",
+        ".warc": "warc",
+        ".arc": "warc",
+        ".rss": "feed",
+        ".atom": "feed",
+        ".xml": "xml",  # a feed when its root is <rss>, <feed> or <rdf:RDF>
     }
 )
 _SNIFF_BYTES = 65536
@@ -175,6 +185,16 @@ def _iter_file(
     if kind is None and not explicit:
         return
     try:
+        # --- WARC/ARC and RSS/Atom inputs (accord.ingest.warc, accord.ingest.feeds)
+        if kind in (None, "warc", "feed", "xml"):
+            container = _container(path, kind, compressed)
+            if container is not None:
+                yield from _iter_container(path, container, doc_id, compressed, settings)
+                return
+            if kind == "xml" and not explicit:
+                return
+            kind = None
+        # ---
         if kind is None or kind == "jsonl":
             with _open(path, compressed) as stream:
                 head = stream.read(_SNIFF_BYTES)
@@ -193,7 +213,7 @@ def _iter_file(
             check_size(path.stat().st_size, settings)
         with _open(path, compressed) as stream:
             data = _read_bounded(stream, settings)
-        doc_kind: Kind = kind
+        doc_kind: Kind = "html" if kind == "html" else "text"
         yield document_from_bytes(
             data, doc_id=doc_id, origin=origin, kind=doc_kind, settings=settings
         )
@@ -201,6 +221,42 @@ def _iter_file(
         yield _failure(doc_id, origin, err)
     except (OSError, EOFError, zlib.error) as exc:
         yield _failure(doc_id, origin, _read_error(exc))
+
+
+def _container(
+    path: Path, kind: SourceKind | None, compressed: bool
+) -> Literal["warc", "feed"] | None:
+    """``warc`` or ``feed`` by extension or by the (decompressed) head; else None."""
+    if kind == "warc" or kind == "feed":
+        return kind
+    with _open(path, compressed) as stream:
+        head = stream.read(_SNIFF_BYTES)
+    if kind is None and looks_like_warc(head):
+        return "warc"
+    if looks_like_feed(head):
+        return "feed"
+    return None
+
+
+def _iter_container(
+    path: Path,
+    container: Literal["warc", "feed"],
+    doc_id: str,
+    compressed: bool,
+    settings: Settings,
+) -> Iterator[Document | Failure]:
+    if container == "warc":
+        with open_warc(path) as stream:
+            yield from iter_warc(
+                stream, name=path.name, path=str(path), settings=settings, compressed=compressed
+            )
+        return
+    limit = settings.max_feed_bytes
+    with _open(path, compressed) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise OversizedInput(f"feed is over {limit:,} bytes (max_feed_bytes)")
+    yield from iter_feed(data, name=doc_id, origin=str(path), settings=settings)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -239,10 +295,12 @@ def iter_documents(
 ) -> Iterator[Document | Failure]:
     """Stream Documents (or Failures, one per input that could not be read) from ``inputs``.
 
-    Each input is a ``.txt``, ``.html``/``.htm`` or ``.jsonl`` file (optionally ``.gz``), a
+    Each input is a ``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.warc``/``.arc`` or
+    ``.rss``/``.atom`` file (optionally ``.gz``; ``.xml`` when it holds a feed), a
     folder (searched recursively in sorted order; hidden entries and unknown extensions are
     skipped), or ``-`` for ``stdin`` (default ``sys.stdin.buffer``). A named file with an
-    unknown extension is sniffed: JSONL when it starts with ``{``, else HTML or text.
+    unknown extension is sniffed: WARC, feed, JSONL when it starts with ``{``, else HTML
+    or text.
     """
     items = [inputs] if isinstance(inputs, str) else list(inputs)
     for item in items:

@@ -27,12 +27,14 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "EVENT_COLUMNS",
     "FAILURE_COLUMNS",
+    "FINGERPRINT_COLUMNS",
     "document_table",
     "effective_hash",
     "event_from_row",
     "event_table",
     "failure_from_row",
     "failure_table",
+    "fingerprint_table",
     "id_table",
 ]
 
@@ -236,6 +238,25 @@ def document_table(results: Iterable[DocResult], now: dt.datetime) -> pa.Table:
 def failure_table(failures: Iterable[Failure], now: dt.datetime) -> pa.Table:
     rows = ((f.doc_id, f.origin, f.stage, f.code, f.message, now) for f in failures)
     return _columnar(rows, FAILURE_SCHEMA)
+
+
+FINGERPRINT_SCHEMA = pa.schema(
+    [("doc_id", _S), ("text_hash", _S), ("minhash", pa.list_(pa.uint32()))]
+)
+FINGERPRINT_COLUMNS: tuple[str, ...] = tuple(FINGERPRINT_SCHEMA.names)
+
+
+def fingerprint_table(results: Iterable[DocResult]) -> pa.Table:
+    """The fingerprints of those results that carry one."""
+    rows = [(r.doc.id, r.fingerprint) for r in results if r.fingerprint is not None]
+    return pa.table(
+        {
+            "doc_id": pa.array([k for k, _ in rows], type=_S),
+            "text_hash": pa.array([f.text_hash for _, f in rows], type=_S),
+            "minhash": pa.array([list(f.minhash) for _, f in rows], type=pa.list_(pa.uint32())),
+        },
+        schema=FINGERPRINT_SCHEMA,
+    )
 
 
 def id_table(ids: Iterable[str]) -> pa.Table:

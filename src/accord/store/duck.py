@@ -21,20 +21,29 @@ import duckdb
 import pyarrow as pa
 
 from accord.errors import StoreError
-from accord.model import DocResult, Event, Failure
+from accord.model import DocResult, Event, Failure, FoldedEvent
 from accord.store.codec import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     FAILURE_COLUMNS,
+    FINGERPRINT_COLUMNS,
     document_table,
     effective_hash,
     event_from_row,
     event_table,
     failure_from_row,
     failure_table,
+    fingerprint_table,
     id_table,
 )
 from accord.store.filters import EventQuery, where_sql
+from accord.store.folding import (
+    ClusterStats,
+    DedupMethod,
+    cluster_stats,
+    folded_sql,
+    rebuild_clusters,
+)
 from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["DocumentSummary", "EventStore", "StoreCounts", "WriteStats"]
@@ -52,6 +61,7 @@ _V_FAILURES = "_accord_failures"
 _EVENT_COLS = ", ".join(EVENT_COLUMNS)
 _DOC_COLS = ", ".join(DOCUMENT_COLUMNS)
 _FAILURE_COLS = ", ".join(FAILURE_COLUMNS)
+_FP_COLS = ", ".join(FINGERPRINT_COLUMNS)
 _ORDER = " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
 
 
@@ -389,6 +399,11 @@ class EventStore:
                     ids,
                     f"DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
                 )
+                self._count(
+                    _V_IDS,
+                    ids,
+                    f"DELETE FROM fingerprints WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
+                )
             write = new + changed
             added = 0
             if write:
@@ -398,6 +413,13 @@ class EventStore:
                     document_table(write, now),
                     f"INSERT INTO documents ({_DOC_COLS}) SELECT {_DOC_COLS} FROM {_V_DOCS}",
                 )
+                prints = fingerprint_table(write)
+                if prints.num_rows:
+                    self._count(
+                        _V_DOCS,
+                        prints,
+                        f"INSERT INTO fingerprints ({_FP_COLS}) SELECT {_FP_COLS} FROM {_V_DOCS}",
+                    )
                 events = event_table(e for r in write for e in r.events)
                 if events.num_rows:
                     added = self._count(
@@ -567,3 +589,59 @@ class EventStore:
             "(SELECT count(*) FROM failures)"
         )
         return StoreCounts(int(row[0]), int(row[1]), int(row[2]))
+
+    # ------------------------------------------------------------------ duplicates, folding
+    # (logic and SQL in accord.store.folding)
+
+    def rebuild_clusters(
+        self, method: DedupMethod = "near", threshold: float = 0.8
+    ) -> ClusterStats:
+        """Regroup stored documents into duplicate clusters (``exact`` or ``near`` at
+        ``threshold``); replaces the previous clusters in one transaction."""
+        self._check_open()
+        box: list[ClusterStats] = []
+
+        def body() -> WriteStats:
+            box.append(rebuild_clusters(self._con, method, threshold, _utcnow()))
+            return WriteStats()
+
+        self._in_transaction(body)
+        return box[0]
+
+    def cluster_stats(self) -> ClusterStats | None:
+        """Figures of the last :meth:`rebuild_clusters` (None when never built)."""
+        self._check_open()
+        try:
+            return cluster_stats(self._con)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+
+    def iter_folded(
+        self, query: EventQuery | None = None, fold: str = "daily"
+    ) -> Iterator[FoldedEvent]:
+        """Events matching ``query`` folded by ``fold`` (``none``, ``daily``, ``clustered``),
+        each with its mention, article and source counts."""
+        self._check_open()
+        sql, params = folded_sql(query if query is not None else EventQuery(), fold)
+        width = len(EVENT_COLUMNS)
+        for row in self._stream_rows(sql, params):
+            n, a, s = row[width:]
+            yield FoldedEvent(event_from_row(row[:width]), int(n), int(a), int(s))
+
+    def _stream_rows(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
+        try:
+            cur = self._con.cursor()
+            cur.execute(sql, params)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+        try:
+            while True:
+                try:
+                    rows = cur.fetchmany(_FETCH)
+                except duckdb.Error as exc:
+                    raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+                if not rows:
+                    return
+                yield from (tuple(r) for r in rows)
+        finally:
+            cur.close()

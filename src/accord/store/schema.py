@@ -103,8 +103,41 @@ CREATE TABLE failures (
 )
 """
 
+# Duplicate detection (accord.store.folding): a fingerprint per document, written and
+# replaced with it; doc_clusters and dedup_state are rebuilt whole from the fingerprints.
+_V2_FINGERPRINTS = """
+CREATE TABLE fingerprints (
+    doc_id    VARCHAR PRIMARY KEY,
+    text_hash VARCHAR NOT NULL,
+    minhash   UINTEGER[] NOT NULL
+)
+"""
+
+_V2_CLUSTERS = """
+CREATE TABLE doc_clusters (
+    doc_id     VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL
+)
+"""
+
+_V2_DEDUP_STATE = """
+CREATE TABLE dedup_state (
+    method              VARCHAR NOT NULL,
+    threshold           DOUBLE,
+    fingerprinted       INTEGER NOT NULL,
+    clusters            INTEGER NOT NULL,
+    clustered_documents INTEGER NOT NULL,
+    built_at            TIMESTAMP NOT NULL
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, failures", (_V1_DOCUMENTS, _V1_EVENTS, _V1_FAILURES)),
+    Migration(
+        2,
+        "document fingerprints and duplicate clusters",
+        (_V2_FINGERPRINTS, _V2_CLUSTERS, _V2_DEDUP_STATE),
+    ),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
