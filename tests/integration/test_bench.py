@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench.py"
@@ -13,6 +14,7 @@ def test_bench_runs_on_three_documents(shared_dir: Path, tmp_path: Path) -> None
     spec = importlib.util.spec_from_file_location("accord_bench", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     out, md = tmp_path / "latest.json", tmp_path / "benchmarks.md"
     argv = ["--limit", "3", "--repeat", "1", "--corpus", "wikinews", "--out", str(out)]
@@ -29,6 +31,7 @@ def test_bench_skips_without_shared(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("accord_bench", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     assert module.main(["--shared", str(tmp_path / "nowhere")]) == 0
     assert not (tmp_path / "latest.json").exists()

@@ -55,7 +55,10 @@ def test_prefilter_keeps_every_gold_set_event(
     path = shared_dir / "gold" / f"{name}.jsonl"
     if not path.is_file():
         pytest.skip(f"{path} is not available")
-    assert _same_events(_documents(path, coder.settings), coder, unfiltered) > 0
+    docs = _documents(path, coder.settings)
+    events = _same_events(docs, coder, unfiltered)
+    # the NGEC set is actor phrases ('Great Britain'): documents, but no events
+    assert events > 0 if name != "ngec_actor_resolution_tests" else len(docs) > 400
 
 
 def test_prefilter_keeps_every_wikinews_event(
