@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= accord.duckdb
 
-.PHONY: setup demo test test-unit check lint typecheck eval clean
+.PHONY: setup demo test test-unit check lint typecheck eval bench clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,7 @@ demo: $(STAMP)
 	$(BIN)/accord events --db $(DB) --limit 40
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -38,6 +38,11 @@ test: check
 
 eval: $(STAMP)
 	$(BIN)/accord eval ../shared/gold/*.jsonl
+
+# Throughput against spaCy's parser+NER alone on ../shared/corpus (skips without it);
+# not part of `make test`. Extra options: make bench BENCH_ARGS="--limit 50 --repeat 1"
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB)

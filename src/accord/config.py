@@ -48,6 +48,14 @@ class Settings:
         default=0.0, metadata={"help": "Drop events below this confidence."}
     )
 
+    prefilter: bool = field(
+        default=True,
+        metadata={
+            "help": "Parse only the sentences that can hold an event or matter to later ones "
+            "(a word-level test; the events are the same). --no-prefilter parses every sentence."
+        },
+    )
+
     def replace(self, **changes: Any) -> Settings:
         known = {f.name for f in dataclasses.fields(self)}
         unknown = set(changes) - known

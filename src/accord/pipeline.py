@@ -22,11 +22,12 @@ from accord.coding.kb import ActorKB
 from accord.coding.ontology import Ontology
 from accord.coding.petrarch_dicts import LenientOntology, load_folder
 from accord.coding.places import Gazetteer
+from accord.coding.prefilter import select_sentences
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
 from accord.errors import AccordError
 from accord.model import CleanDocument, DocResult, Document, Failure, ParsedSentence, Sentence
-from accord.nlp import Parser, SpacyParser
+from accord.nlp import Parser, SpacyParser, Tokenizer
 from accord.text import clean_document
 from accord.text.fingerprint import fingerprint
 
@@ -41,6 +42,8 @@ class Resources:
     kb: ActorKB
     version: str
     """Identifies code + data versions; part of every content hash."""
+    tokenizer: Tokenizer | None = None
+    """The parser's own tokenizer, for the sentence pre-filter (none: parse everything)."""
 
 
 def build_resources(
@@ -79,7 +82,10 @@ def build_resources(
         f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; "
         f"places {places.version}; {extra}"
     )
-    return Resources(settings=settings, parser=parser, coding=ctx, kb=kb, version=version)
+    tokenizer = parser if isinstance(parser, Tokenizer) else None
+    return Resources(
+        settings=settings, parser=parser, coding=ctx, kb=kb, version=version, tokenizer=tokenizer
+    )
 
 
 def _with_default_date(doc: Document, settings: Settings) -> Document:
@@ -108,11 +114,31 @@ def content_hash(doc: Document, resources: Resources) -> str:
     return h.hexdigest()
 
 
-def _prepare(doc: Document, resources: Resources) -> tuple[CleanDocument, list[Sentence]]:
+def _prepare(
+    doc: Document, resources: Resources, *, prefilter: bool = True
+) -> tuple[CleanDocument, list[Sentence]]:
     settings = resources.settings
     clean = clean_document(_with_default_date(doc, settings))
     limit = settings.max_sentence_chars
-    return clean, [s for s in clean.sentences if len(s.text) <= limit]
+    sentences = [s for s in clean.sentences if len(s.text) <= limit]
+    if prefilter and settings.prefilter and resources.tokenizer is not None and sentences:
+        sentences = _worth_parsing(clean, sentences, resources, resources.tokenizer)
+    return clean, sentences
+
+
+def _worth_parsing(
+    clean: CleanDocument, sentences: list[Sentence], resources: Resources, tokenizer: Tokenizer
+) -> list[Sentence]:
+    """The sentences that can hold an event or matter to later ones (coding.prefilter)."""
+    texts = [s.text for s in sentences]
+    keep = select_sentences(
+        tokenizer.words(texts),
+        texts,
+        resources.kb,
+        publication=clean.doc.date,
+        has_dateline_place=clean.dateline is not None and bool(clean.dateline.place),
+    )
+    return [s for s, k in zip(sentences, keep, strict=True) if k]
 
 
 def _finish(
@@ -181,8 +207,10 @@ class Explanation:
 
 
 def explain_document(doc: Document, resources: Resources) -> Explanation:
-    """Code one document and record why each candidate trigger was, or was not, coded."""
-    clean, sentences = _prepare(doc, resources)
+    """Code one document and record why each candidate trigger was, or was not, coded.
+
+    Every sentence is parsed (no pre-filter), so that every candidate trigger is shown."""
+    clean, sentences = _prepare(doc, resources, prefilter=False)
     parsed = resources.parser.parse(sentences)
     trace: list[Decision] = []
     events = code_document(clean, parsed, resources.coding, trace)

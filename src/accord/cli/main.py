@@ -39,8 +39,15 @@ def _date(value: str | None) -> dt.date | None:
     return parse_date(value)
 
 
-def _settings(date: str | None = None, all_modes: bool = False) -> Settings:
-    return Settings().replace(default_date=_date(date), include_all_modes=all_modes)
+def _settings(
+    date: str | None = None, all_modes: bool = False, no_prefilter: bool = False
+) -> Settings:
+    return Settings().replace(
+        default_date=_date(date), include_all_modes=all_modes, prefilter=not no_prefilter
+    )
+
+
+_no_prefilter = click.option("--no-prefilter", is_flag=True, help=SETTINGS_HELP["prefilter"])
 
 
 def _coder(settings: Settings, actors: Sequence[str], dictionaries: str | None = None) -> Any:
@@ -93,14 +100,20 @@ def cli() -> None:
     show_default=True,
     help="Output shape.",
 )
+@_no_prefilter
 def code(
-    inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tuple[str, ...], fmt: str
+    inputs: tuple[str, ...],
+    date: str | None,
+    all_modes: bool,
+    actors: tuple[str, ...],
+    fmt: str,
+    no_prefilter: bool,
 ) -> None:
     """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
     from accord.formats import write_events
     from accord.model import DocResult
 
-    coder = _coder(_settings(date, all_modes), actors)
+    coder = _coder(_settings(date, all_modes, no_prefilter), actors)
     out = sys.stdout
     docs = failures = 0
     urls: dict[str, str] = {}
@@ -151,6 +164,7 @@ def code(
     show_default=True,
     help="Estimated Jaccard similarity (word 5-grams) at which --dedup near links documents.",
 )
+@_no_prefilter
 def ingest(
     inputs: tuple[str, ...],
     db: str,
@@ -159,9 +173,10 @@ def ingest(
     actors: tuple[str, ...],
     dedup: str,
     near_threshold: float,
+    no_prefilter: bool,
 ) -> None:
     """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
-    coder = _coder(_settings(date, all_modes), actors)
+    coder = _coder(_settings(date, all_modes, no_prefilter), actors)
     report = coder.ingest(
         list(inputs), db, stdin=sys.stdin.buffer, dedup=dedup, threshold=near_threshold
     )

@@ -14,7 +14,7 @@ subject counts as the object ('talks were held' ~ 'held talks').
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from accord.model import Token
 
@@ -49,6 +49,37 @@ class Slot:
     """The preposition of the group this slot sits in ('' outside groups)."""
     opens_group: bool = False
     """The preposition word of a ``(PREP words)`` group itself."""
+    firsts: frozenset[str] = field(init=False, default=frozenset())
+    """First words of the alternatives: a token whose text is one of them may match."""
+    first_lemmas: frozenset[str] = field(init=False, default=frozenset())
+    """Lemmas that may match a first word (:func:`word_match`)."""
+
+    def __post_init__(self) -> None:
+        firsts = frozenset(p[0] for p in self.alternatives if p)
+        lemmas = frozenset(g for w in firsts for g in lemma_guesses(w))
+        object.__setattr__(self, "firsts", firsts)
+        object.__setattr__(self, "first_lemmas", lemmas)
+
+    def may_match(self, keys: ContextKeys) -> bool:
+        """False when no token of the context can start any alternative: a cheap,
+        exact pre-check before :func:`match_slots` (never False when a match exists)."""
+        lows, lemmas = keys
+        return (
+            not self.firsts.isdisjoint(lows)
+            or not self.first_lemmas.isdisjoint(lemmas)
+            or ("on" in self.firsts and "upon" in lows)
+        )
+
+
+ContextKeys = tuple[frozenset[str], frozenset[str]]
+"""Lower-cased texts and lemmas of a context's tokens (:func:`context_keys`)."""
+
+
+def context_keys(context: Context) -> ContextKeys:
+    return (
+        frozenset(t.text.lower() for t in context.tokens),
+        frozenset(t.lemma.lower() for t in context.tokens),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ from accord.coding.patterns import (
     Phrase,
     children_of,
     compile_slots,
+    context_keys,
     contexts,
     form_tokens,
     match_slots,
@@ -347,6 +348,7 @@ class VerbDictionary:
         frame = self.frames.lemmas.get(form.words[0])
         best: tuple[Pattern, list[int], str | None] | None = None
         best_rank: tuple[int, int, bool, bool, int] = (-1, 0, False, False, 0)
+        post_keys, pre_keys = context_keys(post), context_keys(pre)
         for pattern in self._patterns.get(form.block, ()):
             own = not pattern.verbs or verb_name in pattern.verbs
             if pattern.weight < best_rank[0]:
@@ -361,6 +363,10 @@ class VerbDictionary:
                     if frame is None or frame == "intent":
                         continue
                     code = self.frames.reframe(code, frame)
+            if not all(s.marker or s.may_match(post_keys) for s in pattern.post) or not all(
+                s.marker or s.may_match(pre_keys) for s in pattern.pre
+            ):
+                continue  # a required word is nowhere in the context
             matched_post = match_slots(pattern.post, post)
             if matched_post is None:
                 continue

@@ -8,7 +8,7 @@ and sentences are parsed in batches with ``nlp.pipe``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from accord.errors import ResourceError
 from accord.model import Entity, ParsedSentence, Sentence, Token
@@ -18,6 +18,13 @@ class Parser(Protocol):
     """Anything that turns sentences into parsed sentences (the real one, or a test fake)."""
 
     def parse(self, sentences: Sequence[Sentence]) -> list[ParsedSentence]: ...
+
+
+@runtime_checkable
+class Tokenizer(Protocol):
+    """Splits texts into the words a :class:`Parser` will see, without parsing them."""
+
+    def words(self, texts: Sequence[str]) -> list[list[str]]: ...
 
 
 class SpacyParser:
@@ -46,6 +53,11 @@ class SpacyParser:
     def model_name(self) -> str:
         meta = getattr(self._nlp, "meta", {}) or {}
         return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+    def words(self, texts: Sequence[str]) -> list[list[str]]:
+        """The tokens of each text exactly as :meth:`parse` will split them (the
+        tokenizer alone: cheap, for deciding what to parse)."""
+        return [[t.text for t in doc] for doc in self._nlp.tokenizer.pipe(texts)]
 
     def parse(self, sentences: Sequence[Sentence]) -> list[ParsedSentence]:
         texts = (s.text for s in sentences)

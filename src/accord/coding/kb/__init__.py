@@ -11,7 +11,15 @@ Modules: :mod:`~accord.coding.kb.text` (normalising and tokenising),
 
 from __future__ import annotations
 
-from accord.coding.kb.records import ROLES, ActorEntry, KBMatch, Mention, RoleSpan, code_role
+from accord.coding.kb.records import (
+    ROLES,
+    ActorEntry,
+    Candidate,
+    KBMatch,
+    Mention,
+    RoleSpan,
+    code_role,
+)
 from accord.coding.kb.resolver import ActorKB
 from accord.coding.kb.text import normalize_phrase, tokenize
 
@@ -19,6 +27,7 @@ __all__ = [
     "ROLES",
     "ActorEntry",
     "ActorKB",
+    "Candidate",
     "KBMatch",
     "Mention",
     "RoleSpan",

@@ -13,6 +13,7 @@ __all__ = [
     "ROLES",
     "ActorEntry",
     "ActorRecord",
+    "Candidate",
     "KBMatch",
     "Mention",
     "PatternRecord",
@@ -87,6 +88,20 @@ class KBMatch:
     length: int
     """Number of ``words`` consumed, from ``start``."""
     entry: ActorEntry
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name that may be matched at words [start, end), whatever the date: the kinds,
+    roles, countries, codes and canonical names of every actor it may stand for."""
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+    roles: frozenset[str]
+    countries: frozenset[str]
+    codes: frozenset[str]
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from accord.coding.kb.phrases import (
 from accord.coding.kb.records import (
     ActorEntry,
     ActorRecord,
+    Candidate,
     KBMatch,
     Mention,
     PatternRecord,
@@ -287,6 +288,46 @@ class ActorKB:
             return None
         entry, end = found
         return KBMatch(stream[end - 1].word + 1 - start, entry)
+
+    def candidates(self, words: Sequence[str]) -> list[Candidate]:
+        """Every name that could match at any position of ``words``, on any date.
+
+        A superset of what :meth:`match` finds position by position (it also looks inside
+        longer names), with the kinds, roles and countries of every actor the name may
+        stand for: a cheap, date-free view for deciding whether a sentence can matter.
+        """
+        out: list[Candidate] = []
+        for i, word in enumerate(words):
+            parts = word_parts(word)
+            if not parts or parts[0][0] not in self._by_first:
+                continue
+            stream = token_stream(words, i, self._max_len + 8)
+            if not stream or stream[0].word != i:
+                continue
+            found = self._longest(stream, 0)
+            if found is None:
+                continue
+            pat, end = found
+            out.append(self._candidate(pat, i, stream[end - 1].word + 1))
+        return out
+
+    def _candidate(self, pat: PatternRecord, start: int, end: int) -> Candidate:
+        kinds: set[str] = set()
+        roles: set[str] = set()
+        codes: set[str] = set()
+        names: list[str] = []
+        for a in pat.actors:
+            actor = self._actors[a]
+            kinds.add(actor.kind)
+            names.append(actor.name)
+            codes.update(c for c in (actor.code, *(s.code for s in actor.spans)) if c)
+            roles.update(r for _, r in actor.roles)
+        roles.update(r for r in map(self._role_of, codes) if r)
+        countries = {c for c in map(self._country_of, codes) if c}
+        return Candidate(
+            start, end, frozenset(kinds), frozenset(roles), frozenset(countries),
+            frozenset(codes), tuple(names),
+        )  # fmt: skip
 
     def lookup(self, phrase: str, date: dt.date | None) -> ActorEntry | None:
         """The entry whose pattern is exactly ``phrase`` (after normalisation)."""
