@@ -43,10 +43,11 @@ def spark() -> Iterator[Any]:
         yield session
 
 
-@pytest.fixture()
-def inputs(tmp_path: Path) -> list[str]:
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The example articles, an undated text (null-date events), a record with metadata
     and two bad inputs."""
+    tmp_path = tmp_path_factory.mktemp("inputs")
     undated = tmp_path / "undated.txt"
     undated.write_text("Russian police arrested Pakistani students in Moscow.\n", encoding="utf-8")
     extra = tmp_path / "extra.jsonl"
@@ -61,6 +62,20 @@ def inputs(tmp_path: Path) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def local_results(coder: Coder, inputs: list[str]) -> list[DocResult | Failure]:
+    return list(run_local(iter_documents(inputs, coder.settings), coder.resources))
+
+
+@pytest.fixture(scope="module")
+def few_inputs(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Three example articles and the bad inputs: the CLI tests code them many times."""
+    few = tmp_path_factory.mktemp("few") / "few.jsonl"
+    lines = EXAMPLES.read_text(encoding="utf-8").splitlines(keepends=True)
+    few.write_text("".join(lines[:3]), encoding="utf-8")
+    return [str(few), *inputs[-2:]]
+
+
 def _render(items: list[DocResult | Failure], fmt: str) -> str:
     out = io.StringIO()
     urls = {r.doc.id: r.doc.url for r in items if isinstance(r, DocResult) and r.doc.url}
@@ -73,9 +88,11 @@ def _all_events(store: EventStore) -> list[Event]:
     return sorted(store.iter_events(), key=lambda e: e.event_id)
 
 
-def test_run_spark_equals_run_local(spark: Any, coder: Coder, inputs: list[str]) -> None:
+def test_run_spark_equals_run_local(
+    spark: Any, coder: Coder, inputs: list[str], local_results: list[DocResult | Failure]
+) -> None:
     settings = coder.settings
-    local = list(run_local(iter_documents(inputs, settings), coder.resources))
+    local = local_results
     # Small chunks: several Spark jobs, results still in input order.
     remote = list(
         run_spark(iter_documents(inputs, settings), SparkJob(settings), spark, chunk_docs=3)
@@ -90,24 +107,28 @@ def test_run_spark_equals_run_local(spark: Any, coder: Coder, inputs: list[str])
 
 
 def test_cli_code_prints_the_same_events(
-    spark: Any, inputs: list[str], capsys: pytest.CaptureFixture[str]
+    spark: Any, few_inputs: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     for fmt in FORMATS:
-        main(["code", *inputs, "--format", fmt])
+        main(["code", *few_inputs, "--format", fmt])
         local = capsys.readouterr()
-        main(["code", *inputs, "--format", fmt, "--engine", "spark"])
+        main(["code", *few_inputs, "--format", fmt, "--engine", "spark"])
         remote = capsys.readouterr()
         assert remote.out == local.out, fmt
-        assert local.out.count("\n") > 20
+        assert local.out.count("\n") > 10
         assert "missing" in remote.err and "empty" in remote.err
 
 
 def test_parquet_export_imports_like_a_local_ingest(
-    spark: Any, coder: Coder, inputs: list[str], tmp_path: Path
+    spark: Any,
+    coder: Coder,
+    inputs: list[str],
+    local_results: list[DocResult | Failure],
+    tmp_path: Path,
 ) -> None:
     out = tmp_path / "export"
     report = write_parquet(
-        iter_documents(inputs, coder.settings), spark_job(coder.settings), spark, out, chunk_docs=4
+        iter_documents(inputs, coder.settings), spark_job(coder.settings), spark, out, chunk_docs=6
     )
     assert report.documents == 10
     assert {f.doc_id for f in report.failures} == {"empty.txt", "missing"}
@@ -116,10 +137,7 @@ def test_parquet_export_imports_like_a_local_ingest(
     assert f"{PARTITION_COLUMN}=2019-01-21" in parts
 
     with EventStore.open(tmp_path / "local.duckdb") as store:
-        store.write(
-            [r for r in run_local(iter_documents(inputs, coder.settings), coder.resources)
-             if isinstance(r, DocResult)]
-        )  # fmt: skip
+        store.write(r for r in local_results if isinstance(r, DocResult))
         expected = _all_events(store)
         expected_docs = [(d.doc_id, d.content_hash, d.event_count) for d in store.documents()]
     assert len(expected) == report.events
@@ -140,21 +158,21 @@ def test_parquet_export_imports_like_a_local_ingest(
 
 
 def test_cli_ingest_with_spark_then_from_parquet(
-    spark: Any, inputs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    spark: Any, few_inputs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "events.duckdb"
-    main(["ingest", *inputs, "--db", str(db), "--engine", "spark"])
-    assert "10 added" in capsys.readouterr().out
-    main(["ingest", *inputs, "--db", str(db), "--engine", "spark"])
-    assert "10 unchanged; 0 events added" in capsys.readouterr().out
+    main(["ingest", *few_inputs, "--db", str(db), "--engine", "spark"])
+    assert "3 added" in capsys.readouterr().out
+    main(["ingest", *few_inputs, "--db", str(db), "--engine", "spark"])
+    assert "3 unchanged; 0 events added" in capsys.readouterr().out
 
     export = tmp_path / "export"
-    main(["code", *inputs, "--engine", "spark", "--parquet", str(export)])
-    assert "10 documents" in capsys.readouterr().err
+    main(["code", *few_inputs, "--engine", "spark", "--parquet", str(export)])
+    assert "3 documents" in capsys.readouterr().err
     main(["ingest", "--from-parquet", str(export), "--db", str(db)])
-    assert "0 added, 0 replaced, 10 unchanged; 0 events added" in capsys.readouterr().out
+    assert "0 added, 0 replaced, 3 unchanged; 0 events added" in capsys.readouterr().out
     with EventStore.open(db, read_only=True) as store:
-        assert store.counts().documents == 10
+        assert store.counts().documents == 3
         dated = [e for e in store.iter_events() if e.date is not None]
         assert dated and all(isinstance(e.date, dt.date) for e in dated)
 
@@ -166,3 +184,16 @@ def test_spark_only_options_need_the_spark_engine(
         main(["code", *inputs, "--parquet", "out"])
     assert exit_info.value.code == 2
     assert "--parquet needs --engine spark" in capsys.readouterr().err
+
+
+def test_an_executor_error_is_the_local_engines_error(
+    spark: Any, inputs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "no-such-actors.csv")
+    errors = []
+    for engine in ("local", "spark"):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["code", *inputs, "--actors", missing, "--engine", engine])
+        errors.append((exit_info.value.code, capsys.readouterr().err.strip().splitlines()[-1]))
+    assert errors[0] == errors[1]
+    assert errors[0][0] == 2 and missing in errors[0][1]

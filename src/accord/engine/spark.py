@@ -22,6 +22,7 @@ import contextlib
 import dataclasses
 import functools
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,8 +33,9 @@ from typing import Any
 
 import pyarrow as pa
 
+from accord import errors
 from accord.config import Settings
-from accord.errors import ResourceError, UsageError
+from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import DocResult, Document, Failure
 from accord.pipeline import Resources, build_resources, iter_results
 from accord.store.codec import event_table
@@ -175,6 +177,35 @@ def _worker_resources(job: SparkJob) -> Resources:
     )
 
 
+# An accord error on an executor (a missing model, a bad --actors file) reaches the driver
+# only as the text of a failed Spark job; it is tagged so the driver can raise the same
+# error, with the same message and exit code, as the local engine would.
+_TAG = "accord-error"
+_TAGGED = re.compile(rf"<{_TAG} (\w+)>(.*?)</{_TAG}>", re.DOTALL)
+
+
+def _executor_resources(job: SparkJob) -> Resources:
+    try:
+        return _worker_resources(job)
+    except AccordError as exc:
+        raise RuntimeError(f"<{_TAG} {type(exc).__name__}>{exc}</{_TAG}>") from exc
+
+
+def _collect(rdd: Any) -> list[Any]:
+    """``rdd.collect()``, with a failed job turned into an accord error."""
+    try:
+        return list(rdd.collect())
+    except Exception as exc:
+        text = str(exc)
+        found = _TAGGED.search(text)
+        if found is not None:
+            cls = getattr(errors, found.group(1), None)
+            if isinstance(cls, type) and issubclass(cls, AccordError):
+                raise cls(found.group(2)) from exc
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        raise ResourceError(f"the Spark job failed: {lines[-1] if lines else exc!r}") from exc
+
+
 # Documents and results cross the wire with their metadata as a plain dict: the records
 # hold a read-only MappingProxyType there, which pickle cannot carry.
 def _to_wire(doc: Document) -> Document:
@@ -200,7 +231,7 @@ def _code_partition(
     rows = list(rows)
     if not rows:
         return
-    resources = _worker_resources(job)
+    resources = _executor_resources(job)
     docs = [_from_wire(doc) for _, doc in rows]
     results = iter_results(docs, resources, batch_docs=job.batch_docs)
     for (pos, _), result in zip(rows, results, strict=True):
@@ -245,7 +276,7 @@ def run_spark(
     for chunk in _chunks(items, chunk_docs):
         coded: dict[int, DocResult] = {}
         if any(isinstance(item, Document) for _, item in chunk):
-            rows = _coded_rdd(spark, job, chunk).collect()
+            rows = _collect(_coded_rdd(spark, job, chunk))
             coded = {pos: _result_from_wire(r) for pos, r in rows}
         for pos, item in chunk:
             yield item if isinstance(item, Failure) else coded[pos]
@@ -328,6 +359,8 @@ def write_parquet(
         else:
             coded = sc.parallelize([], 1)
         try:
+            # Coding happens here, once: the writes below read the persisted results.
+            summary = _collect(coded.map(_summary))
             spark.createDataFrame(coded.flatMap(_event_rows), event_schema).write.mode(
                 mode
             ).partitionBy(PARTITION_COLUMN).parquet(f"{root}/{EVENTS_DIR}")
@@ -340,7 +373,6 @@ def write_parquet(
             spark.createDataFrame(fail_rdd, failure_schema).write.mode(mode).parquet(
                 f"{root}/{FAILURES_DIR}"
             )
-            summary = coded.map(_summary).collect()
         finally:
             coded.unpersist()
         failed: list[tuple[int, tuple[Failure, ...]]] = []
