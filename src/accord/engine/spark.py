@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -284,12 +284,14 @@ def run_spark(
 
 # ---------------------------------------------------------------- Parquet output
 
-_SPARK_TYPES: dict[str, str] = {
-    "string": "StringType",
-    "int32": "IntegerType",
-    "double": "DoubleType",
-    "date32[day]": "DateType",
-}
+_SPARK_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "string": "StringType",
+        "int32": "IntegerType",
+        "double": "DoubleType",
+        "date32[day]": "DateType",
+    }
+)
 
 
 def _spark_schema(schema: pa.Schema, extra: Sequence[tuple[str, str]] = ()) -> Any:
