@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -40,6 +40,10 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError as exc:
         raise UsageError(f"invalid date {value!r}: expected YYYY-MM-DD") from exc
+
+
+Runner = Callable[[Iterable[Document | Failure]], Iterator[DocResult | Failure]]
+"""Codes a stream of documents (and passes read failures through), in input order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,16 +115,18 @@ class Coder:
         stdin: BinaryIO | None = None,
         dedup: str = "none",
         threshold: float = 0.8,
+        runner: Runner | None = None,
     ) -> IngestReport:
         """Code inputs into the DuckDB store at ``db``; re-running adds nothing new.
 
+        ``runner`` codes the documents (default: in this process, :meth:`code_documents`).
         ``dedup``: ``exact`` or ``near`` regroups the whole store into duplicate clusters
         afterwards (``near``: MinHash Jaccard at least ``threshold``), for
         ``fold_events(..., fold="clustered")``; ``none`` leaves the clusters as they were.
         """
         method = _dedup_method(dedup)
         with EventStore.open(db) as store:
-            report = ingest_into(self, store, inputs, stdin=stdin)
+            report = ingest_into(self, store, inputs, stdin=stdin, runner=runner)
             if method is None:
                 return report
             clusters = store.rebuild_clusters(method, threshold)
@@ -134,6 +140,7 @@ def ingest_into(
     *,
     stdin: BinaryIO | None = None,
     chunk: int = 200,
+    runner: Runner | None = None,
 ) -> IngestReport:
     """Code inputs into an open store, skipping documents already stored unchanged.
 
@@ -157,7 +164,8 @@ def ingest_into(
                 continue
             yield item
 
-    for item in coder.code_documents(fresh(coder.read(inputs, stdin=stdin))):
+    code = runner if runner is not None else coder.code_documents
+    for item in code(fresh(coder.read(inputs, stdin=stdin))):
         if isinstance(item, Failure):
             pending_failures.append(item)
         elif item.failures:
@@ -261,6 +269,75 @@ def fold_events(
 
 
 # ---
+
+# ---------------------------------------------------------------- Spark engine
+# pyspark is imported (in accord.engine.spark) only when one of these is called.
+
+
+def code_inputs_spark(
+    inputs: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    actor_files: Sequence[Path] = (),
+    master: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[DocResult | Failure]:
+    """Like :meth:`Coder.code_inputs`, with the documents coded on Spark (``master``:
+    ``local[N]`` or a cluster URL; default ``local[2]``). The session lives as long as
+    the iteration."""
+    from accord.engine.spark import DEFAULT_MASTER, run_spark, spark_job, spark_session
+
+    settings = settings or Settings()
+    with spark_session(master or DEFAULT_MASTER) as spark:
+        job = spark_job(settings, actor_files)
+        yield from run_spark(iter_documents(inputs, settings, stdin=stdin), job, spark)
+
+
+def code_inputs_to_parquet(
+    inputs: Sequence[str],
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    *,
+    actor_files: Sequence[Path] = (),
+    master: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Any:
+    """Code inputs on Spark and write events (by event date), documents and failures as
+    Parquet under ``out_dir`` (replaced); returns an ``accord.engine.spark.ParquetReport``."""
+    from accord.engine.spark import DEFAULT_MASTER, spark_job, spark_session, write_parquet
+
+    settings = settings or Settings()
+    with spark_session(master or DEFAULT_MASTER) as spark:
+        job = spark_job(settings, actor_files)
+        return write_parquet(iter_documents(inputs, settings, stdin=stdin), job, spark, out_dir)
+
+
+def ingest_spark(
+    coder: Coder,
+    inputs: Sequence[str],
+    db: str | Path,
+    *,
+    actor_files: Sequence[Path] = (),
+    master: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestReport:
+    """:meth:`Coder.ingest` with the documents coded on Spark."""
+    from accord.engine.spark import DEFAULT_MASTER, run_spark, spark_job, spark_session
+
+    with spark_session(master or DEFAULT_MASTER) as spark:
+        job = spark_job(coder.settings, actor_files)
+
+        def runner(items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
+            return run_spark(items, job, spark)
+
+        return coder.ingest(inputs, db, stdin=stdin, runner=runner)
+
+
+def import_parquet(folder: str | Path, db: str | Path) -> WriteStats:
+    """Store a Parquet export (:func:`code_inputs_to_parquet`) in the store at ``db``;
+    importing it again changes nothing."""
+    with EventStore.open(db) as store:
+        return store.import_parquet(folder)
 
 
 def code_text(

@@ -49,3 +49,9 @@ def test_lower_layers_never_import_higher_ones() -> None:
                 assert not any(module == h or module.startswith(h + ".") for h in higher), (
                     f"{path.relative_to(SRC)} imports {module}"
                 )
+
+
+def test_pyspark_is_imported_only_by_the_spark_engine() -> None:
+    for path in SRC.rglob("*.py"):
+        if {"pyspark", "py4j"} & {m.split(".")[0] for m in _imports(path)}:
+            assert path.relative_to(SRC).as_posix() == "engine/spark.py", path

@@ -12,10 +12,11 @@ Exit codes (stable, documented in README):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -24,7 +25,7 @@ import click
 from accord._version import __version__
 from accord.config import SETTINGS_HELP, Settings
 from accord.errors import AccordError, UsageError
-from accord.model import Failure, Mode
+from accord.model import DocResult, Failure, Mode
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,6 +69,31 @@ def _report_failure(f: Failure) -> None:
     click.echo(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}", err=True)
 
 
+def _engine_options(func: F) -> F:
+    func = click.option(
+        "--master",
+        metavar="URL",
+        help="Spark master for --engine spark: local[N] or a cluster URL.  [default: local[2]]",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["local", "spark"]),
+        default="local",
+        show_default=True,
+        help="Where documents are coded: this process, or Spark (pip install 'accord[spark]').",
+    )(func)
+    return func
+
+
+def _check_engine(engine: str, master: str | None, **spark_only: object) -> None:
+    if engine == "spark":
+        return
+    named = ["--master"] if master else []
+    named += [f"--{k.replace('_', '-')}" for k, v in spark_only.items() if v]
+    if named:
+        raise UsageError(f"{', '.join(named)} needs --engine spark")
+
+
 def _common_coding(func: F) -> F:
     func = click.option(
         "--actors",
@@ -101,6 +127,14 @@ def cli() -> None:
     help="Output shape.",
 )
 @_no_prefilter
+@_engine_options
+@click.option(
+    "--parquet",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="With --engine spark: write events (partitioned by event date), documents and "
+    "failures as Parquet under DIR (replaced) instead of printing them.",
+)
 def code(
     inputs: tuple[str, ...],
     date: str | None,
@@ -108,17 +142,36 @@ def code(
     actors: tuple[str, ...],
     fmt: str,
     no_prefilter: bool,
+    engine: str,
+    master: str | None,
+    parquet: str | None,
 ) -> None:
     """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
     from accord.formats import write_events
-    from accord.model import DocResult
 
-    coder = _coder(_settings(date, all_modes, no_prefilter), actors)
+    _check_engine(engine, master, parquet=parquet)
+    settings = _settings(date, all_modes, no_prefilter)
+    if parquet:
+        _code_to_parquet(inputs, settings, actors, master, parquet)
+        return
+    results: Iterable[DocResult | Failure]
+    if engine == "spark":
+        from accord.api import code_inputs_spark
+
+        results = code_inputs_spark(
+            list(inputs),
+            settings,
+            actor_files=[Path(a) for a in actors],
+            master=master,
+            stdin=sys.stdin.buffer,
+        )
+    else:
+        results = _coder(settings, actors).code_inputs(list(inputs), stdin=sys.stdin.buffer)
     out = sys.stdout
     docs = failures = 0
     urls: dict[str, str] = {}
     header_done = False
-    for item in coder.code_inputs(list(inputs), stdin=sys.stdin.buffer):
+    for item in results:
         if isinstance(item, Failure):
             failures += 1
             _report_failure(item)
@@ -139,8 +192,36 @@ def code(
         raise SystemExit(EXIT_INPUT)
 
 
+def _code_to_parquet(
+    inputs: tuple[str, ...],
+    settings: Settings,
+    actors: tuple[str, ...],
+    master: str | None,
+    out_dir: str,
+) -> None:
+    from accord.api import code_inputs_to_parquet
+
+    report = code_inputs_to_parquet(
+        list(inputs),
+        out_dir,
+        settings,
+        actor_files=[Path(a) for a in actors],
+        master=master,
+        stdin=sys.stdin.buffer,
+    )
+    for f in report.failures:
+        _report_failure(f)
+    click.echo(
+        f"{out_dir}: {report.documents} documents, {report.events} events, "
+        f"{len(report.failures)} failures written as Parquet",
+        err=True,
+    )
+    if report.documents == 0 and report.failures:
+        raise SystemExit(EXIT_INPUT)
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option(
     "--db",
     default=DEFAULT_DB,
@@ -165,6 +246,15 @@ def code(
     help="Estimated Jaccard similarity (word 5-grams) at which --dedup near links documents.",
 )
 @_no_prefilter
+@_engine_options
+@click.option(
+    "--from-parquet",
+    "from_parquet",
+    metavar="DIR",
+    type=click.Path(exists=True, file_okay=False),
+    help="Import a Parquet export (accord code --engine spark --parquet DIR) instead of "
+    "coding INPUTS; importing it again adds nothing.",
+)
 def ingest(
     inputs: tuple[str, ...],
     db: str,
@@ -174,12 +264,48 @@ def ingest(
     dedup: str,
     near_threshold: float,
     no_prefilter: bool,
+    engine: str,
+    master: str | None,
+    from_parquet: str | None,
 ) -> None:
     """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
+    _check_engine(engine, master)
+    if from_parquet:
+        if inputs:
+            raise UsageError("give INPUTS or --from-parquet, not both")
+        from accord.api import import_parquet
+
+        st = import_parquet(from_parquet, db)
+        click.echo(
+            f"{db}: {st.docs_added} added, {st.docs_replaced} replaced, {st.docs_unchanged} "
+            f"unchanged; {st.events_added} events added, {st.events_removed} removed; "
+            f"{st.failures_recorded} failures recorded"
+        )
+        return
+    if not inputs:
+        raise UsageError("missing INPUTS (or --from-parquet DIR)")
     coder = _coder(_settings(date, all_modes, no_prefilter), actors)
-    report = coder.ingest(
-        list(inputs), db, stdin=sys.stdin.buffer, dedup=dedup, threshold=near_threshold
-    )
+    if engine == "spark":
+        from accord.api import ingest_spark
+
+        report = ingest_spark(
+            coder,
+            list(inputs),
+            db,
+            actor_files=[Path(a) for a in actors],
+            master=master,
+            stdin=sys.stdin.buffer,
+        )
+        if dedup != "none":
+            from accord.api import rebuild_clusters
+
+            report = dataclasses.replace(
+                report, clusters=rebuild_clusters(db, dedup, near_threshold)
+            )
+    else:
+        report = coder.ingest(
+            list(inputs), db, stdin=sys.stdin.buffer, dedup=dedup, threshold=near_threshold
+        )
     for f in report.failures:
         _report_failure(f)
     s = report.stats

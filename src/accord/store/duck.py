@@ -342,6 +342,15 @@ class EventStore:
             stats += self._in_transaction(functools.partial(self._record_failures, batch))
         return stats
 
+    def import_parquet(self, folder: str | Path) -> WriteStats:
+        """Store a Parquet export (``accord code --engine spark --parquet DIR``) through
+        :meth:`write`, so importing it again changes nothing (layout:
+        :mod:`accord.store.parquet`)."""
+        from accord.store.parquet import read_parquet_export
+
+        results, failures = read_parquet_export(folder)
+        return self.write(results, failures)
+
     def _in_transaction(self, body: Callable[[], WriteStats]) -> WriteStats:
         con = self._con
         try:
