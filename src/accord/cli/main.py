@@ -43,11 +43,15 @@ def _settings(date: str | None = None, all_modes: bool = False) -> Settings:
     return Settings().replace(default_date=_date(date), include_all_modes=all_modes)
 
 
-def _coder(settings: Settings, actors: Sequence[str], dictionaries: str | None = None) -> Any:
+def _coder(
+    settings: Settings, actors: Sequence[str], dictionaries: str | None = None, workers: int = 1
+) -> Any:
     from accord.api import Coder
 
     folder = Path(dictionaries) if dictionaries else None
-    return Coder.load(settings, actor_files=[Path(a) for a in actors], dictionaries=folder)
+    return Coder.load(
+        settings, actor_files=[Path(a) for a in actors], dictionaries=folder, workers=workers
+    )
 
 
 _DICTIONARIES_HELP = (
@@ -56,9 +60,37 @@ _DICTIONARIES_HELP = (
 )
 
 
-def _report_failure(f: Failure) -> None:
+def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> None:
     where = f.origin or f.doc_id
-    click.echo(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}", err=True)
+    line = f"accord: {where}: {f.stage} failed ({f.code}): {f.message}"
+    if echo is not None:
+        echo(line)
+    else:
+        click.echo(line, err=True)
+
+
+def _run_options(func: F) -> F:
+    """--workers, --limit and --progress, shared by code and ingest."""
+    func = click.option(
+        "--progress/--no-progress",
+        "progress",
+        default=None,
+        help="Show a progress bar on stderr (default: only when stderr is a terminal).",
+    )(func)
+    func = click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Stop after this many input documents.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes, each loading the model once (1: code in this process).",
+    )(func)
+    return func
 
 
 def _common_coding(func: F) -> F:
@@ -85,6 +117,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_common_coding
+@_run_options
 @click.option(
     "--format",
     "fmt",
@@ -94,34 +127,47 @@ def cli() -> None:
     help="Output shape.",
 )
 def code(
-    inputs: tuple[str, ...], date: str | None, all_modes: bool, actors: tuple[str, ...], fmt: str
+    inputs: tuple[str, ...],
+    date: str | None,
+    all_modes: bool,
+    actors: tuple[str, ...],
+    workers: int,
+    limit: int | None,
+    progress: bool | None,
+    fmt: str,
 ) -> None:
     """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
+    from accord.cli.progress import count_documents, reporter, wanted
     from accord.formats import write_events
     from accord.model import DocResult
 
-    coder = _coder(_settings(date, all_modes), actors)
+    coder = _coder(_settings(date, all_modes), actors, workers=workers)
     out = sys.stdout
     docs = failures = 0
     urls: dict[str, str] = {}
     header_done = False
-    for item in coder.code_inputs(list(inputs), stdin=sys.stdin.buffer):
-        if isinstance(item, Failure):
-            failures += 1
-            _report_failure(item)
-            continue
-        assert isinstance(item, DocResult)
-        for f in item.failures:
-            failures += 1
-            _report_failure(f)
-        if item.failures:
-            continue
-        docs += 1
-        if item.doc.url:
-            urls[item.doc.id] = item.doc.url
-        write_events(item.events, out, fmt, urls=urls, header=not header_done)
-        header_done = True
-        out.flush()
+    show = wanted(progress)
+    total = count_documents(inputs, limit) if show else None
+    with reporter(show, "coding", total) as bar:
+        for item in coder.code_inputs(list(inputs), stdin=sys.stdin.buffer, limit=limit):
+            if isinstance(item, Failure):
+                failures += 1
+                bar.advance(1, 1)
+                _report_failure(item, bar.echo_err)
+                continue
+            assert isinstance(item, DocResult)
+            for f in item.failures:
+                failures += 1
+                _report_failure(f, bar.echo_err)
+            bar.advance(1, int(bool(item.failures)))
+            if item.failures:
+                continue
+            docs += 1
+            if item.doc.url:
+                urls[item.doc.id] = item.doc.url
+            write_events(item.events, out, fmt, urls=urls, header=not header_done)
+            header_done = True
+            out.flush()
     if docs == 0 and failures:
         raise SystemExit(EXIT_INPUT)
 
@@ -136,12 +182,44 @@ def code(
     help="DuckDB file to write.",
 )
 @_common_coding
+@_run_options
+@click.option(
+    "--commit-every",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Documents per transaction: at most these are coded again after an interruption.",
+)
 def ingest(
-    inputs: tuple[str, ...], db: str, date: str | None, all_modes: bool, actors: tuple[str, ...]
+    inputs: tuple[str, ...],
+    db: str,
+    date: str | None,
+    all_modes: bool,
+    actors: tuple[str, ...],
+    workers: int,
+    limit: int | None,
+    progress: bool | None,
+    commit_every: int,
 ) -> None:
-    """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
-    coder = _coder(_settings(date, all_modes), actors)
-    report = coder.ingest(list(inputs), db, stdin=sys.stdin.buffer)
+    """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced.
+
+    Each batch of documents is committed in one transaction: an interrupted run (even
+    killed) keeps what it committed, and running it again resumes where it stopped.
+    """
+    from accord.cli.progress import count_documents, reporter, wanted
+
+    coder = _coder(_settings(date, all_modes), actors, workers=workers)
+    show = wanted(progress)
+    total = count_documents(inputs, limit) if show else None
+    with reporter(show, "ingesting", total) as bar:
+        report = coder.ingest(
+            list(inputs),
+            db,
+            stdin=sys.stdin.buffer,
+            limit=limit,
+            on_progress=bar.advance,
+            commit_every=commit_every,
+        )
     for f in report.failures:
         _report_failure(f)
     s = report.stats

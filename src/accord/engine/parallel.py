@@ -246,6 +246,7 @@ class _Worker:
     conn: Connection
     ready: bool = False
     pending: deque[_Task] = field(default_factory=deque)
+    discarded: bool = False
 
 
 def _describe_exit(code: int | None) -> str:
@@ -274,11 +275,10 @@ class _Pool:
         self._factory = factory
         self._process = process
         self._per_worker = per_worker
+        self._size = workers
         self._workers: list[_Worker] = []
         self._startup_deaths = 0
         self.version: str | None = None
-        for _ in range(workers):
-            self._workers.append(self._start())
 
     def _start(self) -> _Worker:
         ctx: Any = self._ctx
@@ -295,7 +295,12 @@ class _Pool:
         return _Worker(process=proc, tasks=tasks, conn=receive)
 
     def free(self) -> _Worker | None:
-        """The worker with the fewest outstanding tasks, if it can take another."""
+        """The worker with the fewest outstanding tasks, if it can take another.
+
+        Workers start when work is first handed out: a run with nothing to code (a
+        resumed ingest) starts none."""
+        if not self._workers:
+            self._workers = [self._start() for _ in range(self._size)]
         best = min(self._workers, key=lambda w: len(w.pending))
         return best if len(best.pending) < self._per_worker else None
 
@@ -308,6 +313,8 @@ class _Pool:
 
     def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[tuple[_Task, str]]]:
         """Block until something happens: (finished tasks, tasks whose worker died)."""
+        if not any(w.pending for w in self._workers):  # pragma: no cover - a scheduler bug
+            raise RuntimeError("waiting for workers that have nothing to do")
         handles: list[Any] = []
         for w in self._workers:
             handles.extend((w.conn, w.process.sentinel))
@@ -365,18 +372,22 @@ class _Pool:
         return lost
 
     def close(self, *, graceful: bool) -> None:
+        # A worker still loading its resources has nothing to finish: it is terminated.
+        stopping = [w for w in self._workers if graceful and w.ready and w.process.is_alive()]
+        for w in stopping:
+            with contextlib.suppress(Exception):
+                w.tasks.put(None)
+        for w in stopping:
+            w.process.join(timeout=_STOP_GRACE_S)
         for w in self._workers:
-            if graceful and w.process.is_alive():
-                with contextlib.suppress(Exception):
-                    w.tasks.put(None)
-        for w in self._workers:
-            if graceful:
-                w.process.join(timeout=_STOP_GRACE_S)
             _discard(w)
         self._workers = []
 
 
 def _discard(w: _Worker) -> None:
+    if w.discarded:
+        return
+    w.discarded = True
     if w.process.is_alive():
         w.process.terminate()
         w.process.join(timeout=2)
@@ -466,8 +477,24 @@ def _schedule(
         slot.waiting -= len(t.positions)
 
     while True:
-        # Read more input while the window has room and nothing waits for a worker.
-        while not exhausted and not backlog and next_slot - next_out < window:
+        # Hand out work, reading more input while the window has room and every chunk
+        # read so far is with a worker.
+        while True:
+            while backlog and (worker := pool.free()) is not None:
+                t = backlog.popleft()
+                try:
+                    pool.submit(worker, t)
+                except Exception as exc:  # a document that cannot be pickled
+                    if len(t.docs) > 1:  # find which: send them one by one
+                        backlog.extendleft(
+                            task(t.slot, [p], [d], t.retry)
+                            for p, d in reversed(list(zip(t.positions, t.docs, strict=True)))
+                        )
+                        continue
+                    msg = f"the document could not be sent to a worker process: {exc}"
+                    finish(t, [_failed(t.docs[0], "unpicklable", msg)])
+            if backlog or exhausted or next_slot - next_out >= window:
+                break
             items = list(islice(it, chunk_docs))
             if not items:
                 exhausted = True
@@ -480,43 +507,30 @@ def _schedule(
                 docs = [items[i] for i in positions]
                 backlog.append(task(next_slot, positions, docs, False))  # type: ignore[arg-type]
             next_slot += 1
-        # Hand out work.
-        while backlog and (worker := pool.free()) is not None:
-            t = backlog.popleft()
-            try:
-                pool.submit(worker, t)
-            except Exception as exc:  # a document that cannot be pickled
-                if len(t.docs) > 1:  # find which: send them one by one
-                    backlog.extendleft(
-                        task(t.slot, [p], [d], t.retry)
-                        for p, d in reversed(list(zip(t.positions, t.docs, strict=True)))
-                    )
-                    continue
-                msg = f"the document could not be sent to a worker process: {exc}"
-                finish(t, [_failed(t.docs[0], "unpicklable", msg)])
         # Hand back, in input order, every chunk that is complete.
         while next_out in slots and slots[next_out].waiting == 0:
             yield from slots.pop(next_out).output()
             next_out += 1
         if exhausted and not slots:
             return
-        if not backlog or pool.free() is None:
-            done, lost = pool.wait()
-            for t, results in done:
-                finish(t, results)
-            retries: list[_Task] = []
-            for t, how in lost:
-                if not how:  # never started: give it to another worker as it is
-                    retries.append(t)
-                elif len(t.docs) > 1 and not t.retry:
-                    retries.extend(
-                        task(t.slot, [p], [d], True)
-                        for p, d in zip(t.positions, t.docs, strict=True)
-                    )
-                else:
-                    doc = t.docs[0]
-                    msg = f"the worker process coding this document died ({how})" + (
-                        "; it died again when the document was retried alone" if t.retry else ""
-                    )
-                    finish(t, [_failed(doc, CRASH_CODE, msg)])
-            backlog.extendleft(reversed(retries))
+        if not backlog and not exhausted and next_slot - next_out < window:
+            continue  # room to read more
+        # Every chunk not handed back is with a worker, or waits for one to be free.
+        done, lost = pool.wait()
+        for t, results in done:
+            finish(t, results)
+        retries: list[_Task] = []
+        for t, how in lost:
+            if not how:  # never started: give it to another worker as it is
+                retries.append(t)
+            elif len(t.docs) > 1 and not t.retry:
+                retries.extend(
+                    task(t.slot, [p], [d], True) for p, d in zip(t.positions, t.docs, strict=True)
+                )
+            else:
+                doc = t.docs[0]
+                msg = f"the worker process coding this document died ({how})" + (
+                    "; it died again when the document was retried alone" if t.retry else ""
+                )
+                finish(t, [_failed(doc, CRASH_CODE, msg)])
+        backlog.extendleft(reversed(retries))
