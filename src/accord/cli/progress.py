@@ -61,7 +61,7 @@ class Reporter:
         progress: Progress | None = None,
         task: Any = None,
         lines: bool = False,
-        interval: float = 2.0,
+        interval: float = 5.0,
     ) -> None:
         self._description = description
         self._total = total
@@ -108,6 +108,14 @@ def _clock(seconds: float) -> str:
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
+def _line_interval() -> float:
+    """Seconds between plain progress lines: $ACCORD_PROGRESS_INTERVAL, default 5."""
+    try:
+        return max(0.0, float(os.environ.get("ACCORD_PROGRESS_INTERVAL", "5")))
+    except ValueError:
+        return 5.0
+
+
 def wanted(flag: bool | None) -> bool:
     """``--progress``/``--no-progress`` when given, else only when stderr is a terminal."""
     if flag is not None:
@@ -123,7 +131,7 @@ def reporter(show: bool, description: str, total: int | None) -> Iterator[Report
         return
     console = Console(stderr=True)
     if not console.is_terminal:
-        plain = Reporter(description, total, lines=True)
+        plain = Reporter(description, total, lines=True, interval=_line_interval())
         yield plain
         plain.line()
         return
