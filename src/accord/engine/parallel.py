@@ -174,6 +174,17 @@ def _send_results(
     conn.send_bytes(payload)
 
 
+def _init_error(exc: BaseException) -> bytes:
+    """The message for a failed start: the exception itself when it survives pickling."""
+    try:
+        payload = pickle.dumps(("init_error", exc), protocol=_PROTOCOL)
+        pickle.loads(payload)
+        return payload
+    except Exception:
+        wrapped = ResourceError(f"{type(exc).__name__}: {exc}")
+        return pickle.dumps(("init_error", wrapped), protocol=_PROTOCOL)
+
+
 def _worker_main(
     factory: ResourceFactory, process: BatchFunction, tasks: Any, conn: Connection
 ) -> None:
@@ -186,15 +197,13 @@ def _worker_main(
     try:
         resources = factory.build()
     except BaseException as exc:
-        try:
-            payload = pickle.dumps(("init_error", exc), protocol=_PROTOCOL)
-        except Exception:
-            payload = pickle.dumps(
-                ("init_error", ResourceError(f"{type(exc).__name__}: {exc}")), protocol=_PROTOCOL
-            )
-        conn.send_bytes(payload)
+        with contextlib.suppress(OSError):
+            conn.send_bytes(_init_error(exc))
         return
-    conn.send_bytes(pickle.dumps(("ready", resources.version), protocol=_PROTOCOL))
+    try:
+        conn.send_bytes(pickle.dumps(("ready", resources.version), protocol=_PROTOCOL))
+    except OSError:
+        return  # the parent is gone
     while True:
         try:
             raw = tasks.get(timeout=_POLL_S)
@@ -209,7 +218,7 @@ def _worker_main(
         results = _code_chunk(docs, resources, process)
         try:
             _send_results(conn, task_id, docs, results)
-        except (BrokenPipeError, EOFError, OSError):
+        except OSError:
             return  # the parent is gone
 
 
@@ -421,8 +430,9 @@ def run_parallel(
     pass through in place. ``chunk_docs`` documents go to a worker at a time, each worker
     holds at most ``per_worker`` chunks, and at most ``window`` chunks (default: twice what
     the workers hold) are read and not yet yielded. ``process`` (picklable; default
-    :func:`~accord.pipeline.process_batch`) codes one chunk. The workers are stopped when
-    the iterator is exhausted or closed.
+    :func:`~accord.pipeline.process_batch`) codes one chunk. Workers start when the first
+    chunk is handed out and stop when the iterator is exhausted or closed. As workers are
+    spawned, a script calling this needs the ``if __name__ == "__main__":`` guard.
     """
     if workers < 1:
         raise UsageError(f"workers must be at least 1, got {workers}")
