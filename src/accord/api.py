@@ -59,7 +59,7 @@ class Coder:
         self, resources: Resources, *, spec: ResourceSpec | None = None, workers: int = 1
     ) -> None:
         if workers < 1:
-            raise UsageError(f"--workers must be at least 1, got {workers}")
+            raise UsageError(f"workers must be at least 1, got {workers}")
         if workers > 1 and spec is None:
             raise UsageError("a coder with workers needs the ResourceSpec it was built from")
         self.resources = resources
