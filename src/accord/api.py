@@ -11,19 +11,20 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from accord.analysis.query import EventQuery
 from accord.config import Settings
 from accord.engine.local import run_local
+from accord.engine.parallel import LazyParser, ResourceSpec, run_parallel
 from accord.errors import UsageError
 from accord.ingest import iter_documents
 from accord.model import DocResult, Document, Event, Failure, FoldedEvent, Mode
 from accord.pipeline import (
     Explanation,
     Resources,
-    build_resources,
     content_hash,
     explain_document,
     process_document,
@@ -55,11 +56,23 @@ class IngestReport:
     """The duplicate clusters rebuilt after this ingest (``dedup`` other than ``none``)."""
 
 
+ProgressCallback = Callable[[int, int], None]
+"""Called as documents finish: (documents done, of which failed), both increments."""
+
+
 class Coder:
     """A loaded coder: model, knowledge base, dictionaries. Load once, use many times."""
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(
+        self, resources: Resources, *, spec: ResourceSpec | None = None, workers: int = 1
+    ) -> None:
+        if workers < 1:
+            raise UsageError(f"workers must be at least 1, got {workers}")
+        if workers > 1 and spec is None:
+            raise UsageError("a coder with workers needs the ResourceSpec it was built from")
         self.resources = resources
+        self.spec = spec
+        self.workers = workers
 
     @classmethod
     def load(
@@ -68,14 +81,18 @@ class Coder:
         *,
         actor_files: Sequence[Path] = (),
         dictionaries: Path | None = None,
+        workers: int = 1,
     ) -> Coder:
         """Load a coder; ``dictionaries``: a PETRARCH-format dictionary folder whose verbs
-        and actors replace the packaged ones (e.g. PETRARCH's validation dictionaries)."""
-        return cls(
-            build_resources(
-                settings or Settings(), actor_files=actor_files, dictionaries=dictionaries
-            )
-        )
+        and actors replace the packaged ones (e.g. PETRARCH's validation dictionaries).
+
+        With ``workers`` > 1, :meth:`code_documents` (and so ``code_inputs`` and ``ingest``)
+        codes in that many worker processes, each loading the model once; this process
+        loads the spaCy model only if it parses something itself (``code_text``)."""
+        settings = settings or Settings()
+        spec = ResourceSpec(settings, tuple(actor_files), dictionaries)
+        parser = LazyParser(settings.model, batch_size=settings.batch_size) if workers > 1 else None
+        return cls(spec.build(parser), spec=spec, workers=workers)
 
     @property
     def settings(self) -> Settings:
@@ -94,6 +111,9 @@ class Coder:
         return explain_document(doc, self.resources)
 
     def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
+        """Results in input order: in this process, or in worker processes (``workers``)."""
+        if self.workers > 1 and self.spec is not None:
+            return run_parallel(items, self.spec, workers=self.workers)
         return run_local(items, self.resources)
 
     def read(
@@ -102,10 +122,11 @@ class Coder:
         return iter_documents(inputs, self.settings, stdin=stdin)
 
     def code_inputs(
-        self, inputs: Sequence[str], *, stdin: BinaryIO | None = None
+        self, inputs: Sequence[str], *, stdin: BinaryIO | None = None, limit: int | None = None
     ) -> Iterator[DocResult | Failure]:
-        """Read and code files, folders, JSONL dumps or stdin ('-')."""
-        return self.code_documents(self.read(inputs, stdin=stdin))
+        """Read and code files, folders, JSONL dumps or stdin ('-'); ``limit``: the first
+        that many inputs (documents or unreadable inputs) only."""
+        return self.code_documents(islice(self.read(inputs, stdin=stdin), limit))
 
     def ingest(
         self,
@@ -116,9 +137,14 @@ class Coder:
         dedup: str = "none",
         threshold: float = 0.8,
         runner: Runner | None = None,
+        limit: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        commit_every: int = 64,
     ) -> IngestReport:
         """Code inputs into the DuckDB store at ``db``; re-running adds nothing new.
 
+        Every ``commit_every`` documents are committed in one transaction: a run stopped
+        at any moment loses at most those, and a re-run resumes after the last commit.
         ``runner`` codes the documents (default: in this process, :meth:`code_documents`).
         ``dedup``: ``exact`` or ``near`` regroups the whole store into duplicate clusters
         afterwards (``near``: MinHash Jaccard at least ``threshold``), for
@@ -126,7 +152,16 @@ class Coder:
         """
         method = _dedup_method(dedup)
         with EventStore.open(db) as store:
-            report = ingest_into(self, store, inputs, stdin=stdin, runner=runner)
+            report = ingest_into(
+                self,
+                store,
+                inputs,
+                stdin=stdin,
+                chunk=commit_every,
+                limit=limit,
+                on_progress=on_progress,
+                runner=runner,
+            )
             if method is None:
                 return report
             clusters = store.rebuild_clusters(method, threshold)
@@ -139,14 +174,20 @@ def ingest_into(
     inputs: Sequence[str],
     *,
     stdin: BinaryIO | None = None,
-    chunk: int = 200,
+    chunk: int = 64,
+    limit: int | None = None,
+    on_progress: ProgressCallback | None = None,
     runner: Runner | None = None,
 ) -> IngestReport:
     """Code inputs into an open store, skipping documents already stored unchanged.
 
-    Results are written in chunks, each in one transaction, so an interrupted run
-    keeps what it wrote and a re-run resumes after it.
+    Documents already stored with the same content hash are skipped before any NLP work
+    (looked up a window at a time). Results are written in chunks, each in one transaction
+    (a document's row, its events and its failures commit together), so a run killed at
+    any moment keeps what it committed and a re-run resumes after it.
     """
+    if chunk < 1:
+        raise UsageError(f"documents per transaction must be at least 1, got {chunk}")
     documents = 0
     skipped = 0
     failures: list[Failure] = []
@@ -154,37 +195,69 @@ def ingest_into(
     results: list[DocResult] = []
     pending_failures: list[Failure] = []
 
-    def fresh(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+    def on_skip() -> None:
         nonlocal skipped
-        for item in items:
-            if isinstance(item, Document) and store.has_document(
-                item.id, content_hash(item, coder.resources)
-            ):
-                skipped += 1
-                continue
-            yield item
+        skipped += 1
+        if on_progress is not None:
+            on_progress(1, 0)
 
+    items = islice(coder.read(inputs, stdin=stdin), limit)
     code = runner if runner is not None else coder.code_documents
-    for item in code(fresh(coder.read(inputs, stdin=stdin))):
+    for item in code(_unstored(items, store, coder.resources, on_skip)):
         if isinstance(item, Failure):
             pending_failures.append(item)
         elif item.failures:
-            pending_failures.extend(item.failures)
+            # Kept with its failures: the store records them in the same transaction.
+            results.append(item)
         else:
             documents += 1
             results.append(item)
+        if on_progress is not None:
+            failed = isinstance(item, Failure) or bool(item.failures)
+            on_progress(1, int(failed))
         if len(results) + len(pending_failures) >= chunk:
             totals.append(store.write(results, pending_failures))
-            failures.extend(pending_failures)
+            failures.extend(_failures_of(results, pending_failures))
             results, pending_failures = [], []
     if results or pending_failures:
         totals.append(store.write(results, pending_failures))
-        failures.extend(pending_failures)
+        failures.extend(_failures_of(results, pending_failures))
     return IngestReport(
         documents=documents + skipped,
         failures=tuple(failures),
         stats=sum(totals, WriteStats(docs_unchanged=skipped)),
     )
+
+
+def _failures_of(results: Sequence[DocResult], loose: Sequence[Failure]) -> list[Failure]:
+    return [f for r in results for f in r.failures] + list(loose)
+
+
+def _unstored(
+    items: Iterable[Document | Failure],
+    store: EventStore,
+    resources: Resources,
+    on_skip: Callable[[], None],
+    *,
+    window: int = 256,
+) -> Iterator[Document | Failure]:
+    """``items`` less the documents the store already holds with the same content hash.
+
+    One store lookup per ``window`` items, in input order.
+    """
+    it = iter(items)
+    while batch := list(islice(it, window)):
+        ids = [d.id for d in batch if isinstance(d, Document)]
+        known = store.known_hashes(ids) if ids else {}
+        for item in batch:
+            if (
+                isinstance(item, Document)
+                and item.id in known
+                and known[item.id] == content_hash(item, resources)
+            ):
+                on_skip()
+                continue
+            yield item
 
 
 def evaluate_files(

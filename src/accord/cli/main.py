@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -51,11 +52,15 @@ def _settings(
 _no_prefilter = click.option("--no-prefilter", is_flag=True, help=SETTINGS_HELP["prefilter"])
 
 
-def _coder(settings: Settings, actors: Sequence[str], dictionaries: str | None = None) -> Any:
+def _coder(
+    settings: Settings, actors: Sequence[str], dictionaries: str | None = None, workers: int = 1
+) -> Any:
     from accord.api import Coder
 
     folder = Path(dictionaries) if dictionaries else None
-    return Coder.load(settings, actor_files=[Path(a) for a in actors], dictionaries=folder)
+    return Coder.load(
+        settings, actor_files=[Path(a) for a in actors], dictionaries=folder, workers=workers
+    )
 
 
 _DICTIONARIES_HELP = (
@@ -64,9 +69,37 @@ _DICTIONARIES_HELP = (
 )
 
 
-def _report_failure(f: Failure) -> None:
+def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> None:
     where = f.origin or f.doc_id
-    click.echo(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}", err=True)
+    line = f"accord: {where}: {f.stage} failed ({f.code}): {f.message}"
+    if echo is not None:
+        echo(line)
+    else:
+        click.echo(line, err=True)
+
+
+def _run_options(func: F) -> F:
+    """--workers, --limit and --progress, shared by code and ingest."""
+    func = click.option(
+        "--progress/--no-progress",
+        "progress",
+        default=None,
+        help="Show a progress bar on stderr (default: only when stderr is a terminal).",
+    )(func)
+    func = click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Stop after this many input documents.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes, each loading the model once (1: code in this process).",
+    )(func)
+    return func
 
 
 def _engine_options(func: F) -> F:
@@ -118,6 +151,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_common_coding
+@_run_options
 @click.option(
     "--format",
     "fmt",
@@ -140,6 +174,9 @@ def code(
     date: str | None,
     all_modes: bool,
     actors: tuple[str, ...],
+    workers: int,
+    limit: int | None,
+    progress: bool | None,
     fmt: str,
     no_prefilter: bool,
     engine: str,
@@ -147,49 +184,64 @@ def code(
     parquet: str | None,
 ) -> None:
     """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
+    from accord.cli.progress import count_documents, reporter, wanted
     from accord.formats import write_events
 
     _check_engine(engine, master, parquet=parquet)
     settings = _settings(date, all_modes, no_prefilter)
     if parquet:
-        _code_to_parquet(inputs, settings, actors, master, parquet)
+        _code_to_parquet(inputs, settings, actors, master or _spark_master(workers), parquet)
         return
     results: Iterable[DocResult | Failure]
     if engine == "spark":
         from accord.api import code_inputs_spark
 
-        results = code_inputs_spark(
-            list(inputs),
-            settings,
-            actor_files=[Path(a) for a in actors],
-            master=master,
-            stdin=sys.stdin.buffer,
+        results = islice(
+            code_inputs_spark(
+                list(inputs),
+                settings,
+                actor_files=[Path(a) for a in actors],
+                master=master or _spark_master(workers),
+                stdin=sys.stdin.buffer,
+            ),
+            limit,
         )
     else:
-        results = _coder(settings, actors).code_inputs(list(inputs), stdin=sys.stdin.buffer)
+        coder = _coder(settings, actors, workers=workers)
+        results = coder.code_inputs(list(inputs), stdin=sys.stdin.buffer, limit=limit)
     out = sys.stdout
     docs = failures = 0
     urls: dict[str, str] = {}
     header_done = False
-    for item in results:
-        if isinstance(item, Failure):
-            failures += 1
-            _report_failure(item)
-            continue
-        assert isinstance(item, DocResult)
-        for f in item.failures:
-            failures += 1
-            _report_failure(f)
-        if item.failures:
-            continue
-        docs += 1
-        if item.doc.url:
-            urls[item.doc.id] = item.doc.url
-        write_events(item.events, out, fmt, urls=urls, header=not header_done)
-        header_done = True
-        out.flush()
+    show = wanted(progress)
+    total = count_documents(inputs, limit) if show else None
+    with reporter(show, "coding", total) as bar:
+        for item in results:
+            if isinstance(item, Failure):
+                failures += 1
+                bar.advance(1, 1)
+                _report_failure(item, bar.echo_err)
+                continue
+            assert isinstance(item, DocResult)
+            for f in item.failures:
+                failures += 1
+                _report_failure(f, bar.echo_err)
+            bar.advance(1, int(bool(item.failures)))
+            if item.failures:
+                continue
+            docs += 1
+            if item.doc.url:
+                urls[item.doc.id] = item.doc.url
+            write_events(item.events, out, fmt, urls=urls, header=not header_done)
+            header_done = True
+            out.flush()
     if docs == 0 and failures:
         raise SystemExit(EXIT_INPUT)
+
+
+def _spark_master(workers: int) -> str | None:
+    """``local[N]`` for ``--workers N`` (N > 1); None keeps the engine's default."""
+    return f"local[{workers}]" if workers > 1 else None
 
 
 def _code_to_parquet(
@@ -255,6 +307,14 @@ def _code_to_parquet(
     help="Import a Parquet export (accord code --engine spark --parquet DIR) instead of "
     "coding INPUTS; importing it again adds nothing.",
 )
+@_run_options
+@click.option(
+    "--commit-every",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Documents per transaction: at most these are coded again after an interruption.",
+)
 def ingest(
     inputs: tuple[str, ...],
     db: str,
@@ -267,8 +327,18 @@ def ingest(
     engine: str,
     master: str | None,
     from_parquet: str | None,
+    workers: int,
+    limit: int | None,
+    progress: bool | None,
+    commit_every: int,
 ) -> None:
-    """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced."""
+    """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced.
+
+    Each batch of documents is committed in one transaction: an interrupted run (even
+    killed) keeps what it committed, and running it again resumes where it stopped.
+    """
+    from accord.cli.progress import count_documents, reporter, wanted
+
     _check_engine(engine, master)
     if from_parquet:
         if inputs:
@@ -284,16 +354,16 @@ def ingest(
         return
     if not inputs:
         raise UsageError("missing INPUTS (or --from-parquet DIR)")
-    coder = _coder(_settings(date, all_modes, no_prefilter), actors)
+    settings = _settings(date, all_modes, no_prefilter)
     if engine == "spark":
         from accord.api import ingest_spark
 
         report = ingest_spark(
-            coder,
+            _coder(settings, actors),
             list(inputs),
             db,
             actor_files=[Path(a) for a in actors],
-            master=master,
+            master=master or _spark_master(workers),
             stdin=sys.stdin.buffer,
         )
         if dedup != "none":
@@ -303,9 +373,20 @@ def ingest(
                 report, clusters=rebuild_clusters(db, dedup, near_threshold)
             )
     else:
-        report = coder.ingest(
-            list(inputs), db, stdin=sys.stdin.buffer, dedup=dedup, threshold=near_threshold
-        )
+        coder = _coder(settings, actors, workers=workers)
+        show = wanted(progress)
+        total = count_documents(inputs, limit) if show else None
+        with reporter(show, "ingesting", total) as bar:
+            report = coder.ingest(
+                list(inputs),
+                db,
+                stdin=sys.stdin.buffer,
+                limit=limit,
+                on_progress=bar.advance,
+                commit_every=commit_every,
+                dedup=dedup,
+                threshold=near_threshold,
+            )
     for f in report.failures:
         _report_failure(f)
     s = report.stats

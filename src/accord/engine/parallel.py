@@ -1,0 +1,546 @@
+"""The multiprocessing runner: worker processes, each with its own loaded Resources.
+
+A thin runner around :func:`accord.pipeline.process_batch`: documents go to the workers in
+chunks, results come back in input order, and no domain logic lives here.
+
+* Each worker builds its Resources once, from a picklable factory (:class:`ResourceSpec`:
+  the same Settings, actor files and dictionaries as the caller's coder).
+* The input is read lazily: at most ``window`` chunks are read and not yet handed back, so
+  memory stays bounded whatever the input's size.
+* A worker that dies (a crash in native code, the OOM killer) costs no other document: the
+  documents of the chunk it was coding are retried one by one in a fresh worker, and a
+  document that kills its worker again becomes a ``worker_crashed`` Failure. The run goes on.
+* Workers are started with ``spawn`` (safe with spaCy and DuckDB's threads, and the same
+  on every platform); ``forkserver`` can be asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import multiprocessing as mp
+import pickle
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from queue import Empty
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from accord.config import Settings
+from accord.errors import AccordError, ResourceError, UsageError
+from accord.model import DocResult, Document, Failure, ParsedSentence, Sentence
+from accord.nlp import Parser, SpacyParser
+from accord.pipeline import Resources, build_resources, process_batch
+
+__all__ = [
+    "BatchFunction",
+    "LazyParser",
+    "ResourceFactory",
+    "ResourceSpec",
+    "run_parallel",
+]
+
+BatchFunction = Callable[[Sequence[Document], Resources], list[DocResult]]
+"""What a worker runs on each chunk: documents in, one result per document, in order."""
+
+STAGE = "engine"
+CRASH_CODE = "worker_crashed"
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+_POLL_S = 1.0
+"""How often an idle worker checks that its parent is still alive."""
+_STOP_GRACE_S = 10.0
+_MAX_STARTUP_DEATHS = 3
+
+
+class ResourceFactory(Protocol):
+    """A picklable recipe for Resources, built once in each worker process."""
+
+    def build(self) -> Resources: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceSpec:
+    """How to build Resources: what :func:`accord.pipeline.build_resources` is given."""
+
+    settings: Settings = field(default_factory=Settings)
+    actor_files: tuple[Path, ...] = ()
+    dictionaries: Path | None = None
+
+    def build(self, parser: Parser | None = None) -> Resources:
+        return build_resources(
+            self.settings,
+            actor_files=self.actor_files,
+            parser=parser,
+            dictionaries=self.dictionaries,
+        )
+
+
+class LazyParser:
+    """A spaCy parser that loads its model on first use.
+
+    The main process of a parallel run needs the knowledge base (content hashes, explain)
+    but never parses, so it need not hold a model of its own.
+    """
+
+    def __init__(self, model: str, *, batch_size: int = 64) -> None:
+        self._model = model
+        self._batch_size = batch_size
+        self._parser: SpacyParser | None = None
+
+    def parse(self, sentences: Sequence[Sentence]) -> list[ParsedSentence]:
+        if self._parser is None:
+            self._parser = SpacyParser.load(self._model, batch_size=self._batch_size)
+        return self._parser.parse(sentences)
+
+
+# ---------------------------------------------------------------------- pickling helpers
+
+
+def _portable_doc(doc: Document) -> Document:
+    """Documents keep metadata in a read-only MappingProxyType, which pickle refuses."""
+    if isinstance(doc.metadata, MappingProxyType):
+        return dataclasses.replace(doc, metadata=dict(doc.metadata))
+    return doc
+
+
+def _restored_doc(doc: Document) -> Document:
+    if isinstance(doc.metadata, dict):
+        return dataclasses.replace(doc, metadata=MappingProxyType(doc.metadata))
+    return doc
+
+
+def _portable_result(r: DocResult) -> DocResult:
+    return dataclasses.replace(r, doc=_portable_doc(r.doc))
+
+
+def _restored_result(r: DocResult) -> DocResult:
+    return dataclasses.replace(r, doc=_restored_doc(r.doc))
+
+
+def _failed(doc: Document, code: str, message: str) -> DocResult:
+    failure = Failure(doc_id=doc.id, origin=doc.origin, stage=STAGE, code=code, message=message)
+    return DocResult(doc=doc, failures=(failure,))
+
+
+def _exception_result(doc: Document, exc: BaseException) -> DocResult:
+    code = exc.code if isinstance(exc, AccordError) else type(exc).__name__
+    message = exc.message if isinstance(exc, AccordError) else str(exc) or type(exc).__name__
+    return _failed(doc, code, message)
+
+
+# ---------------------------------------------------------------------- the worker process
+
+
+def _code_chunk(
+    docs: Sequence[Document], resources: Resources, process: BatchFunction
+) -> list[DocResult]:
+    """Run ``process`` on a chunk; an exception costs only the documents that raise it."""
+    try:
+        results = process(docs, resources)
+        if len(results) == len(docs):
+            return results
+    except Exception:
+        pass
+    out: list[DocResult] = []
+    for doc in docs:
+        try:
+            (one,) = process([doc], resources)
+            out.append(one)
+        except Exception as exc:
+            out.append(_exception_result(doc, exc))
+    return out
+
+
+def _send_results(
+    conn: Connection, task_id: int, docs: Sequence[Document], results: list[DocResult]
+) -> None:
+    try:
+        payload = pickle.dumps(
+            ("done", task_id, [_portable_result(r) for r in results]), protocol=_PROTOCOL
+        )
+    except Exception as exc:
+        failed = [
+            _failed(d, "unpicklable", f"the result could not be sent back from the worker: {exc}")
+            for d in docs
+        ]
+        payload = pickle.dumps(("done", task_id, failed), protocol=_PROTOCOL)
+    conn.send_bytes(payload)
+
+
+def _init_error(exc: BaseException) -> bytes:
+    """The message for a failed start: the exception itself when it survives pickling."""
+    try:
+        payload = pickle.dumps(("init_error", exc), protocol=_PROTOCOL)
+        pickle.loads(payload)
+        return payload
+    except Exception:
+        wrapped = ResourceError(f"{type(exc).__name__}: {exc}")
+        return pickle.dumps(("init_error", wrapped), protocol=_PROTOCOL)
+
+
+def _worker_main(
+    factory: ResourceFactory, process: BatchFunction, tasks: Any, conn: Connection
+) -> None:
+    """A worker: build Resources once, then code chunks until told to stop (``None``).
+
+    Exits by itself when its parent process is gone (killed with SIGKILL, say).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = mp.parent_process()
+    try:
+        resources = factory.build()
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            conn.send_bytes(_init_error(exc))
+        return
+    try:
+        conn.send_bytes(pickle.dumps(("ready", resources.version), protocol=_PROTOCOL))
+    except OSError:
+        return  # the parent is gone
+    while True:
+        try:
+            raw = tasks.get(timeout=_POLL_S)
+        except Empty:
+            if parent is not None and not parent.is_alive():
+                return
+            continue
+        if raw is None:
+            return
+        task_id, packed = pickle.loads(raw)
+        docs = [_restored_doc(d) for d in packed]
+        results = _code_chunk(docs, resources, process)
+        try:
+            _send_results(conn, task_id, docs, results)
+        except OSError:
+            return  # the parent is gone
+
+
+# ---------------------------------------------------------------------- the parent side
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One chunk of the input, in input order: documents and pass-through failures."""
+
+    items: list[Document | Failure]
+    results: dict[int, DocResult] = field(default_factory=dict)
+    waiting: int = 0
+
+    def output(self) -> Iterator[DocResult | Failure]:
+        for pos, item in enumerate(self.items):
+            yield item if isinstance(item, Failure) else self.results[pos]
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    task_id: int
+    slot: int
+    positions: tuple[int, ...]
+    docs: tuple[Document, ...]
+    retry: bool = False
+    """True for a document retried alone after its chunk's worker died."""
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    tasks: Any
+    conn: Connection
+    ready: bool = False
+    pending: deque[_Task] = field(default_factory=deque)
+    discarded: bool = False
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is None:
+        return "exit status unknown"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+class _Pool:
+    """The worker processes, their queues, and what each has been given."""
+
+    def __init__(
+        self,
+        ctx: BaseContext,
+        factory: ResourceFactory,
+        process: BatchFunction,
+        workers: int,
+        per_worker: int,
+    ) -> None:
+        self._ctx = ctx
+        self._factory = factory
+        self._process = process
+        self._per_worker = per_worker
+        self._size = workers
+        self._workers: list[_Worker] = []
+        self._startup_deaths = 0
+        self.version: str | None = None
+
+    def _start(self) -> _Worker:
+        ctx: Any = self._ctx
+        tasks = ctx.Queue()
+        receive, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(
+            target=_worker_main,
+            args=(self._factory, self._process, tasks, send),
+            name="accord-worker",
+            daemon=True,
+        )
+        proc.start()
+        send.close()  # the worker holds the only writing end: EOF when it dies
+        return _Worker(process=proc, tasks=tasks, conn=receive)
+
+    def free(self) -> _Worker | None:
+        """The worker with the fewest outstanding tasks, if it can take another.
+
+        Workers start when work is first handed out: a run with nothing to code (a
+        resumed ingest) starts none."""
+        if not self._workers:
+            self._workers = [self._start() for _ in range(self._size)]
+        best = min(self._workers, key=lambda w: len(w.pending))
+        return best if len(best.pending) < self._per_worker else None
+
+    def submit(self, worker: _Worker, task: _Task) -> None:
+        payload = pickle.dumps(
+            (task.task_id, [_portable_doc(d) for d in task.docs]), protocol=_PROTOCOL
+        )
+        worker.pending.append(task)
+        worker.tasks.put(payload)  # pickled above, so the queue's thread cannot fail on it
+
+    def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[tuple[_Task, str]]]:
+        """Block until something happens: (finished tasks, tasks whose worker died)."""
+        if not any(w.pending for w in self._workers):  # pragma: no cover - a scheduler bug
+            raise RuntimeError("waiting for workers that have nothing to do")
+        handles: list[Any] = []
+        for w in self._workers:
+            handles.extend((w.conn, w.process.sentinel))
+        ready = set(wait(handles))
+        done: list[tuple[_Task, list[DocResult]]] = []
+        lost: list[tuple[_Task, str]] = []
+        for i, w in enumerate(list(self._workers)):
+            if w.conn in ready or w.process.sentinel in ready:
+                alive = self._drain(w, done)
+                if not alive:
+                    lost.extend(self._replace(i, w))
+        return done, lost
+
+    def _drain(self, w: _Worker, done: list[tuple[_Task, list[DocResult]]]) -> bool:
+        """Read every message waiting from ``w``; False when it has died."""
+        while True:
+            try:
+                if not w.conn.poll():
+                    return w.process.is_alive()
+                message = pickle.loads(w.conn.recv_bytes())
+            except (EOFError, OSError, pickle.UnpicklingError):
+                return False
+            kind = message[0]
+            if kind == "ready":
+                w.ready = True
+                self._startup_deaths = 0
+                self.version = self.version or message[1]
+            elif kind == "init_error":
+                exc = message[1]
+                if isinstance(exc, AccordError):
+                    raise exc
+                raise ResourceError(f"a worker could not load its resources: {exc}")
+            elif kind == "done":
+                task = w.pending.popleft()
+                if task.task_id != message[1]:  # pragma: no cover - FIFO by construction
+                    raise RuntimeError("worker answered out of order")
+                done.append((task, [_restored_result(r) for r in message[2]]))
+
+    def _replace(self, i: int, dead: _Worker) -> list[tuple[_Task, str]]:
+        """Start a worker in place of ``dead``; say which of its tasks were lost how."""
+        dead.process.join(timeout=_STOP_GRACE_S)
+        how = _describe_exit(dead.process.exitcode)
+        _discard(dead)
+        if not dead.ready:
+            self._startup_deaths += 1
+            if self._startup_deaths >= _MAX_STARTUP_DEATHS:
+                raise ResourceError(
+                    f"worker processes keep dying while loading their resources ({how})"
+                )
+        self._workers[i] = self._start()
+        lost: list[tuple[_Task, str]] = []
+        for n, task in enumerate(dead.pending):
+            # A worker codes its tasks in order: only the first one was being coded.
+            lost.append((task, how if dead.ready and n == 0 else ""))
+        return lost
+
+    def close(self, *, graceful: bool) -> None:
+        # A worker still loading its resources has nothing to finish: it is terminated.
+        stopping = [w for w in self._workers if graceful and w.ready and w.process.is_alive()]
+        for w in stopping:
+            with contextlib.suppress(Exception):
+                w.tasks.put(None)
+        for w in stopping:
+            w.process.join(timeout=_STOP_GRACE_S)
+        for w in self._workers:
+            _discard(w)
+        self._workers = []
+
+
+def _discard(w: _Worker) -> None:
+    if w.discarded:
+        return
+    w.discarded = True
+    if w.process.is_alive():
+        w.process.terminate()
+        w.process.join(timeout=2)
+        if w.process.is_alive():  # pragma: no cover - terminate is enough for our workers
+            w.process.kill()
+            w.process.join()
+    with contextlib.suppress(Exception):
+        w.tasks.cancel_join_thread()
+        w.tasks.close()
+    with contextlib.suppress(Exception):
+        w.conn.close()
+    with contextlib.suppress(Exception):
+        w.process.close()
+
+
+def run_parallel(
+    items: Iterable[Document | Failure],
+    factory: ResourceFactory,
+    *,
+    workers: int = 2,
+    chunk_docs: int = 8,
+    per_worker: int = 2,
+    window: int | None = None,
+    start_method: str = "spawn",
+    process: BatchFunction = process_batch,
+) -> Iterator[DocResult | Failure]:
+    """Code ``items`` in ``workers`` processes; results come back in input order.
+
+    ``factory.build()`` runs once in each worker (:class:`ResourceSpec` for the usual
+    Settings, actor files and dictionaries). Failures in ``items`` (unreadable inputs)
+    pass through in place. ``chunk_docs`` documents go to a worker at a time, each worker
+    holds at most ``per_worker`` chunks, and at most ``window`` chunks (default: twice what
+    the workers hold) are read and not yet yielded. ``process`` (picklable; default
+    :func:`~accord.pipeline.process_batch`) codes one chunk. Workers start when the first
+    chunk is handed out and stop when the iterator is exhausted or closed. As workers are
+    spawned, a script calling this needs the ``if __name__ == "__main__":`` guard.
+    """
+    if workers < 1:
+        raise UsageError(f"workers must be at least 1, got {workers}")
+    if chunk_docs < 1 or per_worker < 1:
+        raise UsageError("chunk_docs and per_worker must be at least 1")
+    limit = window if window is not None else 2 * workers * per_worker
+    if limit < 1:
+        raise UsageError(f"window must be at least 1, got {limit}")
+    try:
+        ctx = mp.get_context(start_method)
+    except ValueError as exc:
+        raise UsageError(f"unknown start method {start_method!r}") from exc
+    return _run(iter(items), ctx, factory, process, workers, chunk_docs, per_worker, limit)
+
+
+def _run(
+    it: Iterator[Document | Failure],
+    ctx: BaseContext,
+    factory: ResourceFactory,
+    process: BatchFunction,
+    workers: int,
+    chunk_docs: int,
+    per_worker: int,
+    window: int,
+) -> Iterator[DocResult | Failure]:
+    pool = _Pool(ctx, factory, process, workers, per_worker)
+    graceful = False
+    try:
+        yield from _schedule(it, pool, chunk_docs, window)
+        graceful = True
+    finally:
+        pool.close(graceful=graceful)
+
+
+def _schedule(
+    it: Iterator[Document | Failure], pool: _Pool, chunk_docs: int, window: int
+) -> Iterator[DocResult | Failure]:
+    slots: dict[int, _Slot] = {}
+    backlog: deque[_Task] = deque()
+    next_slot = next_out = next_task = 0
+    exhausted = False
+
+    def task(slot: int, positions: Sequence[int], docs: Sequence[Document], retry: bool) -> _Task:
+        nonlocal next_task
+        next_task += 1
+        return _Task(next_task, slot, tuple(positions), tuple(docs), retry)
+
+    def finish(t: _Task, results: Sequence[DocResult]) -> None:
+        slot = slots[t.slot]
+        for pos, r in zip(t.positions, results, strict=True):
+            slot.results[pos] = r
+        slot.waiting -= len(t.positions)
+
+    while True:
+        # Hand out work, reading more input while the window has room and every chunk
+        # read so far is with a worker.
+        while True:
+            while backlog and (worker := pool.free()) is not None:
+                t = backlog.popleft()
+                try:
+                    pool.submit(worker, t)
+                except Exception as exc:  # a document that cannot be pickled
+                    if len(t.docs) > 1:  # find which: send them one by one
+                        backlog.extendleft(
+                            task(t.slot, [p], [d], t.retry)
+                            for p, d in reversed(list(zip(t.positions, t.docs, strict=True)))
+                        )
+                        continue
+                    msg = f"the document could not be sent to a worker process: {exc}"
+                    finish(t, [_failed(t.docs[0], "unpicklable", msg)])
+            if backlog or exhausted or next_slot - next_out >= window:
+                break
+            items = list(islice(it, chunk_docs))
+            if not items:
+                exhausted = True
+                break
+            slot = _Slot(items)
+            positions = [i for i, x in enumerate(items) if isinstance(x, Document)]
+            slot.waiting = len(positions)
+            slots[next_slot] = slot
+            if positions:
+                docs = [items[i] for i in positions]
+                backlog.append(task(next_slot, positions, docs, False))  # type: ignore[arg-type]
+            next_slot += 1
+        # Hand back, in input order, every chunk that is complete.
+        while next_out in slots and slots[next_out].waiting == 0:
+            yield from slots.pop(next_out).output()
+            next_out += 1
+        if exhausted and not slots:
+            return
+        if not backlog and not exhausted and next_slot - next_out < window:
+            continue  # room to read more
+        # Every chunk not handed back is with a worker, or waits for one to be free.
+        done, lost = pool.wait()
+        for t, results in done:
+            finish(t, results)
+        retries: list[_Task] = []
+        for t, how in lost:
+            if not how:  # never started: give it to another worker as it is
+                retries.append(t)
+            elif len(t.docs) > 1 and not t.retry:
+                retries.extend(
+                    task(t.slot, [p], [d], True) for p, d in zip(t.positions, t.docs, strict=True)
+                )
+            else:
+                doc = t.docs[0]
+                msg = f"the worker process coding this document died ({how})" + (
+                    "; it died again when the document was retried alone" if t.retry else ""
+                )
+                finish(t, [_failed(doc, CRASH_CODE, msg)])
+        backlog.extendleft(reversed(retries))

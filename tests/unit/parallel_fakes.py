@@ -1,0 +1,44 @@
+"""Picklable fakes for the multiprocessing runner's unit tests (imported by worker processes)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from accord.errors import ResourceError
+from accord.model import DocResult, Document
+from accord.pipeline import Resources
+
+
+@dataclass(frozen=True)
+class FakeResources:
+    version: str
+
+
+@dataclass(frozen=True)
+class FakeFactory:
+    """Builds stand-in resources; ``fail`` makes every worker fail to start."""
+
+    fail: bool = False
+
+    def build(self) -> Resources:
+        if self.fail:
+            raise ResourceError("no model here")
+        return cast(Resources, FakeResources(version=f"fake {os.getpid()}"))
+
+
+def fake_process(docs: Sequence[Document], resources: Resources) -> list[DocResult]:
+    """Counts words; 'CRASH' kills the worker process; 'RAISE' raises; 'SLOW' sleeps."""
+    out: list[DocResult] = []
+    for doc in docs:
+        if "CRASH" in doc.text:
+            os._exit(3)
+        if "RAISE" in doc.text:
+            raise ValueError(f"cannot code {doc.id}")
+        if "SLOW" in doc.text:
+            time.sleep(0.5)
+        out.append(DocResult(doc=doc, sentence_count=len(doc.text.split()), content_hash=doc.id))
+    return out
