@@ -258,6 +258,8 @@ def iter_warc(
     """
     seekable = stream.seekable()
     resumed = False
+    last_ok = -1  # start of the last record read whole
+    floor = -1  # where reading last resumed: the next scan starts after it
     while True:
         fatal_at: int | None = None
         for step in _iter_from(stream, name=name, path=path, settings=settings):
@@ -268,17 +270,24 @@ def iter_warc(
                     yield _failure(name, path, step.offset, step.error, step.doc_id)
                 if step.fatal:
                     fatal_at = step.offset
+                else:
+                    last_ok = max(last_ok, step.offset)
             elif step.doc is not None:
+                last_ok = max(last_ok, step.offset)
                 yield step.doc
         if fatal_at is None or not seekable:
             return
+        # A damaged record can surface as the failure of the record after it, so scan from
+        # just after the last record read whole (each resume moves the scan on), not from
+        # where the failure was seen: a good record in between is not skipped.
         try:
-            start = _next_start(stream, fatal_at, compressed)
+            start = _next_start(stream, max(last_ok, floor), compressed)
         except OSError as exc:
             raise InputError(f"cannot read file ({exc})") from exc
         if start is None:
             return
         stream.seek(start)
+        floor = start
         resumed = True
 
 
