@@ -522,26 +522,8 @@ class EventStore:
         return self._stream(sql, params)
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
-        try:
-            cur = self._con.cursor()
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-        try:
-            try:
-                cur.execute(sql, params)
-            except duckdb.Error as exc:
-                raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-            while True:
-                try:
-                    rows = cur.fetchmany(_FETCH)
-                except duckdb.Error as exc:
-                    raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-                if not rows:
-                    return
-                for row in rows:
-                    yield event_from_row(row)
-        finally:
-            cur.close()
+        for row in self._stream_rows(sql, params):
+            yield event_from_row(row)
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events :meth:`iter_events` would give for ``query``."""
@@ -638,12 +620,16 @@ class EventStore:
             yield FoldedEvent(event_from_row(row[:width]), int(n), int(a), int(s))
 
     def _stream_rows(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows of a query, fetched a batch at a time; any DuckDB error is a StoreError."""
         try:
             cur = self._con.cursor()
-            cur.execute(sql, params)
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}", origin=self._path) from exc
         try:
+            try:
+                cur.execute(sql, params)
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed: {exc}", origin=self._path) from exc
             while True:
                 try:
                     rows = cur.fetchmany(_FETCH)
