@@ -495,6 +495,31 @@ class SentenceActors:
         return []
 
 
+_GROUP_ROLES = frozenset(
+    {"OPP", "REB", "INS", "REL", "JUD", "LEG", "MIL", "COP", "LAB", "EDU", "MED", "HLH", "NGO",
+     "HRI", "REF", "PTY", "SPY", "ETH", "AGR", "ENV"}
+)  # fmt: skip
+
+
+def named_group(ref: ActorRef) -> bool:
+    """A source of known role but unknown country ("Sunnis", "opposition groups", "a judge"):
+    the event is coded with the role alone (country "---"), unless it is a mere comment
+    ("analysts said"). Generic words ("people", "officials", "government") stay
+    unidentified."""
+    return ref.kind == "agent" and ref.role in _GROUP_ROLES
+
+
+def identified(ref: ActorRef) -> bool:
+    """An actor worth an event: a known country, an organisation or a named group."""
+    return ref.country is not None or ref.code.startswith(("IGO", "NGO", "IMG", "MNC"))
+
+
+def region(ref: ActorRef) -> bool:
+    """A regional actor ("European court", "African states"); as a target a region is
+    more often a place ("an initiative for the Persian Gulf"), so sources only."""
+    return ref.kind == "country" and ref.country is None and not ref.code.startswith("---")
+
+
 def _collective(ref: ActorRef) -> bool:
     """What 'it' or 'they' can stand for: a country, a region or an organisation."""
     return (

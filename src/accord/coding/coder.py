@@ -16,7 +16,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.coding.actors import ActorRef, KnowledgeBase, Party, SentenceActors, find_mentions
+from accord.coding.actors import (
+    ActorRef,
+    KnowledgeBase,
+    Party,
+    SentenceActors,
+    find_mentions,
+    identified,
+    named_group,
+    region,
+)
+from accord.coding.arguments import arguments, distinct
 from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
 from accord.coding.commitment import commits, drop_bare_commitments, first_conjunct, intent_code
 from accord.coding.kb import tokenize
@@ -24,7 +34,7 @@ from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS, governing_verb
 from accord.coding.places import Gazetteer
-from accord.coding.targets import nested_targets, spells_out_mode
+from accord.coding.targets import spells_out_mode
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -39,29 +49,9 @@ from accord.model import (
 )
 from accord.text.dates import find_date_mentions
 
-_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 _MAX_SYMMETRIC_PARTIES = 3
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
-_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
-_TARGET_PREPS = (
-    "with",
-    "to",
-    "against",
-    "on",
-    "for",
-    "from",
-    "at",
-    "toward",
-    "towards",
-    "into",
-    "over",
-    "upon",
-    "about",
-    "between",
-    "among",
-)
 
 
 class CodeInfo(Protocol):
@@ -278,13 +268,13 @@ def _code_sentence(
             continue
         date = dates.get(tok.i) or sentence_date
         trigger = _Trigger(tok.i, rule, match.pattern is not None)
-        sources, targets = _arguments(tokens, tok.i, children, actors, match)
+        sources, targets = arguments(tokens, tok.i, children, actors, match)
         sources = [
             s
             for s in sources
-            if _identified(s) or _region(s) or (_named_group(s) and not code.startswith("01"))
+            if identified(s) or region(s) or (named_group(s) and not code.startswith("01"))
         ]
-        targets = [t for t in targets if _identified(t)]
+        targets = [t for t in targets if identified(t)]
         if code.startswith("041") and not targets:
             note(tok.i, "verb", "a telephone call needs a counterpart", False, code, rule, mode)
             continue
@@ -323,7 +313,7 @@ def _code_sentence(
                         events.append(_event(here, trigger, code, src, other, mode, date))
             continue
         for src in sources:
-            tgts: list[ActorRef | None] = [t for t in targets if _distinct(src, t)] or [None]
+            tgts: list[ActorRef | None] = [t for t in targets if distinct(src, t)] or [None]
             if not targets and (code[:2] == "02" or code in _COUNTERPART_CODES):
                 untargeted.append((trigger, code, src, mode, date))
                 continue
@@ -404,47 +394,6 @@ def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequen
     )
 
 
-def _distinct(src: ActorRef, tgt: ActorRef) -> bool:
-    """A target that is not the source itself (nor the source's own country, bare)."""
-    if tgt.code == src.code:
-        return False
-    return not (tgt.country == src.country and tgt.code == tgt.country)
-
-
-_GROUP_ROLES = frozenset(
-    {"OPP", "REB", "INS", "REL", "JUD", "LEG", "MIL", "COP", "LAB", "EDU", "MED", "HLH", "NGO",
-     "HRI", "REF", "PTY", "SPY", "ETH", "AGR", "ENV"}
-)  # fmt: skip
-
-
-_PSYCH_VERBS = frozenset(
-    {"disappoint", "anger", "outrage", "upset", "frustrate", "alarm", "concern", "worry",
-     "dismay", "shock", "trouble", "offend", "irritate", "annoy", "please",
-     "satisfy", "disturb", "appal", "appall", "enrage", "infuriate", "incense", "sadden"}
-)  # fmt: skip
-"""Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
-actor, not the one acted on."""
-
-
-def _named_group(ref: ActorRef) -> bool:
-    """A source of known role but unknown country ("Sunnis", "opposition groups", "a judge"):
-    the event is coded with the role alone (country "---"), unless it is a mere comment
-    ("analysts said"). Generic words ("people", "officials", "government") stay
-    unidentified."""
-    return ref.kind == "agent" and ref.role in _GROUP_ROLES
-
-
-def _identified(ref: ActorRef) -> bool:
-    """An actor worth an event: a known country, an organisation or a named group."""
-    return ref.country is not None or ref.code.startswith(("IGO", "NGO", "IMG", "MNC"))
-
-
-def _region(ref: ActorRef) -> bool:
-    """A regional actor ("European court", "African states"); as a target a region is
-    more often a place ("an initiative for the Persian Gulf"), so sources only."""
-    return ref.kind == "country" and ref.country is None and not ref.code.startswith("---")
-
-
 def _remember(
     state: _DocState,
     tokens: Sequence[Token],
@@ -485,67 +434,6 @@ def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int
     return out
 
 
-def _arguments(
-    tokens: Sequence[Token],
-    verb: int,
-    children: Mapping[int, Sequence[int]],
-    actors: SentenceActors,
-    match: VerbMatch,
-) -> tuple[list[ActorRef], list[ActorRef]]:
-    sources: list[ActorRef] = []
-    targets: list[ActorRef] = []
-    passive = False
-    current = verb
-    for _ in range(5):
-        kids = children.get(current, ())
-        subj = [c for c in kids if tokens[c].dep in SUBJECT_DEPS]
-        psubj = [c for c in kids if tokens[c].dep in _PASSIVE_SUBJECT_DEPS]
-        if current == verb and psubj:
-            passive = True
-            for c in psubj:
-                targets.extend(actors.actors_at(c))
-            for c in kids:
-                if tokens[c].dep == "agent":
-                    for g in children.get(c, ()):
-                        sources.extend(actors.actors_at(g))
-            if tokens[verb].lemma.lower() in _PSYCH_VERBS:
-                # "the US was disappointed by the vote": the one disappointed reacts
-                sources, targets = targets, sources
-            break
-        if subj:
-            for c in subj:
-                sources.extend(actors.actors_at(c))
-            break
-        tok = tokens[current]
-        if (
-            current != verb
-            and tok.pos in ("NOUN", "PROPN")
-            and _infinitive_below(tokens, current, children)
-        ):
-            # "Russia's readiness to support China": the possessor acts (not in "its
-            # nationals suspected by the West")
-            poss = [c for c in kids if tokens[c].dep == "poss"]
-            found = [r for c in poss for r in actors.actors_at(c)]
-            if found:
-                sources.extend(found)
-                break
-        if tok.dep in _INHERIT_DEPS and tok.head != current:
-            current = tok.head
-            continue
-        break
-    if not passive:
-        targets.extend(_objects(tokens, verb, children, actors, match))
-    if not targets and match.inner_verb is not None:
-        # "threatened to attack Israel": the target sits under the framed inner verb
-        targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
-    if not targets and not passive:
-        nested = nested_targets(tokens, verb, children, actors, _TARGET_PREPS)
-        targets.extend(t for t in nested if all(t.code != s.code for s in sources))
-    used = set(match.tokens)
-    sources = [s for s in sources if s.head not in used]
-    return _unique(sources), _unique(targets)
-
-
 _COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})
 _COUNTERPART_WINDOW = 8
 """Sentences after a bilateral meeting or call in which a party's untargeted appeal (02x),
@@ -570,75 +458,6 @@ def _counterpart(state: _DocState, index: int, src: ActorRef) -> ActorRef | None
                 src.head, 0, 0, other.code, other.country, other.role, other.name, "implied"
             )
     return None
-
-
-def _infinitive_below(
-    tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]
-) -> bool:
-    """Whether the noun governs a to-infinitive clause ("readiness to support")."""
-    return any(
-        tokens[c].dep == "acl"
-        and any(
-            tokens[g].dep == "aux" and tokens[g].text.lower() == "to" for g in children.get(c, ())
-        )
-        for c in children.get(noun, ())
-    )
-
-
-def _objects(
-    tokens: Sequence[Token],
-    verb: int,
-    children: Mapping[int, Sequence[int]],
-    actors: SentenceActors,
-    match: VerbMatch,
-) -> list[ActorRef]:
-    marked = match.pattern.marker_prep("+") if match.pattern else None
-    kids = children.get(verb, ())
-    found: list[ActorRef] = []
-    speech = match.code.startswith("01")
-    object_deps: tuple[str, ...] = ("dobj", "dative", "iobj", "attr", "oprd")
-    if speech:
-        addressee = tokens[verb].lemma.lower() in _ADDRESSEE_VERBS
-        object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
-    for c in kids:
-        if tokens[c].dep in object_deps:
-            found.extend(actors.actors_at(c))
-        elif speech and tokens[c].dep == "dobj" and c in match.tokens:
-            # "understood China's concerns", "expressed condolences to ...": the owner of
-            # the pattern's noun is the one addressed
-            for g in children.get(c, ()):
-                if tokens[g].dep == "poss":
-                    found.extend(actors.actors_at(g))
-    preps = [c for c in kids if tokens[c].dep == "prep"]
-    if speech:
-        preps = [c for c in preps if tokens[c].text.lower() in ("to", "with")]
-    objects = [c for c in kids if tokens[c].dep == "dobj"]
-    for o in objects:
-        preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
-    for prep in sorted(preps, key=lambda p: _prep_rank(tokens[p].text.lower(), marked)):
-        word = tokens[prep].text.lower()
-        if word not in _TARGET_PREPS and word != marked:
-            continue
-        for g in children.get(prep, ()):
-            if tokens[g].dep in ("pobj", "pcomp"):
-                found.extend(actors.actors_at(g))
-    return found
-
-
-def _prep_rank(word: str, marked: str | None) -> int:
-    if marked and word == marked:
-        return -1
-    return _TARGET_PREPS.index(word) if word in _TARGET_PREPS else len(_TARGET_PREPS)
-
-
-def _unique(refs: Sequence[ActorRef]) -> list[ActorRef]:
-    seen: set[tuple[str, int]] = set()
-    out: list[ActorRef] = []
-    for r in refs:
-        if (r.code, r.start) not in seen:
-            seen.add((r.code, r.start))
-            out.append(r)
-    return out
 
 
 def _event(

@@ -1,0 +1,186 @@
+"""Who does what to whom in one clause: the source and target actors of a verb.
+
+The subject gives the sources (inherited through xcomp/conj/advcl/acl chains when the
+verb has none, or the possessor of a noun that governs the verb's to-infinitive:
+"Russia's readiness to support China"); direct, dative and prepositional objects give
+the targets; passives swap them, except for verbs of feeling ("was disappointed by").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.patterns import SUBJECT_DEPS
+from accord.coding.targets import nested_targets
+from accord.coding.verbs import VerbMatch
+from accord.model import Token
+
+__all__ = ["TARGET_PREPS", "arguments", "distinct"]
+
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
+TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "for",
+    "from",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "upon",
+    "about",
+    "between",
+    "among",
+)
+
+
+_PSYCH_VERBS = frozenset(
+    {"disappoint", "anger", "outrage", "upset", "frustrate", "alarm", "concern", "worry",
+     "dismay", "shock", "trouble", "offend", "irritate", "annoy", "please",
+     "satisfy", "disturb", "appal", "appall", "enrage", "infuriate", "incense", "sadden"}
+)  # fmt: skip
+"""Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
+actor, not the one acted on."""
+
+
+def distinct(src: ActorRef, tgt: ActorRef) -> bool:
+    """A target that is not the source itself (nor the source's own country, bare)."""
+    if tgt.code == src.code:
+        return False
+    return not (tgt.country == src.country and tgt.code == tgt.country)
+
+
+def arguments(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    match: VerbMatch,
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    sources: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    passive = False
+    current = verb
+    for _ in range(5):
+        kids = children.get(current, ())
+        subj = [c for c in kids if tokens[c].dep in SUBJECT_DEPS]
+        psubj = [c for c in kids if tokens[c].dep in _PASSIVE_SUBJECT_DEPS]
+        if current == verb and psubj:
+            passive = True
+            for c in psubj:
+                targets.extend(actors.actors_at(c))
+            for c in kids:
+                if tokens[c].dep == "agent":
+                    for g in children.get(c, ()):
+                        sources.extend(actors.actors_at(g))
+            if tokens[verb].lemma.lower() in _PSYCH_VERBS:
+                # "the US was disappointed by the vote": the one disappointed reacts
+                sources, targets = targets, sources
+            break
+        if subj:
+            for c in subj:
+                sources.extend(actors.actors_at(c))
+            break
+        tok = tokens[current]
+        if (
+            current != verb
+            and tok.pos in ("NOUN", "PROPN")
+            and _infinitive_below(tokens, current, children)
+        ):
+            # "Russia's readiness to support China": the possessor acts (not in "its
+            # nationals suspected by the West")
+            poss = [c for c in kids if tokens[c].dep == "poss"]
+            found = [r for c in poss for r in actors.actors_at(c)]
+            if found:
+                sources.extend(found)
+                break
+        if tok.dep in _INHERIT_DEPS and tok.head != current:
+            current = tok.head
+            continue
+        break
+    if not passive:
+        targets.extend(_objects(tokens, verb, children, actors, match))
+    if not targets and match.inner_verb is not None:
+        # "threatened to attack Israel": the target sits under the framed inner verb
+        targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
+    if not targets and not passive:
+        nested = nested_targets(tokens, verb, children, actors, TARGET_PREPS)
+        targets.extend(t for t in nested if all(t.code != s.code for s in sources))
+    used = set(match.tokens)
+    sources = [s for s in sources if s.head not in used]
+    return _unique(sources), _unique(targets)
+
+
+def _infinitive_below(
+    tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """Whether the noun governs a to-infinitive clause ("readiness to support")."""
+    return any(
+        tokens[c].dep == "acl"
+        and any(
+            tokens[g].dep == "aux" and tokens[g].text.lower() == "to" for g in children.get(c, ())
+        )
+        for c in children.get(noun, ())
+    )
+
+
+def _objects(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    match: VerbMatch,
+) -> list[ActorRef]:
+    marked = match.pattern.marker_prep("+") if match.pattern else None
+    kids = children.get(verb, ())
+    found: list[ActorRef] = []
+    speech = match.code.startswith("01")
+    object_deps: tuple[str, ...] = ("dobj", "dative", "iobj", "attr", "oprd")
+    if speech:
+        addressee = tokens[verb].lemma.lower() in _ADDRESSEE_VERBS
+        object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
+    for c in kids:
+        if tokens[c].dep in object_deps:
+            found.extend(actors.actors_at(c))
+        elif speech and tokens[c].dep == "dobj" and c in match.tokens:
+            # "understood China's concerns", "expressed condolences to ...": the owner of
+            # the pattern's noun is the one addressed
+            for g in children.get(c, ()):
+                if tokens[g].dep == "poss":
+                    found.extend(actors.actors_at(g))
+    preps = [c for c in kids if tokens[c].dep == "prep"]
+    if speech:
+        preps = [c for c in preps if tokens[c].text.lower() in ("to", "with")]
+    objects = [c for c in kids if tokens[c].dep == "dobj"]
+    for o in objects:
+        preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
+    for prep in sorted(preps, key=lambda p: _prep_rank(tokens[p].text.lower(), marked)):
+        word = tokens[prep].text.lower()
+        if word not in TARGET_PREPS and word != marked:
+            continue
+        for g in children.get(prep, ()):
+            if tokens[g].dep in ("pobj", "pcomp"):
+                found.extend(actors.actors_at(g))
+    return found
+
+
+def _prep_rank(word: str, marked: str | None) -> int:
+    if marked and word == marked:
+        return -1
+    return TARGET_PREPS.index(word) if word in TARGET_PREPS else len(TARGET_PREPS)
+
+
+def _unique(refs: Sequence[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[str, int]] = set()
+    out: list[ActorRef] = []
+    for r in refs:
+        if (r.code, r.start) not in seen:
+            seen.add((r.code, r.start))
+            out.append(r)
+    return out
