@@ -19,12 +19,20 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from accord._version import __version__
-from accord.config import SETTINGS_HELP, Settings
+from accord.cli.options import (
+    check_engine,
+    common_coding,
+    engine_options,
+    no_prefilter_option,
+    run_options,
+)
+from accord.cli.table import print_table
+from accord.config import Settings
 from accord.errors import AccordError, UsageError
 from accord.model import DocResult, Failure, Mode
 
@@ -47,9 +55,6 @@ def _settings(
     return Settings().replace(
         default_date=_date(date), include_all_modes=all_modes, prefilter=not no_prefilter
     )
-
-
-_no_prefilter = click.option("--no-prefilter", is_flag=True, help=SETTINGS_HELP["prefilter"])
 
 
 def _coder(
@@ -78,70 +83,6 @@ def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> No
         click.echo(line, err=True)
 
 
-def _run_options(func: F) -> F:
-    """--workers, --limit and --progress, shared by code and ingest."""
-    func = click.option(
-        "--progress/--no-progress",
-        "progress",
-        default=None,
-        help="Show a progress bar on stderr (default: only when stderr is a terminal).",
-    )(func)
-    func = click.option(
-        "--limit",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Stop after this many input documents.",
-    )(func)
-    func = click.option(
-        "--workers",
-        type=click.IntRange(min=1),
-        default=1,
-        show_default=True,
-        help="Worker processes, each loading the model once (1: code in this process).",
-    )(func)
-    return func
-
-
-def _engine_options(func: F) -> F:
-    func = click.option(
-        "--master",
-        metavar="URL",
-        help="Spark master for --engine spark: local[N] or a cluster URL.  [default: local[2]]",
-    )(func)
-    func = click.option(
-        "--engine",
-        type=click.Choice(["local", "spark"]),
-        default="local",
-        show_default=True,
-        help="Where documents are coded: this process, or Spark (pip install 'accord[spark]').",
-    )(func)
-    return func
-
-
-def _check_engine(engine: str, master: str | None, **spark_only: object) -> None:
-    if engine == "spark":
-        return
-    named = ["--master"] if master else []
-    named += [f"--{k.replace('_', '-')}" for k, v in spark_only.items() if v]
-    if named:
-        raise UsageError(f"{', '.join(named)} needs --engine spark")
-
-
-def _common_coding(func: F) -> F:
-    func = click.option(
-        "--actors",
-        "actors",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="Extra actor file, CSV or YAML (.yaml/.yml) (repeatable).",
-    )(func)
-    func = click.option("--all-modes", is_flag=True, help=SETTINGS_HELP["include_all_modes"])(func)
-    func = click.option("--date", "date", metavar="YYYY-MM-DD", help=SETTINGS_HELP["default_date"])(
-        func
-    )
-    return func
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="accord")
 def cli() -> None:
@@ -150,8 +91,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@_common_coding
-@_run_options
+@common_coding
+@run_options
 @click.option(
     "--format",
     "fmt",
@@ -160,8 +101,8 @@ def cli() -> None:
     show_default=True,
     help="Output shape.",
 )
-@_no_prefilter
-@_engine_options
+@no_prefilter_option
+@engine_options
 @click.option(
     "--parquet",
     metavar="DIR",
@@ -187,7 +128,7 @@ def code(
     from accord.cli.progress import count_documents, reporter, wanted
     from accord.formats import write_events
 
-    _check_engine(engine, master, parquet=parquet)
+    check_engine(engine, master, parquet=parquet)
     settings = _settings(date, all_modes, no_prefilter)
     if parquet:
         _code_to_parquet(inputs, settings, actors, master or _spark_master(workers), parquet)
@@ -281,7 +222,7 @@ def _code_to_parquet(
     type=click.Path(dir_okay=False),
     help="DuckDB file to write.",
 )
-@_common_coding
+@common_coding
 @click.option(
     "--dedup",
     type=click.Choice(["none", "exact", "near"]),
@@ -297,8 +238,8 @@ def _code_to_parquet(
     show_default=True,
     help="Estimated Jaccard similarity (word 5-grams) at which --dedup near links documents.",
 )
-@_no_prefilter
-@_engine_options
+@no_prefilter_option
+@engine_options
 @click.option(
     "--from-parquet",
     "from_parquet",
@@ -307,7 +248,7 @@ def _code_to_parquet(
     help="Import a Parquet export (accord code --engine spark --parquet DIR) instead of "
     "coding INPUTS; importing it again adds nothing.",
 )
-@_run_options
+@run_options
 @click.option(
     "--commit-every",
     type=click.IntRange(min=1),
@@ -339,7 +280,7 @@ def ingest(
     """
     from accord.cli.progress import count_documents, reporter, wanted
 
-    _check_engine(engine, master)
+    check_engine(engine, master)
     if from_parquet:
         if inputs:
             raise UsageError("give INPUTS or --from-parquet, not both")
@@ -533,59 +474,6 @@ def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) 
         )
     else:
         write_folded(folded, sys.stdout, fmt)
-
-
-def print_table(
-    found: Sequence[Any],
-    out: TextIO,
-    *,
-    show_mode: bool = False,
-    counts: Sequence[tuple[int, int, int]] | None = None,
-) -> None:
-    """A readable table: one row per event, with a short excerpt of its evidence sentence."""
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(header_style="bold", expand=False)
-    table.add_column("date", no_wrap=True)
-    table.add_column("source", max_width=28)
-    table.add_column("event", max_width=30)
-    table.add_column("target", max_width=28)
-    if show_mode:
-        table.add_column("mode", no_wrap=True)
-    if counts is not None:
-        for name in ("mentions", "articles", "sources"):
-            table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("evidence", max_width=60)
-    for k, e in enumerate(found):
-        row = [
-            str(e.date or ""),
-            f"{e.source.code} ({_short(e.source.text, 24)})",
-            f"{e.cameo} {e.cameo_name}",
-            f"{e.target.code} ({_short(e.target.text, 24)})" if e.target else "",
-        ]
-        if show_mode:
-            row.append(e.mode.value)
-        if counts is not None:
-            row.extend(str(c) for c in counts[k])
-        row.append(_excerpt(e.sentence, e.evidence.trigger_span, 110))
-        table.add_row(*row)
-    console = Console(file=out, width=170)
-    console.print(table)
-    console.print(f"{len(found)} events")
-
-
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _excerpt(sentence: str, span: tuple[int, int], n: int) -> str:
-    """Up to ``n`` characters of the sentence around the trigger."""
-    if len(sentence) <= n:
-        return sentence
-    start = max(0, min(span[0] - n // 3, len(sentence) - n))
-    text = sentence[start : start + n]
-    return ("…" if start > 0 else "") + text + ("…" if start + n < len(sentence) else "")
 
 
 @cli.command()

@@ -1,0 +1,79 @@
+"""Command-line options shared by `accord code` and `accord ingest`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from accord.config import SETTINGS_HELP
+from accord.errors import UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+no_prefilter_option = click.option("--no-prefilter", is_flag=True, help=SETTINGS_HELP["prefilter"])
+
+
+def run_options(func: F) -> F:
+    """--workers, --limit and --progress, shared by code and ingest."""
+    func = click.option(
+        "--progress/--no-progress",
+        "progress",
+        default=None,
+        help="Show a progress bar on stderr (default: only when stderr is a terminal).",
+    )(func)
+    func = click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Stop after this many input documents.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes, each loading the model once (1: code in this process).",
+    )(func)
+    return func
+
+
+def engine_options(func: F) -> F:
+    func = click.option(
+        "--master",
+        metavar="URL",
+        help="Spark master for --engine spark: local[N] or a cluster URL.  [default: local[2]]",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["local", "spark"]),
+        default="local",
+        show_default=True,
+        help="Where documents are coded: this process, or Spark (pip install 'accord[spark]').",
+    )(func)
+    return func
+
+
+def check_engine(engine: str, master: str | None, **spark_only: object) -> None:
+    if engine == "spark":
+        return
+    named = ["--master"] if master else []
+    named += [f"--{k.replace('_', '-')}" for k, v in spark_only.items() if v]
+    if named:
+        raise UsageError(f"{', '.join(named)} needs --engine spark")
+
+
+def common_coding(func: F) -> F:
+    func = click.option(
+        "--actors",
+        "actors",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Extra actor file, CSV or YAML (.yaml/.yml) (repeatable).",
+    )(func)
+    func = click.option("--all-modes", is_flag=True, help=SETTINGS_HELP["include_all_modes"])(func)
+    func = click.option("--date", "date", metavar="YYYY-MM-DD", help=SETTINGS_HELP["default_date"])(
+        func
+    )
+    return func
