@@ -76,6 +76,11 @@ class Match(Protocol):
 class KnowledgeBase(Protocol):
     def match(self, words: Sequence[str], start: int, date: dt.date | None) -> Match | None: ...
 
+    def matches(self, words: Sequence[str], date: dt.date | None) -> Sequence[tuple[int, Match]]:
+        """Left to right, each the longest match at its start; a match's words are
+        not searched again."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -148,16 +153,7 @@ def find_mentions(
     tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | None
 ) -> list[Mention]:
     words = [t.text for t in tokens]
-    out: list[Mention] = []
-    i = 0
-    while i < len(words):
-        m = kb.match(words, i, date)
-        if m is not None and m.length > 0:
-            out.append(Mention(i, i + m.length, m.entry))
-            i += m.length
-        else:
-            i += 1
-    return out
+    return [Mention(i, i + m.length, m.entry) for i, m in kb.matches(words, date)]
 
 
 class SentenceActors:

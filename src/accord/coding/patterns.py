@@ -13,7 +13,7 @@ subject counts as the object ('talks were held' ~ 'held talks').
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.model import Token
@@ -53,12 +53,16 @@ class Slot:
     """First words of the alternatives: a token whose text is one of them may match."""
     first_lemmas: frozenset[str] = field(init=False, default=frozenset())
     """Lemmas that may match a first word (:func:`word_match`)."""
+    guesses: tuple[tuple[str, ...], ...] = field(init=False, default=())
+    """Per alternative, :func:`lemma_guesses` of its first word."""
 
     def __post_init__(self) -> None:
         firsts = frozenset(p[0] for p in self.alternatives if p)
         lemmas = frozenset(g for w in firsts for g in lemma_guesses(w))
         object.__setattr__(self, "firsts", firsts)
         object.__setattr__(self, "first_lemmas", lemmas)
+        guesses = tuple(lemma_guesses(p[0]) if p else () for p in self.alternatives)
+        object.__setattr__(self, "guesses", guesses)
 
     def may_match(self, keys: ContextKeys) -> bool:
         """False when no token of the context can start any alternative: a cheap,
@@ -92,15 +96,16 @@ class Pattern:
     verbs: frozenset[str]
     line: int
     text: str
+    weight: int = field(init=False, default=0)
+    """How many word slots the pattern has (its specificity)."""
+    has_content: bool = field(init=False, default=False)
+    """Whether a word other than a group's preposition is required ('* (TO)' has none)."""
 
-    @property
-    def weight(self) -> int:
-        return sum(1 for s in (*self.pre, *self.post) if not s.marker)
-
-    @property
-    def has_content(self) -> bool:
-        """Whether a word other than a group's preposition is required ('* (TO)' has none)."""
-        return any(not s.marker and not s.opens_group for s in (*self.pre, *self.post))
+    def __post_init__(self) -> None:
+        slots = (*self.pre, *self.post)
+        object.__setattr__(self, "weight", sum(1 for s in slots if not s.marker))
+        content = any(not s.marker and not s.opens_group for s in slots)
+        object.__setattr__(self, "has_content", content)
 
     def marker_prep(self, marker: str) -> str | None:
         """The preposition whose object holds the source ('$') or target ('+'), if marked."""
@@ -108,6 +113,58 @@ class Pattern:
             if slot.marker == marker and slot.prep:
                 return slot.prep
         return None
+
+
+class PatternIndex:
+    """One block's patterns, looked up by the words they need.
+
+    Each pattern is filed under the first words of one word slot (its first after the
+    verb, else its first before it): a pattern none of whose keys occurs in the verb's
+    context fails :meth:`Slot.may_match` anyway, so :meth:`candidates` skips it without
+    a look. Candidates come back in dictionary order (ties go to the earlier pattern)."""
+
+    __slots__ = ("_always", "_patterns", "_post_lemma", "_post_low", "_pre_lemma", "_pre_low")
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self._patterns = tuple(patterns)
+        always: list[int] = []
+        post_low: dict[str, list[int]] = {}
+        post_lemma: dict[str, list[int]] = {}
+        pre_low: dict[str, list[int]] = {}
+        pre_lemma: dict[str, list[int]] = {}
+        for k, pattern in enumerate(self._patterns):
+            anchor = next((s for s in pattern.post if not s.marker), None)
+            lows, lemmas = post_low, post_lemma
+            if anchor is None:
+                anchor = next((s for s in pattern.pre if not s.marker), None)
+                lows, lemmas = pre_low, pre_lemma
+            if anchor is None:
+                always.append(k)
+                continue
+            for w in anchor.firsts | ({"upon"} if "on" in anchor.firsts else set()):
+                lows.setdefault(w, []).append(k)
+            for w in anchor.first_lemmas:
+                lemmas.setdefault(w, []).append(k)
+        self._always = tuple(always)
+        self._post_low, self._post_lemma = post_low, post_lemma
+        self._pre_low, self._pre_lemma = pre_low, pre_lemma
+
+    def __iter__(self) -> Iterator[Pattern]:
+        return iter(self._patterns)
+
+    def candidates(self, pre: ContextKeys, post: ContextKeys) -> list[Pattern]:
+        found = set(self._always)
+        for keys, table in (
+            (post[0], self._post_low),
+            (post[1], self._post_lemma),
+            (pre[0], self._pre_low),
+            (pre[1], self._pre_lemma),
+        ):
+            for key in keys:
+                hits = table.get(key)
+                if hits:
+                    found.update(hits)
+        return [self._patterns[k] for k in sorted(found)]
 
 
 def lemma_guesses(word: str) -> tuple[str, ...]:
@@ -132,6 +189,29 @@ class Context:
     tokens: list[Token]
     anchors: set[int] | None
     """Token indices where a pattern's first word may match (None: anywhere)."""
+    by_text: Mapping[str, list[int]] = field(init=False, default_factory=dict)
+    """Lower-cased token text -> positions in ``tokens`` (ascending)."""
+    by_lemma: Mapping[str, list[int]] = field(init=False, default_factory=dict)
+    """Lower-cased lemma -> positions in ``tokens`` (ascending)."""
+
+    def __post_init__(self) -> None:
+        by_text: dict[str, list[int]] = {}
+        by_lemma: dict[str, list[int]] = {}
+        for k, t in enumerate(self.tokens):
+            by_text.setdefault(t.text.lower(), []).append(k)
+            by_lemma.setdefault(t.lemma.lower(), []).append(k)
+        object.__setattr__(self, "by_text", by_text)
+        object.__setattr__(self, "by_lemma", by_lemma)
+
+    def starts(self, word: str, guesses: Sequence[str]) -> list[int]:
+        """Positions whose token :func:`word_match` es ``word`` (``guesses``: its
+        :func:`lemma_guesses`), ascending."""
+        found = list(self.by_text.get(word, ()))
+        if word == "on":
+            found += self.by_text.get("upon", ())
+        for g in guesses:
+            found += self.by_lemma.get(g, ())
+        return sorted(set(found))
 
 
 def compile_slots(
@@ -433,7 +513,7 @@ def match_slots(slots: Sequence[Slot], context: Context) -> list[int] | None:
     for slot in slots:
         if slot.marker:
             continue
-        hit = _find(slot.alternatives, context.tokens, pos, context.anchors if first else None)
+        hit = _find(slot, context, pos, context.anchors if first else None)
         if hit is None:
             return None
         start, length = hit
@@ -444,20 +524,23 @@ def match_slots(slots: Sequence[Slot], context: Context) -> list[int] | None:
 
 
 def _find(
-    alternatives: Iterable[Phrase],
-    context: Sequence[Token],
-    pos: int,
-    anchors: set[int] | None = None,
+    slot: Slot, context: Context, pos: int, anchors: set[int] | None = None
 ) -> tuple[int, int] | None:
+    """The earliest start at or after ``pos`` (and in ``anchors``) of any of the slot's
+    alternatives, the first listed winning a tie: (start, length)."""
+    tokens = context.tokens
     best: tuple[int, int] | None = None
-    for phrase in alternatives:
+    for phrase, guesses in zip(slot.alternatives, slot.guesses, strict=True):
         n = len(phrase)
-        for start in range(pos, len(context) - n + 1):
-            if best is not None and start >= best[0]:
-                break
-            if anchors is not None and context[start].i not in anchors:
+        starts = context.starts(phrase[0], guesses) if n else range(pos, len(tokens) + 1)
+        for start in starts:
+            if start < pos:
                 continue
-            if all(word_match(context[start + k], phrase[k]) for k in range(n)):
+            if start > len(tokens) - n or (best is not None and start >= best[0]):
+                break
+            if anchors is not None and tokens[start].i not in anchors:
+                continue
+            if all(word_match(tokens[start + k], phrase[k]) for k in range(1, n)):
                 best = (start, n)
                 break
     return best

@@ -41,6 +41,7 @@ from accord.coding.modality import classify, committed
 from accord.coding.patterns import (
     Context,
     Pattern,
+    PatternIndex,
     Phrase,
     children_of,
     compile_slots,
@@ -119,7 +120,7 @@ class VerbDictionary:
         frames: Frames | None = None,
     ) -> None:
         self._forms = dict(forms)
-        self._patterns = dict(patterns)
+        self._patterns = {block: PatternIndex(ps) for block, ps in patterns.items()}
         self.version = version
         self.frames = frames or Frames.from_json(None)
 
@@ -349,7 +350,8 @@ class VerbDictionary:
         best: tuple[Pattern, list[int], str | None] | None = None
         best_rank: tuple[int, int, bool, bool, int] = (-1, 0, False, False, 0)
         post_keys, pre_keys = context_keys(post), context_keys(pre)
-        for pattern in self._patterns.get(form.block, ()):
+        index = self._patterns.get(form.block)
+        for pattern in index.candidates(pre_keys, post_keys) if index is not None else ():
             own = not pattern.verbs or verb_name in pattern.verbs
             if pattern.weight < best_rank[0]:
                 continue

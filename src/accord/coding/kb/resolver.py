@@ -52,7 +52,6 @@ from accord.coding.kb.text import (
     singular,
     token_stream,
     tokenize,
-    word_parts,
 )
 from accord.errors import ResourceError, UsageError
 
@@ -66,7 +65,8 @@ class ActorKB:
 
     version: str
     _actors: tuple[ActorRecord, ...]
-    _by_first: Mapping[str, tuple[PatternRecord, ...]]
+    _by_first: Mapping[str, tuple[int, ...]]
+    """First token of the names -> their lengths, longest first."""
     _exact: Mapping[tuple[str, ...], PatternRecord]
     _countries: frozenset[str]
     _max_len: int
@@ -79,12 +79,10 @@ class ActorKB:
         countries: frozenset[str],
         version: str,
     ) -> None:
-        first: dict[str, list[PatternRecord]] = {}
+        first: dict[str, set[int]] = {}
         for pat in patterns.values():
-            first.setdefault(pat.tokens[0], []).append(pat)
-        by_first = {
-            k: tuple(sorted(v, key=lambda p: (-len(p.tokens), p.agent))) for k, v in first.items()
-        }
+            first.setdefault(pat.tokens[0], set()).add(len(pat.tokens))
+        by_first = {k: tuple(sorted(v, reverse=True)) for k, v in first.items()}
         names: dict[str, list[int]] = {}
         for i, actor in enumerate(actors):
             names.setdefault(name_key(actor.name), []).append(i)
@@ -213,16 +211,16 @@ class ActorKB:
     ) -> tuple[PatternRecord, int] | None:
         if pos >= len(stream):
             return None
-        for pat in self._by_first.get(stream[pos].norm, ()):
-            if agent_only and not pat.agent:
-                continue
-            n = len(pat.tokens)
-            if pos + n > len(stream):
+        # names are unique token sequences: at most one per length can match here
+        left = len(stream) - pos
+        for n in self._by_first.get(stream[pos].norm, ()):
+            if n > left:
                 continue
             window = stream[pos : pos + n]
-            if all(t.norm == p for t, p in zip(window, pat.tokens, strict=True)) and (
-                self._case_ok(pat, window)
-            ):
+            pat = self._exact.get(tuple(t.norm for t in window))
+            if pat is None or (agent_only and not pat.agent):
+                continue
+            if self._case_ok(pat, window):
                 return pat, pos + n
         return None
 
@@ -277,13 +275,29 @@ class ActorKB:
         """
         if start < 0 or start >= len(words):
             return None
-        parts = word_parts(words[start])
-        if not parts or (parts[0][0] not in self._by_first and parts[0][0] != "the"):
+        return self._match_at(_Streams(words, self._max_len + 8), start, date or dt.date.today())
+
+    def matches(self, words: Sequence[str], date: dt.date | None) -> list[tuple[int, KBMatch]]:
+        """The names of ``words`` left to right, each the longest at its start (as
+        :meth:`match`), a match's words not searched again: (start, match) pairs."""
+        streams = _Streams(words, self._max_len + 8)
+        when = date or dt.date.today()
+        out: list[tuple[int, KBMatch]] = []
+        i = 0
+        while i < len(words):
+            m = self._match_at(streams, i, when)
+            if m is not None and m.length > 0:
+                out.append((i, m))
+                i += m.length
+            else:
+                i += 1
+        return out
+
+    def _match_at(self, streams: _Streams, start: int, date: dt.date) -> KBMatch | None:
+        stream = streams.at(start)
+        if not stream or (stream[0].norm not in self._by_first and stream[0].norm != "the"):
             return None  # fast path: no pattern starts with this word
-        stream = token_stream(words, start, self._max_len + 8)
-        if not stream or stream[0].word != start:
-            return None
-        found = self._match_stream(stream, date or dt.date.today())
+        found = self._match_stream(stream, date)
         if found is None:
             return None
         entry, end = found
@@ -296,13 +310,11 @@ class ActorKB:
         longer names), with the kinds, roles and countries of every actor the name may
         stand for: a cheap, date-free view for deciding whether a sentence can matter.
         """
+        streams = _Streams(words, self._max_len + 8)
         out: list[Candidate] = []
-        for i, word in enumerate(words):
-            parts = word_parts(word)
-            if not parts or parts[0][0] not in self._by_first:
-                continue
-            stream = token_stream(words, i, self._max_len + 8)
-            if not stream or stream[0].word != i:
+        for i in range(len(words)):
+            stream = streams.at(i)
+            if not stream or stream[0].norm not in self._by_first:
                 continue
             found = self._longest(stream, 0)
             if found is None:
@@ -361,17 +373,9 @@ class ActorKB:
 
     def mentions(self, text: str, date: dt.date | None) -> list[Mention]:
         """Every knowledge-base mention in ``text``, left to right, longest first."""
-        words = tokenize(text)
-        out: list[Mention] = []
-        i = 0
-        while i < len(words):
-            m = self.match(words, i, date)
-            if m is None:
-                i += 1
-                continue
-            out.append(Mention(i, i + m.length, m.entry))
-            i += m.length
-        return out
+        return [
+            Mention(i, i + m.length, m.entry) for i, m in self.matches(tokenize(text), date)
+        ]
 
     def _title_role(
         self, words: Sequence[str], person: Mention, date: dt.date, lowered: Sequence[str]
@@ -384,9 +388,10 @@ class ActorKB:
         org_role: str | None = None
         name = set(normalize_phrase(person.entry.name))
         i = person.start
+        streams = _Streams(words, self._max_len + 8)
         while i < person.end:
-            stream = token_stream(words, i, self._max_len + 8)
-            if not stream or stream[0].word != i:
+            stream = streams.at(i)
+            if not stream:
                 i += 1
                 continue
             # a title word first ("Chancellor Merkel", "General Thierry Burkhard" may be
@@ -529,3 +534,32 @@ class ActorKB:
         if role is not None:
             return ActorEntry(text, "---" + role, None, role, text, "agent")
         return None
+
+
+class _Streams:
+    """The normalised tokens of one sentence, built once, viewed from any word on.
+
+    ``at(i)`` is exactly ``token_stream(words, i, limit)`` when that stream starts at
+    word ``i``, and empty otherwise (a word with no tokens of its own, a full stop)."""
+
+    __slots__ = ("_first", "_limit", "_stream", "_words")
+
+    def __init__(self, words: Sequence[str], limit: int) -> None:
+        self._words = words
+        self._limit = limit
+        self._stream = token_stream(words, 0, 1 << 62)
+        first = [-1] * len(words)
+        for k in range(len(self._stream) - 1, -1, -1):
+            first[self._stream[k].word] = k
+        self._first = first
+
+    def at(self, i: int) -> list[Tok]:
+        k = self._first[i] if 0 <= i < len(self._first) else -1
+        if k < 0 or self._words[i] == ".":
+            return []
+        stream = self._stream
+        end = k + self._limit
+        # token_stream takes whole words: the last one may run past the limit
+        while 0 < end < len(stream) and stream[end].word == stream[end - 1].word:
+            end += 1
+        return stream[k:end]
