@@ -1,0 +1,103 @@
+"""accord's attribute rules (nlp.attributes) annotate exactly as spaCy's attribute ruler.
+
+The parser takes the model's ``attribute_ruler`` and ``lemmatizer`` out of the spaCy
+pipeline and runs them itself, the ruler's rules applied by lookup. Every annotation
+the coder reads (and the morphology the lemmatizer reads) must equal the untouched
+pipeline's: on hand-written sentences that exercise the rarer rules, and on the
+Wikinews sample and the gold sets when ../shared is there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.nlp.attributes import AttributeRules
+
+SENTENCES = (
+    "Xi holds back-to-back talks with Putin and Trump.",
+    "The ministers ain't going to sign it, but they're gonna try.",
+    "Let's see whether the U.S. will handle Taiwan arms sales prudently.",
+    "That is what those officials said; these talks, however, didn't happen.",
+    "He had been told that she would've gotta leave by Monday.",
+    "But the rebels, who'd seized the town, were n't seen again.",
+    "Which side is it on?  Nobody knows.",
+    "'Tis the season, y'all: whatever happens, both sides lose.",
+)
+
+
+def _annotations(doc: Any) -> list[tuple[Any, ...]]:
+    return [
+        (t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i, t.ent_type_)
+        for t in doc
+    ]
+
+
+@pytest.fixture(scope="module")
+def pipelines(coder: Any) -> tuple[Any, Any]:
+    import spacy
+
+    from accord.nlp.parser import SpacyParser
+
+    model = coder.settings.model
+    return spacy.load(model), SpacyParser.load(model)
+
+
+def _texts(shared: Path | None) -> list[str]:
+    texts = list(SENTENCES)
+    if shared is None:
+        return texts
+    for name in ("plover_examples_dev", "cameo_codebook_examples"):
+        path = shared / "gold" / f"{name}.jsonl"
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                texts += [json.loads(line).get("text", "") for line in fh if line.strip()]
+    path = shared / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl"
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            for k, line in enumerate(fh):
+                if k >= 20:
+                    break
+                texts += json.loads(line).get("text", "").split("\n")
+    return [t for t in texts if t.strip()]
+
+
+def _compare(pipelines: tuple[Any, Any], texts: list[str]) -> None:
+    reference, parser = pipelines
+    assert "attribute_ruler" not in parser._nlp.pipe_names, "the fast rules are not in use"
+    expected = [_annotations(d) for d in reference.pipe(texts)]
+    got = []
+    for doc in parser._nlp.pipe(texts):
+        for step in parser._after:
+            doc = step(doc)
+        got.append(_annotations(doc))
+    for text, a, b in zip(texts, expected, got, strict=True):
+        assert a == b, text
+
+
+def test_rules_equal_the_ruler_on_tricky_sentences(pipelines: tuple[Any, Any]) -> None:
+    _compare(pipelines, list(SENTENCES))
+
+
+def test_rules_equal_the_ruler_on_real_text(
+    pipelines: tuple[Any, Any], shared_dir: Path
+) -> None:
+    texts = _texts(shared_dir)
+    assert len(texts) > 100
+    _compare(pipelines, texts)
+
+
+def test_unknown_rule_shapes_keep_the_ruler(pipelines: tuple[Any, Any]) -> None:
+    reference, _ = pipelines
+    ruler = reference.get_pipe("attribute_ruler")
+    assert AttributeRules.compile(ruler) is not None
+
+    class Odd:
+        vocab = ruler.vocab
+        attrs = [{}]
+        patterns = [{"patterns": [[{"LOWER": "x", "OP": "+"}]], "attrs": {}, "index": 0}]
+
+    assert AttributeRules.compile(Odd()) is None
