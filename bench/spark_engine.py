@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 
 def _run(args: list[str]) -> tuple[float, str]:
@@ -29,6 +30,31 @@ def _run(args: list[str]) -> tuple[float, str]:
         check=True,
     )
     return time.perf_counter() - start, out.stdout
+
+
+def compare_engines(sample: Path, master: str, workers: int) -> dict[str, Any]:
+    """``accord code --workers N`` against ``accord code --engine spark --master M`` on
+    the documents of ``sample`` (separate processes); times, ratio, identical output."""
+    local_args = ["code", str(sample), "--workers", str(workers)]
+    spark_args = ["code", str(sample), "--engine", "spark", "--master", master]
+    local, local_out = _run(local_args)
+    spark, spark_out = _run(spark_args)
+    same = spark_out == local_out
+    with sample.open(encoding="utf-8") as fh:
+        documents = sum(1 for line in fh if line.strip())
+    return {
+        "documents": documents,
+        "events": local_out.count("\n"),
+        "runs": {
+            f"accord {' '.join(local_args[2:])}": {"seconds": round(local, 1), "output": "-"},
+            f"accord {' '.join(spark_args[2:])}": {
+                "seconds": round(spark, 1),
+                "output": "identical" if same else "DIFFERENT",
+            },
+        },
+        "ratio_spark_vs_local": round(spark / local, 2),
+        "identical": same,
+    }
 
 
 def main() -> None:

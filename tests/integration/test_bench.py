@@ -17,14 +17,23 @@ def test_bench_runs_on_three_documents(shared_dir: Path, tmp_path: Path) -> None
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     out, md = tmp_path / "latest.json", tmp_path / "benchmarks.md"
-    argv = ["--limit", "3", "--repeat", "1", "--corpus", "wikinews", "--out", str(out)]
+    argv = ["--limit", "3", "--repeat", "2", "--chunk", "2", "--corpus", "wikinews"]
+    argv += ["--scale-docs", "4", "--no-spark", "--out", str(out)]
     assert module.main([*argv, "--markdown", str(md), "--shared", str(shared_dir)]) == 0
     report = json.loads(out.read_text(encoding="utf-8"))
     wikinews = report["corpora"]["wikinews"]
     assert wikinews["documents"] == 3
     assert wikinews["events"]["accord"] == wikinews["events"]["accord_no_prefilter"]
     assert wikinews["ratio_accord_vs_spacy"] > 0
-    assert "| wikinews | 3 |" in md.read_text(encoding="utf-8")
+    assert len(wikinews["modes"]["accord"]["seconds_per_round"]) == 2  # one total a round
+    scaling = report["scaling"]
+    assert scaling["documents"] == 4
+    assert scaling["in_process"]["docs"] == scaling["parallel_2"]["docs"] == 4
+    assert len(scaling["parallel_2"]["worker_peak_rss_mb"]) >= 1
+    text = md.read_text(encoding="utf-8")
+    assert "| wikinews | 3 |" in text
+    assert "## Workers (4 Wikinews documents" in text
+    assert "| 2 workers / 1 worker, documents/s |" in text
 
 
 def test_bench_skips_without_shared(tmp_path: Path) -> None:

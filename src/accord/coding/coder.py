@@ -229,7 +229,7 @@ def _code_sentence(
         if _is_naming(tokens, tok.i, children):
             note(tok.i, "verb", "naming use ('calling it X'): a description, not an act")
             continue
-        match = ctx.verbs.match(tokens, tok.i)
+        match = ctx.verbs.match(tokens, tok.i, children)
         if match is None:
             why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
             note(tok.i, "verb", why)

@@ -185,9 +185,16 @@ class VerbDictionary:
     def has_verb(self, lemma: str) -> bool:
         return lemma.lower() in self._forms
 
-    def match(self, tokens: Sequence[Token], verb: int) -> VerbMatch | None:
-        """Code the verb at ``tokens[verb]``; None when it carries no event."""
-        return self._match(tokens, verb, children_of(tokens), 0)
+    def match(
+        self,
+        tokens: Sequence[Token],
+        verb: int,
+        children: Mapping[int, Sequence[int]] | None = None,
+    ) -> VerbMatch | None:
+        """Code the verb at ``tokens[verb]``; None when it carries no event.
+        ``children``: :func:`children_of` the tokens, when the caller has it."""
+        kids = children if children is not None else children_of(tokens)
+        return self._match(tokens, verb, kids, 0)
 
     def _match(
         self,

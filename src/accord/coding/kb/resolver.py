@@ -294,9 +294,10 @@ class ActorKB:
         return out
 
     def _match_at(self, streams: _Streams, start: int, date: dt.date) -> KBMatch | None:
-        stream = streams.at(start)
-        if not stream or (stream[0].norm not in self._by_first and stream[0].norm != "the"):
+        first = streams.first_norm(start)
+        if first is None or (first not in self._by_first and first != "the"):
             return None  # fast path: no pattern starts with this word
+        stream = streams.at(start)
         found = self._match_stream(stream, date)
         if found is None:
             return None
@@ -313,9 +314,9 @@ class ActorKB:
         streams = _Streams(words, self._max_len + 8)
         out: list[Candidate] = []
         for i in range(len(words)):
-            stream = streams.at(i)
-            if not stream or stream[0].norm not in self._by_first:
+            if streams.first_norm(i) not in self._by_first:
                 continue
+            stream = streams.at(i)
             found = self._longest(stream, 0)
             if found is None:
                 continue
@@ -552,6 +553,13 @@ class _Streams:
         for k in range(len(self._stream) - 1, -1, -1):
             first[self._stream[k].word] = k
         self._first = first
+
+    def first_norm(self, i: int) -> str | None:
+        """The first token of ``at(i)``, None when it is empty."""
+        k = self._first[i] if 0 <= i < len(self._first) else -1
+        if k < 0 or self._words[i] == ".":
+            return None
+        return self._stream[k].norm
 
     def at(self, i: int) -> list[Tok]:
         k = self._first[i] if 0 <= i < len(self._first) else -1
