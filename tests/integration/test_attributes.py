@@ -1,7 +1,9 @@
-"""accord's attribute rules (nlp.attributes) annotate exactly as spaCy's attribute ruler.
+"""accord's attribute rules and lemmas (nlp.attributes, nlp.lemmas) annotate exactly as
+spaCy's attribute ruler and lemmatizer.
 
 The parser takes the model's ``attribute_ruler`` and ``lemmatizer`` out of the spaCy
-pipeline and runs them itself, the ruler's rules applied by lookup. Every annotation
+pipeline and runs them itself: the ruler's rules applied by lookup, the lemmatizer's
+rules with set lookups and a full memory. Every annotation
 the coder reads (and the morphology the lemmatizer reads) must equal the untouched
 pipeline's: on hand-written sentences that exercise the rarer rules, and on the
 Wikinews sample and the gold sets when ../shared is there.
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 
 from accord.nlp.attributes import AttributeRules
+from accord.nlp.lemmas import RuleLemmas
 
 SENTENCES = (
     "Xi holds back-to-back talks with Putin and Trump.",
@@ -68,6 +71,7 @@ def _texts(shared: Path | None) -> list[str]:
 def _compare(pipelines: tuple[Any, Any], texts: list[str]) -> None:
     reference, parser = pipelines
     assert "attribute_ruler" not in parser._nlp.pipe_names, "the fast rules are not in use"
+    assert any(isinstance(step, RuleLemmas) for step in parser._after), "spaCy's lemmatizer"
     expected = [_annotations(d) for d in reference.pipe(texts)]
     got = []
     for doc in parser._nlp.pipe(texts):
@@ -88,6 +92,19 @@ def test_rules_equal_the_ruler_on_real_text(
     texts = _texts(shared_dir)
     assert len(texts) > 100
     _compare(pipelines, texts)
+
+
+def test_lemmas_are_remembered_and_stay_equal(pipelines: tuple[Any, Any]) -> None:
+    # the second pass answers from memory: it must give what the first computed
+    texts = list(SENTENCES) * 2
+    _compare(pipelines, texts)
+
+
+def test_other_lemmatizers_are_kept(pipelines: tuple[Any, Any]) -> None:
+    reference, _ = pipelines
+    lemmatizer = reference.get_pipe("lemmatizer")
+    assert RuleLemmas.compile(lemmatizer) is not None
+    assert RuleLemmas.compile(reference.get_pipe("tagger")) is None
 
 
 def test_unknown_rule_shapes_keep_the_ruler(pipelines: tuple[Any, Any]) -> None:
