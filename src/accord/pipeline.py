@@ -176,7 +176,7 @@ def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocRes
             prepared.append(_failure(doc, "text", exc))
     all_sentences = [s for p in prepared if not isinstance(p, Failure) for s in p[1]]
     try:
-        parsed_all = resources.parser.parse(all_sentences)
+        parsed_all = _parse_once(all_sentences, resources.parser)
     except Exception:
         return [safe_process(doc, resources) for doc in docs]
     results: list[DocResult] = []
@@ -193,6 +193,25 @@ def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocRes
         except Exception as exc:
             results.append(DocResult(doc=doc, failures=(_failure(doc, "coding", exc),)))
     return results
+
+
+def _parse_once(sentences: Sequence[Sentence], parser: Parser) -> list[ParsedSentence]:
+    """Parse each distinct sentence text once (syndicated copies, repeated captions and
+    bylines): a parse depends on the text alone, so a copy takes the first one's."""
+    first: dict[str, int] = {}
+    distinct: list[Sentence] = []
+    for s in sentences:
+        if s.text not in first:
+            first[s.text] = len(distinct)
+            distinct.append(s)
+    parsed = parser.parse(distinct)
+    if len(distinct) == len(sentences):
+        return parsed
+    out: list[ParsedSentence] = []
+    for s in sentences:
+        ps = parsed[first[s.text]]
+        out.append(ps if ps.sentence is s else dataclasses.replace(ps, sentence=s))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,7 @@ SENTENCES = (
 
 def _annotations(doc: Any) -> list[tuple[Any, ...]]:
     return [
-        (t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i, t.ent_type_)
-        for t in doc
+        (t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i, t.ent_type_) for t in doc
     ]
 
 
@@ -86,9 +85,7 @@ def test_rules_equal_the_ruler_on_tricky_sentences(pipelines: tuple[Any, Any]) -
     _compare(pipelines, list(SENTENCES))
 
 
-def test_rules_equal_the_ruler_on_real_text(
-    pipelines: tuple[Any, Any], shared_dir: Path
-) -> None:
+def test_rules_equal_the_ruler_on_real_text(pipelines: tuple[Any, Any], shared_dir: Path) -> None:
     texts = _texts(shared_dir)
     assert len(texts) > 100
     _compare(pipelines, texts)
@@ -113,8 +110,9 @@ def test_unknown_rule_shapes_keep_the_ruler(pipelines: tuple[Any, Any]) -> None:
     assert AttributeRules.compile(ruler) is not None
 
     class Odd:
-        vocab = ruler.vocab
-        attrs = [{}]
-        patterns = [{"patterns": [[{"LOWER": "x", "OP": "+"}]], "attrs": {}, "index": 0}]
+        def __init__(self) -> None:
+            self.vocab = ruler.vocab
+            self.attrs = [{}]
+            self.patterns = [{"patterns": [[{"LOWER": "x", "OP": "+"}]], "attrs": {}, "index": 0}]
 
     assert AttributeRules.compile(Odd()) is None

@@ -50,3 +50,31 @@ def test_a_bad_document_does_not_sink_the_batch(coder: Any) -> None:
     assert [r.doc.id for r in results] == [docs[0].id, "bad", docs[1].id]
     assert results[0] == process_document(docs[0], coder.resources)
     assert results[2] == process_document(docs[1], coder.resources)
+
+
+def test_a_repeated_sentence_is_parsed_once(coder: Any) -> None:
+    import dataclasses
+
+    from accord.model import ParsedSentence
+
+    seen: list[str] = []
+
+    class Counting:
+        def parse(self, sentences: Any) -> list[ParsedSentence]:
+            seen.extend(s.text for s in sentences)
+            out: list[ParsedSentence] = coder.resources.parser.parse(sentences)
+            return out
+
+    resources = dataclasses.replace(coder.resources, parser=Counting(), tokenizer=None)
+    text = "Iran's foreign minister met his Russian counterpart in Moscow on Monday."
+    docs = [
+        Document(id="a", text=text + " Both sides pledged to expand trade."),
+        Document(id="b", text=text),
+    ]
+    results = process_batch(docs, resources)
+    assert seen.count(text) == 1
+    alone = [process_document(d, resources) for d in docs]
+    assert results == alone
+    assert results[1].events, "the copy keeps its events"
+    copy = results[1].events[0]
+    assert isinstance(copy.sentence_index, int) and copy.sentence == text

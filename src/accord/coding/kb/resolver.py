@@ -374,9 +374,7 @@ class ActorKB:
 
     def mentions(self, text: str, date: dt.date | None) -> list[Mention]:
         """Every knowledge-base mention in ``text``, left to right, longest first."""
-        return [
-            Mention(i, i + m.length, m.entry) for i, m in self.matches(tokenize(text), date)
-        ]
+        return [Mention(i, i + m.length, m.entry) for i, m in self.matches(tokenize(text), date)]
 
     def _title_role(
         self, words: Sequence[str], person: Mention, date: dt.date, lowered: Sequence[str]
