@@ -14,9 +14,10 @@ scaling over worker processes and the Spark engine.
 
    Words are the whitespace-separated words of the cleaned sentences (the same count for
    all three), so ``accord words/s / spaCy words/s`` is a like-for-like ratio.
-2. Scaling (``--scale-docs`` Wikinews documents): one worker (the in-process engine, model
-   load included) against ``--workers`` worker processes (start-up included), whole run
-   and steady state, and each worker's peak RSS (bench/scaling.py).
+2. Scaling (``--scale-docs`` documents, Wikinews then BBC News): one worker (the
+   in-process engine, model load included) against ``--workers`` worker processes
+   (start-up included), whole run and steady state, and each worker's peak RSS
+   (bench/scaling.py).
 3. Spark: ``accord code --engine spark --master local[N]`` against ``accord code
    --workers N`` on the same documents, as separate processes (JVM start, model loads and
    all), outputs compared (bench/spark_engine.py). Skipped without pyspark or Java.
@@ -184,7 +185,7 @@ def bench_corpus(
     }
 
 
-def bench_scaling(path: Path, docs: int, workers: int) -> dict[str, Any]:
+def bench_scaling(paths: Sequence[Path], docs: int, workers: int) -> dict[str, Any]:
     """One worker against ``workers`` worker processes (bench/scaling.py)."""
     from accord.config import Settings
 
@@ -192,10 +193,11 @@ def bench_scaling(path: Path, docs: int, workers: int) -> dict[str, Any]:
     from scaling import load_docs, measure_scaling
 
     settings = Settings()
-    return measure_scaling(load_docs([path], docs, settings), settings, workers)
+    documents = load_docs(list(paths), docs, settings)
+    return measure_scaling(documents, settings, workers, single_process=False)
 
 
-def bench_spark(path: Path, docs: int, workers: int) -> dict[str, Any]:
+def bench_spark(paths: Sequence[Path], docs: int, workers: int) -> dict[str, Any]:
     """``accord code --engine spark`` against ``accord code --workers N`` (same documents,
     separate processes); skipped without pyspark or Java."""
     import importlib.util
@@ -205,10 +207,12 @@ def bench_spark(path: Path, docs: int, workers: int) -> dict[str, Any]:
     sys.path.insert(0, str(HERE))
     from spark_engine import compare_engines
 
+    lines: list[str] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as src:
+            lines += [line for line in src if line.strip()][: docs - len(lines)]
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
-        with path.open(encoding="utf-8") as src:
-            lines = [line for _, line in zip(range(docs), src, strict=False)]
         sample.write_text("".join(lines), encoding="utf-8")
         return compare_engines(sample, f"local[{workers}]", workers)
 
@@ -296,7 +300,8 @@ def markdown(report: dict[str, Any]) -> str:
     if scaling:
         one, many = scaling["in_process"], scaling[f"parallel_{report['workers']}"]
         lines += [
-            f"## Workers ({scaling['documents']} Wikinews documents, {scaling['cpus']} CPUs)",
+            f"## Workers ({scaling['documents']} documents: Wikinews, then BBC News; "
+            f"{scaling['cpus']} CPUs)",
             "",
             "| engine | whole run s | docs/s whole run | docs/s steady state "
             "| worker peak RSS MB |",
@@ -323,8 +328,8 @@ def markdown(report: dict[str, Any]) -> str:
     spark = report.get("spark")
     if spark and "runs" in spark:
         lines += [
-            f"## Spark ({spark['documents']} Wikinews documents, separate `accord code` "
-            "processes, JVM start and model loads included)",
+            f"## Spark ({spark['documents']} documents: Wikinews, then BBC News; separate "
+            "`accord code` processes, JVM start and model loads included)",
             "",
             "| run | seconds | output |",
             "|---|---|---|",
@@ -346,7 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="Timed rounds per chunk.")
     parser.add_argument("--chunk", type=int, default=20, help="Documents per timed chunk.")
     parser.add_argument("--workers", type=int, default=2, help="Workers for scaling/Spark.")
-    parser.add_argument("--scale-docs", type=int, default=239, help="Documents to scale on.")
+    parser.add_argument(
+        "--scale-docs", type=int, default=600, help="Wikinews, then BBC documents to scale on."
+    )
     parser.add_argument("--no-scaling", action="store_true", help="Skip the workers section.")
     parser.add_argument("--no-spark", action="store_true", help="Skip the Spark section.")
     parser.add_argument("--corpus", choices=sorted(CORPORA), action="append")
@@ -400,13 +407,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpora": corpora,
     }
     del resources, unfiltered, nlp
-    wikinews = args.shared / CORPORA["wikinews"]
-    if not args.no_scaling and wikinews.is_file():
+    # scaling and Spark: Wikinews, then BBC News, up to --scale-docs documents
+    scale_paths = [args.shared / CORPORA[n] for n in ("wikinews", "bbc")]
+    scale_paths = [p for p in scale_paths if p.is_file()]
+    if not args.no_scaling and scale_paths:
         print(f"bench: scaling: 1 vs {args.workers} workers on {args.scale_docs} docs ...")
-        report["scaling"] = bench_scaling(wikinews, args.scale_docs, args.workers)
-    if not args.no_spark and wikinews.is_file():
+        report["scaling"] = bench_scaling(scale_paths, args.scale_docs, args.workers)
+    if not args.no_spark and scale_paths:
         print(f"bench: spark: local[{args.workers}] vs --workers {args.workers} ...")
-        report["spark"] = bench_spark(wikinews, args.scale_docs, args.workers)
+        report["spark"] = bench_spark(scale_paths, args.scale_docs, args.workers)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     args.markdown.parent.mkdir(parents=True, exist_ok=True)

@@ -122,7 +122,12 @@ def load_docs(paths: list[Path], n: int, settings: Settings) -> list[Document]:
 
 
 def measure_scaling(
-    docs: list[Document], settings: Settings, workers: int = 2, start_method: str = "spawn"
+    docs: list[Document],
+    settings: Settings,
+    workers: int = 2,
+    start_method: str = "spawn",
+    *,
+    single_process: bool = True,
 ) -> dict[str, object]:
     """One worker (the in-process engine, as ``accord code`` runs it) against ``workers``
     worker processes and against one worker process, on the same documents.
@@ -148,7 +153,7 @@ def measure_scaling(
     )
     del resources
 
-    for n in sorted({1, workers}):
+    for n in sorted({1, workers} if single_process else {workers}):
         with PeakSampler() as sampler:
             cpu = _cpu()
             t = time.perf_counter()
@@ -166,12 +171,12 @@ def measure_scaling(
         "whole_run": round(float(many["docs_per_s"]) / float(one["docs_per_s_with_load"]), 2),
         "after_first_batch": round(float(many[key]) / float(one[key]), 2),
     }
-    single = report["parallel_1"]
-    assert isinstance(single, dict)
-    report["speedup_vs_parallel_1"] = {
-        "whole_run": round(float(many["docs_per_s"]) / float(single["docs_per_s"]), 2),
-        "after_first_batch": round(float(many[key]) / float(single[key]), 2),
-    }
+    single = report.get("parallel_1")
+    if isinstance(single, dict) and workers != 1:
+        report["speedup_vs_parallel_1"] = {
+            "whole_run": round(float(many["docs_per_s"]) / float(single["docs_per_s"]), 2),
+            "after_first_batch": round(float(many[key]) / float(single[key]), 2),
+        }
     return report
 
 

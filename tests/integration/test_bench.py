@@ -32,7 +32,7 @@ def test_bench_runs_on_three_documents(shared_dir: Path, tmp_path: Path) -> None
     assert len(scaling["parallel_2"]["worker_peak_rss_mb"]) >= 1
     text = md.read_text(encoding="utf-8")
     assert "| wikinews | 3 |" in text
-    assert "## Workers (4 Wikinews documents" in text
+    assert "## Workers (4 documents" in text
     assert "| 2 workers / 1 worker, documents/s |" in text
 
 

@@ -257,8 +257,9 @@ def _chunks(
 def _coded_rdd(spark: Any, job: SparkJob, chunk: Sequence[tuple[int, Document | Failure]]) -> Any:
     docs = [(pos, _to_wire(item)) for pos, item in chunk if isinstance(item, Document)]
     sc = spark.sparkContext
-    # A few partitions per core keeps both cores busy when documents differ in length.
-    slices = max(1, min(len(docs), 2 * sc.defaultParallelism))
+    # Many small partitions per core keep every core busy to the end when documents differ
+    # in length (each worker builds its resources once and reuses them: _worker_resources).
+    slices = max(1, min(len(docs), 8 * sc.defaultParallelism))
     return sc.parallelize(docs, slices).mapPartitions(functools.partial(_code_partition, job))
 
 
