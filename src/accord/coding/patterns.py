@@ -13,7 +13,7 @@ subject counts as the object ('talks were held' ~ 'held talks').
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.model import Token
@@ -149,9 +149,6 @@ class PatternIndex:
         self._post_low, self._post_lemma = post_low, post_lemma
         self._pre_low, self._pre_lemma = pre_low, pre_lemma
 
-    def __iter__(self) -> Iterator[Pattern]:
-        return iter(self._patterns)
-
     def candidates(self, pre: ContextKeys, post: ContextKeys) -> list[Pattern]:
         found = set(self._always)
         for keys, table in (
@@ -204,8 +201,8 @@ class Context:
         object.__setattr__(self, "by_lemma", by_lemma)
 
     def starts(self, word: str, guesses: Sequence[str]) -> list[int]:
-        """Positions whose token :func:`word_match` es ``word`` (``guesses``: its
-        :func:`lemma_guesses`), ascending."""
+        """Positions (ascending) of the tokens :func:`word_match` accepts for ``word``;
+        ``guesses`` are its :func:`lemma_guesses`."""
         found = list(self.by_text.get(word, ()))
         if word == "on":
             found += self.by_text.get("upon", ())
