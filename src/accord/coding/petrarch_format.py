@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from accord.coding.kb.text import wordset
+
 __all__ = [
     "RELIGION",
     "ROLES",
@@ -39,10 +41,6 @@ __all__ = [
     "role_from_chunks",
     "title",
 ]
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # -- verbs ---------------------------------------------------------------------------------
@@ -222,12 +220,12 @@ def convert_verbs(
 
 # -- actors --------------------------------------------------------------------------------
 
-ROLES = _wordset(
+ROLES = wordset(
     "GOV MIL REB OPP PTY COP JUD SPY LEG MED EDU BUS CRM CVL ELI LAB HLH REF AGR DEV HRI "
     "ENV NGO IGO MNC UAF INS SEP RAD MOD REL IMG PRM"
 )
 """The roles a Phoenix code's 3-letter parts are read as."""
-RELIGION = _wordset("MUS CHR JEW BUD HIN CTH PRO SHI SUN SIK ORT ATH JAN BAH ZRO DRZ")
+RELIGION = wordset("MUS CHR JEW BUD HIN CTH PRO SHI SUN SIK ORT ATH JAN BAH ZRO DRZ")
 """Religion parts, read as the role REL."""
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")

@@ -4,8 +4,9 @@
 (:meth:`EventStore.write`) and typed reads (:meth:`EventStore.iter_events`).
 """
 
-from accord.store.duck import DocumentSummary, EventStore, StoreCounts, WriteStats
+from accord.store.duck import EventStore
 from accord.store.filters import EventQuery
+from accord.store.records import DocumentSummary, StoreCounts, WriteStats
 from accord.store.schema import SCHEMA_VERSION
 
 __all__ = [

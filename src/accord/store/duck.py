@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -44,9 +43,10 @@ from accord.store.folding import (
     folded_sql,
     rebuild_clusters,
 )
+from accord.store.records import DocumentSummary, StoreCounts, WriteStats
 from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["DocumentSummary", "EventStore", "StoreCounts", "WriteStats"]
+__all__ = ["EventStore"]
 
 DEFAULT_CHUNK_SIZE = 500
 _FAILURE_CHUNK = 5000
@@ -63,53 +63,6 @@ _DOC_COLS = ", ".join(DOCUMENT_COLUMNS)
 _FAILURE_COLS = ", ".join(FAILURE_COLUMNS)
 _FP_COLS = ", ".join(FINGERPRINT_COLUMNS)
 _ORDER = " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
-
-
-@dataclass(frozen=True, slots=True)
-class WriteStats:
-    """What one :meth:`EventStore.write` call changed. Stats add up with ``+``."""
-
-    docs_added: int = 0
-    docs_replaced: int = 0
-    docs_unchanged: int = 0
-    events_added: int = 0
-    events_removed: int = 0
-    failures_recorded: int = 0
-    docs_failed: int = 0
-    """Results that carried failures: their failures were recorded, the document was not
-    stored (so a resumed run retries it) and any earlier stored version was kept."""
-
-    def __add__(self, other: WriteStats) -> WriteStats:
-        return WriteStats(
-            self.docs_added + other.docs_added,
-            self.docs_replaced + other.docs_replaced,
-            self.docs_unchanged + other.docs_unchanged,
-            self.events_added + other.events_added,
-            self.events_removed + other.events_removed,
-            self.failures_recorded + other.failures_recorded,
-            self.docs_failed + other.docs_failed,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentSummary:
-    doc_id: str
-    content_hash: str
-    title: str | None
-    date: dt.date | None
-    url: str | None
-    source: str | None
-    origin: str | None
-    sentence_count: int
-    event_count: int
-    ingested_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class StoreCounts:
-    documents: int
-    events: int
-    failures: int
 
 
 def _utcnow() -> dt.datetime:
