@@ -76,21 +76,29 @@ class GreedyEntities:
 
     def __call__(self, docs: Sequence[Any]) -> None:
         """Set the entities of ``docs`` (parsed spaCy Docs, in place)."""
-        docs = list(docs)
-        if not any(len(d) for d in docs):
+        from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+        from spacy.tokens import Span
+
+        docs = [d for d in docs if len(d)]
+        if not docs:
             return
-        if any(t.ent_iob != 0 for d in docs for t in d):
+        columns = np.concatenate([d.to_array([ENT_IOB, IS_SPACE, SENT_START]) for d in docs])
+        columns = columns.astype(np.int64)  # SENT_START -1 comes as the largest uint64
+        if columns[:, 0].any():
             for _ in self.component.pipe(docs):  # preset entities: the component's rules
                 pass
             return
-        from spacy.tokens import Span
-
-        for doc, spans in zip(docs, self._decode(docs), strict=True):
+        spans_of = self._decode(docs, columns[:, 1] != 0, columns[:, 2] == 1)
+        for doc, spans in zip(docs, spans_of, strict=True):
             doc.set_ents(
                 [Span(doc, s, e, label=self.names[k]) for s, e, k in spans], default="outside"
             )
 
-    def _decode(self, docs: Sequence[Any]) -> list[list[tuple[int, int, int]]]:
+    def _decode(
+        self, docs: Sequence[Any], is_space: np.ndarray, sent_start: np.ndarray
+    ) -> list[list[tuple[int, int, int]]]:
+        """Each doc's entities as (start, end, label index); ``is_space`` and
+        ``sent_start`` hold a flag per token of all the docs, in order."""
         model = self.component.model
         tokvecs = model.layers[0].predict(docs)
         cached = model.get_ref("lower").predict(tokvecs)  # (tokens + 1, 3, hidden, pieces)
@@ -103,13 +111,10 @@ class GreedyEntities:
         order = np.argsort(-lengths, kind="stable")  # longest first: the active are a prefix
         n = lengths[order]
         first = starts[order]
-        space = np.zeros(int(lengths.sum()) + 1, dtype=bool)
-        next_start = np.zeros_like(space)  # the token after this one starts a sentence
-        for doc, at in zip(docs, starts, strict=True):
-            for t in doc:
-                space[at + t.i] = t.is_space
-                if t.i > 0 and t.is_sent_start:
-                    next_start[at + t.i - 1] = True
+        # by row of ``cached``: whitespace; the next token of its doc starts a sentence
+        space = np.concatenate(([False], is_space))
+        next_start = np.concatenate(([False], sent_start[1:], [False]))
+        next_start[starts + lengths - 1] = False  # a doc's last token has no next
         kinds, labels = self.moves, self.labels
         labelled = labels >= 0
         b_ok, i_ok = (kinds == 0) & labelled, (kinds == 1) & labelled
