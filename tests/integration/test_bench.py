@@ -25,6 +25,8 @@ def test_bench_runs_on_three_documents(shared_dir: Path, tmp_path: Path) -> None
     assert wikinews["documents"] == 3
     assert wikinews["events"]["accord"] == wikinews["events"]["accord_no_prefilter"]
     assert wikinews["ratio_accord_vs_spacy"] > 0
+    assert wikinews["ratio_accord_vs_spacy_numpy_blas"] > 0
+    assert wikinews["modes"]["spacy_parser_ner_numpy_blas"]["words_per_s"] > 0
     assert len(wikinews["modes"]["accord"]["seconds_per_round"]) == 2  # one total a round
     scaling = report["scaling"]
     assert scaling["documents"] == 4

