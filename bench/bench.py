@@ -377,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--chunk", type=int, default=20, help="Documents per timed chunk.")
     parser.add_argument("--workers", type=int, default=2, help="Workers for scaling/Spark.")
     parser.add_argument(
-        "--scale-docs", type=int, default=600, help="Wikinews, then BBC documents to scale on."
+        "--scale-docs", type=int, default=1500, help="Wikinews, then BBC documents to scale on."
     )
     parser.add_argument("--no-scaling", action="store_true", help="Skip the workers section.")
     parser.add_argument("--no-spark", action="store_true", help="Skip the Spark section.")
