@@ -280,3 +280,35 @@ def test_regression_a_phone_call_needs_a_counterpart(coder: Any) -> None:
         '"legitimate and fully compatible with international law".',
     )
     assert not any(root == "04" for _, root, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # commas hang on the name, the phrase between them is not the actor's
+        ("Trump, also on Twitter, defended his decision on Monday.", "Trump", None),
+        # an apposition between commas is shown whole, without the closing comma
+        (
+            "Wang Yi, China's foreign minister, met Russian Foreign Minister Sergei Lavrov "
+            "in Moscow on Monday.",
+            "Wang Yi, China's foreign minister",
+            "Russian Foreign Minister Sergei Lavrov",
+        ),
+        (
+            "The Senate Minority Leader, Chuck Schumer, criticized President Trump on Tuesday.",
+            "The Senate Minority Leader, Chuck Schumer",
+            "President Trump",
+        ),
+    ],
+)
+def test_actor_text_is_the_unbroken_phrase_around_its_head(
+    coder: Any, text: str, source: str, target: str | None
+) -> None:
+    events = coder.code_text(text, date=DATE)
+    assert events
+    for e in events:
+        assert e.source.text == source
+        assert (e.target.text if e.target else None) == target
+        for actor in (e.source, e.target):
+            if actor is not None:
+                assert e.sentence[actor.span[0] : actor.span[1]] == actor.text
