@@ -299,6 +299,12 @@ def test_regression_a_phone_call_needs_a_counterpart(coder: Any) -> None:
             "The Senate Minority Leader, Chuck Schumer",
             "President Trump",
         ),
+        # a role name that ends in its preposition shows what the preposition governs
+        (
+            "US Ambassador to Germany Richard Grenell criticized the airline on Monday.",
+            "US Ambassador to Germany Richard Grenell",
+            None,
+        ),
     ],
 )
 def test_actor_text_is_the_unbroken_phrase_around_its_head(

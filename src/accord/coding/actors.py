@@ -328,6 +328,10 @@ class SentenceActors:
                     members |= words
                 else:
                     members |= self._modified(c)
+        for k in list(members):
+            # a name that ends in its preposition ("Ambassador to"): show what it governs
+            if self._tokens[k].dep == "prep" and self._tokens[k].head in members:
+                members |= subtree(self._children, k)
         lo, hi = head, head + 1
         while lo - 1 in members:
             lo -= 1
