@@ -147,3 +147,28 @@ def test_every_validity_rule_holds_when_the_scores_push_against_it(coder: Any, m
     got = [_ents(d) for d in parser._docs(texts)]
     for text, a, b in zip(texts, expected, got, strict=True):
         assert a == b, repr(text)
+
+
+def test_blas_runs_on_one_thread_while_parsing_only(models: tuple[Any, Any]) -> None:
+    from threadpoolctl import threadpool_info
+
+    _, parser = models
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    seen: list[list[int]] = []
+
+    def record(doc: Any) -> Any:
+        seen.append(blas_threads())
+        return doc
+
+    before = blas_threads()
+    steps = parser._after
+    parser._after = (*steps, record)
+    try:
+        parser._docs(["Xi met Putin in Moscow."])
+    finally:
+        parser._after = steps
+    assert seen and all(n == 1 for threads in seen for n in threads)
+    assert blas_threads() == before  # the rest of the process keeps its threads
