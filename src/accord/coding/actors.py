@@ -307,9 +307,8 @@ class SentenceActors:
         """The token range [lo, hi) that shows the actor in the text: the unbroken run,
         around the head, of the phrase's tokens, its names, its of/from complements and
         the head's own modifiers and appositions, without commas, colons or dashes at
-        either end. A
-        phrase's tokens need not be adjacent: in "Trump, also on Twitter, defended" the
-        commas hang on "Trump" but "also on Twitter" is not his."""
+        either end. A phrase's tokens need not be adjacent: in "Trump, also on Twitter,
+        defended" the commas hang on "Trump" but "also on Twitter" is not his."""
         members = set(phrase)
         for m in mentions:
             members.update(range(m.start, m.end))
