@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
 from accord.model import Actor, Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
-_MODIFIER_DEPS = frozenset(
-    {"compound", "amod", "nmod", "poss", "det", "case", "nummod", "punct", "quantmod", "flat"}
-)
-_EDGE_PUNCT = frozenset({",", ";", ":", "-", "--", "\u2013", "\u2014"})
-"""Punctuation an actor's shown text never starts or ends with (brackets and quotes may)."""
 _COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at", "throughout", "across"})
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -286,7 +282,7 @@ class SentenceActors:
                 tok = self._tokens[c]
                 if possessor_only and h == head and tok.dep != "poss":
                     continue
-                if tok.dep in _MODIFIER_DEPS or (
+                if tok.dep in MODIFIER_DEPS or (
                     # "Vietnamese-led forces" are Vietnamese; "Damascus-based" or
                     # "Iran-backed" groups are not
                     tok.dep == "npadvmod" and self._tokens[h].lemma.lower() == "lead"
@@ -300,57 +296,6 @@ class SentenceActors:
                         g for g in self._children.get(c, ()) if self._tokens[g].dep == "pobj"
                     )
         return phrase, complements
-
-    def _surface(
-        self, head: int, phrase: set[int], complements: Sequence[int], mentions: Iterable[Mention]
-    ) -> tuple[int, int]:
-        """The token range [lo, hi) that shows the actor in the text: the unbroken run,
-        around the head, of the phrase's tokens, its names, its of/from complements and
-        the head's own modifiers and appositions, without commas, colons or dashes at
-        either end. A phrase's tokens need not be adjacent: in "Trump, also on Twitter,
-        defended" the commas hang on "Trump" but "also on Twitter" is not his."""
-        members = set(phrase)
-        for m in mentions:
-            members.update(range(m.start, m.end))
-        for comp in complements:
-            members.add(self._tokens[comp].head)
-            members |= subtree(self._children, comp)
-        for c in self._children.get(head, ()):
-            dep = self._tokens[c].dep
-            if dep in _MODIFIER_DEPS:  # "the mission's fifth rotation"
-                members |= subtree(self._children, c)
-            elif dep == "appos":
-                # "The Senate Minority Leader, Chuck Schumer, said" (all of it, between
-                # commas); "the city's mayor Muriel Bowser on Twitter" (the name alone)
-                words = subtree(self._children, c)
-                if min(words) > 0 and self._tokens[min(words) - 1].text == ",":
-                    members |= words
-                else:
-                    members |= self._modified(c)
-        for k in list(members):
-            # a name that ends in its preposition ("Ambassador to"): show what it governs
-            if self._tokens[k].dep == "prep" and self._tokens[k].head in members:
-                members |= subtree(self._children, k)
-        lo, hi = head, head + 1
-        while lo - 1 in members:
-            lo -= 1
-        while hi in members:
-            hi += 1
-        while lo < head and self._tokens[lo].text in _EDGE_PUNCT:
-            lo += 1
-        while hi - 1 > head and self._tokens[hi - 1].text in _EDGE_PUNCT:
-            hi -= 1
-        return lo, hi
-
-    def _modified(self, head: int) -> set[int]:
-        """The head and its modifiers (compounds, adjectives, determiners...), all the way down."""
-        out, stack = {head}, [head]
-        while stack:
-            for c in self._children.get(stack.pop(), ()):
-                if self._tokens[c].dep in _MODIFIER_DEPS:
-                    out.add(c)
-                    stack.append(c)
-        return out
 
     def _both_sides(self, head: int) -> list[ActorRef]:
         """'both sides', 'the two countries', 'both leaders': the parties of the latest
@@ -465,7 +410,13 @@ class SentenceActors:
             self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token
         }
         own = _combine(list(mentions.values()))
-        lo, hi = self._surface(head, phrase, complements, mentions.values())
+        lo, hi = surface(
+            self._tokens,
+            self._children,
+            head,
+            phrase | {k for m in mentions.values() for k in range(m.start, m.end)},
+            complements,
+        )
         if own is not None and own.kind in ("person", "igo", "group"):
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         if own is None or own.country is None:
