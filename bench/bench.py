@@ -17,7 +17,7 @@ scaling over worker processes and the Spark engine.
      decoder).
 
    Words are the whitespace-separated words of the cleaned sentences (the same count for
-   all three), so ``accord words/s / spaCy words/s`` is a like-for-like ratio.
+   every mode), so ``accord words/s / spaCy words/s`` is a like-for-like ratio.
 2. Scaling (``--scale-docs`` documents, Wikinews then BBC News): one worker (the
    in-process engine, model load included) against ``--workers`` worker processes
    (start-up included), whole run and steady state, and each worker's peak RSS
@@ -396,13 +396,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     import spacy
 
     from accord.config import Settings
+    from accord.nlp.parser import use_numpy_blas
     from accord.pipeline import build_resources
 
     settings = Settings()
     resources = build_resources(settings)
     unfiltered = build_resources(settings.replace(prefilter=False), parser=resources.parser)
-    from accord.nlp.parser import use_numpy_blas
-
     nlp = spacy.load(settings.model, exclude=SPACY_EXCLUDE)
     nlp_numpy_blas = spacy.load(settings.model, exclude=SPACY_EXCLUDE)
     use_numpy_blas(nlp_numpy_blas)

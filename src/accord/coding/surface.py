@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from accord.coding.verbs import subtree
+from accord.coding.patterns import subtree
 from accord.model import Token
 
 MODIFIER_DEPS = frozenset(

@@ -13,8 +13,9 @@ batch is token ``k``: the states of a whole batch advance together as numpy arra
 (features, scores, which moves are valid, the move taken). What stays the model's own:
 its token vectors and precomputed feature layer (``lower``), its output layer
 (``upper``), its move table and the validity rules of ``BiluoPushDown`` for documents
-without preset entities. Same entities as the component (tests/integration/
-test_attributes.py compares every annotation with the untouched pipeline).
+without preset entities. Same entities as the component: tests/integration/
+test_entities.py compares them at the edges of every validity rule, test_attributes.py
+every annotation on news text, both against the untouched pipeline.
 
 :meth:`GreedyEntities.compile` gives ``None`` for a component this decoder does not
 model (beam search, other feature sets, no output layer, classes marked unseen); a
@@ -29,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-_MOVES = "BILUO"
+_MOVES = ("B", "I", "L", "U", "O")
+"""The BILUO moves, by the index ``GreedyEntities.moves`` holds."""
 
 
 @dataclass(frozen=True, slots=True)
