@@ -44,6 +44,9 @@ class Mode(StrEnum):
     HYPOTHETICAL = "hypothetical"
     FUTURE = "future"
     BACKGROUND = "background"
+    ALLEGED = "alleged"
+    """Reported as someone's allegation ('an allegation he assaulted her', 'accused of
+    spying'): the accusation is the event, not the act alleged."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
 """Coding mechanisms on sentences written for these tests (real model, no gold data).
 
 Each case names the mechanism it guards. Expected events are (source code, CAMEO root,
-target code or None); "no" cases list events that must NOT appear.
+target code or None); "no" cases list events that must NOT appear. An act that names no
+target in a sentence naming no other country is directed at the source's own country
+(the ``domestic_target`` rule): its target is the bare country code, with no text.
 """
 
 from __future__ import annotations
@@ -66,12 +68,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "role word placed by the complement",
         "Opposition groups in Kenya demanded that the president resign.",
-        [("KENOPP", "10", None)],
+        [("KENOPP", "10", "KEN")],
     ),
     (
         "role word placed by the one country the sentence names",
         "Students demanded the resignation of the Serbian prime minister.",
-        [("SRBEDU", "10", None)],
+        [("SRBEDU", "10", "SRB")],
     ),
     (
         "known role, unknown country",
@@ -115,6 +117,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("JPN", "11", "CHN")],
     ),
     (
+        "a framed action on an actor: threatened to strike",
+        "Russia threatened to strike Ukraine.",
+        [("RUS", "13", "UKR")],
+    ),
+    (
         "control verb: urge",
         "Xi urged the United States to handle arms sales prudently.",
         [("CHNGOV", "02", "USA")],
@@ -122,7 +129,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "commitment becomes intent",
         "Hungary said it will support the resolution.",
-        [("HUN", "03", None)],
+        [("HUN", "03", "HUN")],
     ),
     (
         "committed coercion becomes a threat",
@@ -158,17 +165,17 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "protest noun",
         "Thousands of Iranian students staged demonstrations against the government in Tehran.",
-        [("IRNEDU", "14", None)],
+        [("IRNEDU", "14", "IRN")],
     ),
     (
         "hunger strike",
         "Jailed Algerian activists began a hunger strike on Monday.",
-        [("DZAOPP", "14", None)],
+        [("DZAOPP", "14", "DZA")],
     ),
     (
         "unidentified attackers",
         "A car bomb killed five soldiers in Kabul on Sunday.",
-        [("AFGUAF", "18", None)],
+        [("AFGUAF", "18", "AFG")],
     ),
 ]
 
@@ -206,6 +213,46 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         [("CHNGOV", "04", "TWN")],
     ),
 ]
+
+
+# Sentences that hold no political event at all (precision: issue 10), or none of the roots
+# listed. Each names the rule that keeps it out.
+NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
+    (
+        "a death is no attack (defaults review)",
+        "Former president Robert Mugabe died on Friday.",
+        (),
+    ),
+    ("found dead (defaults review)", "The 87-year-old was found dead in his hotel room.", ()),
+    ("a fire is no attacker", "A fire killed five girls at an escape room in Koszalin.", ()),
+    ("sport (defaults review)", "Simon Amor beat team-mate Ben Gollings in the final.", ()),
+    ("a statement released is no release", "The ministry released a statement on Monday.", ("08",)),
+    ("no political actor acts", "Critics have savaged the three-hour epic.", ()),
+    ("no political actor acts", "The parents of a girl are suing the supermarket chain.", ()),
+    (
+        "background: dated years before the story",
+        "In 2007, the United States government labeled Soleimani a terrorist.",
+        (),
+    ),
+    (
+        "an allegation is not the act alleged",
+        "The arrest came after an allegation he assaulted Nino Ramishvili.",
+        ("18", "19", "20"),
+    ),
+    (
+        "a first name is not a leader's surname",
+        "Sharon Osbourne gave details of nine stolen items.",
+        (),
+    ),
+    ("an agentless passive names no attacker", "She was then assaulted, the lawsuit says.", ()),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "roots"), NO_EVENT, ids=[c[1][:40] for c in NO_EVENT])
+def test_no_event(coder: Any, name: str, text: str, roots: tuple[str, ...]) -> None:
+    got = _triples(coder, text)
+    bad = {t for t in got if not roots or t[1] in roots}
+    assert not bad, f"{name}: {sorted(bad, key=str)}"
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -285,8 +332,9 @@ def test_regression_a_phone_call_needs_a_counterpart(coder: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        # commas hang on the name, the phrase between them is not the actor's
-        ("Trump, also on Twitter, defended his decision on Monday.", "Trump", None),
+        # commas hang on the name, the phrase between them is not the actor's (the target
+        # is implied, the domestic one: it has no text)
+        ("Trump, also on Twitter, defended his decision on Monday.", "Trump", ""),
         # an apposition between commas is shown whole, without the closing comma
         (
             "Wang Yi, China's foreign minister, met Russian Foreign Minister Sergei Lavrov "
@@ -303,7 +351,7 @@ def test_regression_a_phone_call_needs_a_counterpart(coder: Any) -> None:
         (
             "US Ambassador to Germany Richard Grenell criticized the airline on Monday.",
             "US Ambassador to Germany Richard Grenell",
-            None,
+            "",
         ),
     ],
 )

@@ -445,3 +445,82 @@ def test_hand_built_tokens_without_tags_still_classify() -> None:
         "threatened": Mode.ASSERTED,
         "strike": Mode.FUTURE,
     }
+
+
+# -- allegations: the act alleged is not asserted; a speaker's claim of its own act is
+
+# The arrest came after an allegation he assaulted his wife.
+ALLEGATION_NOUN: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("arrest", "arrest", "NOUN", "NN", "nsubj", 2),
+    ("came", "come", "VERB", "VBD", "ROOT", 2),
+    ("after", "after", "SCONJ", "IN", "mark", 7),
+    ("an", "an", "DET", "DT", "det", 5),
+    ("allegation", "allegation", "NOUN", "NN", "pobj", 3),
+    ("he", "he", "PRON", "PRP", "nsubj", 7),
+    ("assaulted", "assault", "VERB", "VBD", "advcl", 2),
+    ("his", "his", "PRON", "PRP$", "poss", 9),
+    ("wife", "wife", "NOUN", "NN", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Bolton claims Trump asked Xi for help.
+CLAIM_ABOUT_ANOTHER: Spec = [
+    ("Bolton", "Bolton", "PROPN", "NNP", "nsubj", 1),
+    ("claims", "claim", "VERB", "VBZ", "ROOT", 1),
+    ("Trump", "Trump", "PROPN", "NNP", "nsubj", 3),
+    ("asked", "ask", "VERB", "VBD", "ccomp", 1),
+    ("Xi", "Xi", "PROPN", "NNP", "dobj", 3),
+    ("for", "for", "ADP", "IN", "prep", 3),
+    ("help", "help", "NOUN", "NN", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The Houthis claimed they attacked the facilities.
+CLAIM_OF_OWN_ACT: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("Houthis", "Houthis", "PROPN", "NNP", "nsubj", 2),
+    ("claimed", "claim", "VERB", "VBD", "ROOT", 2),
+    ("they", "they", "PRON", "PRP", "nsubj", 4),
+    ("attacked", "attack", "VERB", "VBD", "ccomp", 2),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("facilities", "facility", "NOUN", "NNS", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# Russia accused Ukraine of shelling Donetsk.
+ACCUSED_OF: Spec = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("accused", "accuse", "VERB", "VBD", "ROOT", 1),
+    ("Ukraine", "Ukraine", "PROPN", "NNP", "dobj", 1),
+    ("of", "of", "ADP", "IN", "prep", 1),
+    ("shelling", "shell", "VERB", "VBG", "pcomp", 3),
+    ("Donetsk", "Donetsk", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The lawsuit says she was assaulted.
+FILED_CLAIM: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("lawsuit", "lawsuit", "NOUN", "NN", "nsubj", 2),
+    ("says", "say", "VERB", "VBZ", "ROOT", 2),
+    ("she", "she", "PRON", "PRP", "nsubjpass", 5),
+    ("was", "be", "AUX", "VBD", "auxpass", 5),
+    ("assaulted", "assault", "VERB", "VBN", "ccomp", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+ALLEGATION_CASES = [
+    ("allegation_noun", ALLEGATION_NOUN, {"came": Mode.ASSERTED, "assaulted": Mode.ALLEGED}),
+    ("claim_about_another", CLAIM_ABOUT_ANOTHER, {"claims": Mode.ASSERTED, "asked": Mode.ALLEGED}),
+    ("claim_of_own_act", CLAIM_OF_OWN_ACT, {"claimed": Mode.ASSERTED, "attacked": Mode.ASSERTED}),
+    ("accused_of", ACCUSED_OF, {"accused": Mode.ASSERTED, "shelling": Mode.ALLEGED}),
+    ("filed_claim", FILED_CLAIM, {"says": Mode.ASSERTED, "assaulted": Mode.ALLEGED}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "spec", "expected"), ALLEGATION_CASES, ids=[c[0] for c in ALLEGATION_CASES]
+)
+def test_allegations(name: str, spec: Spec, expected: dict[str, Mode]) -> None:
+    assert _modes(spec, list(expected)) == expected

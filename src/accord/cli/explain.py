@@ -34,7 +34,7 @@ def render(expl: Explanation, out: TextIO) -> None:
         decisions = [d for d in expl.decisions if d.sentence_index == i]
         if decisions:
             table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-            for col in ("trigger", "kind", "coded", "code", "mode", "rule", "why"):
+            for col in ("trigger", "kind", "coded", "code", "mode", "rule", "why", "rules applied"):
                 table.add_column(col, overflow="fold")
             for d in decisions:
                 table.add_row(
@@ -45,6 +45,7 @@ def render(expl: Explanation, out: TextIO) -> None:
                     d.mode.value if d.mode else "",
                     d.rule or "",
                     d.reason,
+                    "; ".join(f"{step.rule}: {step.verdict}" for step in d.steps),
                 )
             console.print(table)
         for e in (e for e in expl.result.events if e.sentence_index == i):

@@ -105,6 +105,9 @@ class ActorRef:
     titles: frozenset[str] = frozenset()
     """Lower-cased words of a person's phrase ("foreign", "minister"): what "the minister"
     can later refer back to."""
+    listed: bool = False
+    """The actor is a person, organisation or group the knowledge base lists by name (not
+    a country combined with a role word, nor a name the parser alone found)."""
 
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
         if self.kind == "implied":
@@ -152,6 +155,41 @@ def find_mentions(
 ) -> list[Mention]:
     words = [t.text for t in tokens]
     return [Mention(i, i + m.length, m.entry) for i, m in kb.matches(words, date)]
+
+
+def credible(
+    tokens: Sequence[Token], mentions: Sequence[Mention], seen: Mapping[str, ActorRef]
+) -> list[Mention]:
+    """``mentions`` less the people matched on part of their name by mistake.
+
+    A person the knowledge base knows by a longer name ("Ariel Sharon") matched on one of
+    its words ("Sharon") is dropped when the name in the text goes on with other name
+    words ("Sharon Osbourne", "Mark Morrison"), and kept otherwise only when a title is
+    part of the match ("Prime Minister Sharon"), the person holds office on the date
+    (a role other than ELI), or the document named the person before (``seen``: lower-cased
+    name words of the people named so far)."""
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.entry
+        name = e.name.lower().split()
+        words = [t.text.lower() for t in tokens[m.start : m.end]]
+        present = [w for w in name if w in words]
+        if e.kind != "person" or len(name) < 2 or len(present) == len(name):
+            out.append(m)
+            continue
+        around = [i for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
+        if any(
+            tokens[i].ent_type == "PERSON"
+            and tokens[i].pos == "PROPN"
+            and tokens[i].text.lower() not in name
+            for i in around
+        ):
+            continue  # "Sharon Osbourne": another person's name
+        titled = any(w not in name for w in words)
+        introduced = any((ref := seen.get(w)) is not None and ref.name == e.name for w in present)
+        if titled or introduced or (e.role is not None and e.role != "ELI"):
+            out.append(m)
+    return out
 
 
 class SentenceActors:
@@ -222,10 +260,29 @@ class SentenceActors:
         out: list[ActorRef] = []
         for m in sorted(seen.values(), key=lambda x: x.start):
             e = m.entry
+            listed = e.kind in ("person", "igo", "group")
             out.append(
-                ActorRef(m.end - 1, m.start, m.end, e.code, e.country, e.role, e.name, e.kind)
+                ActorRef(
+                    m.end - 1,
+                    m.start,
+                    m.end,
+                    e.code,
+                    e.country,
+                    e.role,
+                    e.name,
+                    e.kind,
+                    listed=listed,
+                )
             )
         return out
+
+    @property
+    def tokens(self) -> Sequence[Token]:
+        return self._tokens
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The knowledge-base mention covering token ``i``, if any."""
+        return self._by_token.get(i)
 
     def people(self) -> list[ActorRef]:
         """People named in this sentence (name heads resolved to a country), left to right."""
@@ -355,7 +412,19 @@ class SentenceActors:
         if antecedent is None:
             return []
         a = antecedent
-        return [ActorRef(head, head, head + 1, a.code, a.country, a.role, a.name, "pronoun")]
+        return [
+            ActorRef(
+                head,
+                head,
+                head + 1,
+                a.code,
+                a.country,
+                a.role,
+                a.name,
+                "pronoun",
+                listed=a.listed,
+            )
+        ]
 
     def _resolve_head(self, head: int) -> list[ActorRef]:
         """Memoised per head; a head already being resolved (a pronoun whose antecedent
@@ -418,13 +487,33 @@ class SentenceActors:
             complements,
         )
         if own is not None and own.kind in ("person", "igo", "group"):
-            return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+            return [
+                ActorRef(
+                    head,
+                    lo,
+                    hi,
+                    own.code,
+                    own.country,
+                    own.role,
+                    own.name,
+                    own.kind,
+                    listed=True,
+                )
+            ]
         if own is None or own.country is None:
             known = self._people.get(tok.text.lower()) if tok.ent_type == "PERSON" else None
             if known is not None:
                 return [
                     ActorRef(
-                        head, lo, hi, known.code, known.country, known.role, known.name, "person"
+                        head,
+                        lo,
+                        hi,
+                        known.code,
+                        known.country,
+                        known.role,
+                        known.name,
+                        "person",
+                        listed=known.listed,
                     )
                 ]
         role = own.role if own is not None else None
@@ -474,6 +563,7 @@ class SentenceActors:
                             known.role,
                             known.name,
                             "pronoun",
+                            listed=known.listed,
                         )
                     ]
         if own is not None and own.kind == "agent" and own.role:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 from accord.coding.actors import ActorRef, Mention
+from accord.coding.lexicon import words
 from accord.model import Token
 
 _LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_ANONYMOUS_ATTACKERS = frozenset(
-    {"bomb", "bombing", "explosion", "blast", "gunman", "gunmen", "assailant", "attacker",
-     "attack", "device", "mine", "minefield", "rocket", "missile", "mortar", "shell", "shelling",
-     "drone", "airstrike", "strike", "bomber", "ied", "grenade", "sniper", "fire", "gunfire",
-     "shooter", "militant", "insurgent", "car", "vehicle"}
-)  # fmt: skip
+_ANONYMOUS_ATTACKERS = words("anonymous_attackers.txt")
+_VIOLENCE_CONTEXT = words("violence_context.txt")
+
+
+def speaks_of_violence(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence names political violence (``violence_context.txt``)."""
+    texts = [t.text.lower() for t in tokens]
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(texts)}
+    return bool(_VIOLENCE_CONTEXT.intersection(texts) or _VIOLENCE_CONTEXT & pairs)
 
 
 def located_country(
@@ -49,7 +54,10 @@ def unattributed(
 ) -> list[ActorRef]:
     """'A roadside bomb near Samarra killed two soldiers', 'gunmen opened fire', 'were
     killed': violence with no named perpetrator is coded to unidentified armed forces
-    (UAF) of the country where it happened."""
+    (UAF) of the country where it happened, when the sentence speaks of violence (a fire,
+    a crash or a storm kills without anyone using force)."""
+    if not speaks_of_violence(tokens):
+        return []
     kids = children.get(verb, ())
     subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
     if subject is not None:

@@ -1,10 +1,12 @@
-"""Event assembly: verbs + actors + modality + dates -> coded :class:`Event` records.
+"""Event assembly: parsed sentences -> coded :class:`Event` records.
 
-For every verb in a parsed sentence the verb dictionary proposes a CAMEO code; the
-subject of the verb (inherited through xcomp/conj/advcl chains when it has none) gives
-the source actors, the object or a prepositional object the targets; passives swap
-them. Each (source, target) pair of distinct actors becomes one event (a paired
-dictionary code such as [042:043] also yields the reverse event).
+For every sentence the verb dictionary proposes candidate triggers (the verbs it codes)
+and the event nouns add theirs ("Xi's phone call with Trump"); each candidate runs
+through the coder's rules in order (:mod:`accord.coding.ruleset`: mode, commitments,
+date, source and target actors, ...). A kept candidate gives one event per (source,
+target) pair of distinct actors (a paired dictionary code such as [042:043] also the
+reverse event). What earlier sentences said (the people named, the latest bilateral
+meeting, the date in force) is carried in a per-document state.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -21,20 +23,17 @@ from accord.coding.actors import (
     KnowledgeBase,
     Party,
     SentenceActors,
+    credible,
     find_mentions,
-    identified,
-    named_group,
-    region,
 )
-from accord.coding.arguments import arguments, distinct
-from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
-from accord.coding.commitment import commits, drop_bare_commitments, first_conjunct, intent_code
+from accord.coding.arguments import distinct
+from accord.coding.commitment import drop_bare_commitments
 from accord.coding.kb import tokenize
-from accord.coding.modality import classify
 from accord.coding.nominal import action_events, nominal_events
-from accord.coding.patterns import SUBJECT_DEPS, governing_verb
+from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
-from accord.coding.targets import spells_out_mode
+from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, run_rules
+from accord.coding.ruleset import RULES, TARGET_RULES
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -48,10 +47,6 @@ from accord.model import (
     Token,
 )
 from accord.text.dates import find_date_mentions
-
-_MAX_SYMMETRIC_PARTIES = 3
-_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
-_NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
 
 
 class CodeInfo(Protocol):
@@ -83,13 +78,6 @@ class CodingContext:
 
 
 @dataclass(frozen=True, slots=True)
-class _SentenceDate:
-    date: dt.date | None
-    precision: DatePrecision | None
-    source: DateSource
-
-
-@dataclass(frozen=True, slots=True)
 class Decision:
     """Why a candidate trigger did or did not become events (for ``accord explain``)."""
 
@@ -104,6 +92,8 @@ class Decision:
     code: str | None = None
     rule: str | None = None
     mode: Mode | None = None
+    steps: tuple[Step, ...] = ()
+    """The rules that changed or dropped the candidate, in order."""
 
 
 def code_document(
@@ -130,7 +120,6 @@ class _DocState:
 
     publication: dt.date | None
     location: Place | None
-    carried: _SentenceDate | None = None
     last_person: ActorRef | None = None
     countries: set[str] = field(default_factory=set)
     """Countries of the actors named so far: they settle ambiguous place names."""
@@ -138,22 +127,13 @@ class _DocState:
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
     pair_sentence: int = -1
+    dated: dict[tuple[str | None, str | None, str], SentenceDate] = field(default_factory=dict)
+    """Dates the text gave to events so far, by (source country, target country, root)."""
 
-    def fallback_date(self) -> _SentenceDate:
-        if self.carried is not None:
-            return self.carried
+    def fallback_date(self) -> SentenceDate:
         if self.publication is not None:
-            return _SentenceDate(self.publication, DatePrecision.DAY, DateSource.PUBLICATION)
-        return _SentenceDate(None, None, DateSource.NONE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Trigger:
-    """What fired: the trigger token, the rule, and how specific the match was."""
-
-    index: int
-    rule: str
-    specific: bool
+            return SentenceDate(self.publication, DatePrecision.DAY, DateSource.PUBLICATION)
+        return SentenceDate(None, None, DateSource.NONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +146,57 @@ class _Sentence:
     location: Place | None
 
 
+class _Tracer:
+    """Appends one :class:`Decision` per candidate trigger to ``trace`` (when given)."""
+
+    def __init__(self, trace: list[Decision] | None, ps: ParsedSentence) -> None:
+        self._trace = trace
+        self._ps = ps
+
+    def unmatched(self, i: int, reason: str) -> None:
+        if self._trace is not None:
+            text = self._ps.tokens[i].text
+            self._trace.append(Decision(self._ps.sentence.index, i, text, "verb", False, reason))
+
+    def more_steps(self, trigger: int, steps: tuple[Step, ...]) -> None:
+        """Add the target rules' steps to the decision recorded for ``trigger``."""
+        if self._trace is None or not steps:
+            return
+        for k in range(len(self._trace) - 1, -1, -1):
+            d = self._trace[k]
+            if d.sentence_index == self._ps.sentence.index and d.index == trigger:
+                self._trace[k] = dataclasses.replace(d, steps=(*d.steps, *steps))
+                return
+
+    def outcome(self, out: Outcome) -> None:
+        if self._trace is None:
+            return
+        c = out.candidate
+        if out.dropped is not None:
+            reason = out.dropped.reason
+        elif c.kind == "noun":
+            reason = "participants " + ", ".join(p.code for p in (*c.sources, *c.targets))
+        else:
+            reason = (
+                f"source {', '.join(x.code for x in c.sources)}; target "
+                f"{', '.join(x.code for x in c.targets) or 'none'}"
+            )
+        self._trace.append(
+            Decision(
+                self._ps.sentence.index,
+                c.trigger,
+                self._ps.tokens[c.trigger].text,
+                c.kind,
+                out.dropped is None,
+                reason,
+                c.code,
+                c.rule,
+                c.mode,
+                out.steps,
+            )
+        )
+
+
 def _code_sentence(
     doc_id: str,
     ps: ParsedSentence,
@@ -174,34 +205,112 @@ def _code_sentence(
     trace: list[Decision] | None = None,
 ) -> list[Event]:
     tokens = ps.tokens
+    tracer = _Tracer(trace, ps)
+    clause = _clause(ps, ctx, state)
+    here = _Sentence(doc_id, ps, ctx, clause.place or state.location)
+    kept: list[Candidate] = []
+    used: set[int] = set()
+    claimed: dict[int, VerbMatch] = {}
+    for tok in tokens:
+        if tok.pos != "VERB" and not (tok.pos == "AUX" and tok.dep == "ROOT"):
+            continue
+        match = ctx.verbs.match(tokens, tok.i, clause.children)
+        if match is None:
+            why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
+            tracer.unmatched(tok.i, why)
+            continue
+        cand = Candidate(
+            "verb", tok.i, match.code, match.rule, match.pattern is not None, match=match
+        )
+        out = run_rules(cand, clause, RULES)
+        tracer.outcome(out)
+        if out.dropped is None:
+            used.update(match.tokens)
+            kept.append(out.candidate)
+        else:
+            for k in out.dropped.claims:
+                claimed.setdefault(k, match)
+    with_claims = dataclasses.replace(clause, claimed=claimed)
+    found = nominal_events(tokens, clause.children, clause.actors, used)
+    found += action_events(tokens, clause.children, clause.actors, used)
+    for nominal in found:
+        first, *others = nominal.participants
+        cand = Candidate(
+            "noun",
+            nominal.noun,
+            nominal.code,
+            nominal.rule,
+            True,
+            nominal=nominal,
+            sources=(first,),
+            targets=tuple(others),
+            mutual=nominal.symmetric,
+        )
+        out = run_rules(cand, with_claims, RULES)
+        tracer.outcome(out)
+        if out.dropped is None:
+            kept.append(out.candidate)
+    events: list[Event] = []
+    untargeted: list[Candidate] = []
+    for cand in kept:
+        events.extend(_expand(here, cand, untargeted))
+    _remember(state, tokens, clause.actors)
+    for e in events:
+        t = e.target
+        if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
+            state.pair = (Party.of(e.source), Party.of(t))
+            state.pair_sentence = ps.sentence.index
+    late = dataclasses.replace(
+        clause,
+        pair=state.pair,
+        pair_age=ps.sentence.index - state.pair_sentence if state.pair else None,
+    )
+    for cand in untargeted:
+        out = run_rules(cand, late, TARGET_RULES)
+        tracer.more_steps(cand.trigger, out.steps)
+        done = out.candidate
+        target = done.targets[0] if done.targets else None
+        events.append(_event(here, done, done.code, done.sources[0], target))
+    return _coreferent_dates(drop_bare_commitments(events, tokens), state)
 
-    def note(
-        i: int,
-        kind: str,
-        reason: str,
-        coded: bool = False,
-        code: str | None = None,
-        rule: str | None = None,
-        mode: Mode | None = None,
-    ) -> None:
-        if trace is not None:
-            trace.append(
-                Decision(
-                    ps.sentence.index, i, tokens[i].text, kind, coded, reason, code, rule, mode
-                )
+
+def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
+    """An event the text does not date, that the story reported earlier with a date (the
+    same source and target countries, the same root), takes that date: "Xi held talks
+    with Putin on Wednesday. In a virtual meeting with President Putin, Xi reviewed ..."
+    Other undated events keep the story's date (date source 'publication')."""
+    out: list[Event] = []
+    for e in events:
+        key = (e.source.country, e.target.country if e.target else None, e.cameo[:2])
+        if e.date_source is DateSource.TEXT and e.mode is Mode.ASSERTED:
+            state.dated.setdefault(key, SentenceDate(e.date, e.date_precision, e.date_source))
+        elif e.date_source is DateSource.PUBLICATION and key in state.dated:
+            d = state.dated[key]
+            e = dataclasses.replace(
+                e,
+                date=d.date,
+                date_precision=d.precision,
+                date_source=d.source,
+                evidence=dataclasses.replace(e.evidence, rule=f"{e.evidence.rule}+coreferent"),
             )
+        out.append(e)
+    return out
 
+
+def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
+    """What the rules may read about one sentence (and the countries it adds to those
+    seen so far in the document)."""
+    tokens = ps.tokens
     children = children_of(tokens)
     dates = _attached_dates(ps, state.publication)
     root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
     sentence_date = root_date or state.fallback_date()
-    mentions = find_mentions(tokens, ctx.kb, sentence_date.date)
+    mentions = credible(tokens, find_mentions(tokens, ctx.kb, sentence_date.date), state.people)
     state.countries.update(m.entry.country for m in mentions if m.entry.country)
     place = None
     if ctx.places is not None:
-        found = ctx.places.find_in_sentence(tokens, state.countries)
-        place = found[0] if found else None
-    location = place or state.location
+        places = ctx.places.find_in_sentence(tokens, state.countries)
+        place = places[0] if places else None
     home = state.location.country if state.location else None
     named = {m.entry.country for m in mentions if m.entry.country}
     actors = SentenceActors(
@@ -215,192 +324,53 @@ def _code_sentence(
         next(iter(named)) if len(named) == 1 else None,
         state.pair,
     )
-    here = _Sentence(doc_id, ps, ctx, location)
-    events: list[Event] = []
-    used: set[int] = set()
-    claimed: dict[int, VerbMatch] = {}
-    untargeted: list[tuple[_Trigger, str, ActorRef, Mode, _SentenceDate]] = []
-    for tok in tokens:
-        if tok.pos != "VERB" and not (tok.pos == "AUX" and tok.dep == "ROOT"):
-            continue
-        if any(tokens[c].dep in ("det", "poss") for c in children.get(tok.i, ())):
-            note(tok.i, "verb", "a noun tagged as a verb ('its fisheries dispute')")
-            continue
-        if _is_naming(tokens, tok.i, children):
-            note(tok.i, "verb", "naming use ('calling it X'): a description, not an act")
-            continue
-        match = ctx.verbs.match(tokens, tok.i, children)
-        if match is None:
-            why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
-            note(tok.i, "verb", why)
-            continue
-        anchor = first_conjunct(tokens, tok.i, children)
-        mode = classify(tokens, anchor, children)
-        if mode is not Mode.ASSERTED and spells_out_mode(tokens, tok.i, match):
-            mode = Mode.ASSERTED  # 'INDICATED SHOULD *': the pattern's code says it all
-        code, rule = match.code, match.rule
-        intent = intent_code(code) if mode is Mode.FUTURE else None
-        threat = intent is not None and intent[:2] == "13"
-        if intent is not None and commits(tokens, anchor, children, actors if threat else None):
-            # "Hungary will support the resolution": an asserted expression of intent (03x)
-            code, rule, mode = intent, f"{rule}+intent", Mode.ASSERTED
-        elif (
-            mode is Mode.NEGATED
-            and code[:2] not in ("01", "12")
-            and commits(tokens, anchor, children, actors)
-        ):
-            # "Syria says it will not accept refugees": an asserted refusal (12x)
-            code, rule, mode = (
-                ctx.verbs.frames.reframe(code, "reject"),
-                f"{rule}+refusal",
-                (Mode.ASSERTED),
-            )
-        if mode is not Mode.ASSERTED and not ctx.include_all_modes:
-            note(
-                tok.i,
-                "verb",
-                f"{mode.value}: left out (--all-modes shows it)",
-                False,
-                code,
-                rule,
-                mode,
-            )
-            continue
-        date = dates.get(tok.i) or sentence_date
-        trigger = _Trigger(tok.i, rule, match.pattern is not None)
-        sources, targets = arguments(tokens, tok.i, children, actors, match)
-        sources = [
-            s
-            for s in sources
-            if identified(s) or region(s) or (named_group(s) and not code.startswith("01"))
-        ]
-        targets = [t for t in targets if identified(t)]
-        if code.startswith("041") and not targets:
-            note(tok.i, "verb", "a telephone call needs a counterpart", False, code, rule, mode)
-            continue
-        if not sources and code[:2] in VIOLENT_ROOTS:
-            country = (place.country if place else None) or home
-            if country is None:
-                country = located_country(tokens, mentions, targets)
-            sources = unattributed(tokens, tok.i, children, country, mentions)
-        if sources:
-            used.update(match.tokens)
-            note(
-                tok.i,
-                "verb",
-                f"source {', '.join(x.code for x in sources)}; target "
-                f"{', '.join(x.code for x in targets) or 'none'}",
-                True,
-                code,
-                rule,
-                mode,
-            )
-        else:
-            for k in match.tokens:
-                claimed.setdefault(k, match)
-            note(tok.i, "verb", "no identifiable source actor", False, code, rule, mode)
-        symmetric = (
-            not targets
-            and 1 < len(sources) <= _MAX_SYMMETRIC_PARTIES
-            and code[:2] in _SYMMETRIC_ROOTS
-            and not any(tokens[c].dep == "dobj" for c in children.get(tok.i, ()))
-        )
-        if symmetric:
-            # "France and the Philippines agreed ...": each party acts towards the others
-            for src in sources:
-                for other in sources:
-                    if other.code != src.code:
-                        events.append(_event(here, trigger, code, src, other, mode, date))
-            continue
-        for src in sources:
-            tgts: list[ActorRef | None] = [t for t in targets if distinct(src, t)] or [None]
-            if not targets and (code[:2] == "02" or code in _COUNTERPART_CODES):
-                untargeted.append((trigger, code, src, mode, date))
-                continue
-            for tgt in tgts:
-                events.append(_event(here, trigger, code, src, tgt, mode, date))
-                if match.code2 and tgt is not None and code == match.code:
-                    events.append(_event(here, trigger, match.code2, tgt, src, mode, date))
-    found_nouns = nominal_events(tokens, children, actors, used)
-    found_nouns += action_events(tokens, children, actors, used)
-    for nominal in found_nouns:
-        gov = nominal.governor
-        mode = nominal.mode_hint or (
-            classify(tokens, gov, children) if gov is not None else Mode.ASSERTED
-        )
-        if mode is not Mode.ASSERTED and not ctx.include_all_modes:
-            note(
-                nominal.noun,
-                "noun",
-                f"{mode.value}: left out (--all-modes shows it)",
-                False,
-                nominal.code,
-                nominal.rule,
-                mode,
-            )
-            continue
-        date = (dates.get(gov) if gov is not None else None) or sentence_date
-        code, rule = nominal.code, nominal.rule
-        verb = claimed.get(nominal.noun)
-        if verb is not None:
-            # "talks collapsed": the verb's pattern over the noun codes it, the noun's
-            # participants are the actors
-            code, rule = verb.code, f"{verb.rule}+{nominal.rule}"
-        trigger = _Trigger(nominal.noun, rule, True)
-        first, *others = nominal.participants
-        note(
-            nominal.noun,
-            "noun",
-            "participants " + ", ".join(p.code for p in nominal.participants),
-            True,
-            code,
-            rule,
-            mode,
-        )
-        if not others:
-            events.append(_event(here, trigger, code, first, None, mode, date))
-        for other in others:
-            events.append(_event(here, trigger, code, first, other, mode, date))
-            if nominal.symmetric:
-                events.append(_event(here, trigger, code, other, first, mode, date))
-    _remember(state, tokens, children, actors, dates)
-    for e in events:
-        t = e.target
-        if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
-            state.pair = (Party.of(e.source), Party.of(t))
-            state.pair_sentence = ps.sentence.index
-    for trigger, code, src, mode, date in untargeted:
-        # "Trump said Washington is willing to strengthen cooperation", in the report of
-        # the Xi-Trump call: the cooperation is with the other side of the call
-        implied = _counterpart(state, ps.sentence.index, src)
-        if implied is not None:
-            trigger = dataclasses.replace(trigger, rule=f"{trigger.rule}+counterpart")
-        events.append(_event(here, trigger, code, src, implied, mode, date))
-    return drop_bare_commitments(events, tokens)
-
-
-def _is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
-    """'calling it the most important issue', 'named him envoy', 'calling the agreements
-    "legitimate"': a description, not an act ('called on Iran to ...' and 'called for'
-    stay appeals)."""
-    if tokens[verb].lemma.lower() not in _NAMING_VERBS:
-        return False
-    kids = [tokens[c] for c in children.get(verb, ())]
-    if any(k.dep in ("prt", "prep") and k.text.lower() in ("on", "upon", "for") for k in kids):
-        return False
-    has_object = any(k.dep == "dobj" for k in kids)
-    return any(k.dep == "oprd" for k in kids) or (
-        has_object and any(k.dep in ("acomp", "ccomp", "xcomp", "attr") for k in kids)
+    return Clause(
+        tokens=tokens,
+        children=children,
+        actors=actors,
+        mentions=mentions,
+        dates=dates,
+        sentence_date=sentence_date,
+        place=place,
+        home=home,
+        publication=state.publication,
+        include_all_modes=ctx.include_all_modes,
+        frames_reframe=ctx.verbs.frames.reframe,
     )
 
 
-def _remember(
-    state: _DocState,
-    tokens: Sequence[Token],
-    children: Mapping[int, Sequence[int]],
-    actors: SentenceActors,
-    dates: Mapping[int, _SentenceDate],
-) -> None:
+def _expand(here: _Sentence, cand: Candidate, untargeted: list[Candidate]) -> list[Event]:
+    """The events of one kept candidate: one per (source, target) pair; joint parties
+    towards each other; a paired dictionary code ([042:043]) also the reverse way. A
+    source left without a target goes to ``untargeted``, for the target rules."""
+    out: list[Event] = []
+    code = cand.code
+    if cand.mutual and cand.kind == "verb":
+        for src in cand.sources:
+            for other in cand.sources:
+                if other.code != src.code:
+                    out.append(_event(here, cand, code, src, other))
+        return out
+    match = cand.match
+    for src in cand.sources:
+        tgts = [t for t in cand.targets if cand.kind == "noun" or distinct(src, t)]
+        if not tgts:
+            untargeted.append(dataclasses.replace(cand, sources=(src,), targets=()))
+            continue
+        for tgt in tgts:
+            out.append(_event(here, cand, code, src, tgt))
+            if cand.kind == "noun" and cand.mutual:
+                out.append(_event(here, cand, code, tgt, src))
+            elif match is not None and match.code2 and code == match.code:
+                out.append(_event(here, cand, match.code2, tgt, src))
+    return out
+
+
+def _remember(state: _DocState, tokens: Sequence[Token], actors: SentenceActors) -> None:
+    """Carry the people named in this sentence to later ones (pronouns, surnames).
+
+    Dates are not carried: an event with no date expression of its own takes the story's
+    date, never the last date an earlier sentence happened to mention."""
     people = actors.people()
     subjects = [p for p in people if tokens[p.head].dep in SUBJECT_DEPS]
     if subjects or people:
@@ -409,18 +379,11 @@ def _remember(
         for word in (p.name or "").lower().split():
             state.people.pop(word, None)  # re-insert: the dict's order is recency
             state.people[word] = p
-    for verb, d in sorted(dates.items()):
-        if (
-            d.precision is DatePrecision.DAY
-            and tokens[verb].pos in ("VERB", "AUX")
-            and (classify(tokens, verb, children) is Mode.ASSERTED)
-        ):
-            state.carried = d
 
 
-def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int, _SentenceDate]:
+def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int, SentenceDate]:
     """Date expressions of the sentence keyed by the verb that governs each of them."""
-    out: dict[int, _SentenceDate] = {}
+    out: dict[int, SentenceDate] = {}
     tokens = ps.tokens
     for mention in find_date_mentions(ps.sentence.text, publication):
         s, e = mention.span
@@ -428,51 +391,44 @@ def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int
         if not inside:
             continue
         head = next((i for i in inside if tokens[i].head not in inside), inside[0])
-        verb = governing_verb(tokens, head)
+        verb = _dated_verb(tokens, head)
         if verb is not None and verb not in out:
-            out[verb] = _SentenceDate(mention.date, mention.precision, DateSource.TEXT)
+            out[verb] = SentenceDate(mention.date, mention.precision, DateSource.TEXT)
     return out
 
 
-_COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})
-_COUNTERPART_WINDOW = 8
-"""Sentences after a bilateral meeting or call in which a party's untargeted appeal (02x),
-general intent to cooperate or diplomatic cooperation (_COUNTERPART_CODES) is taken to
-address the other party."""
+_DATE_PHRASE_DEPS = frozenset(
+    {"pobj", "prep", "npadvmod", "advmod", "tmod", "nmod", "compound", "nummod", "amod",
+     "quantmod", "cc", "conj", "case", "punct", "det", "appos", "pcomp"}
+)  # fmt: skip
 
 
-def _counterpart(state: _DocState, index: int, src: ActorRef) -> ActorRef | None:
-    """The other party of the meeting or call reported in this sentence or shortly
-    before, when ``src`` is one of its parties (for an appeal, an intent or diplomatic
-    cooperation that names no target of its own)."""
-    if state.pair is None:
-        return None
-    if not 0 <= index - state.pair_sentence <= _COUNTERPART_WINDOW:
-        return None
-    a, b = state.pair
-    for me, other in ((a, b), (b, a)):
-        if src.code == me.code or (src.country is not None and src.country == me.country):
-            if other.country == src.country:
-                return None
-            return ActorRef(
-                src.head, 0, 0, other.code, other.country, other.role, other.name, "implied"
-            )
+def _dated_verb(tokens: Sequence[Token], head: int) -> int | None:
+    """The verb a date expression dates: the verb it modifies directly ("met on Monday",
+    "signed in 2001"), not through a noun ("priorities for ties in 2026", "the 2015
+    deal": those date the noun, not the act)."""
+    i = head
+    for _ in range(len(tokens)):
+        up = tokens[i].head
+        if up == i:
+            return None
+        if tokens[up].pos in ("VERB", "AUX"):
+            return up
+        if tokens[i].dep == "prep" and tokens[up].pos in ("NOUN", "PROPN"):
+            return None
+        if tokens[i].dep not in _DATE_PHRASE_DEPS:
+            return None
+        i = up
     return None
 
 
 def _event(
-    here: _Sentence,
-    trigger: _Trigger,
-    code: str,
-    src: ActorRef,
-    tgt: ActorRef | None,
-    mode: Mode,
-    date: _SentenceDate,
+    here: _Sentence, cand: Candidate, code: str, src: ActorRef, tgt: ActorRef | None
 ) -> Event:
     tokens = here.ps.tokens
     text = here.ps.sentence.text
     info = here.ctx.ontology.get(code)
-    trigger_tok = tokens[trigger.index]
+    trigger_tok = tokens[cand.trigger]
     trig_start = trigger_tok.idx
     trig_end = trig_start + len(trigger_tok.text)
     source = src.to_actor(tokens, text)
@@ -487,7 +443,7 @@ def _event(
     ]
     event_id = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
     confidence = 0.45
-    if trigger.specific:
+    if cand.specific:
         confidence += 0.15
     if target is not None:
         confidence += 0.15
@@ -495,6 +451,7 @@ def _event(
         confidence += 0.1
     if src.kind == "pronoun":
         confidence -= 0.1
+    date = cand.date or SentenceDate(None, None, DateSource.NONE)
     return Event(
         doc_id=here.doc_id,
         event_id=event_id,
@@ -513,11 +470,11 @@ def _event(
         plover_context=info.plover_context,
         quad_class=info.quad_class,
         goldstein=info.goldstein,
-        mode=mode,
+        mode=cand.mode,
         location=here.location,
         confidence=round(min(confidence, 0.95), 2),
         evidence=Evidence(
-            trigger=trigger_tok.text, trigger_span=(trig_start, trig_end), rule=trigger.rule
+            trigger=trigger_tok.text, trigger_span=(trig_start, trig_end), rule=cand.rule
         ),
     )
 

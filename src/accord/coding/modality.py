@@ -12,6 +12,10 @@ Rules read the dependency parse around the trigger verb:
   to strike', 'set to expire', 'is ready to', 'wants Germany to pay', 'demanded that Iraq
   withdraw', 'its demand that Israel ease'), the purpose of a protest ('staged rallies to
   demand reforms');
+* alleged: what an allegation, accusation, claim or suspicion says someone did ('an
+  allegation he assaulted her', 'accused Russia of meddling', 'Bolton claims Trump asked
+  Xi ...', 'allegedly'); a speaker's claim about its own act ('said it carried out the
+  attack') stays asserted;
 * background: the past perfect ('they had met', but not a speaker's report of its own
   act, 'said it had paid'), 'earlier/previously/ago', a subordinate event dated by a bare
   year ('the agreement signed in 2001').
@@ -133,6 +137,16 @@ _SPEECH_HEADS = frozenset(
 )
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly"})
+_ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "charge"})
+_ALLEGATION_NOUNS = frozenset(
+    {"allegation", "accusation", "claim", "suspicion", "charge", "rumour", "rumor"}
+)
+_CLAIM_DOCUMENTS = frozenset(
+    {"lawsuit", "suit", "complaint", "indictment", "allegation", "accusation", "petition",
+     "affidavit", "charge", "claim"}
+)  # fmt: skip
+_SUSPECTED = frozenset({"alleged", "suspected", "accused", "charged", "believed"})
 _BACKGROUND_ADVS = frozenset({"earlier", "previously", "formerly", "once", "ago"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _PERSONAL = frozenset({"i", "we", "he", "she", "it", "they"})
@@ -160,6 +174,8 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         return Mode.FUTURE
     if tokens and tokens[-1].text == "?" and _is_main_clause(tokens, verb):
         return Mode.HYPOTHETICAL
+    if _alleged(tokens, verb, children):
+        return Mode.ALLEGED
     mode = _embedding_mode(tokens, verb, children)
     if mode is not None:
         return mode
@@ -170,6 +186,54 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     if tokens[verb].dep != "ROOT" and _dated_long_ago(tokens, verb, children):
         return Mode.BACKGROUND
     return Mode.ASSERTED
+
+
+def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Whether the verb reports what someone alleges (module docstring)."""
+    for c in children.get(verb, ()):
+        if tokens[c].dep == "advmod" and tokens[c].text.lower() in _ALLEGEDLY:
+            return True
+        if tokens[c].dep in ("mark", "prep") and any(
+            tokens[g].lemma.lower() in _ALLEGATION_NOUNS for g in children.get(c, ())
+        ):
+            return True  # "after an allegation he assaulted her" (parsed as 'after ... assaulted')
+    current = verb
+    for _ in range(4):
+        tok = tokens[current]
+        if tok.head == current:
+            return False
+        head = tokens[tok.head]
+        if tok.dep == "pcomp" and head.dep == "prep" and head.head != head.i:
+            # "accused Russia of meddling", "suspected of spying"
+            above = tokens[head.head]
+            return above.lemma.lower() in _ALLEGING_VERBS or above.text.lower() in _SUSPECTED
+        if tok.dep not in ("ccomp", "acl", "xcomp", "relcl"):
+            return False
+        lemma = head.lemma.lower()
+        if head.pos == "NOUN" and lemma in _ALLEGATION_NOUNS and tok.dep in ("acl", "ccomp"):
+            return True  # "an allegation (that) he assaulted her"
+        if head.pos in ("VERB", "AUX") and lemma in _ALLEGING_VERBS and tok.dep == "ccomp":
+            # "Bolton claims Trump asked Xi", not "the Houthis claimed they attacked"
+            return not _pronoun_subject(tokens, current, children)
+        if (
+            tok.dep == "ccomp"
+            and lemma in _SPEECH_HEADS
+            and _filed_claim(tokens, tok.head, children)
+        ):
+            return True  # "the lawsuit says she was assaulted"
+        if tok.dep == "xcomp" and head.text.lower() in _SUSPECTED:
+            return True  # "was alleged to have taken", "is suspected to have"
+        current = tok.head
+    return False
+
+
+def _filed_claim(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Whether the verb's subject is a filed claim: 'the lawsuit says', 'the indictment
+    alleges'."""
+    return any(
+        tokens[c].dep in ("nsubj", "nsubjpass") and tokens[c].lemma.lower() in _CLAIM_DOCUMENTS
+        for c in children.get(verb, ())
+    )
 
 
 def _is_main_clause(tokens: Sequence[Token], verb: int) -> bool:

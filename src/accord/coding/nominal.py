@@ -144,6 +144,11 @@ def action_events(
             & _LIGHT_VERBS
         ):
             continue
+        if any(
+            tokens[c].dep == "prt" and tokens[c].text.lower() == "off"
+            for c in children.get(governor, ())
+        ):
+            continue  # "called off the strike" ends it (the verb's pattern codes that)
         subject = next((c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None)
         if subject is None:
             continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -69,6 +69,43 @@ _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
 """Blocks whose verbs differ too much to share patterns: 'expressed opposition' is
 disapproval, 'cited opposition' and 'described his rival' are not."""
 _DEFAULTS = frozenset({"010", "020", "030", "100", "120", "130"})
+DEFAULTS_REVIEW = "defaults_review.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultsReview:
+    """accord's review of the dictionary (``data/verbs/defaults_review.tsv``): verb forms
+    whose bare default code is not applied (block -> forms, '*' for all), forms whose
+    default needs an actor as target, and patterns that code no event (block -> pattern
+    texts such as '* DEAD')."""
+
+    pattern_only: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    actor_target: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    no_event: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str) -> DefaultsReview:
+        """Tab-separated lines: block, verb form ('*' for every form) or pattern text
+        (holding '*' among other words), licence ('pattern', 'actor-target' or 'none'),
+        reason; '#' starts a comment line."""
+        found: dict[str, dict[str, set[str]]] = {"pattern": {}, "actor-target": {}, "none": {}}
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            block, entry, licence, *_ = (part.strip() for part in line.split("\t"))
+            if licence not in found:
+                raise ValueError(f"defaults review line {n}: unknown licence {licence!r}")
+            words = entry.split()
+            pattern = "*" in words and len(words) > 1
+            if pattern != (licence == "none"):
+                raise ValueError(f"defaults review line {n}: 'none' is for patterns only")
+            key = " ".join(words).upper() if pattern else " ".join(words).lower()
+            found[licence].setdefault(block, set()).add(key)
+
+        def frozen(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+            return {k: frozenset(v) for k, v in d.items()}
+
+        return cls(frozen(found["pattern"]), frozen(found["actor-target"]), frozen(found["none"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +115,9 @@ class VerbForm:
     code: str | None
     code2: str | None
     no_code: bool
+    needs_actor_target: bool = False
+    """Its bare default applies only when the verb acts on an identified actor (accord's
+    defaults review: 'released the journalist', not 'released a statement')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,18 +166,22 @@ class VerbDictionary:
 
     @classmethod
     def load(cls) -> VerbDictionary:
+        """The packaged dictionary, with accord's review of its bare defaults applied
+        (``data/verbs/defaults_review.tsv``: verbs that code only through a pattern)."""
         try:
-            raw = (
-                resources.files("accord.data.verbs")
-                .joinpath("cameo_verbs.json")
-                .read_text(encoding="utf-8")
-            )
+            folder = resources.files("accord.data.verbs")
+            raw = folder.joinpath("cameo_verbs.json").read_text(encoding="utf-8")
+            review = folder.joinpath(DEFAULTS_REVIEW).read_text(encoding="utf-8")
         except (FileNotFoundError, ModuleNotFoundError) as exc:
             raise ResourceError(f"packaged verb dictionary missing: {exc}") from exc
-        return cls.from_json(json.loads(raw))
+        return cls.from_json(json.loads(raw), DefaultsReview.parse(review))
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> VerbDictionary:
+    def from_json(
+        cls, data: Mapping[str, Any], review: DefaultsReview | None = None
+    ) -> VerbDictionary:
+        """Compile the dictionary's JSON, with ``review`` applied (:class:`DefaultsReview`)."""
+        review = review or DefaultsReview()
         synsets: dict[str, tuple[Phrase, ...]] = {
             name: tuple(tuple(w for p in words for w in word_phrase(p)) for words in entries)
             for name, entries in data["synsets"].items()
@@ -147,6 +191,9 @@ class VerbDictionary:
         for block in data["blocks"]:
             name = block["name"]
             block_forms: list[VerbForm] = []
+            reviewed = review.pattern_only.get(name, frozenset())
+            licensed = review.actor_target.get(name, frozenset())
+            silenced = review.no_event.get(name, frozenset())
             for v in block["verbs"]:
                 words = tuple(w for p in v["words"] for w in word_phrase(p))
                 form = VerbForm(
@@ -154,7 +201,8 @@ class VerbDictionary:
                     block=name,
                     code=v["code"] or block["code"],
                     code2=v["code2"] if v["code"] else block["code2"],
-                    no_code=bool(v["no_code"]),
+                    no_code=bool(v["no_code"]) or "*" in reviewed or " ".join(words) in reviewed,
+                    needs_actor_target="*" in licensed or " ".join(words) in licensed,
                 )
                 block_forms.append(form)
                 forms.setdefault(words[0], []).append(form)
@@ -162,16 +210,17 @@ class VerbDictionary:
             compiled = []
             for p in block["patterns"]:
                 named = frozenset(noted_verbs(p["verbs"], block_verbs))
+                text = " ".join([*p["pre"], "*", *p["post"]])
                 compiled.append(
                     Pattern(
                         block=name,
                         pre=compile_slots(p["pre"], synsets),
                         post=compile_slots(p["post"], synsets),
-                        code=p["code"],
+                        code=None if text.upper() in silenced else p["code"],
                         code2=p["code2"],
                         verbs=named,
                         line=int(p["line"]),
-                        text=" ".join([*p["pre"], "*", *p["post"]]),
+                        text=text,
                     )
                 )
             patterns[name] = tuple(compiled)

@@ -1,0 +1,81 @@
+"""Who acts politically: the classes of actors behind the ``political_source`` rule.
+
+Every actor falls in one class (roles and classes: ``data/lexicon/actor_roles.tsv``):
+
+* ``state``: a country named as such ("Hungary", "Washington"), its government, military,
+  police, courts, legislature, intelligence services;
+* ``political``: organised political actors outside the state: parties, opposition,
+  rebels and insurgents, NGOs, unions, intergovernmental organisations, and public figures
+  the knowledge base lists by name (a former president: ``ELI``);
+* ``society``: everyone else: business, media, scholars, civilians, celebrities ("Irish
+  actor Dan O'Herlihy"), and a country word that only modifies some other head ("a
+  United-States-based team of scientists").
+
+A ``society`` actor's act is political only when it addresses the state: it names a
+``state`` or ``political`` target ("students demanded the resignation of the Serbian prime
+minister" once the prime minister is the target), or it is an appeal, demand, criticism,
+rejection, threat or protest in a sentence that names a state actor.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.lexicon import table
+
+__all__ = ["ADDRESSING_ROOTS", "STATE_ROLES", "ActorClass", "actor_class", "is_political"]
+
+ActorClass = Literal["state", "political", "society"]
+
+_ROLES = table("actor_roles.tsv", lower=False)
+STATE_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "state")
+_POLITICAL_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "political")
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my"})
+ADDRESSING_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
+"""Appeals, demands, disapproval, rejection, threats and protests: what people outside
+politics do to the state (CAMEO 1.1b3 roots 02, 10-14)."""
+
+
+def actor_class(ref: ActorRef, actors: SentenceActors | None = None) -> ActorClass:
+    """The class of an actor (module docstring); ``actors`` tells whether a bare country
+    code comes from the country's own name or from a word modifying another head."""
+    if ref.code.startswith(("IGO", "NGO", "IMG")):
+        return "political"
+    role = ref.role
+    if role in STATE_ROLES:
+        return "state"
+    if role in _POLITICAL_ROLES:
+        return "political"
+    if role == "ELI":
+        return "political" if ref.listed else "society"
+    if role is None and ref.country is None and ref.kind == "country":
+        return "state" if not ref.code.startswith("---") else "society"  # a region
+    if role is None and ref.country is not None:
+        if ref.kind in ("person", "group") and ref.listed:
+            return "political"
+        if ref.kind == "country" and _names_the_country(ref, actors):
+            return "state"
+        if ref.kind == "implied":
+            return "state"
+        if ref.kind == "pronoun":
+            # "it", "they": a country or body; "he", "she": a person of no known office
+            return "society" if _person_pronoun(ref, actors) else "state"
+    return "society"
+
+
+def _names_the_country(ref: ActorRef, actors: SentenceActors | None) -> bool:
+    if actors is None:
+        return True
+    mention = actors.mention_at(ref.head)
+    return mention is not None and mention.entry.kind in ("country", "capital")
+
+
+def _person_pronoun(ref: ActorRef, actors: SentenceActors | None) -> bool:
+    if actors is None:
+        return False
+    return actors.tokens[ref.head].text.lower() in _PERSON_PRONOUNS
+
+
+def is_political(ref: ActorRef, actors: SentenceActors | None = None) -> bool:
+    return actor_class(ref, actors) != "society"

@@ -1,0 +1,343 @@
+"""The coder's rules, in the order they run (the one place to read it).
+
+Each rule is a pure function of a :class:`~accord.coding.rules.Candidate` and its
+:class:`~accord.coding.rules.Clause`; it returns the candidate (maybe changed) or a
+:class:`~accord.coding.rules.Drop`. ``RULES`` at the bottom is the order. ``accord rules``
+prints it; ``accord explain`` shows which rule changed or dropped each candidate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from accord.coding.actors import ActorRef, identified, named_group, region
+from accord.coding.arguments import arguments
+from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
+from accord.coding.commitment import commits, first_conjunct, intent_code
+from accord.coding.modality import classify
+from accord.coding.political import ADDRESSING_ROOTS, STATE_ROLES, is_political
+from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
+from accord.coding.targets import spells_out_mode
+from accord.model import DatePrecision, DateSource, Mode, Token
+
+_NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
+MAX_MUTUAL_PARTIES = 3
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+BACKGROUND_DAYS = 90
+"""An event the story dates this many days or more before its publication is background."""
+
+
+@rule("noun_tagged_as_verb", ["verb"])
+def noun_tagged_as_verb(c: Candidate, cl: Clause) -> Verdict:
+    """A word tagged as a verb but with a determiner or possessor is a noun: 'its
+    fisheries dispute'."""
+    if any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(c.trigger, ())):
+        return Drop("a noun tagged as a verb ('its fisheries dispute')")
+    return c
+
+
+@rule("naming_use", ["verb"])
+def naming_use(c: Candidate, cl: Clause) -> Verdict:
+    """'calling it the most important issue', 'named him envoy': a description, not an act
+    ('called on Iran to ...' and 'called for' stay appeals)."""
+    if is_naming(cl.tokens, c.trigger, cl.children):
+        return Drop("naming use ('calling it X'): a description, not an act")
+    return c
+
+
+def is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    if tokens[verb].lemma.lower() not in _NAMING_VERBS:
+        return False
+    kids = [tokens[c] for c in children.get(verb, ())]
+    if any(k.dep in ("prt", "prep") and k.text.lower() in ("on", "upon", "for") for k in kids):
+        return False
+    has_object = any(k.dep == "dobj" for k in kids)
+    return any(k.dep == "oprd" for k in kids) or (
+        has_object and any(k.dep in ("acomp", "ccomp", "xcomp", "attr") for k in kids)
+    )
+
+
+@rule("modality", ["verb", "noun"], reads=["code"], writes=["mode"])
+def modality(c: Candidate, cl: Clause) -> Verdict:
+    """Asserted, negated, hypothetical, future or background, read from the parse around
+    the trigger (:mod:`accord.coding.modality`): 'did not attack' is negated, 'could
+    attack' hypothetical, 'will attack' future. A verb conjoined without its own subject
+    shares its first conjunct's mode; a pattern that spells out the modality ('INDICATED
+    SHOULD *') keeps the event asserted. A noun takes its modifiers' hint ('the planned
+    meeting') or the mode of the clause that holds it."""
+    if c.kind == "noun":
+        n = c.nominal
+        gov = n.governor if n is not None else None
+        hint = n.mode_hint if n is not None else None
+        mode = hint or (classify(cl.tokens, gov, cl.children) if gov is not None else Mode.ASSERTED)
+        return dataclasses.replace(c, mode=mode)
+    anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
+    mode = classify(cl.tokens, anchor, cl.children)
+    if (
+        mode is not Mode.ASSERTED
+        and c.match is not None
+        and spells_out_mode(cl.tokens, c.trigger, c.match)
+    ):
+        mode = Mode.ASSERTED
+    return dataclasses.replace(c, mode=mode)
+
+
+@rule("commitment", ["verb"], reads=["code", "mode"], writes=["code", "rule", "mode"])
+def commitment(c: Candidate, cl: Clause) -> Verdict:
+    """What an actor says it will do is its asserted intent (03x) or threat (13x):
+    'Hungary will support the resolution' -> 032; what it says it will not do is an
+    asserted refusal (12x): 'Syria says it will not accept refugees'."""
+    anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
+    intent = intent_code(c.code) if c.mode is Mode.FUTURE else None
+    threat = intent is not None and intent[:2] == "13"
+    if intent is not None and commits(
+        cl.tokens, anchor, cl.children, cl.actors if threat else None
+    ):
+        return dataclasses.replace(c, code=intent, rule=f"{c.rule}+intent", mode=Mode.ASSERTED)
+    if (
+        c.mode is Mode.NEGATED
+        and c.code[:2] not in ("01", "12")
+        and commits(cl.tokens, anchor, cl.children, cl.actors)
+    ):
+        return dataclasses.replace(
+            c,
+            code=cl.frames_reframe(c.code, "reject"),
+            rule=f"{c.rule}+refusal",
+            mode=Mode.ASSERTED,
+        )
+    return c
+
+
+@rule("asserted_only", ["verb", "noun"], reads=["mode"])
+def asserted_only(c: Candidate, cl: Clause) -> Verdict:
+    """Only what happened is an event: negated, hypothetical, future and background
+    candidates are left out (``--all-modes`` keeps them, with their mode)."""
+    if c.mode is not Mode.ASSERTED and not cl.include_all_modes:
+        return Drop(f"{c.mode.value}: left out (--all-modes shows it)")
+    return c
+
+
+@rule("event_date", ["verb", "noun"], writes=["date"])
+def event_date(c: Candidate, cl: Clause) -> Verdict:
+    """The date expression governed by the trigger's verb, else the sentence's date
+    (its main verb's date, or the last day-precise date carried from earlier sentences,
+    or the publication date)."""
+    anchor: int | None = c.trigger
+    if c.kind == "noun":
+        anchor = c.nominal.governor if c.nominal is not None else None
+    own = cl.dates.get(anchor) if anchor is not None else None
+    return dataclasses.replace(c, date=own or cl.sentence_date)
+
+
+@rule("background_date", ["verb", "noun"], reads=["date"], writes=["mode"])
+def background_date(c: Candidate, cl: Clause) -> Verdict:
+    """An event the story itself dates long before its publication is background, not
+    news: 'In 2007, the United States labeled Soleimani a terrorist' in a 2020 story;
+    'Trump said he banned travel from China in January' in November. Recent events the
+    story reports (a visit a month before) stay, with their own date."""
+    pub = cl.publication
+    d = c.date
+    if c.mode is not Mode.ASSERTED or pub is None or d is None or d.date is None:
+        return c
+    if d.source is not DateSource.TEXT:
+        return c
+    old = (
+        d.date.year < pub.year
+        if d.precision is DatePrecision.YEAR
+        else (pub - d.date).days >= BACKGROUND_DAYS
+    )
+    return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
+
+
+@rule("arguments", ["verb"], reads=["code"], writes=["sources", "targets"])
+def find_arguments(c: Candidate, cl: Clause) -> Verdict:
+    """Sources from the subject (through xcomp/conj/advcl chains), targets from the
+    objects and target prepositions; passives swap them (:mod:`accord.coding.arguments`).
+    A source must be identified (a country, an organisation), a region, or a named group
+    (not for a bare comment); a target must be identified."""
+    if c.match is None:
+        return c
+    sources, targets = arguments(cl.tokens, c.trigger, cl.children, cl.actors, c.match)
+    kept = [
+        s
+        for s in sources
+        if identified(s) or region(s) or (named_group(s) and not c.code.startswith("01"))
+    ]
+    return dataclasses.replace(
+        c, sources=tuple(kept), targets=tuple(t for t in targets if identified(t))
+    )
+
+
+@rule("licensed_default", ["verb"], reads=["targets"])
+def licensed_default(c: Candidate, cl: Clause) -> Verdict:
+    """A verb whose bare default the defaults review licenses only with an actor as target
+    codes no event without one: 'police released the journalist' is a release (084),
+    'the ministry released a statement' is not (``data/verbs/defaults_review.tsv``); the
+    same for the action a framing verb embeds ('threatened to strike Ukraine')."""
+    if c.targets:
+        return c
+    for m in (c.match, c.match.inner if c.match else None):
+        if m is not None and m.pattern is None and m.form.needs_actor_target:
+            word = " ".join(m.form.words)
+            return Drop(f"'{word}' codes {m.code} without a pattern only when it acts on an actor")
+    return c
+
+
+@rule("call_needs_counterpart", ["verb"], reads=["code", "targets"])
+def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
+    """A telephone call (041) is coded only with the other party of the call."""
+    if c.code.startswith("041") and not c.targets:
+        return Drop("a telephone call needs a counterpart")
+    return c
+
+
+@rule("unattributed_violence", ["verb"], reads=["code", "sources", "targets"], writes=["sources"])
+def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
+    """Violence with no named perpetrator ('a car bomb killed five soldiers in Kabul') is
+    coded to unidentified armed forces (UAF) of the country where it happened."""
+    if c.sources or c.code[:2] not in VIOLENT_ROOTS:
+        return c
+    country = (cl.place.country if cl.place else None) or cl.home
+    if country is None:
+        country = located_country(cl.tokens, cl.mentions, c.targets)
+    found = unattributed(cl.tokens, c.trigger, cl.children, country, cl.mentions)
+    return dataclasses.replace(c, sources=tuple(found)) if found else c
+
+
+@rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
+def needs_source(c: Candidate, cl: Clause) -> Verdict:
+    """No event without an identifiable source actor. The verb's pattern words stay
+    claimed: an event noun among them takes the pattern's code ('talks collapsed')."""
+    if not c.sources:
+        return Drop("no identifiable source actor", claims=c.match.tokens if c.match else ())
+    return c
+
+
+@rule(
+    "political_source", ["verb", "noun"], reads=["code", "sources", "targets"], writes=["sources"]
+)
+def political_source(c: Candidate, cl: Clause) -> Verdict:
+    """An event needs a political actor acting: a state organ, a party, an armed group, an
+    NGO, an international organisation, a listed public figure (:mod:`accord.coding.political`).
+    Others (business, media, scholars, celebrities, ordinary people) act politically only
+    when they address the state: a political target, or an appeal, demand, criticism,
+    rejection, threat or protest in a sentence that names a state actor. 'Critics have
+    savaged the film' and 'a BBC spokesman said' are no events."""
+    addressed = any(is_political(t, cl.actors) for t in c.targets)
+    if not addressed and c.code[:2] in ADDRESSING_ROOTS:
+        addressed = any(
+            m.entry.kind in ("country", "capital", "igo") or m.entry.role in STATE_ROLES
+            for m in cl.mentions
+        )
+    kept = tuple(s for s in c.sources if addressed or is_political(s, cl.actors))
+    if not kept:
+        return Drop("no political actor acts (business, media, scholars, private people)")
+    return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
+
+
+@rule("mutual_parties", ["verb"], reads=["code", "sources", "targets"], writes=["mutual"])
+def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
+    """Two or three joint subjects of an agreement, a consultation or cooperation with no
+    target ('France and the Philippines agreed ...') each act towards the others."""
+    mutual = (
+        not c.targets
+        and 1 < len(c.sources) <= MAX_MUTUAL_PARTIES
+        and c.code[:2] in MUTUAL_ROOTS
+        and not any(cl.tokens[k].dep == "dobj" for k in cl.children.get(c.trigger, ()))
+    )
+    return dataclasses.replace(c, mutual=True) if mutual else c
+
+
+@rule("verb_over_noun", ["noun"], writes=["code", "rule"])
+def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
+    """An event noun claimed by a verb pattern that found no source of its own ('talks
+    collapsed'): the verb's pattern codes it, the noun's participants are the actors."""
+    verb = cl.claimed.get(c.trigger)
+    if verb is None:
+        return c
+    return dataclasses.replace(c, code=verb.code, rule=f"{verb.rule}+{c.rule}")
+
+
+COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})
+COUNTERPART_WINDOW = 8
+"""Sentences after a bilateral meeting or call in which a party's untargeted appeal (02x),
+general intent to cooperate or diplomatic cooperation (COUNTERPART_CODES) is taken to
+address the other party."""
+
+
+@rule("counterpart", ["verb", "noun"], reads=["code", "sources", "targets"], writes=["targets"])
+def counterpart(c: Candidate, cl: Clause) -> Verdict:
+    """An untargeted appeal (02x), intent to cooperate or diplomatic cooperation by one
+    party of a bilateral meeting or call reported in this sentence or shortly before
+    addresses the other party: "Trump said Washington is willing to strengthen
+    cooperation", in the report of the Xi-Trump call, is cooperation with China."""
+    if c.targets or not c.sources or cl.pair is None or cl.pair_age is None:
+        return c
+    if not (c.code[:2] == "02" or c.code in COUNTERPART_CODES):
+        return c
+    if not 0 <= cl.pair_age <= COUNTERPART_WINDOW:
+        return c
+    src = c.sources[0]
+    a, b = cl.pair
+    for me, other in ((a, b), (b, a)):
+        if src.code == me.code or (src.country is not None and src.country == me.country):
+            if other.country == src.country:
+                return c
+            implied = ActorRef(
+                src.head, 0, 0, other.code, other.country, other.role, other.name, "implied"
+            )
+            return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+counterpart")
+    return c
+
+
+@rule("domestic_target", ["verb", "noun"], reads=["sources", "targets"], writes=["targets"])
+def domestic_target(c: Candidate, cl: Clause) -> Verdict:
+    """An act that names no target, in a sentence that names no other country nor an
+    international organisation (and not in the report of the source's bilateral meeting
+    or call just before), is directed at the source's own country: "Ricardo
+    Rosselló announced his resignation" (USA -> USA), "police arrested a 36-year-old
+    man" (GBR -> GBR). The target is the bare country, with no text, and the rule says so
+    ('+domestic')."""
+    if c.targets or not c.sources:
+        return c
+    src = c.sources[0]
+    home = src.country
+    if home is None:
+        return c
+    if (
+        cl.pair is not None
+        and cl.pair_age is not None
+        and 0 <= cl.pair_age <= COUNTERPART_WINDOW
+        and home in (cl.pair[0].country, cl.pair[1].country)
+    ):
+        return c  # in the report of a bilateral meeting or call: not a domestic matter
+    for m in cl.mentions:
+        if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
+            return c
+    implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
+    return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+domestic")
+
+
+TARGET_RULES: tuple[Rule, ...] = (counterpart, domestic_target)
+"""Run on each (candidate, source) left without a target once the sentence's events are
+known (a meeting reported in the same sentence counts for the counterpart rule)."""
+
+RULES: tuple[Rule, ...] = (
+    noun_tagged_as_verb,
+    naming_use,
+    modality,
+    commitment,
+    event_date,
+    background_date,
+    asserted_only,
+    find_arguments,
+    licensed_default,
+    call_needs_counterpart,
+    unattributed_violence,
+    needs_source,
+    political_source,
+    mutual_parties,
+    verb_over_noun,
+)
+"""Every rule, in the order it runs."""

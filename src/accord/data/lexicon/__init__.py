@@ -1,0 +1,1 @@
+"""Word lists and small tables the coder reads (see accord.coding.lexicon)."""

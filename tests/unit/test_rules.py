@@ -1,0 +1,267 @@
+"""The coder's declared rules (coding.rules, coding.ruleset) on hand-built parses: no model.
+
+Each test builds a sentence, the knowledge-base mentions in it and a candidate, runs one
+rule (or the runner) and checks its verdict.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from accord.coding.actors import ActorRef, Mention, Party, SentenceActors, credible
+from accord.coding.patterns import children_of
+from accord.coding.political import actor_class
+from accord.coding.rules import Candidate, Clause, Drop, Rule, SentenceDate, rule, run_rules
+from accord.coding.ruleset import (
+    RULES,
+    TARGET_RULES,
+    background_date,
+    counterpart,
+    domestic_target,
+    political_source,
+)
+from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
+from tests.unit.parsing import parsed
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    country: str | None
+    role: str | None
+    name: str
+    kind: str
+
+
+PUB = dt.date(2020, 11, 2)
+
+
+def _clause(
+    ps: ParsedSentence,
+    mentions: list[Mention] = (),  # type: ignore[assignment]
+    *,
+    pair: tuple[Party, Party] | None = None,
+    pair_age: int | None = None,
+) -> Clause:
+    children = children_of(ps.tokens)
+    return Clause(
+        tokens=ps.tokens,
+        children=children,
+        actors=SentenceActors(ps.tokens, mentions, children),
+        mentions=mentions,
+        dates={},
+        sentence_date=SentenceDate(PUB, DatePrecision.DAY, DateSource.PUBLICATION),
+        place=None,
+        home=None,
+        publication=PUB,
+        include_all_modes=False,
+        frames_reframe=lambda code, frame: code,
+        pair=pair,
+        pair_age=pair_age,
+    )
+
+
+def _ref(head: int, code: str, country: str | None, role: str | None, kind: str) -> ActorRef:
+    return ActorRef(head, head, head + 1, code, country, role, None, kind)
+
+
+# "Police arrested a man in Leeds." / "Critics savaged the film."
+ARREST = parsed(
+    [
+        ("Police", "police", "NOUN", "nsubj", 1),
+        ("arrested", "arrest", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3),
+        ("man", "man", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+)
+
+
+def _candidate(**kw: object) -> Candidate:
+    base = Candidate("verb", 1, "173", "verb:APPREHEND:arrest", False)
+    return dataclasses.replace(base, **kw)  # type: ignore[arg-type]
+
+
+# -- the machinery ---------------------------------------------------------------------
+
+
+def test_a_rule_declares_only_known_candidate_fields() -> None:
+    with pytest.raises(ValueError, match="unknown candidate fields"):
+        Rule("bad", frozenset({"verb"}), ("colour",), (), lambda c, cl: c)
+
+
+def test_the_runner_records_what_each_rule_changed_and_stops_at_a_drop() -> None:
+    @rule("set_code", ["verb"], writes=["code"])
+    def set_code(c: Candidate, cl: Clause) -> Candidate | Drop:
+        return dataclasses.replace(c, code="174")
+
+    @rule("drop_it", ["verb"])
+    def drop_it(c: Candidate, cl: Clause) -> Candidate | Drop:
+        return Drop("because")
+
+    @rule("never", ["verb"])
+    def never(c: Candidate, cl: Clause) -> Candidate | Drop:  # pragma: no cover - not reached
+        raise AssertionError("ran after a drop")
+
+    out = run_rules(_candidate(), _clause(ARREST), [set_code, drop_it, never])
+    assert out.dropped == Drop("because")
+    assert out.candidate.code == "174"
+    assert [(s.rule, s.verdict) for s in out.steps] == [
+        ("set_code", "set code"),
+        ("drop_it", "dropped: because"),
+    ]
+
+
+def test_rules_apply_only_to_their_trigger_kinds() -> None:
+    noun = dataclasses.replace(_candidate(), kind="noun")
+    verb_only = [r for r in RULES if r.kinds == frozenset({"verb"})]
+    out = run_rules(noun, _clause(ARREST), verb_only)
+    assert out.dropped is None and out.steps == ()
+
+
+def test_every_rule_has_a_name_and_a_docstring_and_names_are_unique() -> None:
+    names = [r.name for r in (*RULES, *TARGET_RULES)]
+    assert len(names) == len(set(names))
+    for r in (*RULES, *TARGET_RULES):
+        assert r.doc, r.name
+
+
+# -- background_date -------------------------------------------------------------------
+
+
+def _dated(d: dt.date, precision: DatePrecision, source: DateSource) -> Candidate:
+    return _candidate(date=SentenceDate(d, precision, source))
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "source", "mode"),
+    [
+        (dt.date(2007, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.BACKGROUND),
+        (dt.date(2020, 1, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.BACKGROUND),
+        (dt.date(2020, 10, 8), DatePrecision.DAY, DateSource.TEXT, Mode.ASSERTED),
+        (dt.date(2020, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.ASSERTED),
+        (dt.date(2007, 1, 1), DatePrecision.DAY, DateSource.PUBLICATION, Mode.ASSERTED),
+    ],
+)
+def test_background_date(
+    date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
+) -> None:
+    got = background_date.apply(_dated(date, precision, source), _clause(ARREST))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+# -- political_source ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref", "cls"),
+    [
+        (_ref(0, "GBRCOP", "GBR", "COP", "agent"), "state"),
+        (_ref(0, "IGOUNO", None, None, "igo"), "political"),
+        (_ref(0, "GBRPTY", "GBR", "PTY", "agent"), "political"),
+        (_ref(0, "GBRMED", "GBR", "MED", "agent"), "society"),
+        (_ref(0, "IRLELI", "IRL", "ELI", "person"), "society"),  # "Irish actor ..."
+        (dataclasses.replace(_ref(0, "USAELI", "USA", "ELI", "person"), listed=True), "political"),
+    ],
+)
+def test_actor_classes(ref: ActorRef, cls: str) -> None:
+    assert actor_class(ref) == cls
+
+
+def test_a_media_source_with_no_state_in_sight_is_no_event() -> None:
+    media = _ref(0, "GBRMED", "GBR", "MED", "agent")
+    got = political_source.apply(_candidate(code="111", sources=(media,)), _clause(ARREST))
+    assert isinstance(got, Drop)
+
+
+def test_a_society_source_addressing_the_state_is_an_event() -> None:
+    media = _ref(0, "GBRMED", "GBR", "MED", "agent")
+    court = _ref(3, "GBRJUD", "GBR", "JUD", "agent")
+    cand = _candidate(code="111", sources=(media,), targets=(court,))
+    assert political_source.apply(cand, _clause(ARREST)) is cand
+
+
+def test_only_the_political_sources_of_several_are_kept() -> None:
+    police = _ref(0, "GBRCOP", "GBR", "COP", "agent")
+    firm = _ref(0, "GBRBUS", "GBR", "BUS", "agent")
+    got = political_source.apply(_candidate(sources=(police, firm)), _clause(ARREST))
+    assert isinstance(got, Candidate) and got.sources == (police,)
+
+
+# -- target rules ----------------------------------------------------------------------
+
+
+def test_an_untargeted_act_in_a_sentence_naming_no_other_country_is_domestic() -> None:
+    police = _ref(0, "GBRCOP", "GBR", "COP", "agent")
+    got = domestic_target.apply(_candidate(sources=(police,)), _clause(ARREST))
+    assert isinstance(got, Candidate)
+    (target,) = got.targets
+    assert (target.code, target.kind) == ("GBR", "implied")
+    assert got.rule.endswith("+domestic")
+
+
+def test_no_domestic_target_when_the_sentence_names_another_country() -> None:
+    police = _ref(0, "GBRCOP", "GBR", "COP", "agent")
+    france = Mention(3, 4, Entry("FRA", "FRA", None, "France", "country"))
+    cand = _candidate(sources=(police,))
+    assert domestic_target.apply(cand, _clause(ARREST, [france])) is cand
+
+
+def test_no_domestic_target_in_the_report_of_the_sources_bilateral_call() -> None:
+    xi = _ref(0, "CHNGOV", "CHN", "GOV", "person")
+    pair = (Party("CHNGOV", "CHN", "GOV", "Xi"), Party("USAGOV", "USA", "GOV", "Trump"))
+    cand = _candidate(code="010", sources=(xi,))
+    assert domestic_target.apply(cand, _clause(ARREST, pair=pair, pair_age=2)) is cand
+
+
+def test_an_appeal_after_a_call_addresses_the_other_party() -> None:
+    xi = _ref(0, "CHNGOV", "CHN", "GOV", "person")
+    pair = (Party("CHNGOV", "CHN", "GOV", "Xi"), Party("USAGOV", "USA", "GOV", "Trump"))
+    got = counterpart.apply(
+        _candidate(code="020", sources=(xi,)), _clause(ARREST, pair=pair, pair_age=1)
+    )
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USAGOV"]
+    stale = _candidate(code="020", sources=(xi,))
+    assert counterpart.apply(stale, _clause(ARREST, pair=pair, pair_age=20)) is stale
+
+
+# -- credible mentions -----------------------------------------------------------------
+
+OSBOURNE = parsed(
+    [
+        ("Sharon", "Sharon", "PROPN", "compound", 1),
+        ("Osbourne", "Osbourne", "PROPN", "nsubj", 2),
+        ("said", "say", "VERB", "ROOT", 2),
+    ]
+)
+
+
+def _with_entities(ps: ParsedSentence, person: set[int]) -> ParsedSentence:
+    tokens = tuple(
+        dataclasses.replace(t, ent_type="PERSON") if t.i in person else t for t in ps.tokens
+    )
+    return dataclasses.replace(ps, tokens=tokens)
+
+
+def test_a_first_name_that_matches_a_leaders_surname_is_not_the_leader() -> None:
+    ps = _with_entities(OSBOURNE, {0, 1})
+    sharon = Mention(0, 1, Entry("ISRGOV", "ISR", "GOV", "Ariel Sharon", "person"))
+    assert credible(ps.tokens, [sharon], {}) == []
+
+
+def test_a_bare_surname_of_a_former_official_needs_an_earlier_full_mention() -> None:
+    ps = parsed([("Evans", "Evans", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)])
+    evans = Mention(0, 1, Entry("AUSELI", "AUS", "ELI", "Gareth Evans", "person"))
+    assert credible(ps.tokens, [evans], {}) == []
+    seen = {"evans": ActorRef(0, 0, 1, "AUSELI", "AUS", "ELI", "Gareth Evans", "person")}
+    assert credible(ps.tokens, [evans], seen) == [evans]
+
+
+def test_a_bare_surname_of_an_office_holder_is_kept() -> None:
+    ps = parsed([("Trump", "Trump", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)])
+    trump = Mention(0, 1, Entry("USAGOV", "USA", "GOV", "Donald Trump", "person"))
+    assert credible(ps.tokens, [trump], {}) == [trump]
