@@ -41,6 +41,13 @@ class Settings:
             "help": "Emit negated, hypothetical, future and background events too (--all-modes)."
         },
     )
+    include_statements: bool = field(
+        default=False,
+        metadata={
+            "help": "Emit bare statements too (CAMEO 010 'make statement': 'X said ...' with "
+            "nothing more specific coded; --statements). PLOVER does not code them."
+        },
+    )
     require_target: bool = field(
         default=False, metadata={"help": "Drop events whose target actor could not be found."}
     )

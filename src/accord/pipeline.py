@@ -76,6 +76,7 @@ def build_resources(
         ontology=ontology,
         include_all_modes=settings.include_all_modes,
         places=places,
+        include_statements=settings.include_statements,
     )
     extra = ",".join(sorted(str(p) for p in actor_files))
     version = (
@@ -108,6 +109,7 @@ def content_hash(doc: Document, resources: Resources) -> str:
         str(doc.date or ""),
         resources.version,
         str(resources.settings.include_all_modes),
+        str(resources.settings.include_statements),
     ):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")

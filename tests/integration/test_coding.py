@@ -165,7 +165,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "protest noun",
         "Thousands of Iranian students staged demonstrations against the government in Tehran.",
-        [("IRNEDU", "14", "IRN")],
+        [("IRNEDU", "14", "IRNGOV")],
     ),
     (
         "hunger strike",

@@ -59,6 +59,7 @@ def _clause(
         home=None,
         publication=PUB,
         include_all_modes=False,
+        include_statements=False,
         frames_reframe=lambda code, frame: code,
         pair=pair,
         pair_age=pair_age,

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from accord.coding.lexicon import words
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
 from accord.model import Actor, Token
@@ -49,6 +50,7 @@ _DOMESTIC_ROLES = _LOCAL_ROLES | {"REL", "REB", "INS", "ETH", "EDU", "MED", "LEG
 sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
 president")."""
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+_VOICE_NOUNS = words("voice_nouns.txt")
 
 
 class Entry(Protocol):
@@ -108,6 +110,10 @@ class ActorRef:
     listed: bool = False
     """The actor is a person, organisation or group the knowledge base lists by name (not
     a country combined with a role word, nor a name the parser alone found)."""
+    basis: str = ""
+    """Where a role word's country came from when the phrase names none: 'place' (the
+    place the sentence names), 'dateline', 'sentence' (the one country the sentence
+    names) or 'document' (the country the document is mostly about); '' when named."""
 
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
         if self.kind == "implied":
@@ -215,6 +221,7 @@ class SentenceActors:
         place_country: str | None = None,
         sentence_country: str | None = None,
         pair: tuple[Party, Party] | None = None,
+        document_country: str | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -227,6 +234,7 @@ class SentenceActors:
         self._home = home_country
         self._place = place_country
         self._sentence_country = sentence_country
+        self._document_country = document_country
         self._pair = pair
         self._memo: dict[int, list[ActorRef]] = {}
 
@@ -426,6 +434,27 @@ class SentenceActors:
             )
         ]
 
+    def _voice(self, m: Mention) -> bool:
+        """A role word for someone who speaks for another ('spokesman'): no role of its
+        own (``voice_nouns.txt``)."""
+        return m.entry.kind == "agent" and all(
+            self._tokens[k].text.lower() in _VOICE_NOUNS for k in range(m.start, m.end)
+        )
+
+    def _role_country(self, role: str) -> tuple[str, str] | None:
+        """The country of a bare role word, and where it came from: the place the sentence
+        names (local people), the dateline (people who act at home), the one country the
+        sentence names, then the country the document is mostly about."""
+        if role in _LOCAL_ROLES and self._place is not None:
+            return self._place, "place"
+        if role in _HOME_ROLES and self._home is not None:
+            return self._home, "dateline"
+        if role in _DOMESTIC_ROLES and self._sentence_country is not None:
+            return self._sentence_country, "sentence"
+        if role in _HOME_ROLES | _DOMESTIC_ROLES and self._document_country is not None:
+            return self._document_country, "document"
+        return None
+
     def _resolve_head(self, head: int) -> list[ActorRef]:
         """Memoised per head; a head already being resolved (a pronoun whose antecedent
         search comes back to it through a conjunction) resolves to nothing."""
@@ -478,7 +507,7 @@ class SentenceActors:
         mentions = {
             self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token
         }
-        own = _combine(list(mentions.values()))
+        own = _combine([m for m in mentions.values() if not self._voice(m)])
         lo, hi = surface(
             self._tokens,
             self._children,
@@ -567,17 +596,15 @@ class SentenceActors:
                         )
                     ]
         if own is not None and own.kind == "agent" and own.role:
-            # "police" in a story datelined from Moscow, or "prisoners rioted at a jail in
-            # Dili": local people take the country of the place. Leaders, troops and
-            # diplomats travel, so only the dateline places them.
-            country = self._place if own.role in _LOCAL_ROLES else None
-            if country is None and own.role in _HOME_ROLES:
-                country = self._home
-            if country is None and own.role in _DOMESTIC_ROLES:
-                country = self._sentence_country
-            if country is not None:
+            # "police" in a story datelined from Moscow, "prisoners rioted at a jail in
+            # Dili", "protesters" in a story about Puerto Rico (_role_country)
+            placed = self._role_country(own.role)
+            if placed is not None:
+                country, basis = placed
                 code = country + own.role
-                return [ActorRef(head, lo, hi, code, country, own.role, own.name, "agent")]
+                return [
+                    ActorRef(head, lo, hi, code, country, own.role, own.name, "agent", basis=basis)
+                ]
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         return []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -28,6 +29,7 @@ from accord.coding.actors import (
 )
 from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
+from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
 from accord.coding.nominal import action_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS
@@ -75,6 +77,7 @@ class CodingContext:
     ontology: OntologyLike
     include_all_modes: bool = False
     places: Gazetteer | None = None
+    include_statements: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,11 @@ def code_document(
     When ``trace`` is given, a :class:`Decision` is appended for every candidate trigger.
     """
     doc = clean.doc
-    state = _DocState(publication=doc.date, location=_dateline_place(clean, ctx, doc.date))
+    state = _DocState(
+        publication=doc.date,
+        location=_dateline_place(clean, ctx, doc.date),
+        sport=sport_story(parsed),
+    )
     events: list[Event] = []
     for ps in parsed:
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
@@ -120,9 +127,22 @@ class _DocState:
 
     publication: dt.date | None
     location: Place | None
+    sport: bool = False
+    """The story is a sports report (coding.domain)."""
     last_person: ActorRef | None = None
     countries: set[str] = field(default_factory=set)
     """Countries of the actors named so far: they settle ambiguous place names."""
+    mentions: Counter[str] = field(default_factory=Counter)
+    """How often each country's actors have been named so far."""
+
+    def main_country(self) -> str | None:
+        """The country the document is mostly about so far: named at least twice and
+        in at least half of all the mentions of countries' actors."""
+        if not self.mentions:
+            return None
+        (top, n), *_ = self.mentions.most_common(1)
+        return top if n >= 2 and 2 * n >= sum(self.mentions.values()) else None
+
     people: dict[str, ActorRef] = field(default_factory=dict)
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
@@ -307,6 +327,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     sentence_date = root_date or state.fallback_date()
     mentions = credible(tokens, find_mentions(tokens, ctx.kb, sentence_date.date), state.people)
     state.countries.update(m.entry.country for m in mentions if m.entry.country)
+    state.mentions.update(m.entry.country for m in mentions if m.entry.country)
     place = None
     if ctx.places is not None:
         places = ctx.places.find_in_sentence(tokens, state.countries)
@@ -323,6 +344,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         place.country if place else None,
         next(iter(named)) if len(named) == 1 else None,
         state.pair,
+        state.main_country(),
     )
     return Clause(
         tokens=tokens,
@@ -335,7 +357,9 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         home=home,
         publication=state.publication,
         include_all_modes=ctx.include_all_modes,
+        include_statements=ctx.include_statements,
         frames_reframe=ctx.verbs.frames.reframe,
+        sport=state.sport or sport_sentence(tokens),
     )
 
 
@@ -474,9 +498,16 @@ def _event(
         location=here.location,
         confidence=round(min(confidence, 0.95), 2),
         evidence=Evidence(
-            trigger=trigger_tok.text, trigger_span=(trig_start, trig_end), rule=cand.rule
+            trigger=trigger_tok.text,
+            trigger_span=(trig_start, trig_end),
+            rule=cand.rule + _inferred(src, "source") + (_inferred(tgt, "target") if tgt else ""),
         ),
     )
+
+
+def _inferred(ref: ActorRef, side: str) -> str:
+    """The evidence suffix for a country inferred for a bare role word."""
+    return f"+{side}-country:{ref.basis}" if ref.basis else ""
 
 
 def _dedupe(events: Sequence[Event]) -> list[Event]:

@@ -19,6 +19,9 @@ rejection, threat or protest in a sentence that names a state actor.
 
 from __future__ import annotations
 
+import csv
+import io
+from importlib import resources
 from typing import Literal
 
 from accord.coding.actors import ActorRef, SentenceActors
@@ -65,10 +68,37 @@ def actor_class(ref: ActorRef, actors: SentenceActors | None = None) -> ActorCla
 
 
 def _names_the_country(ref: ActorRef, actors: SentenceActors | None) -> bool:
+    """The country itself ('Hungary', 'the United States', 'Washington'), not a word that
+    modifies another head ('a United-States-based team') nor its people ('Swedes', 'the
+    American')."""
     if actors is None:
         return True
     mention = actors.mention_at(ref.head)
-    return mention is not None and mention.entry.kind in ("country", "capital")
+    if mention is None or mention.entry.kind not in ("country", "capital"):
+        return False
+    return actors.tokens[ref.head].text.lower() not in _PEOPLE_WORDS
+
+
+def _people_words() -> frozenset[str]:
+    """Demonyms and adjectives of the packaged country list ('Swedes', 'American'): as
+    the head of a phrase they name people of the country, not the state. Words that are
+    also a country's name ('Vatican') are left out."""
+    text = resources.files("accord.data.actors").joinpath("countries.csv").read_text("utf-8")
+    people: set[str] = set()
+    names: set[str] = set()
+    for row in csv.DictReader(io.StringIO(text)):
+        for column, into in (
+            ("adjectives", people),
+            ("demonyms", people),
+            ("name", names),
+            ("aliases", names),
+            ("capitals", names),
+        ):
+            into.update(w.strip().lower() for w in (row.get(column) or "").split("|") if w)
+    return frozenset(w for w in people - names if " " not in w)
+
+
+_PEOPLE_WORDS = _people_words()
 
 
 def _person_pronoun(ref: ActorRef, actors: SentenceActors | None) -> bool:

@@ -102,6 +102,7 @@ class Clause:
     """The dateline's country."""
     publication: dt.date | None
     include_all_modes: bool
+    include_statements: bool
     frames_reframe: Callable[[str, str], str]
     claimed: Mapping[int, VerbMatch] = dataclasses.field(default_factory=dict)
     """Tokens claimed by verb patterns that found no source (for the noun rules)."""
@@ -110,6 +111,8 @@ class Clause:
     sentence's included (for the target rules)."""
     pair_age: int | None = None
     """Sentences since that meeting or call was reported (0: this one)."""
+    sport: bool = False
+    """The sentence, or the story it belongs to, is about sport (coding.domain)."""
 
 
 RuleFn = Callable[[Candidate, Clause], Verdict]

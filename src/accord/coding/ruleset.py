@@ -184,6 +184,48 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
+ALLEGING_BLOCK = "ALLEGE"
+
+
+@rule("allegation", ["verb"], reads=["code", "sources", "targets"], writes=["code", "targets"])
+def allegation(c: Candidate, cl: Clause) -> Verdict:
+    """A claim or allegation that another actor did something is an accusation (112)
+    against that actor ('opposition parties claimed protesters were sent by the
+    government'; the act alleged is not coded as fact, see Mode.ALLEGED). A claim about
+    nobody else ('claimed 190 were dead', 'claimed victory') is no disapproval: without a
+    pattern of its own it is no event."""
+    m = c.match
+    if m is None or m.pattern is not None or m.form.block != ALLEGING_BLOCK or m.frame:
+        return c
+    accused = [
+        r
+        for k in cl.children.get(c.trigger, ())
+        if cl.tokens[k].dep == "ccomp"
+        for g in cl.children.get(k, ())
+        if cl.tokens[g].dep in ("nsubj", "nsubjpass")
+        for r in _subject_actors(g, cl)
+        if all(r.code != s.code for s in c.sources)
+    ]
+    if not accused:
+        return Drop("a claim that accuses no other actor is no event")
+    return dataclasses.replace(c, code="112", targets=tuple(accused), rule=f"{c.rule}+accusation")
+
+
+def _subject_actors(token: int, cl: Clause) -> list[ActorRef]:
+    """The identified actors a clause's subject names as doing its act: the subject, or
+    for a passive the agent ('protesters were sent by the government': the government)."""
+    tok = cl.tokens[token]
+    heads = [token]
+    if tok.dep == "nsubjpass":
+        heads = [
+            g
+            for k in cl.children.get(tok.head, ())
+            if cl.tokens[k].dep == "agent"
+            for g in cl.children.get(k, ())
+        ]
+    return [r for h in heads for r in cl.actors.actors_at(h) if identified(r)]
+
+
 @rule("call_needs_counterpart", ["verb"], reads=["code", "targets"])
 def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     """A telephone call (041) is coded only with the other party of the call."""
@@ -214,6 +256,25 @@ def needs_source(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
+@rule("sport_teams", ["verb", "noun"], reads=["sources"], writes=["sources"])
+def sport_teams(c: Candidate, cl: Clause) -> Verdict:
+    """In a sentence or story about sport (:mod:`accord.coding.domain`), a country named
+    as the actor is a national team ('England beat Wales 20-10', 'Wales travel to
+    Edinburgh'), a military rank a team captain, and a role word placed only by the
+    story's country or a pronoun is no identified political actor: none of them is a
+    source. A listed person or organisation still is ('FIFA', a named minister)."""
+    if not cl.sport:
+        return c
+    kept = tuple(
+        s
+        for s in c.sources
+        if s.listed or not (s.kind in ("country", "pronoun") or s.role == "MIL" or s.basis)
+    )
+    if not kept:
+        return Drop("sport: a team, a captain or an unplaced role word is no political actor")
+    return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
+
+
 @rule(
     "political_source", ["verb", "noun"], reads=["code", "sources", "targets"], writes=["sources"]
 )
@@ -226,14 +287,30 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
     savaged the film' and 'a BBC spokesman said' are no events."""
     addressed = any(is_political(t, cl.actors) for t in c.targets)
     if not addressed and c.code[:2] in ADDRESSING_ROOTS:
+        inside = {k for s in c.sources for k in range(s.start, s.end)}
         addressed = any(
-            m.entry.kind in ("country", "capital", "igo") or m.entry.role in STATE_ROLES
+            (m.entry.kind in ("country", "capital", "igo") or m.entry.role in STATE_ROLES)
+            and m.start not in inside
             for m in cl.mentions
         )
     kept = tuple(s for s in c.sources if addressed or is_political(s, cl.actors))
     if not kept:
         return Drop("no political actor acts (business, media, scholars, private people)")
     return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
+
+
+BARE_STATEMENT = "010"
+
+
+@rule("bare_statement", ["verb", "noun"], reads=["code"])
+def bare_statement(c: Candidate, cl: Clause) -> Verdict:
+    """A bare statement ('X said ...' coded 010, CAMEO's 'make statement, not specified
+    below') is no interaction: it names no act and no one acted upon, and PLOVER does not
+    code it. It is left out unless asked for (``--statements``); the more specific
+    comments (011-019: denials, acknowledgements, empathy, accord) stay events."""
+    if c.code == BARE_STATEMENT and not cl.include_statements:
+        return Drop("a bare statement (010): left out (--statements shows it)")
+    return c
 
 
 @rule("mutual_parties", ["verb"], reads=["code", "sources", "targets"], writes=["mutual"])
@@ -333,10 +410,13 @@ RULES: tuple[Rule, ...] = (
     asserted_only,
     find_arguments,
     licensed_default,
+    allegation,
     call_needs_counterpart,
     unattributed_violence,
     needs_source,
+    sport_teams,
     political_source,
+    bare_statement,
     mutual_parties,
     verb_over_noun,
 )

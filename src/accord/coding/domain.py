@@ -1,0 +1,39 @@
+"""What a sentence or a story is about, where it changes who the actors are.
+
+In a sports report a country named as the actor is a national team ("England beat Wales
+20-10"), not the state. A sentence speaks of sport when it holds a word of
+``data/lexicon/sport_context.txt`` or a score ("2-1", "6-4"); a story is a sports story
+when at least a quarter of its sentences do.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from accord.coding.lexicon import words
+from accord.model import ParsedSentence, Token
+
+__all__ = ["SPORT_STORY_SHARE", "sport_sentence", "sport_story"]
+
+_SPORT = words("sport_context.txt")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+SPORT_STORY_SHARE = 0.25
+
+
+def sport_sentence(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence speaks of sport (a sport word or a score)."""
+    texts = [t.text.lower() for t in tokens]
+    if _SPORT.intersection(texts):
+        return True
+    if any(f"{a} {b}" in _SPORT for a, b in itertools.pairwise(texts)):
+        return True
+    return any(_SCORE.fullmatch(t.text) for t in tokens)
+
+
+def sport_story(parsed: Sequence[ParsedSentence]) -> bool:
+    """Whether at least ``SPORT_STORY_SHARE`` of the story's sentences (and two of them)
+    speak of sport."""
+    hits = sum(1 for ps in parsed if sport_sentence(ps.tokens))
+    return hits >= 2 and hits >= SPORT_STORY_SHARE * len(parsed)
