@@ -840,3 +840,24 @@ def test_real_document_gold_loads() -> None:
     assert (len(gold.documents), len(gold.skipped)) == (107, 132)
     assert sum(len(d.required) for d in gold.documents) == 341
     assert sum(len(d.forbidden) for d in gold.documents) == 190
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is absent")
+def test_packaged_exclusions_name_real_future_records() -> None:
+    """Every record the project does not evaluate exists, is scored by its set otherwise,
+    and is a future coded as done ('is about to X', 'will X')."""
+    from accord.evalrun import packaged_exclusions
+
+    exclusions = packaged_exclusions()
+    assert exclusions
+    sets = {e.set_name for e in exclusions}
+    for name in sets:
+        records = load_gold(SHARED_GOLD / f"{name}.jsonl").records
+        for e in (x for x in exclusions if x.set_name == name):
+            # an id can be used twice in a set (once with evaluate=false)
+            scored = [r for r in records if r.id == e.id and r.text == e.text]
+            assert len(scored) == 1 and scored[0].events, e
+            assert scored[0].evaluate and not scored[0].expects_error, e
+            assert " about to " in scored[0].text or " will " in scored[0].text, e
+            assert "test convention" in e.reason
