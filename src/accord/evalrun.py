@@ -22,6 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from accord.coding.resolve import resolve_phrase
 from accord.config import Settings
 from accord.errors import InputError, MalformedRecord, UsageError
 from accord.evaluation import (
@@ -46,7 +47,7 @@ from accord.evaluation import (
 )
 from accord.formats import events_from_jsonl
 from accord.ingest import iter_documents
-from accord.model import DocResult, Document, Event, Failure
+from accord.model import DocResult, Document, Event, Failure, Sentence
 
 if TYPE_CHECKING:
     from accord.api import Coder
@@ -181,20 +182,24 @@ def sentence_coder(coder: Coder) -> Callable[[str, dt.date | None], list[Event]]
     return code
 
 
-def text_resolver(
+def phrase_resolver(
     coder: Coder,
 ) -> Callable[[str, str | None, dt.date | None], tuple[str | None, str | None] | None]:
-    kb = coder.resources.kb
+    """Resolves an actor phrase (its context before it, if any) the way the coder resolves
+    the actors of a sentence: parsed by the coder's parser, then
+    :func:`accord.coding.resolve.resolve_phrase` with the coder's knowledge base."""
+    resources = coder.resources
 
     def resolve(
         text: str, context: str | None, date: dt.date | None
     ) -> tuple[str | None, str | None] | None:
         phrase = f"{context} {text}" if context else text
-        entry = kb.resolve_text(phrase, date)
-        if entry is None:
+        (parsed,) = resources.parser.parse([Sentence(0, phrase, (0, len(phrase)))])
+        ref = resolve_phrase(parsed.tokens, resources.kb, date)
+        if ref is None:
             return None
-        country = entry.country or (entry.code[:3] if entry.code.startswith("IGO") else None)
-        return country, entry.role
+        country = ref.country or ("IGO" if ref.code.startswith("IGO") else None)
+        return country, ref.role
 
     return resolve
 
@@ -239,7 +244,7 @@ class _Run:
             coded = document_coder(self.get_coder(), docs)
             return evaluate(gold, documents=coded, scope=scope)
         if gold.kind == "actors":
-            return evaluate(gold, resolver=text_resolver(self.get_coder()), scope=scope)
+            return evaluate(gold, resolver=phrase_resolver(self.get_coder()), scope=scope)
         coder = self.recorded if self.recorded is not None else sentence_coder(self.get_coder())
         return evaluate(gold, coder, include_all_modes=self.settings.include_all_modes, scope=scope)
 
