@@ -36,8 +36,13 @@ test-unit: $(STAMP)
 test: check
 	$(BIN)/pytest -q
 
+# Every dev set on its check half (tune on the other one): sentence-level gold, actor cases,
+# the Wikinews document-level gold (whole articles coded) and false events on BBC sport,
+# entertainment and tech. make eval EVAL_HALF=tune EVAL_ARGS=-v: the other half, every miss.
+EVAL_HALF ?= check
 eval: $(STAMP)
-	$(BIN)/accord eval ../shared/gold/*.jsonl
+	$(BIN)/accord eval ../shared/gold/*.jsonl ../shared/gold/documents/wikinews_docgold_dev.jsonl \
+		../shared/corpus/bbc_news/bbc_news.jsonl --half $(EVAL_HALF) $(EVAL_ARGS)
 
 # Throughput against spaCy's parser+NER alone on ../shared/corpus (skips without it);
 # not part of `make test`. Extra options: make bench BENCH_ARGS="--limit 50 --repeat 1"

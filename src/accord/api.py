@@ -267,41 +267,46 @@ def evaluate_files(
     verbose: bool = False,
     coder: Coder | None = None,
     dictionaries: Path | None = None,
+    half: str | None = None,
+    corpus: Path | None = None,
+    events: Path | None = None,
+    categories: Sequence[str] | None = None,
+    exclusions: bool = True,
 ) -> tuple[dict[str, Any], str]:
-    """Score the coder on gold JSONL files: (scores by set name, printable report).
+    """Score the coder on gold JSONL files and news corpora: (scores by set name, report).
 
-    ``dictionaries``: code with this PETRARCH-format dictionary folder (ignored when a
-    loaded ``coder`` is given)."""
-    from accord.evaluation import evaluate, format_report, load_gold, report_to_dict
+    Each file is recognised by its shape (:mod:`accord.evalrun`): sentence-level gold,
+    actor-resolution cases, document-level gold (its articles read from ``corpus``, by
+    default found beside the gold, and coded as ``accord code`` codes them), or a news
+    corpus whose non-political ``categories`` (default sport, entertainment, tech) are
+    scored for false events. ``half``: 'tune' or 'check' scores that half of every set
+    only. ``events``: score the events of an ``accord code`` file instead of coding.
+    ``exclusions``: leave out the records the project does not evaluate (its packaged
+    list). ``dictionaries``: code with this PETRARCH-format dictionary folder (ignored
+    when a loaded ``coder`` is given)."""
+    from accord.evalrun import EvalOptions, evaluate_paths
+    from accord.evaluation import DEFAULT_CATEGORIES, HALVES
 
-    coder = coder or Coder.load(settings, dictionaries=dictionaries)
-    kb = coder.resources.kb
+    chosen = next((h for h in HALVES if h == half), None)
+    if half is not None and chosen is None:
+        raise UsageError(f"unknown half {half!r} (choose from tune, check)")
+    loaded: list[Coder] = [coder] if coder is not None else []
 
-    def code_sentence(text: str, date: dt.date | None) -> list[Event]:
-        return coder.code_text(text, date=date, doc_id="gold")
+    def get_coder() -> Coder:
+        if not loaded:
+            loaded.append(Coder.load(settings, dictionaries=dictionaries))
+        return loaded[0]
 
-    def resolve(
-        text: str, context: str | None, date: dt.date | None
-    ) -> tuple[str | None, str | None] | None:
-        phrase = f"{context} {text}" if context else text
-        entry = kb.resolve_text(phrase, date)
-        if entry is None:
-            return None
-        country = entry.country or (entry.code[:3] if entry.code.startswith("IGO") else None)
-        return country, entry.role
-
-    scores: dict[str, Any] = {}
-    texts: list[str] = []
-    for path in paths:
-        report = evaluate(
-            load_gold(path),
-            code_sentence,
-            resolve,
-            include_all_modes=coder.settings.include_all_modes,
-        )
-        scores[path.stem] = report_to_dict(report)
-        texts.append(format_report(report, verbose=verbose))
-    return scores, "\n\n".join(texts)
+    options = EvalOptions(
+        half=chosen,
+        corpus=corpus,
+        events=events,
+        categories=tuple(categories) if categories else DEFAULT_CATEGORIES,
+        exclusions=None if exclusions else (),
+        verbose=verbose,
+    )
+    used = coder.settings if coder is not None else settings or Settings()
+    return evaluate_paths(paths, get_coder, options, used)
 
 
 def query_events(db: str | Path, query: EventQuery) -> list[Event]:

@@ -270,3 +270,26 @@ def test_eval_with_a_petrarch_dictionary_folder(tmp_path: Path) -> None:
     assert explained.returncode == 0 and "032" in explained.stdout, explained.stderr
     missing = run("eval", str(gold), "--dictionaries", str(tmp_path / "nowhere"))
     assert missing.returncode == 2
+
+
+def test_eval_scores_a_news_corpus_for_false_events(tmp_path: Path) -> None:
+    corpus = tmp_path / "mini_news.jsonl"
+    rows = [
+        {"id": "s1", "title": "Cup final", "category": "sport",
+         "text": "Arsenal beat Chelsea 2-1 in the cup final on Saturday."},
+        {"id": "p1", "title": "Talks", "category": "politics",
+         "text": "Russian police arrested Pakistani students in Moscow on Tuesday."},
+    ]  # fmt: skip
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    scores = tmp_path / "scores.json"
+    out = run("eval", str(corpus), "--json", str(scores), "--categories", "sport")
+    assert out.returncode == 0, out.stderr
+    assert "HEADLINE false events per 1,000 words" in out.stdout
+    metrics = json.loads(scores.read_text(encoding="utf-8"))["mini_news"]["metrics"]
+    assert metrics["articles"] == 1 and metrics["words"] == 12
+    gate = tmp_path / "gate.json"
+    gate.write_text(json.dumps({"ceilings": {"mini_news.events": -1}}), encoding="utf-8")
+    over = run("eval", str(corpus), "--categories", "sport", "--floors", str(gate))
+    assert over.returncode == 6 and "above its ceiling" in over.stderr
+    none = run("eval", str(corpus), "--categories", "tech")
+    assert none.returncode == 2 and "no article of the categories tech" in none.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -14,11 +15,18 @@ from accord.errors import EmptyInput, InputError, MalformedRecord, UsageError
 from accord.evaluation import (
     Counts,
     EvalReport,
+    Exclusion,
     GoldSet,
+    RecordedEvents,
+    Scope,
     Tally,
+    check_ceilings,
     check_floors,
+    check_gate,
     evaluate,
+    exclusions_for,
     format_report,
+    load_exclusions,
     load_gold,
     match,
     normalise_code,
@@ -302,10 +310,14 @@ def test_event_metrics_arithmetic(plain_set: GoldSet) -> None:
     assert metric(report, "code") == Counts(tp=0, fp=3, fn=3)
     assert metric(report, "root") == Counts(tp=2, fp=1, fn=1)
     # r1 finds its roots; r2 should have produced nothing; r3 misses its root.
-    assert accuracy(report, "root_accuracy") == Tally(1, 3)
+    assert accuracy(report, "root_recall_records") == Tally(1, 3)
+    # Exactly the gold's roots: r1 only (r2 printed a false event, r3 none).
+    assert accuracy(report, "root_exact") == Tally(1, 3)
+    # The whole dyad (as score_gold.py sentgold): the same items as dyad+root here.
+    assert metric(report, "dyad_type") == Counts(tp=1, fp=2, fn=2)
     assert report.family == "cameo"
     (headline,) = report.headlines
-    assert headline.key == "dyad_root_f1" and headline.value == pytest.approx(1 / 3)
+    assert headline.key == "dyad_type_f1" and headline.value == pytest.approx(1 / 3)
 
 
 def test_per_root_table(plain_set: GoldSet) -> None:
@@ -345,13 +357,18 @@ def test_null_actor_records_are_scored_on_codes(tmp_path: Path) -> None:
     }
     report = evaluate(gold, fake_coder(outputs))
     assert report.family == "cameo_codebook"
-    assert accuracy(report, "root_accuracy") == Tally(2, 3)
+    assert accuracy(report, "root_recall_records") == Tally(2, 3)
+    assert accuracy(report, "root_exact") == Tally(1, 3)
     assert metric(report, "root") == Counts(tp=2, fp=2, fn=1)
     assert metric(report, "code") == Counts(tp=1, fp=3, fn=2)  # actors are wildcards
+    # Null gold actors are wildcards: the whole dyad is the root, false events counted.
+    assert metric(report, "dyad_type") == Counts(tp=2, fp=2, fn=1)
     group = report.group("all")
     assert group is not None and "dyad_root" not in {m.key for m in group.metrics}
-    (headline,) = report.headlines
-    assert headline.key == "root_accuracy" and headline.value == pytest.approx(2 / 3)
+    assert [h.key for h in report.headlines] == ["dyad_type_f1", "root_exact"]
+    headline = report.headlines[0]
+    assert headline.value == pytest.approx(4 / 7)
+    assert "P 0.500  R 0.667" in headline.detail
     assert any("not coded" in n for n in report.notes)
 
 
@@ -367,10 +384,11 @@ def test_empty_gold_events_make_false_positives(tmp_path: Path) -> None:
     gold = load_gold(write_gold(tmp_path, "e.jsonl", [rec("n", "nothing", [])]))
     report = evaluate(gold, fake_coder({"nothing": [event("USA", "RUS", "040")]}))
     assert metric(report, "dyad_root") == Counts(tp=0, fp=1, fn=0)
-    assert accuracy(report, "root_accuracy") == Tally(0, 1)
+    assert metric(report, "dyad_type") == Counts(tp=0, fp=1, fn=0)
+    assert accuracy(report, "root_recall_records") == Tally(0, 1)
     report = evaluate(gold, fake_coder({}))
     assert metric(report, "dyad_root") == Counts()
-    assert accuracy(report, "root_accuracy") == Tally(1, 1)
+    assert accuracy(report, "root_recall_records") == Tally(1, 1)
 
 
 def test_only_asserted_events_count(tmp_path: Path) -> None:
@@ -406,7 +424,7 @@ def test_coder_errors_are_misses_and_listed(tmp_path: Path) -> None:
     }
     report = evaluate(gold, fake_coder(outputs))
     assert metric(report, "dyad_root") == Counts(tp=1, fp=0, fn=2)
-    assert accuracy(report, "root_accuracy") == Tally(1, 4)  # an errored empty record is wrong
+    assert accuracy(report, "root_recall_records") == Tally(1, 4)  # an errored empty record
     assert [e[0] for e in report.errors] == ["bad", "bad-empty", "odd"]
     assert "RuntimeError: parser fell over" in report.errors[0][2]
     assert "not Event" in report.errors[2][2]
@@ -455,9 +473,13 @@ def test_petrarch_records_passed(petrarch_set: GoldSet) -> None:
     assert accuracy(report, "passed", "real") == Tally(2, 3)
     assert accuracy(report, "passed", "fictional") == Tally(0, 1)
     assert accuracy(report, "passed", "non_cameo") == Tally(1, 1)
-    assert [h.key for h in report.headlines] == ["passed", "real_passed"]
-    assert report.headlines[0].value == 0.5
-    assert report.headlines[1].value == pytest.approx(2 / 3)
+    assert [h.key for h in report.headlines] == ["dyad_type_f1", "passed", "real_passed"]
+    assert report.headlines[1].value == 0.5
+    assert report.headlines[2].value == pytest.approx(2 / 3)
+    # The whole dyad counts every scored record, the non-CAMEO one too (as score_gold.py):
+    # C-38 two found and a duplicate, V-01 found (root 11), D-00 missed, D-24 found.
+    assert metric(report, "dyad_type") == Counts(tp=4, fp=1, fn=1)
+    assert metric(report, "dyad_type", "non_cameo") == Counts(tp=1)
     failed = {r.id: r for r in report.records if r.correct is False}
     assert set(failed) == {"V-01", "D-00"}
     assert failed["V-01"].missed == ("ETH -> LBY 111",)
@@ -508,12 +530,19 @@ def test_plover_metrics(plover_set: GoldSet) -> None:
     assert plover == Counts(tp=2, fp=1, fn=1)  # P2 has the source wrong; P3's source is open
     assert plover.f1 == pytest.approx(2 / 3)
     assert metric(report, "plover_type") == Counts(tp=3, fp=0, fn=0)
+    # The whole dyad, PLOVER type: P1 finds IRN but not LBY; P2 has both events false (the
+    # direction is wrong, the 010 has no type); P3's open actors accept RUS.
+    assert metric(report, "dyad_type") == Counts(tp=2, fp=2, fn=2)
     group = report.group("all")
-    assert group is not None and {m.key for m in group.metrics} == {"plover", "plover_type"}
+    assert group is not None
+    assert {m.key for m in group.metrics} == {"dyad_type", "plover", "plover_type"}
     assert not report.per_root  # no CAMEO codes in the gold
-    (headline,) = report.headlines
-    assert headline.key == "plover_f1" and headline.value == pytest.approx(2 / 3)
-    assert "HEADLINE PLOVER (source country, type) F1: 0.667" in format_report(report)
+    assert [h.key for h in report.headlines] == ["dyad_type_f1", "plover_f1"]
+    assert report.headlines[0].value == pytest.approx(0.5)
+    assert report.headlines[1].value == pytest.approx(2 / 3)
+    text = format_report(report)
+    assert "HEADLINE whole dyad (source country, target country, PLOVER type) F1: 0.500" in text
+    assert "HEADLINE PLOVER (source country, type) F1: 0.667" in text
     failed = [r for r in report.records if r.missed]
     assert [r.id for r in failed] == ["P2"]
     assert failed[0].false_alarms == ("PSE -> ISR 190 [ASSAULT]",)
@@ -635,7 +664,7 @@ def test_report_to_dict_is_json(plover_set: GoldSet, petrarch_set: GoldSet) -> N
     data = json.loads(json.dumps(report_to_dict(report)))
     assert data["set"] == "plover_examples_mini" and data["records"] == 3
     assert data["metrics"]["plover_f1"] == pytest.approx(2 / 3)
-    assert data["headline"][0]["key"] == "plover_f1"
+    assert data["headline"][0]["key"] == "dyad_type_f1"
     assert data["groups"][0]["metrics"]["plover"] == {
         "tp": 2, "fp": 1, "fn": 1,
         "precision": pytest.approx(2 / 3), "recall": pytest.approx(2 / 3),
@@ -700,3 +729,135 @@ def test_real_gold_files_load() -> None:
             assert gold.family == "plover"
         elif "codebook" in path.name:
             assert gold.family == "cameo_codebook"
+
+
+# -- halves, records not evaluated, recorded events, ceilings -------------------------------------
+
+
+def test_half_scores_only_its_records(tmp_path: Path) -> None:
+    # 'a' and 'b' fall in the check half, 'c' and 'd' in the tune half (sha256 parity).
+    rows = [rec(i, i, [ev("USA", "RUS", "040")]) for i in ("a", "b", "c", "d")]
+    gold = load_gold(write_gold(tmp_path, "halves.jsonl", rows))
+    found = {"a": [event("USA", "RUS", "040")], "c": [event("USA", "RUS", "040")]}
+    check = evaluate(gold, fake_coder(found), scope=Scope(half="check"))
+    assert [r.id for r in check.records] == ["a", "b"]
+    assert metric(check, "dyad_type") == Counts(tp=1, fp=0, fn=1)
+    assert check.half == "check" and check.n_other_half == 2
+    assert "2 record(s) of the other half left out" in format_report(check)
+    data = report_to_dict(check)
+    assert data["half"] == "check" and data["other_half"] == 2
+    tune = evaluate(gold, fake_coder(found), scope=Scope(half="tune"))
+    assert [r.id for r in tune.records] == ["c", "d"]
+
+
+def test_excluded_and_error_expecting_records_are_not_run(tmp_path: Path) -> None:
+    rows = [
+        rec("E-1", "about", [ev("ARN", "GON", "064")], evaluate=True),
+        rec("E-2", "error", [], evaluate=True, expects_error=True),
+        rec("E-3", "plain", [ev("ARN", "GON", "064")], evaluate=True),
+    ]
+    gold = load_gold(write_gold(tmp_path, "petrarch_mini.jsonl", rows))
+    assert gold.records[1].expects_error
+    outputs: dict[str, Any] = {
+        "about": AssertionError("an excluded record must not be run"),
+        "error": AssertionError("an error-expecting record must not be run"),
+        "plain": [event("ARN", "GON", "064")],
+    }
+    excluded = exclusions_for(
+        [
+            Exclusion("petrarch_mini", "E-1", "future", "about"),
+            Exclusion("petrarch_mini", "E-3", "another record with the same id", "elsewhere"),
+        ],
+        "petrarch_mini",
+    )
+    report = evaluate(gold, fake_coder(outputs), scope=Scope(excluded=excluded))
+    assert [r.id for r in report.records] == ["E-3"] and not report.errors
+    assert report.n_not_evaluated == 2
+    assert any("not evaluated by the project: future" in n for n in report.notes)
+    assert any("expects_error" in n for n in report.notes)
+
+
+def test_exclusion_lists(tmp_path: Path) -> None:
+    path = tmp_path / "not_evaluated.jsonl"
+    path.write_text(
+        "# comment\n"
+        + json.dumps({"set": "s1", "id": "A", "reason": "about to"})
+        + "\n\n"
+        + json.dumps({"set": "s2", "id": "B", "reason": "will"})
+        + "\n",
+        encoding="utf-8",
+    )
+    found = load_exclusions(path)
+    assert [(e.set_name, e.id) for e in found] == [("s1", "A"), ("s2", "B")]
+    assert dict(exclusions_for(found, "s1")) == {"A": (Exclusion("s1", "A", "about to"),)}
+    assert Scope(excluded=exclusions_for(found, "s1")).exclusion("A") == "about to"
+    path.write_text(json.dumps({"set": "s1", "id": "A"}) + "\n", encoding="utf-8")
+    with pytest.raises(MalformedRecord, match="reason"):
+        load_exclusions(path)
+
+
+def test_recorded_events_count_as_printed(tmp_path: Path) -> None:
+    rows = [rec("x", "text x", [ev("USA", "RUS", "040")]), rec("y", "text y", [])]
+    gold = load_gold(write_gold(tmp_path, "recorded.jsonl", rows))
+    recorded = RecordedEvents.of(
+        [
+            dataclasses.replace(event("USA", "RUS", "040", mode=Mode.FUTURE), doc_id="x"),
+            dataclasses.replace(event("USA", "RUS", "040"), doc_id="y"),
+            dataclasses.replace(event("USA", "RUS", "040"), doc_id="elsewhere"),
+        ],
+        origin="ev.jsonl",
+    )
+    report = evaluate(gold, recorded)
+    # every event of the file counts, whatever its mode; events of other ids are ignored
+    assert metric(report, "dyad_type") == Counts(tp=1, fp=1, fn=0)
+    assert any("events read from ev.jsonl" in n for n in report.notes)
+
+
+def test_ceilings_and_gate_files(plover_set: GoldSet) -> None:
+    plover = report_to_dict(evaluate(plover_set, fake_coder(PLOVER_OUTPUTS)))
+    assert check_ceilings(plover, {"plover_f1": 0.7}) == []
+    assert check_ceilings(plover, {"plover_f1": 0.6}) == [
+        "plover_f1 = 0.667 is above its ceiling 0.600"
+    ]
+    assert "no metric" in check_ceilings(plover, {"nothing": 1.0})[0]
+    gate = {
+        "note": "ignored",
+        "floors": {"plover_examples_mini.plover_f1": 0.7},
+        "ceilings": {"plover_examples_mini.dyad_type_f1": 0.4},
+    }
+    assert check_gate(plover, gate) == [
+        "plover_examples_mini.plover_f1 = 0.667 is below its floor 0.700",
+        "plover_examples_mini.dyad_type_f1 = 0.500 is above its ceiling 0.400",
+    ]
+    assert check_gate(plover, {"plover_f1": 0.6}) == []  # a flat mapping is floors
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is absent")
+def test_real_document_gold_loads() -> None:
+    gold = load_gold(SHARED_GOLD / "documents" / "wikinews_docgold_dev.jsonl")
+    assert (gold.kind, gold.family) == ("documents", "docgold")
+    assert (len(gold.documents), len(gold.skipped)) == (107, 132)
+    assert sum(len(d.required) for d in gold.documents) == 341
+    assert sum(len(d.forbidden) for d in gold.documents) == 190
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is absent")
+def test_packaged_exclusions_name_real_future_records() -> None:
+    """Every record the project does not evaluate exists, is scored by its set otherwise,
+    and is a future coded as done ('is about to X', 'will X')."""
+    from accord.evalrun import packaged_exclusions
+
+    exclusions = packaged_exclusions()
+    assert exclusions
+    sets = {e.set_name for e in exclusions}
+    for name in sets:
+        records = load_gold(SHARED_GOLD / f"{name}.jsonl").records
+        for e in (x for x in exclusions if x.set_name == name):
+            # an id can be used twice in a set (once with evaluate=false)
+            scored = [r for r in records if r.id == e.id and r.text == e.text]
+            assert len(scored) == 1 and scored[0].events, e
+            assert scored[0].evaluate and not scored[0].expects_error, e
+            assert " about to " in scored[0].text or " will " in scored[0].text, e
+            assert "test convention" in e.reason

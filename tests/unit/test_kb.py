@@ -242,83 +242,38 @@ def test_agent_title_case(kb: ActorKB) -> None:
     assert m is not None and m.entry.code == "USAMIL" and m.length == 3
 
 
-# -- phrase resolution ------------------------------------------------------------------
+# -- names the knowledge base knows (one name covering the whole phrase) --------------------
+
+
+def named(kb: ActorKB, text: str, date: dt.date | None = None) -> str | None:
+    """The code of the one knowledge-base name that spans all of ``text``, else None."""
+    words = tokenize(text)
+    found = kb.matches(words, date)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1].length == len(words):
+        return found[0][1].entry.code
+    return None
 
 
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
-        ("Peruvian authorities", None, "PERGOV"),
-        ("ordinary Uzbeks", None, "UZBCVL"),
-        ("Indian Prime Minister Narendra Modi", D(2023, 1, 1), "INDGOV"),
-        ("Li Wei, a lecturer at Fudan University", None, "CHNEDU"),
-        ("Russian President Vladimir Putin", D(2026, 2, 4), "RUSGOV"),
         ("the Elysee", None, "FRAGOV"),
-        ("Brazilian police", None, "BRACOP"),
-        ("Canadian troops", None, "CANMIL"),
-        ("Egyptian Army", None, "EGYMIL"),
-        ("Peru's Ministry of Energy", None, "PERGOV"),
-        ("Hindu leaders in Nepal", None, "NPLREL"),
-        ("Many of the biggest labour unions in Norway", None, "NORLAB"),
-        ("a former State Department official", None, "USAELI"),
         ("Cairo", None, "EGYGOV"),
         ("Syrians", None, "SYR"),
-        ("Mumbai police", None, "INDCOP"),
-        ("residents in Canada", None, "CANCVL"),
-        ("Hamas fighters", None, "PSEREB"),
         ("the Taliban", D(2015, 1, 1), "AFGREB"),
-        ("British Foreign Secretary David Lammy", D(2025, 1, 1), "GBRGOV"),
-        ("speaker of the Storting", None, "NORLEG"),
+        ("Russian President Vladimir Putin", D(2026, 2, 4), "RUSGOV"),
+        ("Indian Prime Minister Narendra Modi", D(2023, 1, 1), "INDGOV"),
+        ("Boris Johnson", D(2026, 2, 4), "GBRELI"),
+        ("Somaliland", None, "SOMPRE"),
     ],
 )
-def test_resolve_text(kb: ActorKB, text: str, date: dt.date | None, expected: str) -> None:
-    entry = kb.resolve_text(text, date)
-    assert entry is not None, text
-    assert entry.code == expected, (text, entry)
+def test_names(kb: ActorKB, text: str, date: dt.date | None, expected: str) -> None:
+    assert named(kb, text, date) == expected, text
 
 
-def test_resolve_text_without_a_country(kb: ActorKB) -> None:
-    police = kb.resolve_text("a unit of lightly armed police", None)
-    assert police is not None and police.code == "---COP" and police.country is None
-    assert kb.resolve_text("kittens", None) is None
-    assert kb.resolve_text("Jonas Fairweather", None) is None
-    assert kb.resolve_text("", None) is None
-
-
-def test_a_place_inside_an_unknown_name_is_not_the_place(kb: ActorKB) -> None:
-    # "Valencia" is a Spanish city, but here it is the surname of someone unknown
-    entry = kb.resolve_text("Sen. Eliseo Valencia", None)
-    assert entry is not None and entry.country is None and entry.role == "LEG"
-    # ... but a known name or a number before a place is no such name
-    two = kb.resolve_text("Three Ukrainians", None)
-    assert two is not None and two.code == "UKR"
-    sbu = kb.resolve_text("Ukraine SBU", None)
-    assert sbu is not None and sbu.code == "UKRSPY"
-
-
-def test_a_title_gives_the_role_of_a_person_out_of_office(kb: ActorKB) -> None:
-    when = D(2026, 2, 4)
-
-    def resolved(text: str) -> str | None:
-        entry = kb.resolve_text(text, when)
-        return entry.code if entry is not None else None
-
-    # the text's title says what the person was when it was written
-    assert resolved("Boris Johnson") == "GBRELI"
-    assert resolved("Prime Minister Boris Johnson") == "GBRGOV"
-    assert resolved("General Mark Milley") == "USAMIL"
-    assert resolved("former Prime Minister Boris Johnson") == "GBRELI"
-    # a role held on the date wins over a title
-    assert resolved("Senator JD Vance") == "USAGOV"
-    # a title that is part of the name is no title
-    assert resolved("Pope Francis") == "ARGELI"
-
-
-def test_places_with_a_role_of_their_own(kb: ActorKB) -> None:
-    somaliland = kb.resolve_text("Somaliland", None)
-    assert somaliland is not None and somaliland.code == "SOMPRE"
-    forces = kb.resolve_text("Abkhazian forces", None)
-    assert forces is not None and forces.code == "GEOMIL"
+def test_unknown_names(kb: ActorKB) -> None:
+    assert named(kb, "kittens") is None
+    assert named(kb, "Jonas Fairweather") is None
     assert kb.agent_role("breakaway regions") == "PRE"
 
 
@@ -338,8 +293,6 @@ def test_places_with_a_role_of_their_own(kb: ActorKB) -> None:
         ("Anadolu Agency", "TURMED"),
         ("Al Jazeera", "QATMED"),
         ("BBC", "GBRMED"),
-        ("Iranian state television", "IRNMED"),
-        ("Chinese state media", "CHNMED"),
         ("Tsinghua University", "CHNEDU"),
         ("Peking University", "CHNEDU"),
         ("Renmin University of China", "CHNEDU"),
@@ -348,32 +301,21 @@ def test_places_with_a_role_of_their_own(kb: ActorKB) -> None:
         ("Oxford University", "GBREDU"),
         ("MGIMO", "RUSEDU"),
         ("Makerere University", "UGAEDU"),
-        ("a researcher at the Brookings Institution", "USAEDU"),
+        ("the Brookings Institution", "USAEDU"),
         ("the Bank of England", "GBRGOV"),
         ("the Reserve Bank of India", "INDGOV"),
     ],
 )
 def test_state_media_universities_and_central_banks(kb: ActorKB, text: str, expected: str) -> None:
-    entry = kb.resolve_text(text, None)
-    assert entry is not None and entry.code == expected, (text, entry)
+    assert named(kb, text) == expected, text
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
-        ("Labour MPs", "GBRLEG"),  # a party's members in an office
-        ("ANC ministers", "ZAFGOV"),
-        ("BJP leaders", "INDPTY"),  # a generic title keeps the party
-        ("Dutch Labour Party", "NLDPTY"),  # a country word before a common party name
-        ("Finnish Social Democrats", "FINPTY"),
-        ("Liberal Democratic Party", "JPNPTY"),
-        ("Fidesz", "HUNPTY"),
-        ("PVV", "NLDPTY"),
-    ],
+    [("Liberal Democratic Party", "JPNPTY"), ("Fidesz", "HUNPTY"), ("PVV", "NLDPTY")],
 )
 def test_parties(kb: ActorKB, text: str, expected: str) -> None:
-    entry = kb.resolve_text(text, D(2026, 2, 4))
-    assert entry is not None and entry.code == expected, (text, entry)
+    assert named(kb, text, D(2026, 2, 4)) == expected, text
 
 
 def test_more_role_words(kb: ActorKB) -> None:
@@ -381,8 +323,6 @@ def test_more_role_words(kb: ActorKB) -> None:
     assert kb.agent_role("vandals") == "CRM"
     assert kb.agent_role("jihadis") == "REB"
     assert kb.agent_role("presidential hopefuls") == "PTY"
-    leader = kb.resolve_text("an indigenous leader", None)
-    assert leader is not None and leader.code == "---CVL"
 
 
 def test_lookup_is_exact(kb: ActorKB) -> None:

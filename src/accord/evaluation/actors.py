@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from accord.evaluation.gold import ActorCase, GoldSet
+from accord.evaluation.inputs import Scope
 from accord.evaluation.matching import Tally
 from accord.evaluation.results import (
     ACCURACY_LABELS,
@@ -101,10 +102,17 @@ def _actor_outcome(resolver: ActorResolver, case: ActorCase) -> ActorOutcome:
     )
 
 
-def evaluate_actors(gold: GoldSet, resolver: ActorResolver) -> EvalReport:
-    """Score ``resolver`` on every case of an actor set that a (country, role) answer can meet."""
-    outcomes = [_actor_outcome(resolver, c) for c in gold.cases if c.scored]
-    unscored = Counter(c.task for c in gold.cases if not c.scored)
+def evaluate_actors(
+    gold: GoldSet, resolver: ActorResolver, scope: Scope | None = None
+) -> EvalReport:
+    """Score ``resolver`` on every case of an actor set that a (country, role) answer can
+    meet, within ``scope`` (a half of the set, less the cases it excludes)."""
+    chosen = scope or Scope()
+    cases = [c for c in gold.cases if chosen.in_half(c.id)]
+    excluded = [c for c in cases if chosen.exclusion(c.id) is not None]
+    cases = [c for c in cases if chosen.exclusion(c.id) is None]
+    outcomes = [_actor_outcome(resolver, c) for c in cases if c.scored]
+    unscored = Counter(c.task for c in cases if not c.scored)
     tasks = list(dict.fromkeys(o.task for o in outcomes))
     groups: list[GroupScore] = []
     for key in ["all", *tasks]:
@@ -138,6 +146,11 @@ def evaluate_actors(gold: GoldSet, resolver: ActorResolver) -> EvalReport:
         f"not scored: {n} {task} case(s) (Wikipedia titles or no scorable expectation)"
         for task, n in unscored.items()
     ]
+    if excluded:
+        notes.append(f"{len(excluded)} case(s) not evaluated by the project")
+    other_half = len(gold.cases) - len(cases) - len(excluded)
+    if chosen.half is not None:
+        notes.append(f"{chosen.half} half only: {other_half} case(s) of the other half left out")
     return EvalReport(
         set_name=gold.name,
         path=gold.path,
@@ -145,10 +158,12 @@ def evaluate_actors(gold: GoldSet, resolver: ActorResolver) -> EvalReport:
         kind=gold.kind,
         family=gold.family,
         n_records=len(gold.cases),
-        n_not_evaluated=sum(unscored.values()),
+        n_not_evaluated=sum(unscored.values()) + len(excluded),
         include_all_modes=False,
         headlines=headlines,
         groups=tuple(groups),
         actors=tuple(outcomes),
         notes=tuple(notes),
+        half=chosen.half,
+        n_other_half=other_half,
     )

@@ -1,8 +1,11 @@
 """Gold-standard sets: reading the project's gold JSONL files into frozen records.
 
-Two kinds of set exist. *Event* sets hold one sentence (or story) per record with the events a
-human (or, for silver sets, a prompt) assigned to it; *actor* sets hold actor-resolution
-expectations (a piece of text, maybe a context and a date, and what it should resolve to).
+Three kinds of set exist. *Event* sets hold one sentence (or story) per record with the events
+a human (or, for silver sets, a prompt) assigned to it; *actor* sets hold actor-resolution
+expectations (a piece of text, maybe a context and a date, and what it should resolve to);
+*document* sets (``docgold``) hold, per article of a corpus, the interactions a coder must find
+(*required*) and those it must not print (*forbidden*), with a last line listing the articles
+skipped as non-political.
 
 The loader never guesses silently: a record that cannot be read raises
 :class:`accord.errors.MalformedRecord` naming the file and line, and oddities that do not stop
@@ -19,9 +22,19 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from accord.errors import EmptyInput, InputError, MalformedRecord
+from accord.evaluation.reference import ForbiddenRule, RequiredRule
 
-SetKind = Literal["events", "actors"]
-Family = Literal["cameo_codebook", "cameo", "petrarch", "plover", "plover_silver", "ngec_actors"]
+SetKind = Literal["events", "actors", "documents", "corpus"]
+Family = Literal[
+    "cameo_codebook",
+    "cameo",
+    "petrarch",
+    "plover",
+    "plover_silver",
+    "ngec_actors",
+    "docgold",
+    "nonpolitical",
+]
 
 FAMILIES: tuple[Family, ...] = (
     "cameo_codebook",
@@ -30,6 +43,8 @@ FAMILIES: tuple[Family, ...] = (
     "plover",
     "plover_silver",
     "ngec_actors",
+    "docgold",
+    "nonpolitical",
 )
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y")
@@ -68,6 +83,9 @@ class GoldRecord:
     non_cameo: bool = False
     """True where the record uses test event codes that are not in CAMEO."""
     category: str | None = None
+    expects_error: bool = False
+    """True for PETRARCH records that expect PETRARCH's own input error (a bad parse, a
+    discarded story): not scored, as the reference scorer does not score them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +141,49 @@ class ActorCase:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldLocation:
+    """Where a required interaction happened, as the article states it."""
+
+    place: str | None
+    country: str | None
+    basis: str | None
+    """'sentence', 'dateline', 'context' or 'none'."""
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredItem:
+    what: str
+    rule: RequiredRule
+    location: GoldLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ForbiddenItem:
+    what: str
+    rule: ForbiddenRule
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One article of a document-level set: what must be found, what must not be printed."""
+
+    id: str
+    line: int
+    date: dt.date | None
+    required: tuple[RequiredItem, ...]
+    forbidden: tuple[ForbiddenItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedDocument:
+    """An article the document-level gold skips as non-political: every event printed for
+    it is a false event."""
+
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class GoldSet:
     name: str
     """The file's stem, e.g. 'plover_examples_dev'; used as the prefix of floor keys."""
@@ -134,8 +195,12 @@ class GoldSet:
     records: tuple[GoldRecord, ...] = ()
     cases: tuple[ActorCase, ...] = ()
     warnings: tuple[str, ...] = ()
+    documents: tuple[GoldDocument, ...] = ()
+    skipped: tuple[SkippedDocument, ...] = ()
 
     def __len__(self) -> int:
+        if self.kind == "documents":
+            return len(self.documents)
         return len(self.records) if self.kind == "events" else len(self.cases)
 
 
@@ -177,6 +242,11 @@ def load_gold(
     if not rows:
         raise EmptyInput("gold file holds no records", origin=str(p))
     digest = hashlib.sha256(data).hexdigest()
+    name = p.name.removesuffix(".jsonl").removesuffix(".json")
+    if any("doc" in row or "skipped" in row for _, row in rows):
+        if family not in (None, "docgold"):
+            raise MalformedRecord(f"family {family!r} does not fit a document set", origin=str(p))
+        return _document_set(name, str(p), digest, rows)
     is_actor = ["expected" in row and "events" not in row for _, row in rows]
     if any(is_actor) and not all(is_actor):
         raise MalformedRecord(
@@ -185,7 +255,6 @@ def load_gold(
         )
     warnings: list[str] = []
     day = today or dt.date.today()
-    name = p.name.removesuffix(".jsonl").removesuffix(".json")
     if all(is_actor):
         cases = tuple(_actor_case(row, n, str(p), day, warnings) for n, row in rows)
         if family not in (None, "ngec_actors"):
@@ -281,6 +350,7 @@ def _event_record(
         actors=actors.strip().lower() if actors else None,
         non_cameo=row.get("non_cameo_codes") is True,
         category=_opt_str(row, "category", where),
+        expects_error=bool(row.get("expects_error")),
     )
 
 
@@ -365,4 +435,95 @@ def _actor_case(
         roles=roles,
         expects_null=expects_null,
         wiki=wiki if isinstance(wiki, str) else None,
+    )
+
+
+# -- document-level sets ---------------------------------------------------------------------------
+
+
+def _str_list(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise MalformedRecord(f"field {key!r} must be a list of strings", origin=where)
+    return tuple(cast(list[str], value))
+
+
+def _document_set(
+    name: str, path: str, digest: str, rows: list[tuple[int, dict[str, Any]]]
+) -> GoldSet:
+    documents: list[GoldDocument] = []
+    skipped: list[SkippedDocument] = []
+    for line, row in rows:
+        where = f"{path}:{line}"
+        if "skipped" in row:
+            reasons = row.get("why")
+            why = cast(dict[str, Any], reasons) if isinstance(reasons, dict) else {}
+            for doc_id in _str_list(row["skipped"], "skipped", where):
+                skipped.append(SkippedDocument(doc_id, str(why.get(doc_id) or "")))
+        elif "doc" in row:
+            documents.append(_gold_document(row, line, where))
+        else:
+            raise MalformedRecord(
+                "a document set holds 'doc' and 'skipped' lines only", origin=where
+            )
+    seen: set[str] = set()
+    for doc_id in [d.id for d in documents] + [s.id for s in skipped]:
+        if doc_id in seen:
+            raise MalformedRecord(f"document {doc_id!r} appears twice", origin=path)
+        seen.add(doc_id)
+    return GoldSet(
+        name, path, "documents", "docgold", digest,
+        documents=tuple(documents), skipped=tuple(skipped),
+    )  # fmt: skip
+
+
+def _gold_document(row: dict[str, Any], line: int, where: str) -> GoldDocument:
+    doc = row["doc"]
+    if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+        raise MalformedRecord("field 'doc' must be an object with a string 'id'", origin=where)
+    head = cast(dict[str, Any], doc)
+    raw_date = _opt_str(head, "date", where)
+    try:
+        date = dt.date.fromisoformat(raw_date) if raw_date else None
+    except ValueError as exc:
+        raise MalformedRecord(f"bad document date {raw_date!r}", origin=where) from exc
+    required = [_required(item, where) for item in _objects(row.get("required", []), where)]
+    forbidden = [_forbidden(item, where) for item in _objects(row.get("forbidden", []), where)]
+    return GoldDocument(str(head["id"]), line, date, tuple(required), tuple(forbidden))
+
+
+def _objects(value: Any, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise MalformedRecord("'required' and 'forbidden' must be lists of objects", origin=where)
+    return cast(list[dict[str, Any]], value)
+
+
+def _required(item: dict[str, Any], where: str) -> RequiredItem:
+    loc = item.get("location")
+    location = None
+    if isinstance(loc, dict):
+        spec = cast(dict[str, Any], loc)
+        location = GoldLocation(
+            _opt_str(spec, "place", where),
+            _opt_str(spec, "country", where),
+            _opt_str(spec, "basis", where),
+        )
+    rule = RequiredRule(
+        source=_req_str(item, "source", where),
+        target=_opt_str(item, "target", where),
+        symmetric=bool(item.get("symmetric")),
+        roots=_str_list(item.get("roots"), "roots", where),
+    )
+    return RequiredItem(str(item.get("what") or ""), rule, location)
+
+
+def _forbidden(item: dict[str, Any], where: str) -> ForbiddenItem:
+    what = str(item.get("what") or "")
+    if "sentence_contains" in item:
+        strings = _str_list(item["sentence_contains"], "sentence_contains", where)
+        return ForbiddenItem(what, ForbiddenRule((), (), strings))
+    countries = _str_list(item.get("countries"), "countries", where)
+    if len(countries) not in (1, 2):
+        raise MalformedRecord("a forbidden item names one or two countries", origin=where)
+    return ForbiddenItem(
+        what, ForbiddenRule(countries, _str_list(item.get("roots"), "roots", where))
     )

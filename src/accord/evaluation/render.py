@@ -7,9 +7,11 @@ from typing import Any
 
 from accord.evaluation.results import (
     ActorOutcome,
+    DocumentOutcome,
     EvalReport,
     GroupScore,
     RecordOutcome,
+    format_count,
     format_ratio,
 )
 
@@ -36,6 +38,8 @@ def flat_metrics(report: EvalReport) -> dict[str, float | None]:
             flat[f"{p}{m.key}_f1"] = m.counts.f1
         for a in group.accuracies:
             flat[f"{p}{a.key}"] = a.tally.value
+        for f in group.figures:
+            flat[f"{p}{f.key}"] = f.value
     return flat
 
 
@@ -51,6 +55,8 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
         "silver": report.silver,
         "records": report.n_records,
         "not_evaluated": report.n_not_evaluated,
+        "half": report.half,
+        "other_half": report.n_other_half,
         "include_all_modes": report.include_all_modes,
         "headline": [
             {"key": h.key, "label": h.label, "value": h.value, "detail": h.detail}
@@ -73,7 +79,8 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
         ],
         "errors": [{"id": i, "line": n, "message": m} for i, n, m in report.errors],
         "failures": [_record_dict(r) for r in report.records if _is_failure(r)]
-        + [_actor_dict(a) for a in report.actors if a.failed],
+        + [_actor_dict(a) for a in report.actors if a.failed]
+        + [_document_dict(d) for d in report.documents if _document_failed(d)],
         "notes": list(report.notes),
     }
 
@@ -99,6 +106,23 @@ def _group_dict(g: GroupScore) -> dict[str, Any]:
             a.key: {"correct": a.tally.correct, "total": a.tally.total, "value": a.tally.value}
             for a in g.accuracies
         },
+        "figures": {f.key: {"value": f.value, "detail": f.detail} for f in g.figures},
+    }
+
+
+def _document_failed(d: DocumentOutcome) -> bool:
+    return bool(d.missed or d.forbidden or d.printed) or d.error is not None
+
+
+def _document_dict(d: DocumentOutcome) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "political": d.political,
+        "events": d.events,
+        "missed": list(d.missed),
+        "forbidden": list(d.forbidden),
+        "printed": list(d.printed),
+        "error": d.error,
     }
 
 
@@ -136,11 +160,14 @@ def _actor_dict(a: ActorOutcome) -> dict[str, Any]:
 
 def format_report(report: EvalReport, *, verbose: bool = False) -> str:
     """Plain-text tables; ``verbose`` adds every miss, false alarm and error with ids and text."""
+    scored = report.n_records - report.n_other_half - report.n_not_evaluated
+    half = f", {report.half} half: {scored} scored" if report.half else ""
     lines = [
         f"accord eval: {report.set_name} ({report.kind} set, {report.family}): "
-        f"{report.n_records} {_noun(report)}"
+        f"{report.n_records} {_noun(report)}{half}"
         + (f", {report.n_not_evaluated} not scored" if report.n_not_evaluated else ""),
-        f"gold: {report.path} (sha256 {report.digest[:12]})",
+        f"{'corpus' if report.kind == 'corpus' else 'gold'}: {report.path} "
+        f"(sha256 {report.digest[:12]})",
     ]
     if report.kind == "events":
         lines.append(
@@ -149,7 +176,7 @@ def format_report(report: EvalReport, *, verbose: bool = False) -> str:
     if report.silver:
         lines.append("SILVER SET: unchecked LLM pseudo-labels; its scores are not accuracy claims")
     for h in report.headlines:
-        lines.append(f"HEADLINE {h.label}: {format_ratio(h.value)}  [{h.detail}]")
+        lines.append(f"HEADLINE {h.label}: {h.shown()}  [{h.detail}]")
     whole = report.group("all")
     for group in report.groups:
         lines.append("")
@@ -192,6 +219,8 @@ def format_report(report: EvalReport, *, verbose: bool = False) -> str:
 
 
 def _noun(report: EvalReport) -> str:
+    if report.kind in ("documents", "corpus"):
+        return "articles"
     return "cases" if report.kind == "actors" else "records"
 
 
@@ -210,6 +239,9 @@ def _group_lines(group: GroupScore, noun: str) -> list[str]:
     for a in group.accuracies:
         t = a.tally
         lines.append(f"  {a.label:<66} {t.correct:>5}/{t.total:<5} {format_ratio(t.value):>6}")
+    for f in group.figures:
+        shown = format_count(f.value) if f.count else format_ratio(f.value)
+        lines.append(f"  {f.label:<66} {shown:>12}")
     return lines
 
 
@@ -224,6 +256,14 @@ def _verbose_lines(report: EvalReport) -> list[str]:
             lines += [f"      false alarm: {item}" for item in r.false_alarms]
             if r.ignored_events:
                 lines.append(f"      ({r.ignored_events} non-asserted event(s) ignored)")
+    if report.kind in ("documents", "corpus"):
+        lines.append("")
+        for d in report.documents:
+            lines += [f"MISS {m}" for m in d.missed]
+        for d in report.documents:
+            lines += [f"FORBIDDEN {h}" for h in d.forbidden]
+        for d in report.documents:
+            lines += [f"NONPOLITICAL {e}" for e in d.printed]
     wrong = [a for a in report.actors if a.failed and a.error is None]
     if report.kind == "actors":
         lines += ["", f"wrong resolutions ({len(wrong)} cases):"]
@@ -244,6 +284,32 @@ def _index(
     return {str(r["set"]): r for r in reports}
 
 
+def metric_value(
+    report_dict: Mapping[str, Any] | Sequence[Mapping[str, Any]], key: str
+) -> tuple[float | None, str | None]:
+    """The value of ``"<set name>.<metric>"`` in the reports, or (None, why it has none).
+
+    With a single report the set name may be left out; the longest set name that prefixes
+    the key wins (``petrarch2_unittest_realnames_testdicts`` before
+    ``petrarch2_unittest_realnames``)."""
+    by_set = _index(report_dict)
+    names = [s for s in by_set if key.startswith(f"{s}.")]
+    if names:
+        set_name = max(names, key=len)
+        metric = key[len(set_name) + 1 :]
+    elif len(by_set) == 1 and "." not in key:
+        set_name, metric = next(iter(by_set)), key
+    else:
+        return None, "no report for this set"
+    metrics = by_set[set_name].get("metrics", {})
+    if metric not in metrics:
+        return None, f"the report has no metric {metric!r}"
+    value = metrics[metric]
+    if value is None:
+        return None, "undefined (nothing was scored)"
+    return float(value), None
+
+
 def check_floors(
     report_dict: Mapping[str, Any] | Sequence[Mapping[str, Any]],
     floors: Mapping[str, float],
@@ -256,25 +322,49 @@ def check_floors(
     left out. An unknown set or metric, or an undefined value, also fails: a gate that cannot
     read its number must not pass.
     """
-    by_set = _index(report_dict)
     messages: list[str] = []
     for key, floor in floors.items():
-        names = [s for s in by_set if key.startswith(f"{s}.")]
-        if names:
-            set_name = max(names, key=len)
-            metric = key[len(set_name) + 1 :]
-        elif len(by_set) == 1 and "." not in key:
-            set_name, metric = next(iter(by_set)), key
-        else:
-            messages.append(f"{key}: no report for this set (floor {floor:.3f})")
-            continue
-        metrics = by_set[set_name].get("metrics", {})
-        if metric not in metrics:
-            messages.append(f"{key}: the report has no metric {metric!r} (floor {floor:.3f})")
-            continue
-        value = metrics[metric]
+        value, why = metric_value(report_dict, key)
         if value is None:
-            messages.append(f"{key}: undefined (nothing was scored); floor {floor:.3f}")
-        elif float(value) < floor:
-            messages.append(f"{key} = {float(value):.3f} is below its floor {floor:.3f}")
+            messages.append(f"{key}: {why} (floor {floor:.3f})")
+        elif value < floor:
+            messages.append(f"{key} = {value:.3f} is below its floor {floor:.3f}")
     return messages
+
+
+def check_ceilings(
+    report_dict: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+    ceilings: Mapping[str, float],
+) -> list[str]:
+    """Messages for every ceiling a report exceeds (false events: they may only go down);
+    the keys and the rule for unreadable numbers are those of :func:`check_floors`."""
+    messages: list[str] = []
+    for key, ceiling in ceilings.items():
+        value, why = metric_value(report_dict, key)
+        if value is None:
+            messages.append(f"{key}: {why} (ceiling {ceiling:.3f})")
+        elif value > ceiling:
+            messages.append(f"{key} = {value:.3f} is above its ceiling {ceiling:.3f}")
+    return messages
+
+
+def check_gate(
+    report_dict: Mapping[str, Any] | Sequence[Mapping[str, Any]], limits: Mapping[str, Any]
+) -> list[str]:
+    """Floors and ceilings together. ``limits`` is either a flat mapping of floors
+    (``{"<set>.<metric>": minimum}``) or a gate file with ``"floors"`` and/or ``"ceilings"``
+    sections (other sections, such as notes, are ignored)."""
+    if "floors" in limits or "ceilings" in limits:
+        floors = limits.get("floors", {})
+        ceilings = limits.get("ceilings", {})
+    else:
+        floors, ceilings = limits, {}
+    return check_floors(report_dict, _numbers(floors)) + check_ceilings(
+        report_dict, _numbers(ceilings)
+    )
+
+
+def _numbers(section: Any) -> dict[str, float]:
+    if not isinstance(section, Mapping):
+        return {}
+    return {str(k): float(v) for k, v in section.items() if isinstance(v, int | float)}

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from accord.evaluation.gold import Family, SetKind
 from accord.evaluation.matching import Counts, Tally
+from accord.evaluation.reference import Half
 
 CAMEO_ROOTS: tuple[tuple[str, str], ...] = (
     ("01", "Make public statement"),
@@ -50,6 +51,19 @@ class AccuracyScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A number that is neither P/R/F1 nor a share: a count or a rate ('forbidden hits per
+    100 documents', 'events per 1,000 words'). ``value`` None where it is undefined."""
+
+    key: str
+    label: str
+    value: float | None
+    detail: str = ""
+    count: bool = False
+    """A whole number (printed without decimals)."""
+
+
+@dataclass(frozen=True, slots=True)
 class GroupScore:
     """Scores over one group of records ('all', 'real', 'fictional', 'non_cameo', a task...)."""
 
@@ -59,6 +73,7 @@ class GroupScore:
     n_errors: int
     metrics: tuple[MetricScore, ...] = ()
     accuracies: tuple[AccuracyScore, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +98,10 @@ class Headline:
     label: str
     value: float | None
     detail: str
+    count: bool = False
+
+    def shown(self) -> str:
+        return format_count(self.value) if self.count else format_ratio(self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +142,23 @@ class ActorOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentOutcome:
+    """How one article fared (document-level sets and corpus measures), as the reference
+    scorer prints it: required items missed, forbidden items hit, events printed for an
+    article that should have none."""
+
+    id: str
+    political: bool
+    """False for an article the gold skips as non-political (or a non-political corpus)."""
+    events: int
+    missed: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    printed: tuple[str, ...] = ()
+    """Events printed for a non-political article."""
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class EvalReport:
     set_name: str
     path: str
@@ -140,6 +176,11 @@ class EvalReport:
     records: tuple[RecordOutcome, ...] = ()
     actors: tuple[ActorOutcome, ...] = ()
     notes: tuple[str, ...] = ()
+    half: Half | None = None
+    """The half of the set that was scored (None: all of it)."""
+    n_other_half: int = 0
+    """Records (cases, documents) left out because they belong to the other half."""
+    documents: tuple[DocumentOutcome, ...] = ()
 
     @property
     def silver(self) -> bool:
@@ -150,6 +191,7 @@ class EvalReport:
         """(id, line, message) for each record whose coder or resolver call failed."""
         found = [(r.id, r.line, r.error) for r in self.records if r.error is not None]
         found += [(a.id, a.line, a.error) for a in self.actors if a.error is not None]
+        found += [(d.id, 0, d.error) for d in self.documents if d.error is not None]
         return tuple((i, n, e) for i, n, e in found if e is not None)
 
     def group(self, key: str) -> GroupScore | None:
@@ -158,13 +200,17 @@ class EvalReport:
 
 ACCURACY_LABELS: Mapping[str, str] = MappingProxyType(
     {
-        "root_accuracy": "root accuracy (records whose gold roots are all found)",
+        "root_recall_records": "records whose gold roots are all found (false events ignored)",
+        "root_exact": "records whose roots are exactly the gold's (false events count)",
         "passed": "records passed (system tuples == gold tuples)",
         "plover_doc_accuracy": "SILVER PLOVER type accuracy, document level (plurality type)",
         "plover_doc_hit_rate": "SILVER PLOVER type hit rate, document level (type among output)",
         "country_accuracy": "country accuracy",
         "role_accuracy": "role accuracy",
         "null_accuracy": "null accuracy (nothing should resolve)",
+        "required_recall": "required interactions found",
+        "geo_country_right": "found items placed in the gold's country",
+        "geo_place_right": "found items placed in the gold's place",
     }
 )
 
@@ -179,6 +225,9 @@ def headline_from(
         if acc.key == key:
             t = acc.tally
             return Headline(key, label, t.value, f"{t.correct}/{t.total} {noun}")
+    for fig in group.figures:
+        if fig.key == key:
+            return Headline(key, label, fig.value, fig.detail, fig.count)
     for metric in group.metrics:
         if f"{metric.key}_f1" == key:
             c = metric.counts
@@ -191,3 +240,8 @@ def headline_from(
 def format_ratio(value: float | None) -> str:
     """A ratio to three places, or 'n/a' where it is undefined."""
     return "n/a" if value is None else f"{value:.3f}"
+
+
+def format_count(value: float | None) -> str:
+    """A whole number, or 'n/a' where it is undefined."""
+    return "n/a" if value is None else str(round(value))

@@ -9,10 +9,17 @@ Event items are compared as follows (all codes upper-cased, HTML entities undone
 * ``plover``: (source country, PLOVER type), and ``plover_type``: the PLOVER type alone. These two
   drop the target, so they are compared as sets per record: a gold compound expanded into one
   event per target does not ask the coder for duplicate events.
+* ``dyad_type``, the headline: the whole dyad (source country, target country, type), the type
+  being the PLOVER type where the record's gold has one and the CAMEO root otherwise, exactly as
+  the reference scorer's ``sentgold`` counts it (:mod:`accord.evaluation.reference`): every
+  output event counts, duplicates included, and it is summed over every scored record (the
+  non-CAMEO test-code records of the PETRARCH sets too).
 
 A gold actor that is null was not coded and matches any system actor (the CAMEO codebook
 examples, with both null, are thereby scored on the code alone). Items are matched one-to-one,
 maximally, per record; an empty gold ``events`` list makes every system event a false positive.
+Records marked ``evaluate: false`` or ``expects_error``, records in the project's exclusion list
+and records of the other half (:class:`~accord.evaluation.inputs.Scope`) are not scored.
 """
 
 from __future__ import annotations
@@ -26,8 +33,11 @@ from types import MappingProxyType
 
 from accord.errors import UsageError
 from accord.evaluation.actors import ActorResolver, evaluate_actors
+from accord.evaluation.documents import evaluate_documents
 from accord.evaluation.gold import GoldEvent, GoldRecord, GoldSet
+from accord.evaluation.inputs import DocumentCoder, RecordedEvents, Scope, recorded_coder
 from accord.evaluation.matching import Counts, Matching, Tally, match
+from accord.evaluation.reference import GoldTriple, whole_dyad_counts
 from accord.evaluation.results import (
     ACCURACY_LABELS,
     CAMEO_ROOTS,
@@ -49,6 +59,7 @@ Key = tuple[str | None, ...]
 
 METRIC_LABELS: Mapping[str, str] = MappingProxyType(
     {
+        "dyad_type": "whole dyad (src, tgt country, type)",
         "dyad_root": "dyad+root (src country, tgt country, root)",
         "code": "code (src code, tgt code, full code)",
         "root": "root only (multiset of roots)",
@@ -65,25 +76,41 @@ GROUP_LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 _ROOT_CODES = frozenset(root for root, _ in CAMEO_ROOTS)
+_EVERY_RECORD = frozenset({"dyad_type"})
+"""Metrics that group 'all' sums over every scored record, as the reference scorer does."""
 
 
 def evaluate(
     gold: GoldSet,
-    coder: Coder,
+    coder: Coder | RecordedEvents | None = None,
     resolver: ActorResolver | None = None,
     *,
+    documents: DocumentCoder | None = None,
     include_all_modes: bool = False,
+    scope: Scope | None = None,
 ) -> EvalReport:
-    """Score ``coder`` (event sets) or ``resolver`` (actor sets) against ``gold``.
+    """Score ``coder`` (event sets), ``resolver`` (actor sets) or ``documents`` (document
+    sets) against ``gold``, on the records ``scope`` selects (default: all).
 
-    A call that raises counts as a miss and is listed as an error; evaluation goes on. Only
-    events whose mode is 'asserted' count unless ``include_all_modes``.
+    ``coder`` may be :class:`RecordedEvents` (events coded beforehand, by record or document
+    id; every one counts). A call that raises counts as a miss and is listed as an error;
+    evaluation goes on. Only events whose mode is 'asserted' count unless
+    ``include_all_modes``.
     """
+    chosen = scope or Scope()
     if gold.kind == "actors":
         if resolver is None:
             raise UsageError(f"{gold.name} is an actor-resolution set: it needs a resolver")
-        return evaluate_actors(gold, resolver)
-    return _evaluate_events(gold, coder, include_all_modes)
+        return evaluate_actors(gold, resolver, chosen)
+    if gold.kind == "documents":
+        if documents is None and isinstance(coder, RecordedEvents):
+            documents = recorded_coder(coder)
+        if documents is None:
+            raise UsageError(f"{gold.name} is a document set: it needs its corpus coded")
+        return evaluate_documents(gold, documents, chosen)
+    if coder is None:
+        raise UsageError(f"{gold.name} is an event set: it needs a coder")
+    return _evaluate_events(gold, coder, include_all_modes, chosen)
 
 
 # -- event sets --------------------------------------------------------------------------------
@@ -166,8 +193,10 @@ def _system_label(e: Event) -> str:
 
 
 def _run_coder(
-    coder: Coder, record: GoldRecord, include_all_modes: bool
+    coder: Coder | RecordedEvents, record: GoldRecord, include_all_modes: bool
 ) -> tuple[tuple[Event, ...], int, str | None]:
+    if isinstance(coder, RecordedEvents):
+        return coder.get(record.id), 0, None
     try:
         produced = tuple(coder(record.text, record.date))
     except Exception as exc:  # a failing record is a miss, not the end of the run
@@ -217,9 +246,10 @@ def _score_cameo(record: GoldRecord, events: Sequence[Event], plan: _Plan, out: 
         out.counts[key] = m.counts
     root_match = by_metric["root"]
     correct = not root_match.missed if record.events else not events
-    out.tallies["root_accuracy"] = Tally(int(correct), 1)
+    out.tallies["root_recall_records"] = Tally(int(correct), 1)
     gold_roots = Counter(_root(g[3]) for g in golds)
     system_roots = Counter(_root(s[3]) for s in systems)
+    out.tallies["root_exact"] = Tally(int(gold_roots == system_roots), 1)
     tp_roots = Counter(_root(golds[i][3]) for i, _ in root_match.pairs)
     out.roots = [
         (r, gold_roots[r], system_roots[r], tp_roots[r])
@@ -293,17 +323,33 @@ def _record_groups(record: GoldRecord) -> tuple[str, ...]:
     return ("all",)
 
 
-def _evaluate_events(gold: GoldSet, coder: Coder, include_all_modes: bool) -> EvalReport:
+def _whole_dyad(record: GoldRecord, events: Sequence[Event]) -> Counts:
+    gold = [GoldTriple(e.source, e.target, e.code, e.plover) for e in record.events]
+    return whole_dyad_counts(gold, events)
+
+
+def _evaluate_events(
+    gold: GoldSet, coder: Coder | RecordedEvents, include_all_modes: bool, scope: Scope
+) -> EvalReport:
     plan = _Plan.of(gold)
     outcomes: list[RecordOutcome] = []
     scored: list[_Scored] = []
-    skipped = 0
+    not_run: Counter[str] = Counter()
+    other_half = 0
     for record in gold.records:
-        if not record.evaluate:
-            skipped += 1
+        if not scope.in_half(record.id):
+            other_half += 1
             continue
-        events, ignored, error = _run_coder(coder, record, include_all_modes)
+        reason = _not_evaluated(record, scope)
+        if reason is not None:
+            not_run[reason] += 1
+            continue
+        events, ignored, error = _run_coder(
+            coder, record, include_all_modes or isinstance(coder, RecordedEvents)
+        )
         out = _Scored()
+        if not plan.silver:
+            out.counts["dyad_type"] = _whole_dyad(record, events)
         if plan.cameo and all(e.code is not None for e in record.events):
             _score_cameo(record, events, plan, out)
         if plan.plover and all(e.plover is not None for e in record.events):
@@ -335,8 +381,17 @@ def _evaluate_events(gold: GoldSet, coder: Coder, include_all_modes: bool) -> Ev
         notes.append(
             "SILVER labels (LLM-written stories, unchecked): quote its scores as silver only"
         )
-    if skipped:
-        notes.append(f"{skipped} record(s) marked evaluate=false were not run")
+    notes += [f"{n} record(s) not run: {why}" for why, n in not_run.items()]
+    non_cameo = sum(1 for o in outcomes if "non_cameo" in o.groups)
+    if non_cameo and not plan.silver:
+        notes.append(
+            f"the whole-dyad metric of [all] counts the {non_cameo} non-CAMEO test-code "
+            "record(s) too, as the reference scorer does"
+        )
+    if isinstance(coder, RecordedEvents):
+        notes.append(f"events read from {coder.origin or 'a file'}: every event counts")
+    if scope.half is not None:
+        notes.append(f"{scope.half} half only: {other_half} record(s) of the other half left out")
     return EvalReport(
         set_name=gold.name,
         path=gold.path,
@@ -344,14 +399,28 @@ def _evaluate_events(gold: GoldSet, coder: Coder, include_all_modes: bool) -> Ev
         kind=gold.kind,
         family=gold.family,
         n_records=len(gold.records),
-        n_not_evaluated=skipped,
-        include_all_modes=include_all_modes,
+        n_not_evaluated=sum(not_run.values()),
+        include_all_modes=include_all_modes or isinstance(coder, RecordedEvents),
         headlines=_event_headlines(gold, groups),
         groups=groups,
         per_root=_per_root(outcomes, scored) if plan.cameo else (),
         records=tuple(outcomes),
         notes=tuple(notes),
+        half=scope.half,
+        n_other_half=other_half,
     )
+
+
+def _not_evaluated(record: GoldRecord, scope: Scope) -> str | None:
+    """Why a record of the chosen half is not scored, or None."""
+    if not record.evaluate:
+        return "marked evaluate=false"
+    if record.expects_error:
+        return "expects PETRARCH's own input error (expects_error)"
+    excluded = scope.exclusion(record.id, record.text)
+    if excluded is not None:
+        return f"not evaluated by the project: {excluded}"
+    return None
 
 
 def _event_groups(outcomes: list[RecordOutcome], scored: list[_Scored]) -> tuple[GroupScore, ...]:
@@ -363,9 +432,15 @@ def _event_groups(outcomes: list[RecordOutcome], scored: list[_Scored]) -> tuple
         tallies: dict[str, Tally] = {}
         for _, s in members:
             for name, c in s.counts.items():
+                if key == "all" and name in _EVERY_RECORD:
+                    continue
                 counts[name] = counts.get(name, Counts()) + c
             for name, t in s.tallies.items():
                 tallies[name] = tallies.get(name, Tally()) + t
+        if key == "all":
+            for s in scored:
+                for name in _EVERY_RECORD & s.counts.keys():
+                    counts[name] = counts.get(name, Counts()) + s.counts[name]
         groups.append(
             GroupScore(
                 key=key,
@@ -403,9 +478,16 @@ def _per_root(outcomes: list[RecordOutcome], scored: list[_Scored]) -> tuple[Roo
 def _event_headlines(gold: GoldSet, groups: tuple[GroupScore, ...]) -> tuple[Headline, ...]:
     by_key = {g.key: g for g in groups}
     choices: dict[str, list[tuple[str | None, str, str]]] = {
-        "cameo_codebook": [(None, "root_accuracy", "CAMEO root accuracy")],
-        "plover": [(None, "plover_f1", "PLOVER (source country, type) F1")],
+        "cameo_codebook": [
+            (None, "dyad_type_f1", "CAMEO root F1, every false event counted (actors not coded)"),
+            (None, "root_exact", "records whose roots are exactly the gold's"),
+        ],
+        "plover": [
+            (None, "dyad_type_f1", "whole dyad (source country, target country, PLOVER type) F1"),
+            (None, "plover_f1", "PLOVER (source country, type) F1"),
+        ],
         "petrarch": [
+            (None, "dyad_type_f1", "whole dyad (source country, target country, root) F1"),
             (None, "passed", "records passed"),
             ("real", "real_passed", "records passed, real-name actors"),
         ],
@@ -416,7 +498,9 @@ def _event_headlines(gold: GoldSet, groups: tuple[GroupScore, ...]) -> tuple[Hea
                 "SILVER (unchecked labels): PLOVER type accuracy, document level",
             )
         ],
-        "cameo": [(None, "dyad_root_f1", "dyad+root F1")],
+        "cameo": [
+            (None, "dyad_type_f1", "whole dyad (source country, target country, root) F1"),
+        ],
     }
     wanted = choices.get(gold.family, [])
     found: list[Headline] = []

@@ -4,9 +4,9 @@ people (with dated roles) and role words ("agents"), resolved to CAMEO-style cod
 Modules: :mod:`~accord.coding.kb.text` (normalising and tokenising),
 :mod:`~accord.coding.kb.records` (entries and frozen tables),
 :mod:`~accord.coding.kb.files` (the packaged and user actor files and their format),
-:mod:`~accord.coding.kb.builder` (files to tables),
-:mod:`~accord.coding.kb.phrases` (phrase-level heuristics) and
-:mod:`~accord.coding.kb.resolver` (:class:`ActorKB`: matching and resolution).
+:mod:`~accord.coding.kb.builder` (files to tables) and
+:mod:`~accord.coding.kb.resolver` (:class:`ActorKB`: matching and resolution). Noun
+phrases are resolved to actors by the coder (:mod:`accord.coding.actors`).
 """
 
 from __future__ import annotations
