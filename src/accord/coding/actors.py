@@ -49,6 +49,10 @@ _DOMESTIC_ROLES = _LOCAL_ROLES | {"REL", "REB", "INS", "ETH", "EDU", "MED", "LEG
 """Roles of people who act at home: when nothing else places them, the one country the
 sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
 president")."""
+_PRIVATE = "CVL"
+_PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
+"""Roles whose bare word takes the country the document is mostly about when nothing
+nearer places it."""
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 _VOICE_NOUNS = words("voice_nouns.txt")
 
@@ -431,6 +435,7 @@ class SentenceActors:
                 a.name,
                 "pronoun",
                 listed=a.listed,
+                basis=a.basis,
             )
         ]
 
@@ -451,7 +456,7 @@ class SentenceActors:
             return self._home, "dateline"
         if role in _DOMESTIC_ROLES and self._sentence_country is not None:
             return self._sentence_country, "sentence"
-        if role in _HOME_ROLES | _DOMESTIC_ROLES and self._document_country is not None:
+        if role in _PLACED_ROLES and self._document_country is not None:
             return self._document_country, "document"
         return None
 
@@ -543,11 +548,14 @@ class SentenceActors:
                         known.name,
                         "person",
                         listed=known.listed,
+                        basis=known.basis,
                     )
                 ]
         role = own.role if own is not None else None
+        at_head = self._by_token.get(head)
+        names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
         if own is not None and own.country is not None:
-            if tok.ent_type == "PERSON":
+            if tok.ent_type == "PERSON" and not names_place:
                 name = " ".join(
                     self._tokens[k].text
                     for k in sorted(phrase)
@@ -593,21 +601,40 @@ class SentenceActors:
                             known.name,
                             "pronoun",
                             listed=known.listed,
+                            basis=known.basis,
                         )
                     ]
+        person = tok.ent_type == "PERSON" and tok.pos == "PROPN" and not names_place
         if own is not None and own.kind == "agent" and own.role:
             # "police" in a story datelined from Moscow, "prisoners rioted at a jail in
-            # Dili", "protesters" in a story about Puerto Rico (_role_country)
+            # Dili", "protesters" in a story about Puerto Rico (_role_country); a named
+            # person with that role ("provincial governor Ali Khan") is that person
             placed = self._role_country(own.role)
             if placed is not None:
                 country, basis = placed
                 code = country + own.role
-                return [
-                    ActorRef(head, lo, hi, code, country, own.role, own.name, "agent", basis=basis)
-                ]
+                kind = "person" if person else "agent"
+                label = self._person_name(phrase) if person else own.name
+                return [ActorRef(head, lo, hi, code, country, own.role, label, kind, basis=basis)]
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+        if person:
+            # a person the knowledge base does not know and the text gives no office: a
+            # private person of the country the story places them in (CVL)
+            placed = self._role_country(_PRIVATE)
+            if placed is not None:
+                country, basis = placed
+                name = self._person_name(phrase)
+                code = country + _PRIVATE
+                return [
+                    ActorRef(head, lo, hi, code, country, _PRIVATE, name, "person", basis=basis)
+                ]
         return []
+
+    def _person_name(self, phrase: set[int]) -> str:
+        return " ".join(
+            self._tokens[k].text for k in sorted(phrase) if self._tokens[k].ent_type == "PERSON"
+        )
 
 
 _GROUP_ROLES = frozenset(

@@ -100,6 +100,15 @@ def arguments(
             if found:
                 sources.extend(found)
                 break
+        if tok.dep == "acl" and tok.tag != "VBN" and tok.head != current:
+            # "Members of the House of Commons protested ..." parsed as a reduced relative
+            # (acl) of "Members": the noun it modifies acts (not in "the man arrested by")
+            noun = tokens[tok.head]
+            if noun.pos in ("NOUN", "PROPN") and noun.dep in ("ROOT", "nsubj", "nsubjpass"):
+                found = actors.actors_at(tok.head)
+                if found:
+                    sources.extend(found)
+                    break
         if tok.dep in _INHERIT_DEPS and tok.head != current:
             current = tok.head
             continue

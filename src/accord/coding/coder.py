@@ -50,6 +50,11 @@ from accord.model import (
 )
 from accord.text.dates import find_date_mentions
 
+PRONOUN_WINDOW = 2
+"""A person pronoun with no antecedent in its own sentence refers back at most this many
+sentences (further back, 'he' in an interview is too often someone the coder did not
+resolve)."""
+
 
 class CodeInfo(Protocol):
     @property
@@ -130,6 +135,7 @@ class _DocState:
     sport: bool = False
     """The story is a sports report (coding.domain)."""
     last_person: ActorRef | None = None
+    last_person_sentence: int = -1
     countries: set[str] = field(default_factory=set)
     """Countries of the actors named so far: they settle ambiguous place names."""
     mentions: Counter[str] = field(default_factory=Counter)
@@ -274,7 +280,7 @@ def _code_sentence(
     untargeted: list[Candidate] = []
     for cand in kept:
         events.extend(_expand(here, cand, untargeted))
-    _remember(state, tokens, clause.actors)
+    _remember(state, tokens, clause.actors, ps.sentence.index)
     for e in events:
         t = e.target
         if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
@@ -334,11 +340,12 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         place = places[0] if places else None
     home = state.location.country if state.location else None
     named = {m.entry.country for m in mentions if m.entry.country}
+    recent = ps.sentence.index - state.last_person_sentence <= PRONOUN_WINDOW
     actors = SentenceActors(
         tokens,
         mentions,
         children,
-        state.last_person,
+        state.last_person if recent else None,
         state.people,
         home,
         place.country if place else None,
@@ -390,7 +397,9 @@ def _expand(here: _Sentence, cand: Candidate, untargeted: list[Candidate]) -> li
     return out
 
 
-def _remember(state: _DocState, tokens: Sequence[Token], actors: SentenceActors) -> None:
+def _remember(
+    state: _DocState, tokens: Sequence[Token], actors: SentenceActors, index: int
+) -> None:
     """Carry the people named in this sentence to later ones (pronouns, surnames).
 
     Dates are not carried: an event with no date expression of its own takes the story's
@@ -399,6 +408,7 @@ def _remember(state: _DocState, tokens: Sequence[Token], actors: SentenceActors)
     subjects = [p for p in people if tokens[p.head].dep in SUBJECT_DEPS]
     if subjects or people:
         state.last_person = (subjects or people)[-1]
+        state.last_person_sentence = index
     for p in people:
         for word in (p.name or "").lower().split():
             state.people.pop(word, None)  # re-insert: the dict's order is recency

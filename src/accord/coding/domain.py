@@ -2,8 +2,8 @@
 
 In a sports report a country named as the actor is a national team ("England beat Wales
 20-10"), not the state. A sentence speaks of sport when it holds a word of
-``data/lexicon/sport_context.txt`` or a score ("2-1", "6-4"); a story is a sports story
-when at least a quarter of its sentences do.
+``data/lexicon/sport_context.txt``; a story is a sports story when at least a quarter of
+its sentences hold such a word or a score ("2-1", "6-4").
 """
 
 from __future__ import annotations
@@ -18,22 +18,21 @@ from accord.model import ParsedSentence, Token
 __all__ = ["SPORT_STORY_SHARE", "sport_sentence", "sport_story"]
 
 _SPORT = words("sport_context.txt")
-_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
 SPORT_STORY_SHARE = 0.25
 
 
 def sport_sentence(tokens: Sequence[Token]) -> bool:
-    """Whether the sentence speaks of sport (a sport word or a score)."""
+    """Whether the sentence holds a sport word."""
     texts = [t.text.lower() for t in tokens]
     if _SPORT.intersection(texts):
         return True
-    if any(f"{a} {b}" in _SPORT for a, b in itertools.pairwise(texts)):
-        return True
-    return any(_SCORE.fullmatch(t.text) for t in tokens)
+    return any(f"{a} {b}" in _SPORT for a, b in itertools.pairwise(texts))
 
 
 def sport_story(parsed: Sequence[ParsedSentence]) -> bool:
     """Whether at least ``SPORT_STORY_SHARE`` of the story's sentences (and two of them)
-    speak of sport."""
-    hits = sum(1 for ps in parsed if sport_sentence(ps.tokens))
+    hold a sport word or a score ("20-10"; a score alone does not make one sentence about
+    sport: "a 5-4 ruling")."""
+    hits = sum(1 for ps in parsed if sport_sentence(ps.tokens) or _SCORE.search(ps.sentence.text))
     return hits >= 2 and hits >= SPORT_STORY_SHARE * len(parsed)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actors import ActorRef, identified, named_group, region
+from accord.coding.actors import ActorRef, Mention, identified, named_group, region
 from accord.coding.arguments import arguments
 from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.modality import classify
-from accord.coding.political import ADDRESSING_ROOTS, STATE_ROLES, is_political
+from accord.coding.political import ADDRESSING_ROOTS, STATE_ROLES, actor_class, is_political
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.targets import spells_out_mode
 from accord.model import DatePrecision, DateSource, Mode, Token
@@ -261,14 +261,19 @@ def sport_teams(c: Candidate, cl: Clause) -> Verdict:
     """In a sentence or story about sport (:mod:`accord.coding.domain`), a country named
     as the actor is a national team ('England beat Wales 20-10', 'Wales travel to
     Edinburgh'), a military rank a team captain, and a role word placed only by the
-    story's country or a pronoun is no identified political actor: none of them is a
-    source. A listed person or organisation still is ('FIFA', a named minister)."""
+    story's country or a pronoun is no identified political actor; players, coaches and
+    clubs (no political role) are none either: none of them is a source. A listed person
+    or organisation still is ('FIFA', a named minister)."""
     if not cl.sport:
         return c
     kept = tuple(
         s
         for s in c.sources
-        if s.listed or not (s.kind in ("country", "pronoun") or s.role == "MIL" or s.basis)
+        if s.listed
+        or (
+            is_political(s, cl.actors)
+            and not (s.kind in ("country", "pronoun") or s.role == "MIL" or s.basis)
+        )
     )
     if not kept:
         return Drop("sport: a team, a captain or an unplaced role word is no political actor")
@@ -282,18 +287,27 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
     """An event needs a political actor acting: a state organ, a party, an armed group, an
     NGO, an international organisation, a listed public figure (:mod:`accord.coding.political`).
     Others (business, media, scholars, celebrities, ordinary people) act politically only
-    when they address the state: a political target, or an appeal, demand, criticism,
-    rejection, threat or protest in a sentence that names a state actor. 'Critics have
-    savaged the film' and 'a BBC spokesman said' are no events."""
-    addressed = any(is_political(t, cl.actors) for t in c.targets)
-    if not addressed and c.code[:2] in ADDRESSING_ROOTS:
+    when they address the state: an appeal, demand, criticism, rejection, threat or
+    protest aimed at a political actor, or in a sentence that names an organ of the state
+    or a country (not just as a place: 'in Lagos'); violence against the state; and a
+    protest by people (not firms or media) whatever it names. 'Critics have savaged the
+    film', 'a BBC spokesman said' and a celebrity's visit are no events."""
+    root = c.code[:2]
+    protest = root == PROTEST_ROOT
+    addressed = False
+    if root in ADDRESSING_ROOTS:
         inside = {k for s in c.sources for k in range(s.start, s.end)}
-        addressed = any(
-            (m.entry.kind in ("country", "capital", "igo") or m.entry.role in STATE_ROLES)
-            and m.start not in inside
-            for m in cl.mentions
+        addressed = any(is_political(t, cl.actors) for t in c.targets)
+        addressed = addressed or any(
+            m.start not in inside and _addresses(m, cl) for m in cl.mentions
         )
-    kept = tuple(s for s in c.sources if addressed or is_political(s, cl.actors))
+    elif root in VIOLENT_ROOTS:
+        addressed = any(actor_class(t, cl.actors) == "state" for t in c.targets)
+    kept = tuple(
+        s
+        for s in c.sources
+        if addressed or is_political(s, cl.actors) or (protest and s.role in _PROTESTING)
+    )
     if not kept:
         return Drop("no political actor acts (business, media, scholars, private people)")
     return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
@@ -311,6 +325,26 @@ def bare_statement(c: Candidate, cl: Clause) -> Verdict:
     if c.code == BARE_STATEMENT and not cl.include_statements:
         return Drop("a bare statement (010): left out (--statements shows it)")
     return c
+
+
+PROTEST_ROOT = "14"
+_PROTESTING = frozenset({"CVL", "EDU", "REF", "AGR", "HLH", "ENV", "ELI"})
+"""Society roles whose protests are political acts whatever the sentence names (people,
+students, refugees, farmers, doctors; not firms or media)."""
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to"})
+
+
+def _addresses(m: Mention, cl: Clause) -> bool:
+    """A mention that names the state as someone acted upon: an organ of the state
+    ('the prime minister'), or a country that is not just where something happens
+    ('Sweden's decision', not 'a rally in Lagos')."""
+    if m.entry.role in STATE_ROLES:
+        return True
+    if m.entry.kind not in ("country", "capital"):
+        return False
+    head = cl.tokens[m.end - 1]
+    prep = cl.tokens[head.head] if head.dep == "pobj" else None
+    return prep is None or prep.text.lower() not in _PLACE_PREPS
 
 
 @rule("mutual_parties", ["verb"], reads=["code", "sources", "targets"], writes=["mutual"])

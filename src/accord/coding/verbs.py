@@ -82,13 +82,19 @@ class DefaultsReview:
     pattern_only: Mapping[str, frozenset[str]] = field(default_factory=dict)
     actor_target: Mapping[str, frozenset[str]] = field(default_factory=dict)
     no_event: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    no_object: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, text: str) -> DefaultsReview:
         """Tab-separated lines: block, verb form ('*' for every form) or pattern text
         (holding '*' among other words), licence ('pattern', 'actor-target' or 'none'),
         reason; '#' starts a comment line."""
-        found: dict[str, dict[str, set[str]]] = {"pattern": {}, "actor-target": {}, "none": {}}
+        found: dict[str, dict[str, set[str]]] = {
+            "pattern": {},
+            "actor-target": {},
+            "none": {},
+            "no-object": {},
+        }
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
@@ -105,7 +111,12 @@ class DefaultsReview:
         def frozen(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
             return {k: frozenset(v) for k, v in d.items()}
 
-        return cls(frozen(found["pattern"]), frozen(found["actor-target"]), frozen(found["none"]))
+        return cls(
+            frozen(found["pattern"]),
+            frozen(found["actor-target"]),
+            frozen(found["none"]),
+            frozen(found["no-object"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +129,9 @@ class VerbForm:
     needs_actor_target: bool = False
     """Its bare default applies only when the verb acts on an identified actor (accord's
     defaults review: 'released the journalist', not 'released a statement')."""
+    intransitive: bool = False
+    """Its bare default applies only when the verb has no direct object (accord's
+    defaults review: 'protesters demonstrated', not 'demonstrated a phone')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +207,7 @@ class VerbDictionary:
             block_forms: list[VerbForm] = []
             reviewed = review.pattern_only.get(name, frozenset())
             licensed = review.actor_target.get(name, frozenset())
+            bare = review.no_object.get(name, frozenset())
             silenced = review.no_event.get(name, frozenset())
             for v in block["verbs"]:
                 words = tuple(w for p in v["words"] for w in word_phrase(p))
@@ -203,6 +218,7 @@ class VerbDictionary:
                     code2=v["code2"] if v["code"] else block["code2"],
                     no_code=bool(v["no_code"]) or "*" in reviewed or " ".join(words) in reviewed,
                     needs_actor_target="*" in licensed or " ".join(words) in licensed,
+                    intransitive="*" in bare or " ".join(words) in bare,
                 )
                 block_forms.append(form)
                 forms.setdefault(words[0], []).append(form)
@@ -294,6 +310,10 @@ class VerbDictionary:
             else:
                 if form.no_code or not form.code:
                     continue
+                if form.intransitive and any(
+                    tokens[c].dep == "dobj" for c in children.get(verb, ())
+                ):
+                    continue  # 'demonstrated a phone': not the intransitive sense
                 cand = VerbMatch(form, form.code, form.code2, None, tuple(sorted(used)))
             if best is None or _rank(cand) > _rank(best):
                 best = cand
