@@ -439,6 +439,15 @@ class SentenceActors:
             )
         ]
 
+    def implied(self, role: str, head: int) -> ActorRef | None:
+        """An actor the sentence does not name but its act implies ("was arrested": the
+        police), of the country the story places it in; None when nothing places it."""
+        placed = self._role_country(role)
+        if placed is None:
+            return None
+        country, basis = placed
+        return ActorRef(head, 0, 0, country + role, country, role, None, "implied", basis=basis)
+
     def _voice(self, m: Mention) -> bool:
         """A role word for someone who speaks for another ('spokesman'): no role of its
         own (``voice_nouns.txt``)."""

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.actors import ActorRef, SentenceActors, identified
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbMatch
 from accord.model import Token
 
-__all__ = ["TARGET_PREPS", "arguments", "distinct"]
+__all__ = ["TARGET_PREPS", "arguments", "distinct", "owner_targets"]
 
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
@@ -119,11 +119,41 @@ def arguments(
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
     if not targets and not passive:
+        owners = owner_targets(tokens, verb, children, actors)
+        targets.extend(t for t in owners if all(t.code != s.code for s in sources))
+    if not targets and not passive:
         nested = nested_targets(tokens, verb, children, actors, TARGET_PREPS)
         targets.extend(t for t in nested if all(t.code != s.code for s in sources))
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
     return _unique(sources), _unique(targets)
+
+
+_OWNER_PREPS = frozenset({"by"})
+
+
+def owner_targets(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> list[ActorRef]:
+    """The actor whose thing the verb acts on, when its object is no actor itself: the
+    owner ("criticized Trump's decision") or the agent of a noun of action ("rejected the
+    proposal by Germany"); not an 'of' complement, which is as often what the act is
+    about ("the proclamation of Golan Heights") as who did it."""
+    found: list[ActorRef] = []
+    for obj in children.get(verb, ()):
+        if tokens[obj].dep != "dobj" or actors.actors_at(obj):
+            continue
+        for c in children.get(obj, ()):
+            if tokens[c].dep == "poss":
+                found.extend(r for r in actors.actors_at(c) if identified(r))
+            elif tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS:
+                for g in children.get(c, ()):
+                    if tokens[g].dep == "pobj":
+                        found.extend(r for r in actors.actors_at(g) if identified(r))
+    return found
 
 
 def _infinitive_below(

@@ -140,7 +140,7 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly"})
 _ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "charge"})
 _ALLEGATION_NOUNS = frozenset(
-    {"allegation", "accusation", "claim", "suspicion", "charge", "rumour", "rumor"}
+    {"allegation", "accusation", "claim", "suspicion", "charge", "rumour", "rumor", "report"}
 )
 _CLAIM_DOCUMENTS = frozenset(
     {"lawsuit", "suit", "complaint", "indictment", "allegation", "accusation", "petition",
@@ -216,11 +216,11 @@ def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             # "Bolton claims Trump asked Xi", not "the Houthis claimed they attacked"
             return not _pronoun_subject(tokens, current, children)
         if (
-            tok.dep == "ccomp"
-            and lemma in _SPEECH_HEADS
+            tok.dep in ("ccomp", "attr")
+            and (lemma in _SPEECH_HEADS or lemma == "be")
             and _filed_claim(tokens, tok.head, children)
         ):
-            return True  # "the lawsuit says she was assaulted"
+            return True  # "the lawsuit says she was assaulted", "the accusation is that"
         if tok.dep == "xcomp" and head.text.lower() in _SUSPECTED:
             return True  # "was alleged to have taken", "is suspected to have"
         current = tok.head

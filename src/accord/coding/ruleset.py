@@ -15,7 +15,9 @@ from accord.coding.actors import ActorRef, Mention, identified, named_group, reg
 from accord.coding.arguments import arguments
 from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
 from accord.coding.commitment import commits, first_conjunct, intent_code
+from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
+from accord.coding.patterns import subtree
 from accord.coding.political import ADDRESSING_ROOTS, STATE_ROLES, actor_class, is_political
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.targets import spells_out_mode
@@ -120,14 +122,28 @@ def asserted_only(c: Candidate, cl: Clause) -> Verdict:
 
 @rule("event_date", ["verb", "noun"], writes=["date"])
 def event_date(c: Candidate, cl: Clause) -> Verdict:
-    """The date expression governed by the trigger's verb, else the sentence's date
-    (its main verb's date, or the last day-precise date carried from earlier sentences,
-    or the publication date)."""
+    """The date expression governed by the trigger's verb (or by the clause it hangs from
+    as an adverbial, conjoined or controlled clause), else the sentence's date: its main
+    verb's date, or the publication date."""
     anchor: int | None = c.trigger
     if c.kind == "noun":
         anchor = c.nominal.governor if c.nominal is not None else None
-    own = cl.dates.get(anchor) if anchor is not None else None
+    own = None
+    for _ in range(4):
+        if anchor is None:
+            break
+        own = cl.dates.get(anchor)
+        tok = cl.tokens[anchor]
+        if own is not None or tok.dep not in _SAME_TIME_DEPS or tok.head == anchor:
+            break
+        anchor = tok.head
     return dataclasses.replace(c, date=own or cl.sentence_date)
+
+
+_SAME_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
+"""A clause that shares the time of the clause it hangs from ('..., which he served as
+until 2018, resigning in protest'); a reported clause (ccomp) does not: 'said on Monday
+that they had met' dates the saying."""
 
 
 @rule("background_date", ["verb", "noun"], reads=["date"], writes=["mode"])
@@ -175,8 +191,8 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     codes no event without one: 'police released the journalist' is a release (084),
     'the ministry released a statement' is not (``data/verbs/defaults_review.tsv``); the
     same for the action a framing verb embeds ('threatened to strike Ukraine')."""
-    if c.targets:
-        return c
+    if c.targets or (c.match is not None and c.code != c.match.code):
+        return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
     for m in (c.match, c.match.inner if c.match else None):
         if m is not None and m.pattern is None and m.form.needs_actor_target:
             word = " ".join(m.form.words)
@@ -247,6 +263,58 @@ def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, sources=tuple(found)) if found else c
 
 
+_AUTHORITIES = table("implied_authorities.tsv")
+
+
+@rule("implied_authority", ["verb"], reads=["code", "sources"], writes=["sources"])
+def implied_authority(c: Candidate, cl: Clause) -> Verdict:
+    """An act only the state performs, told in the passive with no agent, as news ('an
+    individual has been arrested', 'he was sentenced on Monday to life in prison': the
+    perfect or a date of its own), was done by the state organ of
+    ``data/lexicon/implied_authorities.tsv``, of the country the story places it in; the
+    evidence says the source is implied. A passive with an agent is left alone, and so is
+    an undated simple past ('was jailed for corruption'), too often the actor's history."""
+    if c.sources or c.match is None:
+        return c
+    kids = cl.children.get(c.trigger, ())
+    if not any(cl.tokens[k].dep == "nsubjpass" for k in kids):
+        return c
+    if any(cl.tokens[k].dep == "agent" for k in kids):
+        return c
+    perfect = any(cl.tokens[k].lemma.lower() == "have" for k in kids if cl.tokens[k].dep == "aux")
+    dated = c.date is not None and c.date.source is DateSource.TEXT
+    if not (perfect or dated):
+        return c  # 'Blagojevich was jailed for corruption': a past the story does not date
+    role = next((r[0] for n in (4, 3) if (r := _AUTHORITIES.get(c.code[:n])) is not None), None)
+    if role is None:
+        return c
+    actor = cl.actors.implied(role, c.trigger)
+    if actor is None:
+        return c
+    return dataclasses.replace(c, sources=(actor,), rule=f"{c.rule}+implied-source")
+
+
+VERBAL_OBJECTS = words("verbal_objects.txt")
+CRITICIZE = "111"
+
+
+@rule("verbal_attack", ["verb"], reads=["code", "targets"], writes=["code", "targets"])
+def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
+    """A verb of force whose object is something said or decided is a verbal attack,
+    criticism (111): 'Erdogan attacked the proclamation of Golan Heights as Israeli
+    territory by the President of the United States' (the target: whose proclamation)."""
+    if c.code[:2] not in VIOLENT_ROOTS:
+        return c
+    objects = [
+        k
+        for k in cl.children.get(c.trigger, ())
+        if cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
+    ]
+    if not objects:
+        return c
+    return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
+
+
 @rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
 def needs_source(c: Candidate, cl: Clause) -> Verdict:
     """No event without an identifiable source actor. The verb's pattern words stay
@@ -314,6 +382,55 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
 
 
 BARE_STATEMENT = "010"
+_CONTENT_CODES = (
+    ("111", words("criticism_words.txt")),
+    ("018", words("sympathy_words.txt")),
+    ("051", words("praise_words.txt")),
+)
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "without"})
+_ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
+
+
+@rule("statement_content", ["verb"], reads=["code", "sources"], writes=["code", "targets"])
+def statement_content(c: Candidate, cl: Clause) -> Verdict:
+    """A bare statement (010) says what its reported words say: censure ('He was a
+    dictator. He was ruthless.') is criticism (111), condolences an empathetic comment
+    (018), praise ('a great contribution to the battle for your independence') praise
+    (051), each aimed at the actor the words are about (data/lexicon: criticism_words,
+    sympathy_words, praise_words). Words under a negation are not read."""
+    if c.code != BARE_STATEMENT:
+        return c
+    content = _reported_words(c.trigger, cl)
+    said = [cl.tokens[k].text.lower() for k in sorted(content)]
+    if not said or _NEGATORS.intersection(said):
+        return c
+    joined = f" {' '.join(said)} "
+    for code, lexicon in _CONTENT_CODES:
+        if lexicon.intersection(said) or any(f" {w} " in joined for w in lexicon if " " in w):
+            mine = {s.code for s in c.sources} | {s.country for s in c.sources}
+            about = tuple(
+                r
+                for k in sorted(content)
+                if cl.tokens[k].dep in _ABOUT_DEPS
+                for r in cl.actors.actors_at(k)
+                if identified(r) and r.code not in mine
+            )
+            targets = c.targets or about[:1]
+            return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
+    return c
+
+
+def _reported_words(trigger: int, cl: Clause) -> set[int]:
+    """The words a verb of saying reports: its clausal complement ('said (that) ...'), or
+    the clause it is attached to ('"...", X said')."""
+    out: set[int] = set()
+    for k in cl.children.get(trigger, ()):
+        if cl.tokens[k].dep in ("ccomp", "parataxis"):
+            out |= subtree(cl.children, k)
+    tok = cl.tokens[trigger]
+    if not out and tok.dep in ("parataxis", "ccomp", "advcl", "conj") and tok.head != trigger:
+        out = subtree(cl.children, tok.head) - subtree(cl.children, trigger)
+    return out
 
 
 @rule("bare_statement", ["verb", "noun"], reads=["code"])
@@ -443,13 +560,16 @@ RULES: tuple[Rule, ...] = (
     background_date,
     asserted_only,
     find_arguments,
+    verbal_attack,
     licensed_default,
     allegation,
     call_needs_counterpart,
     unattributed_violence,
+    implied_authority,
     needs_source,
     sport_teams,
     political_source,
+    statement_content,
     bare_statement,
     mutual_parties,
     verb_over_noun,
