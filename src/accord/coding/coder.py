@@ -15,13 +15,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from accord.coding.actors import (
     ActorRef,
     KnowledgeBase,
+    Mention,
     Party,
     SentenceActors,
     credible,
@@ -115,10 +116,13 @@ def code_document(
     When ``trace`` is given, a :class:`Decision` is appended for every candidate trigger.
     """
     doc = clean.doc
+    named = {ps.sentence.index: find_mentions(ps.tokens, ctx.kb, doc.date) for ps in parsed}
     state = _DocState(
         publication=doc.date,
         location=_dateline_place(clean, ctx, doc.date),
         sport=sport_story(parsed),
+        main=main_country(named.values()),
+        named=named,
     )
     events: list[Event] = []
     for ps in parsed:
@@ -138,17 +142,10 @@ class _DocState:
     last_person_sentence: int = -1
     countries: set[str] = field(default_factory=set)
     """Countries of the actors named so far: they settle ambiguous place names."""
-    mentions: Counter[str] = field(default_factory=Counter)
-    """How often each country's actors have been named so far."""
-
-    def main_country(self) -> str | None:
-        """The country the document is mostly about so far: named at least twice and
-        in at least half of all the mentions of countries' actors."""
-        if not self.mentions:
-            return None
-        (top, n), *_ = self.mentions.most_common(1)
-        return top if n >= 2 and 2 * n >= sum(self.mentions.values()) else None
-
+    main: str | None = None
+    """The country the document is mostly about (:func:`main_country`)."""
+    named: dict[int, list[Mention]] = field(default_factory=dict)
+    """Knowledge-base mentions of each sentence, as of the publication date."""
     people: dict[str, ActorRef] = field(default_factory=dict)
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
@@ -300,6 +297,19 @@ def _code_sentence(
     return _coreferent_dates(drop_bare_commitments(events, tokens), state)
 
 
+def main_country(named: Iterable[Sequence[Mention]]) -> str | None:
+    """The country the document is mostly about: the country whose actors (its name,
+    people, capital, bodies) the whole text names most, at least twice and in at least
+    half of all the mentions of countries' actors; None when no country dominates."""
+    counts: Counter[str] = Counter()
+    for mentions in named:
+        counts.update(m.entry.country for m in mentions if m.entry.country)
+    if not counts:
+        return None
+    (top, n), *_ = counts.most_common(1)
+    return top if n >= 2 and 2 * n >= sum(counts.values()) else None
+
+
 def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
     """An event the text does not date, that the story reported earlier with a date (the
     same source and target countries, the same root), takes that date: "Xi held talks
@@ -331,9 +341,11 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     dates = _attached_dates(ps, state.publication)
     root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
     sentence_date = root_date or state.fallback_date()
-    mentions = credible(tokens, find_mentions(tokens, ctx.kb, sentence_date.date), state.people)
+    found = state.named.get(ps.sentence.index)
+    if found is None or sentence_date.date != state.publication:
+        found = find_mentions(tokens, ctx.kb, sentence_date.date)
+    mentions = credible(tokens, found, state.people)
     state.countries.update(m.entry.country for m in mentions if m.entry.country)
-    state.mentions.update(m.entry.country for m in mentions if m.entry.country)
     place = None
     if ctx.places is not None:
         places = ctx.places.find_in_sentence(tokens, state.countries)
@@ -351,7 +363,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         place.country if place else None,
         next(iter(named)) if len(named) == 1 else None,
         state.pair,
-        state.main_country(),
+        state.main,
     )
     return Clause(
         tokens=tokens,
