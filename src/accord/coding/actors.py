@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from accord.coding.lexicon import words
+from accord.coding.lexicon import table, words
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
 from accord.model import Actor, Token
@@ -55,6 +55,8 @@ _PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
 nearer places it."""
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 _VOICE_NOUNS = words("voice_nouns.txt")
+_OFFICE_TITLES = table("office_titles.tsv")
+_PAST_OFFICE = frozenset({"former", "late", "then", "outgoing", "retired", "ousted", "deposed"})
 
 
 class Entry(Protocol):
@@ -250,13 +252,14 @@ class SentenceActors:
         out: list[ActorRef] = []
         for h in self._conjuncts(head):
             for ref in self._resolve_head(h):
-                if ref.country is None and ref.kind == "agent" and ref.role:
+                weak = ref.country is None or ref.basis in ("document", "sentence", "dateline")
+                if weak and ref.kind == "agent" and ref.role:
                     kin = next(
                         (o for o in out if o.role == ref.role and o.country is not None), None
                     )
                     if kin is not None and kin.country is not None:
                         ref = dataclasses.replace(
-                            ref, code=kin.country + ref.role, country=kin.country
+                            ref, code=kin.country + ref.role, country=kin.country, basis=""
                         )
                 out.append(ref)
         return out
@@ -403,7 +406,11 @@ class SentenceActors:
             antecedent = self._last_person
             for i in range(head):
                 if self._is_person_head(i):
-                    refs = [r for r in self._resolve_head(i) if r.country is not None]
+                    refs = [
+                        r
+                        for r in self._resolve_head(i)
+                        if r.country is not None and r.kind in ("person", "pronoun")
+                    ]
                     if refs:
                         antecedent = refs[-1]
         elif word in _GROUP_PRONOUNS:
@@ -447,6 +454,18 @@ class SentenceActors:
             return None
         country, basis = placed
         return ActorRef(head, 0, 0, country + role, country, role, None, "implied", basis=basis)
+
+    def _title_role(self, lo: int, hi: int) -> str | None:
+        """The role of an office title written in tokens [lo, hi) ("President", "Prime
+        Minister"), unless it is a past one ("former", "ex-", "late", "then")."""
+        texts = [self._tokens[k].text.lower() for k in range(lo, hi)]
+        if _PAST_OFFICE.intersection(texts) or any(t.startswith("ex-") for t in texts):
+            return None
+        for a, b in zip(texts, [*texts[1:], ""], strict=True):
+            role = _OFFICE_TITLES.get(f"{a} {b}") or _OFFICE_TITLES.get(a)
+            if role is not None:
+                return role[0]
+        return None
 
     def _voice(self, m: Mention) -> bool:
         """A role word for someone who speaks for another ('spokesman'): no role of its
@@ -529,6 +548,10 @@ class SentenceActors:
             phrase | {k for m in mentions.values() for k in range(m.start, m.end)},
             complements,
         )
+        if own is not None and own.kind == "person" and own.role in (None, "ELI"):
+            titled = self._title_role(lo, hi)
+            if titled is not None and own.country is not None:
+                own = _Combined(own.country + titled, own.country, titled, own.name, "person")
         if own is not None and own.kind in ("person", "igo", "group"):
             return [
                 ActorRef(
@@ -694,6 +717,12 @@ def _combine(mentions: Sequence[Mention]) -> _Combined | None:
     if not mentions:
         return None
     ordered = sorted(mentions, key=lambda m: m.start)
+    people = [m.entry for m in ordered if m.entry.kind == "person"]
+    bodies = [m.entry for m in ordered if m.entry.kind == "igo"]
+    if people and bodies and people[-1].role in (None, "ELI"):
+        # "U.N. Secretary-General Kofi Annan": out of national office, acting for the body
+        e = bodies[-1]
+        return _Combined(e.code, e.country, e.role, e.name, "igo")
     for kind in ("person", "igo", "group"):
         picks = [m.entry for m in ordered if m.entry.kind == kind]
         if picks:

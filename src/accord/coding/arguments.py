@@ -115,6 +115,15 @@ def arguments(
         break
     if not passive:
         targets.extend(_objects(tokens, verb, children, actors, match))
+    if not targets and match.inner_verb is not None and match.frame in _ADDRESSED_FRAMES:
+        # "demanded that the US cancel plans", "urged Iran to release": the one asked
+        inner_subjects = [
+            r
+            for c in children.get(match.inner_verb, ())
+            if tokens[c].dep in ("nsubj", "nsubjpass")
+            for r in actors.actors_at(c)
+        ]
+        targets.extend(r for r in inner_subjects if all(r.code != s.code for s in sources))
     if not targets and match.inner_verb is not None:
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
@@ -130,6 +139,10 @@ def arguments(
 
 
 _OWNER_PREPS = frozenset({"by"})
+_ADDRESSED_FRAMES = frozenset({"demand", "appeal"})
+_RECIPIENT_ROOTS = frozenset({"03", "06", "07"})
+"""Intent, material cooperation and aid: with a recipient ("to Macedonia", a dative) the
+direct object is the thing given, not a target."""
 
 
 def owner_targets(
@@ -184,7 +197,14 @@ def _objects(
     if speech:
         addressee = tokens[verb].lemma.lower() in _ADDRESSEE_VERBS
         object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
+    recipients = _RECIPIENT_ROOTS.intersection({match.code[:2]}) and any(
+        tokens[c].dep in ("dative", "iobj")
+        or (tokens[c].dep == "prep" and tokens[c].text.lower() == "to")
+        for c in kids
+    )
     for c in kids:
+        if recipients and tokens[c].dep == "dobj":
+            continue  # "offered its troops to Lebanon's president": the troops are given
         if tokens[c].dep in object_deps:
             found.extend(actors.actors_at(c))
         elif speech and tokens[c].dep == "dobj" and c in match.tokens:
@@ -199,13 +219,20 @@ def _objects(
     objects = [c for c in kids if tokens[c].dep == "dobj"]
     for o in objects:
         preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
+    by_prep: str | None = None
     for prep in sorted(preps, key=lambda p: _prep_rank(tokens[p].text.lower(), marked)):
         word = tokens[prep].text.lower()
         if word not in TARGET_PREPS and word != marked:
             continue
+        if by_prep is not None and word != by_prep:
+            break  # the best-ranked preposition names the target ("apologized to Brazil
+            # for one of its gunboats": Brazil; "met with the IMF, then with Trump": both)
         for g in children.get(prep, ()):
             if tokens[g].dep in ("pobj", "pcomp"):
-                found.extend(actors.actors_at(g))
+                refs = actors.actors_at(g)
+                if refs and by_prep is None:
+                    by_prep = word
+                found.extend(refs)
     return found
 
 
