@@ -30,6 +30,7 @@ from accord.coding.actors import (
 )
 from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
+from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
 from accord.coding.nominal import action_events, nominal_events
@@ -84,6 +85,7 @@ class CodingContext:
     include_all_modes: bool = False
     places: Gazetteer | None = None
     include_statements: bool = False
+    confidence: ConfidenceModel = field(default_factory=ConfidenceModel.load)
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,17 +490,8 @@ def _event(
         code,
     ]
     event_id = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
-    confidence = 0.45
-    if cand.specific:
-        confidence += 0.15
-    if target is not None:
-        confidence += 0.15
-    if src.kind in ("person", "country", "igo", "group"):
-        confidence += 0.1
-    if src.kind == "pronoun":
-        confidence -= 0.1
     date = cand.date or SentenceDate(None, None, DateSource.NONE)
-    return Event(
+    event = Event(
         doc_id=here.doc_id,
         event_id=event_id,
         sentence_index=here.ps.sentence.index,
@@ -518,13 +511,14 @@ def _event(
         goldstein=info.goldstein,
         mode=cand.mode,
         location=here.location,
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=0.0,
         evidence=Evidence(
             trigger=trigger_tok.text,
             trigger_span=(trig_start, trig_end),
             rule=cand.rule + _inferred(src, "source") + (_inferred(tgt, "target") if tgt else ""),
         ),
     )
+    return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
 
 
 def _inferred(ref: ActorRef, side: str) -> str:

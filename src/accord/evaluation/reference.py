@@ -114,20 +114,28 @@ def whole_dyad_counts(gold: Sequence[GoldTriple], events: Sequence[Event]) -> Co
     """tp/fp/fn of one record on (source country, target country, type): a gold None is a
     wildcard; every output event counts, duplicates included; gold items are matched
     greedily, the most specific first (``sentgold``)."""
+    right = whole_dyad_right(gold, events)
+    matched = sum(right)
+    return Counts(matched, len(right) - matched, len(gold) - matched)
+
+
+def whole_dyad_right(gold: Sequence[GoldTriple], events: Sequence[Event]) -> list[bool]:
+    """For each output event (in the order given), whether it is a true positive of the
+    whole-dyad match of :func:`whole_dyad_counts` (the same greedy matching: gold items
+    most specific first, output events in the order of their keys)."""
     gold_keys, out_keys = whole_dyad_keys(gold, events)
     gold_keys.sort(key=lambda x: (x[0] is None, x[1] is None, str(x)))
-    out_keys.sort(key=str)
-    used = [False] * len(out_keys)
-    matched = 0
+    order = sorted(range(len(out_keys)), key=lambda i: str(out_keys[i]))
+    right = [False] * len(out_keys)
     for gs, gt, gk in gold_keys:
-        for i, (s, t, k) in enumerate(out_keys):
-            if used[i] or k != gk:
+        for i in order:
+            s, t, k = out_keys[i]
+            if right[i] or k != gk:
                 continue
             if (gs is None or s == gs) and (gt is None or t == gt):
-                used[i] = True
-                matched += 1
+                right[i] = True
                 break
-    return Counts(matched, len(out_keys) - matched, len(gold_keys) - matched)
+    return right
 
 
 # -- document-level gold (docgold, docgeo) --------------------------------------------------------

@@ -33,16 +33,18 @@ from types import MappingProxyType
 
 from accord.errors import UsageError
 from accord.evaluation.actors import ActorResolver, evaluate_actors
+from accord.evaluation.calibration import reliability
 from accord.evaluation.documents import evaluate_documents
 from accord.evaluation.gold import GoldEvent, GoldRecord, GoldSet
 from accord.evaluation.inputs import DocumentCoder, RecordedEvents, Scope, recorded_coder
 from accord.evaluation.matching import Counts, Matching, Tally, match
-from accord.evaluation.reference import GoldTriple, whole_dyad_counts
+from accord.evaluation.reference import GoldTriple, whole_dyad_counts, whole_dyad_right
 from accord.evaluation.results import (
     ACCURACY_LABELS,
     CAMEO_ROOTS,
     AccuracyScore,
     EvalReport,
+    Figure,
     GroupScore,
     Headline,
     MetricScore,
@@ -153,6 +155,8 @@ class _Scored:
     missed: tuple[str, ...] = ()
     false_alarms: tuple[str, ...] = ()
     correct: bool | None = None
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
+    """(confidence, right by the whole-dyad match) for each output event."""
 
 
 def normalise_code(code: str | None) -> str | None:
@@ -328,6 +332,12 @@ def _whole_dyad(record: GoldRecord, events: Sequence[Event]) -> Counts:
     return whole_dyad_counts(gold, events)
 
 
+def _calibration(record: GoldRecord, events: Sequence[Event]) -> list[tuple[float, bool]]:
+    gold = [GoldTriple(e.source, e.target, e.code, e.plover) for e in record.events]
+    right = whole_dyad_right(gold, events)
+    return [(e.confidence, r) for e, r in zip(events, right, strict=True)]
+
+
 def _evaluate_events(
     gold: GoldSet, coder: Coder | RecordedEvents, include_all_modes: bool, scope: Scope
 ) -> EvalReport:
@@ -350,6 +360,7 @@ def _evaluate_events(
         out = _Scored()
         if not plan.silver:
             out.counts["dyad_type"] = _whole_dyad(record, events)
+            out.calibration = _calibration(record, events)
         if plan.cameo and all(e.code is not None for e in record.events):
             _score_cameo(record, events, plan, out)
         if plan.plover and all(e.plover is not None for e in record.events):
@@ -455,9 +466,24 @@ def _event_groups(outcomes: list[RecordOutcome], scored: list[_Scored]) -> tuple
                 accuracies=tuple(
                     AccuracyScore(k, ACCURACY_LABELS[k], t) for k, t in tallies.items()
                 ),
+                figures=_calibration_figures([p for _, s in members for p in s.calibration]),
             )
         )
     return tuple(groups)
+
+
+def _calibration_figures(pairs: list[tuple[float, bool]]) -> tuple[Figure, ...]:
+    """The expected calibration error of the events' confidence, and its bins."""
+    if not pairs:
+        return ()
+    rel = reliability(pairs)
+    bins = "; ".join(
+        f"{b.low:.1f}-{b.high:.1f}: {b.events} events, "
+        + (f"mean {b.mean_confidence:.2f}, right {b.share_right:.2f}" if b.events else "-")
+        for b in rel.bins
+        if b.mean_confidence is not None or b.events
+    )
+    return (Figure("confidence_ece", "expected calibration error of confidence", rel.ece, bins),)
 
 
 def _per_root(outcomes: list[RecordOutcome], scored: list[_Scored]) -> tuple[RootRow, ...]:

@@ -1,0 +1,1 @@
+"""Calibration of event confidence (accord.coding.confidence)."""
