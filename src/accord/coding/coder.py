@@ -33,7 +33,7 @@ from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
-from accord.coding.nominal import action_events, nominal_events
+from accord.coding.nominal import action_events, crowd_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
 from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, run_rules
@@ -258,6 +258,12 @@ def _code_sentence(
     with_claims = dataclasses.replace(clause, claimed=claimed)
     found = nominal_events(tokens, clause.children, clause.actors, used)
     found += action_events(tokens, clause.children, clause.actors, used)
+    staged = {n.noun for n in found}
+    found += [
+        n
+        for n in crowd_events(tokens, clause.children, clause.actors, used)
+        if n.noun not in staged
+    ]
     for nominal in found:
         first, *others = nominal.participants
         cand = Candidate(

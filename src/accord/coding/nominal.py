@@ -168,6 +168,55 @@ def action_events(
     return out
 
 
+_CROWDS: Mapping[str, str] = MappingProxyType({
+    "protest": "141", "demonstration": "141", "rally": "141", "riot": "145",
+})  # fmt: skip
+"""Crowd actions that name no crowd: "protests filled the streets", "two weeks of protests
+in the capital", "the bill has sparked protests"."""
+_NOT_CROWD_PREPS = frozenset({"in", "without", "despite"})
+_PROTESTERS = "OPP"
+
+
+def crowd_events(
+    tokens: Sequence[Token],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    used: set[int],
+) -> list[NominalEvent]:
+    """Protests, demonstrations and riots told without their crowd, as the subject of a
+    verb ("protests filled the San Juan streets"), its object ("the bill has sparked
+    protests"), or after "of" ("two weeks of protests"): the protesters of the country the
+    story places them in (the place, the dateline, the story's country). "resigned in
+    protest" names no crowd and is left out; a protest by a named actor is left to the
+    verb and action rules."""
+    out: list[NominalEvent] = []
+    for tok in tokens:
+        if tok.pos != "NOUN" or tok.i in used:
+            continue
+        code = _CROWDS.get(tok.lemma.lower())
+        if code is None:
+            continue
+        if tok.dep == "pobj" and tokens[tok.head].text.lower() in _NOT_CROWD_PREPS:
+            continue
+        if tok.dep not in ("nsubj", "dobj", "pobj", "conj"):
+            continue
+        kids = children.get(tok.i, ())
+        if any(
+            tokens[c].dep in ("poss", "compound", "acl", "relcl")
+            or (tokens[c].dep == "prep" and tokens[c].text.lower() == "by")
+            or (tokens[c].dep == "amod" and actors.mention_at(c) is not None)
+            for c in kids
+        ):
+            continue  # "the students' protest", "a demonstration staged by students",
+            # "protests by Muslims", "Palestinian protests": their crowd is named
+        crowd = actors.implied(_PROTESTERS, tok.i)
+        if crowd is None:
+            continue
+        governor = governing_verb(tokens, tok.i)
+        out.append(NominalEvent(tok.i, code, (crowd,), None, governor, symmetric=False))
+    return out
+
+
 def _left_modifiers(
     tokens: Sequence[Token], children: Mapping[int, Sequence[int]], noun: int
 ) -> list[int]:
