@@ -183,6 +183,8 @@ def credible(
     out: list[Mention] = []
     for m in mentions:
         e = m.entry
+        if e.kind in ("country", "capital") and _place_named_as_person(tokens, m, seen):
+            continue  # "Sudesh Amman", then "Amman": a person, not Jordan's capital
         name = e.name.lower().split()
         words = [t.text.lower() for t in tokens[m.start : m.end]]
         present = [w for w in name if w in words]
@@ -202,6 +204,23 @@ def credible(
         if titled or introduced or (e.role is not None and e.role != "ELI"):
             out.append(m)
     return out
+
+
+def _place_named_as_person(
+    tokens: Sequence[Token], m: Mention, seen: Mapping[str, ActorRef]
+) -> bool:
+    """A country or capital name the parser reads as part of a person's name: next to
+    other name words ("Denzel Washington"), or a name word of a person the document
+    named before ("Amman" after "Sudesh Amman")."""
+    inside = tokens[m.start : m.end]
+    around = [tokens[i] for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
+    if all(t.ent_type == "PERSON" for t in inside) and any(
+        t.ent_type == "PERSON" and t.pos == "PROPN" for t in around
+    ):
+        return True
+    return len(inside) == 1 and any(
+        (ref := seen.get(t.text.lower())) is not None and ref.kind == "person" for t in inside
+    )
 
 
 class SentenceActors:
