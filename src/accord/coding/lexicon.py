@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from accord.errors import ResourceError
 
-__all__ = ["lines", "source_of", "table", "words"]
+__all__ = ["entries", "lines", "source_of", "table", "words"]
 
 _PACKAGE = "accord.data.lexicon"
 
@@ -31,8 +31,14 @@ def _text(name: str) -> str:
 
 def lines(name: str) -> tuple[str, ...]:
     """The entries of a list file, in file order, comments and blank lines dropped."""
+    return entries(_text(name))
+
+
+def entries(text: str) -> tuple[str, ...]:
+    """The entries of a list file's text (see :func:`lines`); a table's lines keep their
+    tabs."""
     out: list[str] = []
-    for raw in _text(name).splitlines():
+    for raw in text.splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if line.strip():
             out.append(line.strip() if "\t" not in line else line)
