@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from accord.errors import ResourceError
 
-__all__ = ["entries", "lines", "source_of", "table", "words"]
+__all__ = ["entries", "lines", "mapping", "source_of", "table", "words"]
 
 _PACKAGE = "accord.data.lexicon"
 
@@ -58,6 +58,11 @@ def table(name: str, *, lower: bool = True) -> Mapping[str, tuple[str, ...]]:
         key, *rest = (part.strip() for part in entry.split("\t"))
         out[key.lower() if lower else key] = tuple(rest)
     return MappingProxyType(out)
+
+
+def mapping(name: str, *, lower: bool = True) -> Mapping[str, str]:
+    """A table's first column (lower-cased unless ``lower`` is False) -> its second."""
+    return MappingProxyType({key: rest[0] for key, rest in table(name, lower=lower).items()})
 
 
 def source_of(name: str) -> str | None:
