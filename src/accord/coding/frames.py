@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
-from accord.coding.lexicon import entries
+from accord.coding.lexicon import entries, mapping, words
 from accord.model import Token
 
-_COMPLEMENT_PREPS = frozenset({"to", "for", "on", "upon", "of"})
-_OBLIGATION_AUX = MappingProxyType({"must": "demand", "should": "appeal", "ought": "appeal"})
-_OBLIGATION_VERBS = MappingProxyType({"need": "appeal", "have": "demand"})
+_COMPLEMENT_PREPS = words("complement_prepositions.txt")
+_OBLIGATION_AUX = mapping("obligation_auxiliaries.tsv")
+_OBLIGATION_VERBS = mapping("obligation_verbs.tsv")
 _ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
