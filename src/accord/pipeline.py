@@ -25,7 +25,7 @@ from accord.coding.places import Gazetteer
 from accord.coding.prefilter import select_sentences
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
-from accord.errors import AccordError
+from accord.errors import AccordError, UsageError
 from accord.model import CleanDocument, DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser, Tokenizer
 from accord.text import clean_document
@@ -52,17 +52,26 @@ def build_resources(
     actor_files: Sequence[Path] = (),
     parser: Parser | None = None,
     dictionaries: Path | None = None,
+    verb_files: Sequence[Path] = (),
 ) -> Resources:
     """Load the model, knowledge base, verb dictionary and ontology.
 
-    With ``dictionaries`` (a PETRARCH-format folder: verbs, actors, agents files) its
-    verbs and actors replace the packaged ones (:mod:`accord.coding.petrarch_dicts`).
+    ``actor_files`` and ``verb_files``: users' actor files (:mod:`accord.coding.kb.files`)
+    and verb pattern files (:mod:`accord.coding.verb_files`), applied after the packaged
+    data, later files winning. With ``dictionaries`` (a PETRARCH-format folder: verbs,
+    actors, agents files) its verbs and actors replace the packaged ones
+    (:mod:`accord.coding.petrarch_dicts`); it cannot be combined with ``verb_files``.
     """
     ontology: OntologyLike
     if dictionaries is None:
         kb = ActorKB.load(extra_files=tuple(actor_files))
-        verbs = VerbDictionary.load()
         ontology = Ontology.load()
+        verbs = VerbDictionary.load(tuple(verb_files), codes=ontology)
+    elif verb_files:
+        raise UsageError(
+            "verb files add to the packaged verb dictionary: they cannot be combined with a "
+            "dictionary folder (--dictionaries)"
+        )
     else:
         folder = load_folder(dictionaries, actor_files)
         kb, verbs = folder.kb, folder.verbs
