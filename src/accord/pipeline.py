@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord._version import __version__
+from accord.coding import lexicon
 from accord.coding.actors import find_mentions
 from accord.coding.coder import CodingContext, Decision, OntologyLike, code_document
 from accord.coding.kb import ActorKB
@@ -89,8 +90,8 @@ def build_resources(
     )
     extra = ",".join(sorted(str(p) for p in actor_files))
     version = (
-        f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; "
-        f"places {places.version}; {extra}"
+        f"accord {__version__}; verbs {verbs.version}; lexicon {lexicon.digest()}; "
+        f"kb {kb.version}; places {places.version}; {extra}"
     )
     tokenizer = parser if isinstance(parser, Tokenizer) else None
     return Resources(

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from accord.coding.lexicon import lines, source_of
+from accord.coding.lexicon import digest, lines, source_of
 
 _FOLDER = resources.files("accord.data.lexicon")
 _FILES = sorted(p.name for p in _FOLDER.iterdir() if p.name.endswith((".txt", ".tsv")))
@@ -42,3 +42,8 @@ def test_a_word_list_has_no_duplicate_entries(name: str) -> None:
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     assert not duplicates, f"{name}: entries listed twice: {duplicates}"
     assert all(keys), f"{name}: an empty entry"
+
+
+def test_the_word_lists_digest_is_stable_and_short() -> None:
+    assert digest() == digest()
+    assert len(digest()) == 12 and int(digest(), 16) >= 0

@@ -11,13 +11,14 @@ and mappings.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
 
 from accord.errors import ResourceError
 
-__all__ = ["entries", "lines", "mapping", "source_of", "table", "words"]
+__all__ = ["digest", "entries", "lines", "mapping", "source_of", "table", "words"]
 
 _PACKAGE = "accord.data.lexicon"
 
@@ -27,6 +28,20 @@ def _text(name: str) -> str:
         return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise ResourceError(f"packaged word list {name!r} missing: {exc}") from exc
+
+
+def digest() -> str:
+    """A digest of every packaged word list (names and contents): part of the coder's
+    version, so that stored documents are coded again when a list changes."""
+    h = hashlib.sha256()
+    try:
+        files = sorted(resources.files(_PACKAGE).iterdir(), key=lambda f: f.name)
+        for f in files:
+            if f.name.endswith((".txt", ".tsv")):
+                h.update(f.name.encode("utf-8") + b"\x00" + f.read_bytes() + b"\x00")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ResourceError(f"packaged word lists missing: {exc}") from exc
+    return h.hexdigest()[:12]
 
 
 def lines(name: str) -> tuple[str, ...]:
