@@ -196,3 +196,15 @@ def test_an_unreadable_user_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_the_version_digests_every_packaged_file() -> None:
     assert set(FRAME_TABLES) <= set(PACKAGED)
     assert VerbDictionary.load().version.startswith("cameo-2.0+accord.")
+
+
+def test_the_readme_example_file_loads(tmp_path: Path) -> None:
+    readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text("utf-8")
+    start = readme.index("# my verbs\n")
+    example = tmp_path / "readme.tsv"
+    example.write_text(readme[start : readme.index("```", start)], encoding="utf-8")
+    assert len(parse_verb_file(example.read_text("utf-8"), str(example))) == 3
+    verbs = VerbDictionary.load([example], codes=Ontology.load())
+    m = verbs.match(_zorble().tokens, 1)
+    assert m is not None and m.code == "042"
+    assert all(f.no_code for f in verbs.forms_for("demobilize"))
