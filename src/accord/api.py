@@ -82,15 +82,19 @@ class Coder:
         actor_files: Sequence[Path] = (),
         dictionaries: Path | None = None,
         workers: int = 1,
+        verb_files: Sequence[Path] = (),
     ) -> Coder:
-        """Load a coder; ``dictionaries``: a PETRARCH-format dictionary folder whose verbs
-        and actors replace the packaged ones (e.g. PETRARCH's validation dictionaries).
+        """Load a coder; ``actor_files``: extra actor files (CSV or YAML); ``verb_files``:
+        extra verb pattern files (:mod:`accord.coding.verb_files`), applied after the
+        packaged dictionary, later files winning; ``dictionaries``: a PETRARCH-format
+        dictionary folder whose verbs and actors replace the packaged ones (e.g. PETRARCH's
+        validation dictionaries).
 
         With ``workers`` > 1, :meth:`code_documents` (and so ``code_inputs`` and ``ingest``)
         codes in that many worker processes, each loading the model once; this process
         loads the spaCy model only if it parses something itself (``code_text``)."""
         settings = settings or Settings()
-        spec = ResourceSpec(settings, tuple(actor_files), dictionaries)
+        spec = ResourceSpec(settings, tuple(actor_files), dictionaries, tuple(verb_files))
         parser = LazyParser(settings.model, batch_size=settings.batch_size) if workers > 1 else None
         return cls(spec.build(parser), spec=spec, workers=workers)
 
@@ -359,6 +363,7 @@ def code_inputs_spark(
     actor_files: Sequence[Path] = (),
     master: str | None = None,
     stdin: BinaryIO | None = None,
+    verb_files: Sequence[Path] = (),
 ) -> Iterator[DocResult | Failure]:
     """Like :meth:`Coder.code_inputs`, with the documents coded on Spark (``master``:
     ``local[N]`` or a cluster URL; default ``local[2]``). The session lives as long as
@@ -367,7 +372,7 @@ def code_inputs_spark(
 
     settings = settings or Settings()
     with spark_session(master or DEFAULT_MASTER) as spark:
-        job = spark_job(settings, actor_files)
+        job = spark_job(settings, actor_files, verb_files=verb_files)
         yield from run_spark(iter_documents(inputs, settings, stdin=stdin), job, spark)
 
 
@@ -379,6 +384,7 @@ def code_inputs_to_parquet(
     actor_files: Sequence[Path] = (),
     master: str | None = None,
     stdin: BinaryIO | None = None,
+    verb_files: Sequence[Path] = (),
 ) -> Any:
     """Code inputs on Spark and write events (by event date), documents and failures as
     Parquet under ``out_dir`` (replaced); returns an ``accord.engine.spark.ParquetReport``."""
@@ -386,7 +392,7 @@ def code_inputs_to_parquet(
 
     settings = settings or Settings()
     with spark_session(master or DEFAULT_MASTER) as spark:
-        job = spark_job(settings, actor_files)
+        job = spark_job(settings, actor_files, verb_files=verb_files)
         return write_parquet(iter_documents(inputs, settings, stdin=stdin), job, spark, out_dir)
 
 
@@ -398,12 +404,14 @@ def ingest_spark(
     actor_files: Sequence[Path] = (),
     master: str | None = None,
     stdin: BinaryIO | None = None,
+    verb_files: Sequence[Path] = (),
 ) -> IngestReport:
-    """:meth:`Coder.ingest` with the documents coded on Spark."""
+    """:meth:`Coder.ingest` with the documents coded on Spark (``actor_files`` and
+    ``verb_files``: the coder's own, for the executors)."""
     from accord.engine.spark import DEFAULT_MASTER, run_spark, spark_job, spark_session
 
     with spark_session(master or DEFAULT_MASTER) as spark:
-        job = spark_job(coder.settings, actor_files)
+        job = spark_job(coder.settings, actor_files, verb_files=verb_files)
 
         def runner(items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
             return run_spark(items, job, spark)

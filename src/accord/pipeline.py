@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord._version import __version__
+from accord.coding import lexicon
 from accord.coding.actors import find_mentions
 from accord.coding.coder import CodingContext, Decision, OntologyLike, code_document
 from accord.coding.kb import ActorKB
@@ -25,7 +26,7 @@ from accord.coding.places import Gazetteer
 from accord.coding.prefilter import select_sentences
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
-from accord.errors import AccordError
+from accord.errors import AccordError, UsageError
 from accord.model import CleanDocument, DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser, Tokenizer
 from accord.text import clean_document
@@ -52,17 +53,26 @@ def build_resources(
     actor_files: Sequence[Path] = (),
     parser: Parser | None = None,
     dictionaries: Path | None = None,
+    verb_files: Sequence[Path] = (),
 ) -> Resources:
     """Load the model, knowledge base, verb dictionary and ontology.
 
-    With ``dictionaries`` (a PETRARCH-format folder: verbs, actors, agents files) its
-    verbs and actors replace the packaged ones (:mod:`accord.coding.petrarch_dicts`).
+    ``actor_files`` and ``verb_files``: users' actor files (:mod:`accord.coding.kb.files`)
+    and verb pattern files (:mod:`accord.coding.verb_files`), applied after the packaged
+    data, later files winning. With ``dictionaries`` (a PETRARCH-format folder: verbs,
+    actors, agents files) its verbs and actors replace the packaged ones
+    (:mod:`accord.coding.petrarch_dicts`); it cannot be combined with ``verb_files``.
     """
     ontology: OntologyLike
     if dictionaries is None:
         kb = ActorKB.load(extra_files=tuple(actor_files))
-        verbs = VerbDictionary.load()
         ontology = Ontology.load()
+        verbs = VerbDictionary.load(tuple(verb_files), codes=ontology)
+    elif verb_files:
+        raise UsageError(
+            "verb files add to the packaged verb dictionary: they cannot be combined with a "
+            "dictionary folder (--dictionaries)"
+        )
     else:
         folder = load_folder(dictionaries, actor_files)
         kb, verbs = folder.kb, folder.verbs
@@ -80,8 +90,8 @@ def build_resources(
     )
     extra = ",".join(sorted(str(p) for p in actor_files))
     version = (
-        f"accord {__version__}; verbs {verbs.version}; kb {kb.version}; "
-        f"places {places.version}; {extra}"
+        f"accord {__version__}; verbs {verbs.version}; lexicon {lexicon.digest()}; "
+        f"kb {kb.version}; places {places.version}; {extra}"
     )
     tokenizer = parser if isinstance(parser, Tokenizer) else None
     return Resources(

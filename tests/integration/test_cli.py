@@ -184,6 +184,65 @@ def test_code_with_a_yaml_actor_file(tmp_path: Path) -> None:
     assert f"{bad}: entry 1 ('Zara Quillfeather'), role 1: bad date '2030-13'" in out.stderr
 
 
+ZORBLE = "Russia zorbled China on Monday.\n"
+"""A made-up verb: no event without a user's verb file."""
+
+
+def _zorble_files(tmp_path: Path) -> tuple[Path, Path]:
+    text = tmp_path / "zorble.txt"
+    text.write_text(ZORBLE, encoding="utf-8")
+    verbs = tmp_path / "my_verbs.tsv"
+    verbs.write_text("# my verbs\nZORBLE\tzorble\t042\ta made-up visit\n", encoding="utf-8")
+    return text, verbs
+
+
+def test_code_with_a_verb_file(tmp_path: Path) -> None:
+    text, verbs = _zorble_files(tmp_path)
+    plain = run("code", str(text), "--date", "2026-02-05")
+    assert plain.returncode == 0 and not plain.stdout
+    for workers in ("1", "2"):
+        out = run(
+            "code", str(text), "--date", "2026-02-05", "--verbs", str(verbs), "--workers", workers
+        )
+        assert out.returncode == 0, out.stderr
+        events = [json.loads(line) for line in out.stdout.splitlines()]
+        assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events] == [
+            ("RUS", "042", "CHN")
+        ]
+        assert events[0]["evidence"]["rule"] == "verb:ZORBLE:zorble"
+    explained = run("explain", ZORBLE, "--verbs", str(verbs))
+    assert explained.returncode == 0 and "verb:ZORBLE:zorble" in explained.stdout
+
+
+def test_a_bad_verb_file_stops_the_run_naming_file_and_line(tmp_path: Path) -> None:
+    text, verbs = _zorble_files(tmp_path)
+    verbs.write_text("# my verbs\nZORBLE\tzorble\t042\nZORBLE zorbled 042\n", encoding="utf-8")
+    db = str(tmp_path / "x.duckdb")
+    for args in (("code", str(text)), ("ingest", str(text), "--db", db), ("explain", ZORBLE)):
+        out = run(*args, "--verbs", str(verbs))
+        assert out.returncode == 2 and not out.stdout
+        assert f"{verbs}: line 3: want block<TAB>entry<TAB>code" in out.stderr
+    verbs.write_text("ZORBLE\tzorble\t999\n", encoding="utf-8")
+    out = run("code", str(text), "--verbs", str(verbs))
+    assert out.returncode == 2 and f"{verbs}: line 1: unknown CAMEO code '999'" in out.stderr
+    out = run("explain", ZORBLE, "--verbs", str(tmp_path / "missing.tsv"))
+    assert out.returncode == 2 and "cannot read verb file" in out.stderr
+    out = run("explain", ZORBLE, "--verbs", str(verbs), "--dictionaries", str(tmp_path))
+    assert out.returncode == 2 and "cannot be combined with a dictionary folder" in out.stderr
+
+
+def test_ingest_codes_again_when_a_verb_file_changes(tmp_path: Path) -> None:
+    text, verbs = _zorble_files(tmp_path)
+    db = tmp_path / "events.duckdb"
+    args = ("ingest", str(text), "--db", str(db), "--date", "2026-02-05", "--verbs", str(verbs))
+    assert "1 added" in run(*args).stdout
+    assert "1 unchanged" in run(*args).stdout
+    verbs.write_text("ZORBLE\tzorble\t043\tnow a visit received\n", encoding="utf-8")
+    assert "1 replaced" in run(*args).stdout
+    with EventStore.open(db) as store:
+        assert [e.cameo for e in store.iter_events(EventQuery())] == ["043"]
+
+
 def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
     gold = tmp_path / "mini_gold.jsonl"
     records = [

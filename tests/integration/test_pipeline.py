@@ -78,3 +78,22 @@ def test_a_repeated_sentence_is_parsed_once(coder: Any) -> None:
     assert results[1].events, "the copy keeps its events"
     copy = results[1].events[0]
     assert isinstance(copy.sentence_index, int) and copy.sentence == text
+
+
+def test_a_coder_loads_user_verb_files_into_its_version(coder: Any, tmp_path: Path) -> None:
+    from accord.api import Coder
+    from accord.engine.parallel import LazyParser
+
+    verbs = tmp_path / "my_verbs.tsv"
+    verbs.write_text("ZORBLE\tzorble\t042\ta made-up visit\n", encoding="utf-8")
+    text = "Russia zorbled China on Monday."
+    assert coder.code_text(text, date="2026-02-05") == []
+    mine = Coder.load(verb_files=[verbs])
+    assert [(e.source.code, e.cameo) for e in mine.code_text(text, date="2026-02-05")] == [
+        ("RUS", "042")
+    ]
+    assert mine.spec is not None and mine.spec.verb_files == (verbs,)
+    assert mine.resources.version != coder.resources.version
+    parallel = Coder.load(verb_files=[verbs], workers=2)
+    assert isinstance(parallel.resources.parser, LazyParser)
+    assert parallel.resources.version == mine.resources.version

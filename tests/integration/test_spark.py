@@ -119,6 +119,21 @@ def test_cli_code_prints_the_same_events(
         assert "missing" in remote.err and "empty" in remote.err
 
 
+def test_a_verb_file_reaches_the_executors(
+    spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "zorble.txt"
+    text.write_text("Russia zorbled China on Monday.\n", encoding="utf-8")
+    verbs = tmp_path / "my_verbs.tsv"
+    verbs.write_text("ZORBLE\tzorble\t042\ta made-up visit\n", encoding="utf-8")
+    args = ["code", str(text), "--date", "2026-02-05", "--verbs", str(verbs)]
+    main(args)
+    local = capsys.readouterr().out
+    main([*args, "--engine", "spark"])
+    assert capsys.readouterr().out == local
+    assert '"cameo": "042"' in local and "verb:ZORBLE:zorble" in local
+
+
 def test_parquet_export_imports_like_a_local_ingest(
     spark: Any,
     coder: Coder,

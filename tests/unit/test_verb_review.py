@@ -7,12 +7,16 @@ from importlib import resources
 
 import pytest
 
-from accord.coding.verbs import DEFAULTS_REVIEW, DefaultsReview, VerbDictionary
+from accord.coding.verb_files import apply_entries, parse_verb_file
+from accord.coding.verbs import ACCORD_VERBS, DEFAULTS_REVIEW, DefaultsReview, VerbDictionary
 
 
 def _data() -> tuple[dict[str, object], str]:
+    """The dictionary the review applies to (CAMEO.2.0 with accord's verb file applied)."""
     folder = resources.files("accord.data.verbs")
     raw = json.loads(folder.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
+    ours = folder.joinpath(ACCORD_VERBS).read_text(encoding="utf-8")
+    apply_entries(raw, parse_verb_file(ours, ACCORD_VERBS))
     return raw, folder.joinpath(DEFAULTS_REVIEW).read_text(encoding="utf-8")
 
 

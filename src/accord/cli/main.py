@@ -30,6 +30,7 @@ from accord.cli.options import (
     engine_options,
     no_prefilter_option,
     run_options,
+    verbs_option,
 )
 from accord.cli.table import print_table
 from accord.config import Settings
@@ -58,13 +59,21 @@ def _settings(
 
 
 def _coder(
-    settings: Settings, actors: Sequence[str], dictionaries: str | None = None, workers: int = 1
+    settings: Settings,
+    actors: Sequence[str],
+    dictionaries: str | None = None,
+    workers: int = 1,
+    verbs: Sequence[str] = (),
 ) -> Any:
     from accord.api import Coder
 
     folder = Path(dictionaries) if dictionaries else None
     return Coder.load(
-        settings, actor_files=[Path(a) for a in actors], dictionaries=folder, workers=workers
+        settings,
+        actor_files=[Path(a) for a in actors],
+        dictionaries=folder,
+        workers=workers,
+        verb_files=[Path(v) for v in verbs],
     )
 
 
@@ -115,6 +124,7 @@ def code(
     date: str | None,
     all_modes: bool,
     actors: tuple[str, ...],
+    verbs: tuple[str, ...],
     workers: int,
     limit: int | None,
     progress: bool | None,
@@ -131,7 +141,7 @@ def code(
     check_engine(engine, master, parquet=parquet)
     settings = _settings(date, all_modes, no_prefilter)
     if parquet:
-        _code_to_parquet(inputs, settings, actors, master or _spark_master(workers), parquet)
+        _code_to_parquet(inputs, settings, actors, master or _spark_master(workers), parquet, verbs)
         return
     results: Iterable[DocResult | Failure]
     if engine == "spark":
@@ -144,11 +154,12 @@ def code(
                 actor_files=[Path(a) for a in actors],
                 master=master or _spark_master(workers),
                 stdin=sys.stdin.buffer,
+                verb_files=[Path(v) for v in verbs],
             ),
             limit,
         )
     else:
-        coder = _coder(settings, actors, workers=workers)
+        coder = _coder(settings, actors, workers=workers, verbs=verbs)
         results = coder.code_inputs(list(inputs), stdin=sys.stdin.buffer, limit=limit)
     out = sys.stdout
     docs = failures = 0
@@ -191,6 +202,7 @@ def _code_to_parquet(
     actors: tuple[str, ...],
     master: str | None,
     out_dir: str,
+    verbs: tuple[str, ...] = (),
 ) -> None:
     from accord.api import code_inputs_to_parquet
 
@@ -201,6 +213,7 @@ def _code_to_parquet(
         actor_files=[Path(a) for a in actors],
         master=master,
         stdin=sys.stdin.buffer,
+        verb_files=[Path(v) for v in verbs],
     )
     for f in report.failures:
         _report_failure(f)
@@ -262,6 +275,7 @@ def ingest(
     date: str | None,
     all_modes: bool,
     actors: tuple[str, ...],
+    verbs: tuple[str, ...],
     dedup: str,
     near_threshold: float,
     no_prefilter: bool,
@@ -300,12 +314,13 @@ def ingest(
         from accord.api import ingest_spark
 
         report = ingest_spark(
-            _coder(settings, actors),
+            _coder(settings, actors, verbs=verbs),
             list(inputs),
             db,
             actor_files=[Path(a) for a in actors],
             master=master or _spark_master(workers),
             stdin=sys.stdin.buffer,
+            verb_files=[Path(v) for v in verbs],
         )
         if dedup != "none":
             from accord.api import rebuild_clusters
@@ -314,7 +329,7 @@ def ingest(
                 report, clusters=rebuild_clusters(db, dedup, near_threshold)
             )
     else:
-        coder = _coder(settings, actors, workers=workers)
+        coder = _coder(settings, actors, workers=workers, verbs=verbs)
         show = wanted(progress)
         total = count_documents(inputs, limit) if show else None
         with reporter(show, "ingesting", total) as bar:
@@ -486,16 +501,21 @@ def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) 
     type=click.Path(dir_okay=False),
     help="Extra actor file, CSV or YAML (.yaml/.yml) (repeatable).",
 )
+@verbs_option
 @click.option(
     "--dictionaries", type=click.Path(exists=True, file_okay=False), help=_DICTIONARIES_HELP
 )
 def explain(
-    sentence: str, date: str | None, actors: tuple[str, ...], dictionaries: str | None
+    sentence: str,
+    date: str | None,
+    actors: tuple[str, ...],
+    verbs: tuple[str, ...],
+    dictionaries: str | None,
 ) -> None:
     """Show why each event in SENTENCE (or a short text) was, or was not, coded."""
     from accord.cli.explain import render
 
-    coder = _coder(_settings(date, False), actors, dictionaries)
+    coder = _coder(_settings(date, False), actors, dictionaries, verbs=verbs)
     render(coder.explain(sentence, date=date), sys.stdout)
 
 

@@ -64,7 +64,24 @@ def check_engine(engine: str, master: str | None, **spark_only: object) -> None:
         raise UsageError(f"{', '.join(named)} needs --engine spark")
 
 
+VERBS_HELP = (
+    "Extra verb pattern file, tab-separated like accord's own data/verbs/accord_verbs.tsv "
+    "(repeatable; later files win)."
+)
+
+
+def verbs_option(func: F) -> F:
+    return click.option(
+        "--verbs",
+        "verbs",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help=VERBS_HELP,
+    )(func)
+
+
 def common_coding(func: F) -> F:
+    func = verbs_option(func)
     func = click.option(
         "--actors",
         "actors",

@@ -16,35 +16,25 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from accord.coding.lexicon import table, words
+from accord.coding.lexicon import lines, table, words
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
 from accord.model import Actor, Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
-_COMPLEMENT_PREPS = frozenset({"of", "from", "in", "at", "throughout", "across"})
+_COMPLEMENT_PREPS = words("actor_complement_prepositions.txt")
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
-_QUANTITY_HEADS = frozenset(
-    {"dozen", "dozens", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
-     "millions", "scores", "some", "many", "most", "group", "number", "handful", "members",
-     "member", "several", "all", "few", "couple", "majority"}
-)  # fmt: skip
-_COLLECTIVE_HEADS = frozenset(
-    {"group", "groups", "forum", "wing", "faction", "factions", "movement", "organization",
-     "organizations", "organisation", "organisations", "body", "bloc", "alliance", "coalition",
-     "committee", "council", "commission", "delegation", "mission", "team", "agents", "unit",
-     "units", "branch", "network", "cell", "cells", "front", "society", "association",
-     "federation", "union", "league", "camp", "representatives", "envoys", "negotiators"}
-)  # fmt: skip
+_QUANTITY_HEADS = words("quantity_heads.txt")
+_COLLECTIVE_HEADS = words("collective_heads.txt")
 """Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
 wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PERSON_PRONOUNS = words("third_person_pronouns.txt")
 _HOME_ROLES = frozenset(
     {"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "CVL", "SPY", "LAB", "HLH", "REF", "PTY"}
 )
-_LOCAL_ROLES = frozenset({"COP", "CVL", "OPP", "LAB", "CRM", "REF", "HLH", "JUD"})
+_LOCAL_ROLES = frozenset(lines("local_roles.txt"))
 _DOMESTIC_ROLES = _LOCAL_ROLES | {"REL", "REB", "INS", "ETH", "EDU", "MED", "LEG", "PTY"}
 """Roles of people who act at home: when nothing else places them, the one country the
 sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
@@ -53,10 +43,10 @@ _PRIVATE = "CVL"
 _PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
 """Roles whose bare word takes the country the document is mostly about when nothing
 nearer places it."""
-_GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+_GROUP_PRONOUNS = words("group_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
-_PAST_OFFICE = frozenset({"former", "late", "then", "outgoing", "retired", "ousted", "deposed"})
+_PAST_OFFICE = words("past_office_words.txt")
 
 
 class Entry(Protocol):
@@ -159,7 +149,7 @@ class Party:
         return cls(actor.code, actor.country, actor.role, actor.name)
 
 
-_PAIR_HEADS = frozenset({"side", "country", "nation", "leader", "president", "government"})
+_PAIR_HEADS = frozenset(table("pair_heads.tsv"))
 
 
 def find_mentions(
@@ -688,10 +678,7 @@ class SentenceActors:
         )
 
 
-_GROUP_ROLES = frozenset(
-    {"OPP", "REB", "INS", "REL", "JUD", "LEG", "MIL", "COP", "LAB", "EDU", "MED", "HLH", "NGO",
-     "HRI", "REF", "PTY", "SPY", "ETH", "AGR", "ENV"}
-)  # fmt: skip
+_GROUP_ROLES = frozenset(lines("group_roles.txt"))
 
 
 def named_group(ref: ActorRef) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from accord.coding.actors import ActorRef, SentenceActors, identified
+from accord.coding.lexicon import lines, words
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbMatch
@@ -20,31 +21,11 @@ __all__ = ["TARGET_PREPS", "arguments", "distinct", "owner_targets"]
 
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
-_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "notify", "remind"})
-TARGET_PREPS = (
-    "with",
-    "to",
-    "against",
-    "on",
-    "for",
-    "from",
-    "at",
-    "toward",
-    "towards",
-    "into",
-    "over",
-    "upon",
-    "about",
-    "between",
-    "among",
-)
+_ADDRESSEE_VERBS = words("addressee_verbs.txt")
+TARGET_PREPS = lines("target_prepositions.txt")
 
 
-_PSYCH_VERBS = frozenset(
-    {"disappoint", "anger", "outrage", "upset", "frustrate", "alarm", "concern", "worry",
-     "dismay", "shock", "trouble", "offend", "irritate", "annoy", "please",
-     "satisfy", "disturb", "appal", "appall", "enrage", "infuriate", "incense", "sadden"}
-)  # fmt: skip
+_PSYCH_VERBS = words("psych_verbs.txt")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
 actor, not the one acted on."""
 

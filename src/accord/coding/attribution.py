@@ -9,7 +9,7 @@ from accord.coding.actors import ActorRef, Mention
 from accord.coding.lexicon import words
 from accord.model import Token
 
-_LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout"})
+_LOCATIVE = words("locative_prepositions.txt")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _ANONYMOUS_ATTACKERS = words("anonymous_attackers.txt")
 _VIOLENCE_CONTEXT = words("violence_context.txt")

@@ -12,43 +12,18 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from accord.coding.actors import SentenceActors
+from accord.coding.lexicon import table, words
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.model import Event, Token
 
-_WILL = frozenset({"will", "shall", "'ll", "would"})
-_COMMISSIVE_HEADS = frozenset(
-    {"agree", "promise", "pledge", "vow", "plan", "intend", "offer", "ready", "willing",
-     "prepare", "decide", "set", "aim", "seek", "want", "hope", "commit", "undertake",
-     "prepared", "eager", "determined", "resolve", "going", "expect", "readiness",
-     "willingness", "commitment", "determination", "intention", "resolution", "desire"}
-)  # fmt: skip
-_COMMISSIVE_WORDS = frozenset(
-    {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "intend",
-     "intends", "intended", "agree", "agrees", "agreed", "promise", "promised", "promises",
-     "pledge", "pledged", "pledges", "vow", "vowed", "vows", "prepare", "prepared",
-     "prepares", "offer", "offered", "offers"}
-)  # fmt: skip
-_ANNOUNCING = frozenset(
-    {"say", "announce", "declare", "state", "warn", "confirm", "vow", "pledge", "insist",
-     "threaten", "tell", "promise", "indicate", "signal"}
-)  # fmt: skip
-_DIRECTIVE_HEADS = frozenset(
-    {"urge", "ask", "call", "demand", "appeal", "press", "encourage", "request", "tell",
-     "order", "force", "invite", "allow", "want"}
-)  # fmt: skip
-_INTENT_ROOT = MappingProxyType({
-    "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-    "13": "130", "14": "133", "15": "138", "16": "131", "17": "132", "18": "1383",
-    "19": "1384", "20": "1385",
-})  # fmt: skip
-_INTENT_EXACT = MappingProxyType({
-    "045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
-    "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "136", "166": "1313",
-    "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
-    "174": "137", "175": "137", "191": "1381", "192": "1382",
-})  # fmt: skip
+_WILL = words("commitment_auxiliaries.txt")
+_COMMISSIVE_HEADS = words("commissive_heads.txt")
+_COMMISSIVE_WORDS = words("commissive_words.txt")
+_ANNOUNCING = words("announcing_verbs.txt")
+_DIRECTIVE_HEADS = words("directive_heads.txt")
+_INTENT = table("intent_codes.tsv", lower=False)
+_INTENT_ROOT = MappingProxyType({k: v for k, (v, *_) in _INTENT.items() if len(k) == 2})
+_INTENT_EXACT = MappingProxyType({k: v for k, (v, *_) in _INTENT.items() if len(k) > 2})
 
 
 def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[Event]:

@@ -4,22 +4,38 @@ As in PETRARCH2's verb interactions, "threatened to attack" is a threat of force
 "refused to lift the curfew" a refusal to ease sanctions (1241), "urged Iran to release
 ..." an appeal (0253), and a statement that someone else *must* act ("X said Y must
 withdraw") a demand (10x). The tables (which CAMEO family a frame belongs to, which kind
-of action a code names) come with the packaged dictionary (scripts/build_verbs.py).
+of action a code names) are package data beside the verb dictionary
+(``accord/data/verbs``: ``frame_verbs.tsv``, ``frame_codes.tsv``, ``action_kinds.tsv``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
+from accord.coding.lexicon import entries, mapping, words
 from accord.model import Token
 
-_COMPLEMENT_PREPS = frozenset({"to", "for", "on", "upon", "of"})
-_OBLIGATION_AUX = MappingProxyType({"must": "demand", "should": "appeal", "ought": "appeal"})
-_OBLIGATION_VERBS = MappingProxyType({"need": "appeal", "have": "demand"})
+_COMPLEMENT_PREPS = words("complement_prepositions.txt")
+_OBLIGATION_AUX = mapping("obligation_auxiliaries.tsv")
+_OBLIGATION_VERBS = mapping("obligation_verbs.tsv")
 _ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+WISH = "wish"
+"""The frame of ``frame_verbs.tsv`` for verbs that frame an appeal only when the embedded
+action has its own subject ('wants Germany to pay')."""
+
+
+def _rows(text: str, width: int) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for line in entries(text):
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if len(cells) != width or not all(cells):
+            raise ValueError(f"want {width} tab-separated columns: {line.strip()!r}")
+        rows.append(cells)
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +56,30 @@ class Frames:
             lemmas=dict(data.get("lemmas", {})),
             object_appeal=frozenset(data.get("object_appeal", ())),
         )
+
+    @classmethod
+    def from_tables(cls, verbs: str, codes: str, kinds: str) -> Frames:
+        """Frames from the texts of ``frame_verbs.tsv`` (lemma, frame), ``frame_codes.tsv``
+        (frame, kind of action or '*', code) and ``action_kinds.tsv`` (code prefix, kind).
+        A malformed line raises ValueError."""
+        table: dict[str, dict[str, str]] = {}
+        for frame, kind, code in _rows(codes, 3):
+            table.setdefault(frame, {})["" if kind == "*" else kind] = code
+        lemmas: dict[str, str] = {}
+        wishes: set[str] = set()
+        for lemma, frame in _rows(verbs, 2):
+            if frame == WISH:
+                wishes.add(lemma.lower())
+            elif frame in table:
+                lemmas[lemma.lower()] = frame
+            else:
+                raise ValueError(f"frame {frame!r} of {lemma!r} has no codes")
+        content = {prefix: kind for prefix, kind in _rows(kinds, 2)}
+        for frame_codes in table.values():
+            for kind, code in frame_codes.items():
+                if kind:
+                    content.setdefault(code, kind)
+        return cls(content=content, codes=table, lemmas=lemmas, object_appeal=frozenset(wishes))
 
     def kind(self, code: str) -> str | None:
         """The kind of action a code names ('aid3', 'yield6', 'fight', ...), if any."""

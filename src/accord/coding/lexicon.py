@@ -11,13 +11,14 @@ and mappings.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
 
 from accord.errors import ResourceError
 
-__all__ = ["lines", "source_of", "table", "words"]
+__all__ = ["digest", "entries", "lines", "mapping", "source_of", "table", "words"]
 
 _PACKAGE = "accord.data.lexicon"
 
@@ -29,10 +30,30 @@ def _text(name: str) -> str:
         raise ResourceError(f"packaged word list {name!r} missing: {exc}") from exc
 
 
+def digest() -> str:
+    """A digest of every packaged word list (names and contents): part of the coder's
+    version, so that stored documents are coded again when a list changes."""
+    h = hashlib.sha256()
+    try:
+        files = sorted(resources.files(_PACKAGE).iterdir(), key=lambda f: f.name)
+        for f in files:
+            if f.name.endswith((".txt", ".tsv")):
+                h.update(f.name.encode("utf-8") + b"\x00" + f.read_bytes() + b"\x00")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ResourceError(f"packaged word lists missing: {exc}") from exc
+    return h.hexdigest()[:12]
+
+
 def lines(name: str) -> tuple[str, ...]:
     """The entries of a list file, in file order, comments and blank lines dropped."""
+    return entries(_text(name))
+
+
+def entries(text: str) -> tuple[str, ...]:
+    """The entries of a list file's text (see :func:`lines`); a table's lines keep their
+    tabs."""
     out: list[str] = []
-    for raw in _text(name).splitlines():
+    for raw in text.splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if line.strip():
             out.append(line.strip() if "\t" not in line else line)
@@ -52,6 +73,11 @@ def table(name: str, *, lower: bool = True) -> Mapping[str, tuple[str, ...]]:
         key, *rest = (part.strip() for part in entry.split("\t"))
         out[key.lower() if lower else key] = tuple(rest)
     return MappingProxyType(out)
+
+
+def mapping(name: str, *, lower: bool = True) -> Mapping[str, str]:
+    """A table's first column (lower-cased unless ``lower`` is False) -> its second."""
+    return MappingProxyType({key: rest[0] for key, rest in table(name, lower=lower).items()})
 
 
 def source_of(name: str) -> str | None:

@@ -22,134 +22,41 @@ Rules read the dependency parse around the trigger verb:
 
 Only the embedded verb is affected by its frame: in "threatened to strike" the strike is
 future while the threat itself stays asserted.
+
+The cue words are package data (``accord/data/lexicon``), one list per file, named where
+each is read below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from accord.coding.lexicon import words
 from accord.model import Mode, Token
 
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "can"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_FUTURE_HEADS = frozenset(
-    {
-        "plan",
-        "intend",
-        "want",
-        "hope",
-        "seek",
-        "aim",
-        "expect",
-        "prepare",
-        "threaten",
-        "warn",
-        "propose",
-        "offer",
-        "promise",
-        "vow",
-        "swear",
-        "pledge",
-        "commit",
-        "undertake",
-        "volunteer",
-        "resolve",
-        "wish",
-        "try",
-        "attempt",
-        "set",
-        "schedule",
-        "consider",
-        "mull",
-        "weigh",
-        "urge",
-        "call",
-        "ask",
-        "request",
-        "invite",
-        "encourage",
-        "press",
-        "pressure",
-        "insist",
-        "demand",
-        "appeal",
-        "agree",
-        "decide",
-        "need",
-        "going",
-        "likely",
-        "ready",
-        "willing",
-        "prepared",
-        "determined",
-        "due",
-        "eager",
-        "poised",
-    }
-)
+_HYPOTHETICAL_AUX = words("hypothetical_auxiliaries.txt")
+_FUTURE_AUX = words("future_auxiliaries.txt")
+_FUTURE_HEADS = words("future_heads.txt")
 """Heads whose infinitival complement is not (yet) done: 'plans to visit'."""
-_NEGATING_HEADS = frozenset(
-    {"refuse", "decline", "fail", "deny", "avoid", "refrain", "neglect", "unable", "reluctant"}
-)
+_NEGATING_HEADS = words("negating_heads.txt")
 """Heads whose complement is not done: 'refused to meet', 'denied attacking'."""
-_FUTURE_NOUNS = frozenset(
-    {"demand", "call", "appeal", "request", "plan", "proposal", "offer", "promise", "pledge",
-     "threat", "ultimatum", "bid", "attempt", "effort", "order", "readiness", "willingness",
-     "intention", "decision", "agreement", "deal", "commitment", "move", "push", "pressure",
-     "campaign", "drive", "plea", "invitation", "warning", "vow", "need", "obligation",
-     "determination", "resolve", "resolution", "desire", "wish", "aim", "goal", "ambition"}
-)  # fmt: skip
+_FUTURE_NOUNS = words("future_nouns.txt")
 """Nouns whose clause is not (yet) done: 'its demand that Israel ease restrictions'."""
-_EXPRESSIVE = frozenset(
-    {"demand", "protest", "press", "urge", "call", "appeal", "ask", "seek", "denounce",
-     "condemn", "oppose", "support", "express", "show", "voice", "highlight", "mark",
-     "commemorate", "demonstrate", "push", "insist", "criticize", "criticise"}
-)  # fmt: skip
+_EXPRESSIVE = words("protest_purpose_verbs.txt")
 """Verbs of a protest's message: in 'staged rallies to demand reforms' the demand is the
 rally's purpose, not a separate event."""
-_NEGATING_NOUNS = frozenset({"refusal", "failure", "reluctance", "inability"})
-_SPEECH_HEADS = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "state",
-        "declare",
-        "add",
-        "confirm",
-        "report",
-        "indicate",
-        "explain",
-        "reiterate",
-        "stress",
-        "note",
-        "claim",
-        "write",
-        "reply",
-        "quote",
-        "assert",
-        "affirm",
-        "acknowledge",
-        "admit",
-        "disclose",
-        "reveal",
-    }
-)
+_NEGATING_NOUNS = words("negating_nouns.txt")
+_SPEECH_HEADS = words("speech_verbs.txt")
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-_ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly"})
-_ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "charge"})
-_ALLEGATION_NOUNS = frozenset(
-    {"allegation", "accusation", "claim", "suspicion", "charge", "rumour", "rumor", "report"}
-)
-_CLAIM_DOCUMENTS = frozenset(
-    {"lawsuit", "suit", "complaint", "indictment", "allegation", "accusation", "petition",
-     "affidavit", "charge", "claim"}
-)  # fmt: skip
-_SUSPECTED = frozenset({"alleged", "suspected", "accused", "charged", "believed"})
-_BACKGROUND_ADVS = frozenset({"earlier", "previously", "formerly", "once", "ago"})
-_NEGATORS = frozenset({"not", "n't", "never", "no"})
-_PERSONAL = frozenset({"i", "we", "he", "she", "it", "they"})
+_CONDITIONAL_MARKS = words("conditional_marks.txt")
+_ALLEGEDLY = words("allegedly_adverbs.txt")
+_ALLEGING_VERBS = words("alleging_verbs.txt")
+_ALLEGATION_NOUNS = words("allegation_nouns.txt")
+_CLAIM_DOCUMENTS = words("claim_documents.txt")
+_SUSPECTED = words("suspected_participles.txt")
+_BACKGROUND_ADVS = words("background_adverbs.txt")
+_NEGATORS = words("negators.txt")
+_PERSONAL = words("subject_pronouns.txt")
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 
 

@@ -15,30 +15,18 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.lexicon import mapping, table, words
 from accord.coding.patterns import governing_verb, verb_stems
 from accord.model import Mode, Token
 
 # lemma -> (CAMEO code, needs a phone word or 'with' to count)
-_NOUNS: Mapping[str, tuple[str, bool]] = MappingProxyType(
-    {
-        "talk": ("046", False),
-        "negotiation": ("046", False),
-        "meeting": ("040", False),
-        "summit": ("040", False),
-        "consultation": ("040", False),
-        "dialogue": ("040", False),
-        "conversation": ("041", True),
-        "call": ("041", True),
-        "visit": ("042", False),
-    }
+_NOUNS = MappingProxyType(
+    {k: (code, phone == "phone") for k, (code, phone) in table("interaction_nouns.tsv").items()}
 )
-_PHONE_WORDS = frozenset({"phone", "telephone", "video", "virtual"})
-_BACKGROUND_MODS = frozenset({"earlier", "previous", "prior", "former", "past", "last"})
-_IRREALIS_MODS = frozenset(
-    {"potential", "possible", "proposed", "planned", "upcoming", "future", "next",
-     "expected", "prospective", "scheduled"}
-)  # fmt: skip
-_PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
+_PHONE_WORDS = words("phone_words.txt")
+_BACKGROUND_MODS = words("background_modifiers.txt")
+_IRREALIS_MODS = words("irrealis_modifiers.txt")
+_PARTICIPANT_PREPS = words("participant_prepositions.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +97,9 @@ def nominal_events(
 
 
 # protest and strike nouns, coded when an actor stages, holds, begins... them
-_ACTIONS: Mapping[str, str] = MappingProxyType({
-    "demonstration": "141", "protest": "141", "rally": "141", "march": "141",
-    "sit-in": "141", "vigil": "141", "strike": "143", "walkout": "143", "boycott": "143",
-    "blockade": "144", "riot": "145",
-})  # fmt: skip
-_LIGHT_VERBS = frozenset(
-    {"stage", "hold", "launch", "begin", "start", "continue", "organize", "organise", "mount",
-     "join", "lead", "call", "go", "end", "resume"}
-)  # fmt: skip
-_TARGET_PREPS = frozenset({"against", "outside", "at", "over"})
+_ACTIONS = mapping("protest_nouns.tsv")
+_LIGHT_VERBS = words("staging_verbs.txt")
+_TARGET_PREPS = words("protest_target_prepositions.txt")
 
 
 def action_events(
@@ -168,12 +149,9 @@ def action_events(
     return out
 
 
-_CROWDS: Mapping[str, str] = MappingProxyType({
-    "protest": "141", "demonstration": "141", "rally": "141", "riot": "145",
-})  # fmt: skip
-"""Crowd actions that name no crowd: "protests filled the streets", "two weeks of protests
-in the capital", "the bill has sparked protests"."""
+_CROWDS = words("crowd_nouns.txt")
 _NOT_CROWD_PREPS = frozenset({"in", "without", "despite"})
+"""'resigned in protest', 'without protest', 'despite protests': no protest told."""
 _PROTESTERS = "OPP"
 
 
@@ -193,8 +171,9 @@ def crowd_events(
     for tok in tokens:
         if tok.pos != "NOUN" or tok.i in used:
             continue
-        code = _CROWDS.get(tok.lemma.lower())
-        if code is None:
+        lemma = tok.lemma.lower()
+        code = _ACTIONS.get(lemma)
+        if code is None or lemma not in _CROWDS:
             continue
         if tok.dep == "pobj" and tokens[tok.head].text.lower() in _NOT_CROWD_PREPS:
             continue

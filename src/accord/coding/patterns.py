@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from accord.coding.lexicon import words
 from accord.model import Token
 
 Phrase = tuple[str, ...]
@@ -25,16 +26,8 @@ _CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "acl", "xcomp"}
 )
 _OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "nsubjpass"})
-_ADJUNCT_PREPS = frozenset(
-    {"after", "before", "during", "since", "until", "till", "amid", "amidst", "despite",
-     "following", "because", "like", "than", "throughout", "at", "near", "per"}
-)  # fmt: skip
-_QUANTITY_NOUNS = frozenset(
-    {"day", "week", "month", "year", "hour", "series", "number", "quantity", "amount",
-     "part", "some", "one", "lot", "batch", "round", "wave", "ton", "tonne", "kg",
-     "kilogram", "shipment", "consignment", "supply", "package", "couple", "pair", "dozen",
-     "hundred", "thousand", "million", "billion", "most", "all", "many", "several", "set"}
-)  # fmt: skip
+_ADJUNCT_PREPS = words("adjunct_prepositions.txt")
+_QUANTITY_NOUNS = words("quantity_nouns.txt")
 _NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
 
 

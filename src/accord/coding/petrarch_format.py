@@ -1,8 +1,10 @@
 """Readers for PETRARCH / TABARI dictionary files: verb patterns, actors and agents.
 
-Used by the build scripts (``scripts/build_verbs.py``, ``scripts/build_actors.py``), which
-add accord's own corrections on top, and at run time by :mod:`accord.coding.petrarch_dicts`
-to code with a dictionary folder as it is (``accord eval --dictionaries DIR``).
+Used by the build scripts (``scripts/build_verbs.py``, ``scripts/build_actors.py``; accord's
+own verb corrections are applied at load time, :mod:`accord.coding.verb_files`, its actor
+corrections by the actor build), by :mod:`accord.coding.verb_files` to read patterns, and
+at run time by :mod:`accord.coding.petrarch_dicts` to code with a dictionary folder as it
+is (``accord eval --dictionaries DIR``).
 
 Verb files: the CAMEO.2.0 layout (a synonym-set section, then ``####### VERB PATTERNS``,
 then ``######## TRANSFORMATIONS``) and the older KEDS/TABARI layout of the PETRARCH

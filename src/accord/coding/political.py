@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Literal
 
 from accord.coding.actors import ActorRef, SentenceActors
-from accord.coding.lexicon import table
+from accord.coding.lexicon import table, words
 
 __all__ = ["ADDRESSING_ROOTS", "STATE_ROLES", "ActorClass", "actor_class", "is_political"]
 
@@ -34,7 +34,7 @@ ActorClass = Literal["state", "political", "society"]
 _ROLES = table("actor_roles.tsv", lower=False)
 STATE_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "state")
 _POLITICAL_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "political")
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my"})
+_PERSON_PRONOUNS = words("person_pronouns.txt")
 ADDRESSING_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 """Appeals, demands, disapproval, rejection, threats and protests: what people outside
 politics do to the state (CAMEO 1.1b3 roots 02, 10-14)."""

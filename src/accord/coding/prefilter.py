@@ -31,41 +31,24 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from accord.coding.kb import Candidate
-from accord.coding.kb.text import wordset
+from accord.coding.lexicon import lines, table, words
 from accord.model import DatePrecision
 from accord.text.dates import find_date_mentions
 
-_GROUP_ROLES = frozenset(
-    {"OPP", "REB", "INS", "REL", "JUD", "LEG", "MIL", "COP", "LAB", "EDU", "MED", "HLH", "NGO",
-     "HRI", "REF", "PTY", "SPY", "ETH", "AGR", "ENV"}
-)  # fmt: skip
-"""Roles a source may have without a country (``coder._GROUP_ROLES``)."""
-_LOCAL_ROLES = frozenset({"COP", "CVL", "OPP", "LAB", "CRM", "REF", "HLH", "JUD"})
+_GROUP_ROLES = frozenset(lines("group_roles.txt"))
+"""Roles a source may have without a country (the list accord.coding.actors reads too)."""
+_LOCAL_ROLES = frozenset(lines("local_roles.txt"))
 _IDENTIFIED_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_PAIR_WORDS = frozenset({"both", "two"})
-_PAIR_HEADS = frozenset({"sides", "countries", "nations", "leaders", "presidents", "governments"})
-_LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout"})
+_PERSON_PRONOUNS = words("third_person_pronouns.txt")
+_PAIR_WORDS = words("pair_words.txt")
+_PAIR_HEADS = frozenset(plural for plural, *_ in table("pair_heads.tsv").values())
+_LOCATIVE = words("locative_prepositions.txt")
 _PLACE_REACH = 6
 """Words after a locative preposition in which a place name may start."""
 _DEFINITE_REACH = 3
 """Words before a role word in which 'the' may stand ('the minister')."""
-_NAME_PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "del", "della", "la", "le", "du", "da", "dos", "das",
-     "di", "bin", "ibn", "bint", "al", "el", "ben", "abu", "st", "mc", "mac"}
-)  # fmt: skip
-_FUNCTION_WORDS = wordset(
-    """a an the and or but if in on at to of for by with from as into about after before over
-    under than then that this these those there here it its he she they we i you his her
-    their our my your him them us me who whom whose which what when where why how while
-    during since until because although though also not no nor so yet all any each every
-    some many most more much such other another both either neither one two three four five
-    six seven eight nine ten first last new said says say according however meanwhile
-    earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november
-    december mr mrs ms dr is are was were be been being has have had do does did will would
-    can could should might must"""
-)
+_NAME_PARTICLES = words("name_particles.txt")
+_FUNCTION_WORDS = words("function_words.txt")
 """Words that never head a person's name, even capitalised at the start of a sentence."""
 
 

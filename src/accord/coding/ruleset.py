@@ -23,7 +23,7 @@ from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.targets import spells_out_mode
 from accord.model import DatePrecision, DateSource, Mode, Token
 
-_NAMING_VERBS = frozenset({"call", "name", "label", "term", "dub", "brand", "deem", "consider"})
+_NAMING_VERBS = words("naming_verbs.txt")
 MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 BACKGROUND_DAYS = 90
@@ -387,7 +387,7 @@ _CONTENT_CODES = (
     ("018", words("sympathy_words.txt")),
     ("051", words("praise_words.txt")),
 )
-_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "without"})
+_NEGATORS = words("statement_negators.txt")
 _ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
 
 
@@ -448,7 +448,7 @@ PROTEST_ROOT = "14"
 _PROTESTING = frozenset({"CVL", "EDU", "REF", "AGR", "HLH", "ENV", "ELI"})
 """Society roles whose protests are political acts whatever the sentence names (people,
 students, refugees, farmers, doctors; not firms or media)."""
-_PLACE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to"})
+_PLACE_PREPS = words("place_prepositions.txt")
 
 
 def _addresses(m: Mention, cl: Clause) -> bool:

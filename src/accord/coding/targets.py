@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.lexicon import words
 from accord.coding.verbs import VerbMatch
 from accord.model import Token
 
@@ -59,10 +60,7 @@ def nested_targets(
     return found
 
 
-_MODE_WORDS = frozenset(
-    {"would", "should", "will", "wo", "shall", "may", "might", "could", "must", "can", "ca",
-     "not", "n't", "never"}
-)  # fmt: skip
+_MODE_WORDS = words("mode_words.txt")
 
 
 def spells_out_mode(tokens: Sequence[Token], verb: int, match: VerbMatch) -> bool:

@@ -1,8 +1,10 @@
 """CAMEO verb patterns: load the packaged dictionary and code the verbs of parsed sentences.
 
-The dictionary (converted from PETRARCH2's CAMEO.2.0, MIT, with accord's additions; see
-scripts/build_verbs.py) groups verb forms into blocks with a default code, and lists
-patterns of words around the verb (syntax and matching: :mod:`accord.coding.patterns`).
+The dictionary (converted from PETRARCH2's CAMEO.2.0, MIT, by scripts/build_verbs.py, with
+accord's own verb forms, patterns and corrections from ``data/verbs/accord_verbs.tsv`` and
+any user files applied on top: :mod:`accord.coding.verb_files`) groups verb forms into
+blocks with a default code, and lists patterns of words around the verb (syntax and
+matching: :mod:`accord.coding.patterns`).
 The most specific matching pattern wins (most words; then most tokens matched; then the
 verb's own over those noted for other verbs of its block; then one starting on a noun
 rather than its modifier, nearest the verb); without one the verb form's or block's
@@ -23,10 +25,12 @@ On top of the patterns:
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from accord.coding.frames import (
@@ -54,7 +58,8 @@ from accord.coding.patterns import (
     verb_stems,
     word_phrase,
 )
-from accord.errors import ResourceError
+from accord.coding.verb_files import VerbEntry, apply_entries, parse_verb_file, read_verb_files
+from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import Mode, Token
 
 __all__ = ["Pattern", "VerbDictionary", "VerbForm", "VerbMatch", "children_of", "subtree"]
@@ -70,6 +75,11 @@ _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
 disapproval, 'cited opposition' and 'described his rival' are not."""
 _DEFAULTS = frozenset({"010", "020", "030", "100", "120", "130"})
 DEFAULTS_REVIEW = "defaults_review.tsv"
+ACCORD_VERBS = "accord_verbs.tsv"
+FRAME_TABLES = ("frame_verbs.tsv", "frame_codes.tsv", "action_kinds.tsv")
+CONVERTED = "cameo_verbs.json"
+PACKAGED = (CONVERTED, ACCORD_VERBS, DEFAULTS_REVIEW, *FRAME_TABLES)
+"""The packaged files of the verb dictionary (``accord/data/verbs``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,22 +189,53 @@ class VerbDictionary:
         self.frames = frames or Frames.from_json(None)
 
     @classmethod
-    def load(cls) -> VerbDictionary:
-        """The packaged dictionary, with accord's review of its bare defaults applied
-        (``data/verbs/defaults_review.tsv``: verbs that code only through a pattern)."""
+    def load(
+        cls, extra_files: Sequence[Path] = (), *, codes: Container[str] | None = None
+    ) -> VerbDictionary:
+        """The packaged dictionary (``data/verbs``): the CAMEO.2.0 conversion
+        (``cameo_verbs.json``) with accord's verb file (``accord_verbs.tsv``) applied, then
+        each of ``extra_files`` (users' files in the same format:
+        :mod:`accord.coding.verb_files`); accord's review of bare defaults
+        (``defaults_review.tsv``: verbs that code only through a pattern) and its frame
+        tables. ``codes``: the CAMEO codes a user file may use (the ontology), if checked.
+
+        Its version is the conversion's, plus a digest of accord's files, plus one of the
+        user files when there are any: it changes whenever any of them does."""
         try:
             folder = resources.files("accord.data.verbs")
-            raw = folder.joinpath("cameo_verbs.json").read_text(encoding="utf-8")
-            review = folder.joinpath(DEFAULTS_REVIEW).read_text(encoding="utf-8")
+            texts = {name: folder.joinpath(name).read_text(encoding="utf-8") for name in PACKAGED}
         except (FileNotFoundError, ModuleNotFoundError) as exc:
             raise ResourceError(f"packaged verb dictionary missing: {exc}") from exc
-        return cls.from_json(json.loads(raw), DefaultsReview.parse(review))
+        try:
+            data = json.loads(texts[CONVERTED])
+            numbered = apply_entries(data, parse_verb_file(texts[ACCORD_VERBS], ACCORD_VERBS))
+            review = DefaultsReview.parse(texts[DEFAULTS_REVIEW])
+            frames = Frames.from_tables(*(texts[name] for name in FRAME_TABLES))
+        except (AccordError, ValueError, KeyError, TypeError) as exc:
+            raise ResourceError(f"packaged verb dictionary broken: {exc}") from exc
+        digest = hashlib.sha256()
+        for name in PACKAGED:
+            digest.update(texts[name].encode("utf-8"))
+            digest.update(b"\x00")
+        version = f"{data.get('version', 'unknown')}+accord.{digest.hexdigest()[:12]}"
+        if extra_files:
+            entries, user_digest = read_verb_files(extra_files)
+            if codes is not None:
+                _check_codes(entries, codes)
+            apply_entries(data, entries, numbered=numbered)
+            version = f"{version}+user.{user_digest[:8]}"
+        data["version"] = version
+        return cls.from_json(data, review, frames)
 
     @classmethod
     def from_json(
-        cls, data: Mapping[str, Any], review: DefaultsReview | None = None
+        cls,
+        data: Mapping[str, Any],
+        review: DefaultsReview | None = None,
+        frames: Frames | None = None,
     ) -> VerbDictionary:
-        """Compile the dictionary's JSON, with ``review`` applied (:class:`DefaultsReview`)."""
+        """Compile the dictionary's JSON, with ``review`` applied (:class:`DefaultsReview`);
+        ``frames``: the frame tables (default: the JSON's own ``frames``, if any)."""
         review = review or DefaultsReview()
         synsets: dict[str, tuple[Phrase, ...]] = {
             name: tuple(tuple(w for p in words for w in word_phrase(p)) for words in entries)
@@ -242,7 +283,8 @@ class VerbDictionary:
             patterns[name] = tuple(compiled)
         frozen_forms = {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in forms.items()}
         version = str(data.get("version", "unknown"))
-        return cls(frozen_forms, patterns, version, Frames.from_json(data.get("frames")))
+        frames = frames if frames is not None else Frames.from_json(data.get("frames"))
+        return cls(frozen_forms, patterns, version, frames)
 
     def forms_for(self, lemma: str) -> tuple[VerbForm, ...]:
         return self._forms.get(lemma.lower(), ())
@@ -464,6 +506,13 @@ class VerbDictionary:
             if rank > best_rank:
                 best, best_rank = (pattern, matched_pre + matched_post, code), rank
         return best
+
+
+def _check_codes(entries: Sequence[VerbEntry], codes: Container[str]) -> None:
+    for e in entries:
+        for code in (e.code, e.code2):
+            if code is not None and code not in codes:
+                raise UsageError(f"line {e.line}: unknown CAMEO code {code!r}", origin=e.origin)
 
 
 def _framed_match(

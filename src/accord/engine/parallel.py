@@ -4,7 +4,7 @@ A thin runner around :func:`accord.pipeline.process_batch`: documents go to the 
 chunks, results come back in input order, and no domain logic lives here.
 
 * Each worker builds its Resources once, from a picklable factory (:class:`ResourceSpec`:
-  the same Settings, actor files and dictionaries as the caller's coder).
+  the same Settings, actor files, verb files and dictionaries as the caller's coder).
 * The input is read lazily: at most ``window`` chunks are read and not yet handed back, so
   memory stays bounded whatever the input's size.
 * A worker that dies (a crash in native code, the OOM killer) costs no other document: the
@@ -72,6 +72,7 @@ class ResourceSpec:
     settings: Settings = field(default_factory=Settings)
     actor_files: tuple[Path, ...] = ()
     dictionaries: Path | None = None
+    verb_files: tuple[Path, ...] = ()
 
     def build(self, parser: Parser | None = None) -> Resources:
         return build_resources(
@@ -79,6 +80,7 @@ class ResourceSpec:
             actor_files=self.actor_files,
             parser=parser,
             dictionaries=self.dictionaries,
+            verb_files=self.verb_files,
         )
 
 

@@ -74,16 +74,21 @@ class SparkJob:
     actor_files: tuple[str, ...] = ()
     dictionaries: str | None = None
     batch_docs: int = 32
+    verb_files: tuple[str, ...] = ()
 
 
 def spark_job(
-    settings: Settings, actor_files: Sequence[Path] = (), dictionaries: Path | None = None
+    settings: Settings,
+    actor_files: Sequence[Path] = (),
+    dictionaries: Path | None = None,
+    verb_files: Sequence[Path] = (),
 ) -> SparkJob:
     """A job description with absolute paths (executors may run in another folder)."""
     return SparkJob(
         settings=settings,
         actor_files=tuple(str(Path(p).resolve()) for p in actor_files),
         dictionaries=str(Path(dictionaries).resolve()) if dictionaries is not None else None,
+        verb_files=tuple(str(Path(p).resolve()) for p in verb_files),
     )
 
 
@@ -174,6 +179,7 @@ def _worker_resources(job: SparkJob) -> Resources:
         job.settings,
         actor_files=tuple(Path(p) for p in job.actor_files),
         dictionaries=Path(job.dictionaries) if job.dictionaries else None,
+        verb_files=tuple(Path(p) for p in job.verb_files),
     )
 
 
