@@ -418,9 +418,11 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         {"urged": Mode.ASSERTED, "release": Mode.FUTURE},
     ),
     (
+        # 'set up' is no 'set to': the setting up happened. The investigation is its
+        # purpose (an infinitive of purpose after a verb that is no trip): not yet done.
         "set_up_is_not_set_to",
         SET_UP_IS_NOT_SET_TO,
-        {"set": Mode.ASSERTED, "investigate": Mode.ASSERTED},
+        {"set": Mode.ASSERTED, "investigate": Mode.FUTURE},
     ),
     (
         "agreed_verb_asserted_agreed_action_future",
@@ -524,3 +526,34 @@ ALLEGATION_CASES = [
 )
 def test_allegations(name: str, spec: Spec, expected: dict[str, Mode]) -> None:
     assert _modes(spec, list(expected)) == expected
+
+
+# Troops remained in Iraq to prevent attacks.  /  He went to Beijing to meet Xi.
+PURPOSE_AFTER_STAYING: Spec = [
+    ("Troops", "troop", "NOUN", "NNS", "nsubj", 1),
+    ("remained", "remain", "VERB", "VBD", "ROOT", 1),
+    ("in", "in", "ADP", "IN", "prep", 1),
+    ("Iraq", "Iraq", "PROPN", "NNP", "pobj", 2),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("prevent", "prevent", "VERB", "VB", "advcl", 1),
+    ("attacks", "attack", "NOUN", "NNS", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+PURPOSE_OF_A_TRIP: Spec = [
+    ("He", "he", "PRON", "PRP", "nsubj", 1),
+    ("went", "go", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "ADP", "IN", "prep", 1),
+    ("Beijing", "Beijing", "PROPN", "NNP", "pobj", 2),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("meet", "meet", "VERB", "VB", "advcl", 1),
+    ("Xi", "Xi", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_purpose_is_not_done_unless_it_is_a_trips() -> None:
+    assert _modes(PURPOSE_AFTER_STAYING, ["remained", "prevent"]) == {
+        "remained": Mode.ASSERTED,
+        "prevent": Mode.FUTURE,
+    }
+    assert _modes(PURPOSE_OF_A_TRIP, ["meet"]) == {"meet": Mode.ASSERTED}

@@ -45,6 +45,7 @@ _PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
 nearer places it."""
 _GROUP_PRONOUNS = words("group_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
+_DOCUMENT_NOUNS = words("document_nouns.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
 _PAST_OFFICE = words("past_office_words.txt")
 
@@ -532,8 +533,8 @@ class SentenceActors:
                         if self._tokens[g].dep == "pobj"
                         for r in self.actors_at(g)
                     ]
-        if tok.ent_type in _NOT_ACTOR_ENTITIES:
-            return []
+        if tok.ent_type in _NOT_ACTOR_ENTITIES or tok.lemma.lower() in _DOCUMENT_NOUNS:
+            return []  # dates and sums; "NATO guidelines", "the UN report": documents
         both = self._both_sides(head)
         if both:
             return both

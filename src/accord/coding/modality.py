@@ -47,6 +47,7 @@ _EXPRESSIVE = words("protest_purpose_verbs.txt")
 rally's purpose, not a separate event."""
 _NEGATING_NOUNS = words("negating_nouns.txt")
 _SPEECH_HEADS = words("speech_verbs.txt")
+_MOTION_VERBS = words("motion_verbs.txt")
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = words("conditional_marks.txt")
 _ALLEGEDLY = words("allegedly_adverbs.txt")
@@ -246,7 +247,9 @@ def _embedding_mode(
                 return Mode.FUTURE
         if tok.dep == "advcl":
             if _has_to(tokens, current, children) and (
-                tok.lemma.lower() in _EXPRESSIVE or future_head
+                tok.lemma.lower() in _EXPRESSIVE
+                or future_head
+                or head.lemma.lower() not in _MOTION_VERBS
             ):
                 # purpose: "staged rallies to demand reforms"; "demanded the parties ...
                 # to allow" (an infinitive the parser hung off the verb as a clause)

@@ -13,7 +13,12 @@ from collections.abc import Mapping, Sequence
 
 from accord.coding.actors import ActorRef, Mention, identified, named_group, region
 from accord.coding.arguments import arguments
-from accord.coding.attribution import VIOLENT_ROOTS, located_country, unattributed
+from accord.coding.attribution import (
+    VIOLENT_ROOTS,
+    located_country,
+    speaks_of_violence,
+    unattributed,
+)
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
@@ -193,6 +198,8 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     same for the action a framing verb embeds ('threatened to strike Ukraine')."""
     if c.targets or (c.match is not None and c.code != c.match.code):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
+    if len(c.sources) > 1 or (c.match is not None and c.match.frame):
+        return c  # joint parties ('France and Germany agreed'), an embedded action
     for m in (c.match, c.match.inner if c.match else None):
         if m is not None and m.pattern is None and m.form.needs_actor_target:
             word = " ".join(m.form.words)
@@ -295,6 +302,8 @@ def implied_authority(c: Candidate, cl: Clause) -> Verdict:
 
 
 VERBAL_OBJECTS = words("verbal_objects.txt")
+VERBAL_ATTACKS = words("verbal_attack_verbs.txt")
+_ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "IMG", "COP"})
 CRITICIZE = "111"
 
 
@@ -302,7 +311,10 @@ CRITICIZE = "111"
 def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     """A verb of force whose object is something said or decided is a verbal attack,
     criticism (111): 'Erdogan attacked the proclamation of Golan Heights as Israeli
-    territory by the President of the United States' (the target: whose proclamation)."""
+    territory'; so is a verb that news uses for words ('attack', 'slam', 'hit') aimed at
+    people by unarmed actors in a sentence that speaks of no violence: 'Democrats
+    continued to attack Trump on his taxes' ('Russia attacked Ukraine' stays force)
+    (data/lexicon: verbal_objects, verbal_attack_verbs, violence_context)."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
     objects = [
@@ -310,7 +322,14 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
         for k in cl.children.get(c.trigger, ())
         if cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
     ]
-    if not objects:
+    figurative = (
+        cl.tokens[c.trigger].lemma.lower() in VERBAL_ATTACKS
+        and bool(c.targets)
+        and all(t.kind in ("person", "pronoun") for t in c.targets)
+        and not any(s.role in _ARMED_ROLES for s in c.sources)
+        and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger])
+    )
+    if not objects and not figurative:
         return c
     return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
 
@@ -396,8 +415,8 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
     """A bare statement (010) says what its reported words say: censure ('He was a
     dictator. He was ruthless.') is criticism (111), condolences an empathetic comment
     (018), praise ('a great contribution to the battle for your independence') praise
-    (051), each aimed at the actor the words are about (data/lexicon: criticism_words,
-    sympathy_words, praise_words). Words under a negation are not read."""
+    (051), each aimed at the political actor the words are about (data/lexicon:
+    criticism_words, sympathy_words, praise_words). Words under a negation are not read."""
     if c.code != BARE_STATEMENT:
         return c
     content = _reported_words(c.trigger, cl)
@@ -413,7 +432,7 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
                 for k in sorted(content)
                 if cl.tokens[k].dep in _ABOUT_DEPS
                 for r in cl.actors.actors_at(k)
-                if identified(r) and r.code not in mine
+                if identified(r) and r.code not in mine and is_political(r, cl.actors)
             )
             targets = c.targets or about[:1]
             return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
@@ -445,7 +464,7 @@ def bare_statement(c: Candidate, cl: Clause) -> Verdict:
 
 
 PROTEST_ROOT = "14"
-_PROTESTING = frozenset({"CVL", "EDU", "REF", "AGR", "HLH", "ENV", "ELI"})
+_PROTESTING = frozenset({"CVL", "EDU", "REF", "AGR", "HLH", "ENV", "ELI", "LAB"})
 """Society roles whose protests are political acts whatever the sentence names (people,
 students, refugees, farmers, doctors; not firms or media)."""
 _PLACE_PREPS = words("place_prepositions.txt")
