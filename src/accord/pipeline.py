@@ -13,6 +13,8 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from accord._version import __version__
@@ -90,13 +92,49 @@ def build_resources(
     )
     extra = ",".join(sorted(str(p) for p in actor_files))
     version = (
-        f"accord {__version__}; verbs {verbs.version}; lexicon {lexicon.digest()}; "
-        f"kb {kb.version}; places {places.version}; {extra}"
+        f"accord {__version__}; code {coder_digest()}; verbs {verbs.version}; "
+        f"lexicon {lexicon.digest()}; kb {kb.version}; places {places.version}; {extra}"
     )
     tokenizer = parser if isinstance(parser, Tokenizer) else None
     return Resources(
         settings=settings, parser=parser, coding=ctx, kb=kb, version=version, tokenizer=tokenizer
     )
+
+
+_CODER_PARTS = ("ingest", "text", "nlp", "coding", "data")
+_CODER_MODULES = ("pipeline.py", "model.py", "config.py")
+
+
+def coder_digest() -> str:
+    """A digest of everything in the package that decides a document's events: the code
+    of reading, cleaning, parsing and coding, this module, the records and settings, and
+    every packaged data file. Part of the coder's version, so that ``accord ingest`` codes
+    stored documents again after an upgrade that changes any of them (no hand-bumped
+    version number decides that)."""
+    return tree_digest(resources.files("accord"))
+
+
+def tree_digest(root: Traversable) -> str:
+    """:func:`coder_digest` of the package tree at ``root``."""
+    h = hashlib.sha256()
+    for name in _CODER_MODULES:
+        h.update(name.encode("utf-8") + b"\x00" + root.joinpath(name).read_bytes())
+    for part in _CODER_PARTS:
+        folder = root.joinpath(part)
+        if folder.is_dir():
+            for path, data in sorted(_files(folder, part)):
+                h.update(path.encode("utf-8") + b"\x00" + data + b"\x00")
+    return h.hexdigest()[:12]
+
+
+def _files(folder: Traversable, prefix: str) -> Iterable[tuple[str, bytes]]:
+    for item in folder.iterdir():
+        name = f"{prefix}/{item.name}"
+        if item.is_dir():
+            if item.name != "__pycache__":
+                yield from _files(item, name)
+        elif not item.name.endswith((".pyc", ".pyo")):
+            yield name, item.read_bytes()
 
 
 def _with_default_date(doc: Document, settings: Settings) -> Document:

@@ -74,9 +74,12 @@ def test_code_with_two_workers_prints_what_one_worker_prints(corpus: Path) -> No
     events = [json.loads(line) for line in one.stdout.splitlines()]
     assert len({e["doc_id"] for e in events}) >= COPIES * 6
     assert two.stdout == one.stdout
-    # The same failures, reported in the same order, and nothing else on stderr.
+    # The same failures, reported in the same order, then the run's summary, and nothing
+    # else on stderr.
     assert two.stderr.splitlines() == one.stderr.splitlines()
-    assert len(one.stderr.splitlines()) == 2
+    lines = one.stderr.splitlines()
+    assert len(lines) == 3
+    assert " documents coded, " in lines[-1] and f" {len(events)} events (" in lines[-1]
 
 
 def _snapshot(db: Path) -> dict[str, Any]:

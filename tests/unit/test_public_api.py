@@ -55,3 +55,27 @@ def test_pyspark_is_imported_only_by_the_spark_engine() -> None:
     for path in SRC.rglob("*.py"):
         if {"pyspark", "py4j"} & {m.split(".")[0] for m in _imports(path)}:
             assert path.relative_to(SRC).as_posix() == "engine/spark.py", path
+
+
+def test_the_coder_version_follows_the_packaged_code_and_data(tmp_path: Path) -> None:
+    from accord.pipeline import tree_digest
+
+    for name in ("pipeline.py", "model.py", "config.py"):
+        (tmp_path / name).write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "coding").mkdir()
+    rule = tmp_path / "coding" / "ruleset.py"
+    rule.write_text("RULES = ()\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    words = tmp_path / "data" / "words.txt"
+    words.write_text("a\n", encoding="utf-8")
+    (tmp_path / "cli").mkdir()
+    printing = tmp_path / "cli" / "main.py"
+    printing.write_text("print()\n", encoding="utf-8")
+    first = tree_digest(tmp_path)
+    printing.write_text("print('x')\n", encoding="utf-8")
+    assert tree_digest(tmp_path) == first  # the CLI does not decide events
+    rule.write_text("RULES = (1,)\n", encoding="utf-8")
+    second = tree_digest(tmp_path)
+    assert second != first
+    words.write_text("b\n", encoding="utf-8")
+    assert tree_digest(tmp_path) not in (first, second)

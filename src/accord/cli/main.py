@@ -51,10 +51,19 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _settings(
-    date: str | None = None, all_modes: bool = False, no_prefilter: bool = False
+    date: str | None = None,
+    all_modes: bool = False,
+    no_prefilter: bool = False,
+    *,
+    statements: bool = False,
+    min_confidence: float = 0.0,
 ) -> Settings:
     return Settings().replace(
-        default_date=_date(date), include_all_modes=all_modes, prefilter=not no_prefilter
+        default_date=_date(date),
+        include_all_modes=all_modes,
+        prefilter=not no_prefilter,
+        include_statements=statements,
+        min_confidence=min_confidence,
     )
 
 
@@ -125,6 +134,8 @@ def code(
     all_modes: bool,
     actors: tuple[str, ...],
     verbs: tuple[str, ...],
+    statements: bool,
+    min_confidence: float,
     workers: int,
     limit: int | None,
     progress: bool | None,
@@ -139,7 +150,9 @@ def code(
     from accord.formats import write_events
 
     check_engine(engine, master, parquet=parquet)
-    settings = _settings(date, all_modes, no_prefilter)
+    settings = _settings(
+        date, all_modes, no_prefilter, statements=statements, min_confidence=min_confidence
+    )
     if parquet:
         _code_to_parquet(inputs, settings, actors, master or _spark_master(workers), parquet, verbs)
         return
@@ -162,7 +175,7 @@ def code(
         coder = _coder(settings, actors, workers=workers, verbs=verbs)
         results = coder.code_inputs(list(inputs), stdin=sys.stdin.buffer, limit=limit)
     out = sys.stdout
-    docs = failures = 0
+    docs = failures = events = undated = 0
     urls: dict[str, str] = {}
     header_done = False
     show = wanted(progress)
@@ -182,11 +195,18 @@ def code(
             if item.failures:
                 continue
             docs += 1
+            events += len(item.events)
+            undated += sum(1 for e in item.events if e.date is None)
             if item.doc.url:
                 urls[item.doc.id] = item.doc.url
             write_events(item.events, out, fmt, urls=urls, header=not header_done)
             header_done = True
             out.flush()
+    click.echo(
+        f"accord: {docs} documents coded, {events} events ({undated} undated: their "
+        f"documents carry no date), {failures} failures",
+        err=True,
+    )
     if docs == 0 and failures:
         raise SystemExit(EXIT_INPUT)
 
@@ -276,6 +296,8 @@ def ingest(
     all_modes: bool,
     actors: tuple[str, ...],
     verbs: tuple[str, ...],
+    statements: bool,
+    min_confidence: float,
     dedup: str,
     near_threshold: float,
     no_prefilter: bool,
@@ -309,7 +331,9 @@ def ingest(
         return
     if not inputs:
         raise UsageError("missing INPUTS (or --from-parquet DIR)")
-    settings = _settings(date, all_modes, no_prefilter)
+    settings = _settings(
+        date, all_modes, no_prefilter, statements=statements, min_confidence=min_confidence
+    )
     if engine == "spark":
         from accord.api import ingest_spark
 
@@ -348,8 +372,9 @@ def ingest(
     s = report.stats
     click.echo(
         f"{db}: {report.documents} documents read; {s.docs_added} added, {s.docs_replaced} "
-        f"replaced, {s.docs_unchanged} unchanged; {s.events_added} events added, "
-        f"{s.events_removed} removed; {len(report.failures)} failures"
+        f"replaced, {s.docs_unchanged} unchanged; {s.events_added} events added "
+        f"({s.events_undated} undated), {s.events_removed} removed; "
+        f"{len(report.failures)} failures"
     )
     if report.clusters is not None:
         _echo_clusters(db, report.clusters)

@@ -81,6 +81,17 @@ def verbs_option(func: F) -> F:
 
 
 def common_coding(func: F) -> F:
+    func = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=0.0,
+        show_default=True,
+        help=SETTINGS_HELP["min_confidence"]
+        + " Confidence is the calibrated chance that the event is right (README).",
+    )(func)
+    func = click.option("--statements", is_flag=True, help=SETTINGS_HELP["include_statements"])(
+        func
+    )
     func = verbs_option(func)
     func = click.option(
         "--actors",

@@ -368,6 +368,7 @@ class EventStore:
                 )
             write = new + changed
             added = 0
+            undated = sum(1 for r in write for e in r.events if e.date is None)
             if write:
                 now = _utcnow()
                 self._count(
@@ -404,6 +405,7 @@ class EventStore:
                 events_removed=removed,
                 failures_recorded=fstats.failures_recorded,
                 docs_failed=len(failed),
+                events_undated=undated,
             )
 
         return self._in_transaction(body)

@@ -21,6 +21,8 @@ class WriteStats:
     docs_failed: int = 0
     """Results that carried failures: their failures were recorded, the document was not
     stored (so a resumed run retries it) and any earlier stored version was kept."""
+    events_undated: int = 0
+    """Of the events added, those with no date (from undated documents)."""
 
     def __add__(self, other: WriteStats) -> WriteStats:
         return WriteStats(
@@ -31,6 +33,7 @@ class WriteStats:
             self.events_removed + other.events_removed,
             self.failures_recorded + other.failures_recorded,
             self.docs_failed + other.docs_failed,
+            self.events_undated + other.events_undated,
         )
 
 
