@@ -117,6 +117,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("JPN", "11", "CHN")],
     ),
     (
+        "a sea named after a country is no actor: the act stays domestic",
+        "The governor of Louisiana, a U.S. state on the Gulf of Mexico, declared an emergency.",
+        [("USAGOV", "17", "USA")],
+    ),
+    (
         "a framed action on an actor: threatened to strike",
         "Russia threatened to strike Ukraine.",
         [("RUS", "13", "UKR")],
@@ -245,6 +250,17 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         (),
     ),
     ("an agentless passive names no attacker", "She was then assaulted, the lawsuit says.", ()),
+    (
+        "the crime a conviction is for is no new violence",
+        "A jury convicted McArthur of murdering eight men.",
+        ("18", "19", "20"),
+    ),
+    ("fighting a disease is no force", "The government combated the pandemic.", ("19",)),
+    (
+        "words, not force, and coded once",
+        "Democrats continued to attack Trump on his taxes.",
+        ("19",),
+    ),
 ]
 
 

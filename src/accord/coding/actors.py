@@ -46,6 +46,7 @@ nearer places it."""
 _GROUP_PRONOUNS = words("group_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
+_GEOGRAPHIC_NOUNS = words("geographic_nouns.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
 _PAST_OFFICE = words("past_office_words.txt")
 
@@ -176,6 +177,8 @@ def credible(
         e = m.entry
         if e.kind in ("country", "capital") and _place_named_as_person(tokens, m, seen):
             continue  # "Sudesh Amman", then "Amman": a person, not Jordan's capital
+        if e.kind == "country" and _geographic_name(tokens, m):
+            continue  # "the Gulf of Mexico": a place named after the country
         name = e.name.lower().split()
         words = [t.text.lower() for t in tokens[m.start : m.end]]
         present = [w for w in name if w in words]
@@ -195,6 +198,15 @@ def credible(
         if titled or introduced or (e.role is not None and e.role != "ELI"):
             out.append(m)
     return out
+
+
+def _geographic_name(tokens: Sequence[Token], m: Mention) -> bool:
+    """Whether the country name follows '<geographic noun> of' ('the Gulf of Mexico')."""
+    return (
+        m.start >= 2
+        and tokens[m.start - 1].text.lower() == "of"
+        and tokens[m.start - 2].text.lower() in _GEOGRAPHIC_NOUNS
+    )
 
 
 def _place_named_as_person(

@@ -48,6 +48,7 @@ rally's purpose, not a separate event."""
 _NEGATING_NOUNS = words("negating_nouns.txt")
 _SPEECH_HEADS = words("speech_verbs.txt")
 _MOTION_VERBS = words("motion_verbs.txt")
+_LEGAL_VERBS = words("legal_verbs.txt")
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = words("conditional_marks.txt")
 _ALLEGEDLY = words("allegedly_adverbs.txt")
@@ -112,9 +113,13 @@ def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             return False
         head = tokens[tok.head]
         if tok.dep == "pcomp" and head.dep == "prep" and head.head != head.i:
-            # "accused Russia of meddling", "suspected of spying"
+            # "accused Russia of meddling", "suspected of spying", "convicted of murdering"
             above = tokens[head.head]
-            return above.lemma.lower() in _ALLEGING_VERBS or above.text.lower() in _SUSPECTED
+            return (
+                above.lemma.lower() in _ALLEGING_VERBS
+                or above.text.lower() in _SUSPECTED
+                or (above.lemma.lower() in _LEGAL_VERBS and head.text.lower() in ("of", "for"))
+            )
         if tok.dep not in ("ccomp", "acl", "xcomp", "relcl"):
             return False
         lemma = head.lemma.lower()

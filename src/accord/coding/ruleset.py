@@ -29,6 +29,7 @@ from accord.coding.targets import spells_out_mode
 from accord.model import DatePrecision, DateSource, Mode, Token
 
 _NAMING_VERBS = words("naming_verbs.txt")
+_ASPECTUAL = words("aspectual_verbs.txt")
 MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 BACKGROUND_DAYS = 90
@@ -41,6 +42,24 @@ def noun_tagged_as_verb(c: Candidate, cl: Clause) -> Verdict:
     fisheries dispute'."""
     if any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(c.trigger, ())):
         return Drop("a noun tagged as a verb ('its fisheries dispute')")
+    return c
+
+
+@rule("pattern_word_is_a_clause", ["verb"])
+def pattern_word_is_a_clause(c: Candidate, cl: Clause) -> Verdict:
+    """A pattern of an aspectual verb written for a noun ('* ATTACKS': 'continued
+    attacks') that matched a verb heading a clause of its own ('continued to attack
+    Trump') is no match: that verb is coded on its own, and the pattern would code the
+    same act twice (data/lexicon/aspectual_verbs.txt)."""
+    m = c.match
+    if m is None or m.pattern is None:
+        return c
+    if cl.tokens[c.trigger].lemma.lower() not in _ASPECTUAL:
+        return c  # framing verbs' patterns over their infinitive: 'declined to comment'
+    for k in m.tokens:
+        tok = cl.tokens[k]
+        if k != c.trigger and tok.pos == "VERB" and tok.dep in ("xcomp", "ccomp", "advcl"):
+            return Drop(f"the pattern's word '{tok.text}' is a verb coded on its own")
     return c
 
 
@@ -572,6 +591,7 @@ known (a meeting reported in the same sentence counts for the counterpart rule).
 
 RULES: tuple[Rule, ...] = (
     noun_tagged_as_verb,
+    pattern_word_is_a_clause,
     naming_use,
     modality,
     commitment,
