@@ -382,3 +382,21 @@ def test_actor_text_is_the_unbroken_phrase_around_its_head(
         for actor in (e.source, e.target):
             if actor is not None:
                 assert e.sentence[actor.span[0] : actor.span[1]] == actor.text
+
+
+def test_every_rule_writes_only_the_fields_it_declares(coder: Any) -> None:
+    # The rule list is the coder's one readable contract: what each rule changed on real
+    # text (accord explain's trace) must be among the fields it says it writes.
+    from accord.coding.ruleset import RULES, TARGET_RULES
+
+    declared = {r.name: set(r.writes) for r in (*RULES, *TARGET_RULES)}
+    texts = [text for _, text, _ in CASES] + [text for _, text, _ in NO_EVENT]
+    seen: set[str] = set()
+    for text in texts:
+        for d in coder.explain(text, date=DATE).decisions:
+            for step in d.steps:
+                seen.add(step.rule)
+                if step.verdict.startswith("set "):
+                    changed = set(step.verdict.removeprefix("set ").split(", "))
+                    assert changed <= declared[step.rule], (step.rule, changed, text)
+    assert {"modality", "arguments", "needs_source", "domestic_target"} <= seen

@@ -544,6 +544,20 @@ def explain(
     render(coder.explain(sentence, date=date), sys.stdout)
 
 
+@cli.command(name="rules")
+def rules_cmd() -> None:
+    """List the coder's rules in the order they run: name, trigger kinds, the candidate
+    fields each reads and writes, and what it does (``accord explain`` shows which rule
+    changed or dropped each candidate)."""
+    from accord.coding.rules import describe
+    from accord.coding.ruleset import RULES, TARGET_RULES
+
+    click.echo("Candidate rules (each candidate trigger, in this order):")
+    click.echo(describe(RULES))
+    click.echo("\nTarget rules (a source left without a target, once the sentence is coded):")
+    click.echo(describe(TARGET_RULES))
+
+
 @cli.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="List misses and false alarms.")

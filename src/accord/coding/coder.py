@@ -119,10 +119,12 @@ def code_document(
     """
     doc = clean.doc
     named = {ps.sentence.index: find_mentions(ps.tokens, ctx.kb, doc.date) for ps in parsed}
+    sporting = {ps.sentence.index for ps in parsed if sport_sentence(ps.tokens)}
     state = _DocState(
         publication=doc.date,
         location=_dateline_place(clean, ctx, doc.date),
-        sport=sport_story(parsed),
+        sport=sport_story(parsed, sporting),
+        sporting=frozenset(sporting),
         main=main_country(named.values()),
         named=named,
     )
@@ -148,6 +150,8 @@ class _DocState:
     """The country the document is mostly about (:func:`main_country`)."""
     named: dict[int, list[Mention]] = field(default_factory=dict)
     """Knowledge-base mentions of each sentence, as of the publication date."""
+    sporting: frozenset[int] = frozenset()
+    """Indices of the sentences that hold a sport word."""
     people: dict[str, ActorRef] = field(default_factory=dict)
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
@@ -177,6 +181,10 @@ class _Tracer:
     def __init__(self, trace: list[Decision] | None, ps: ParsedSentence) -> None:
         self._trace = trace
         self._ps = ps
+
+    @property
+    def on(self) -> bool:
+        return self._trace is not None
 
     def unmatched(self, i: int, reason: str) -> None:
         if self._trace is not None:
@@ -247,7 +255,7 @@ def _code_sentence(
         cand = Candidate(
             "verb", tok.i, match.code, match.rule, match.pattern is not None, match=match
         )
-        out = run_rules(cand, clause, RULES)
+        out = run_rules(cand, clause, RULES, trace=tracer.on)
         tracer.outcome(out)
         if out.dropped is None:
             used.update(match.tokens)
@@ -277,7 +285,7 @@ def _code_sentence(
             targets=tuple(others),
             mutual=nominal.symmetric,
         )
-        out = run_rules(cand, with_claims, RULES)
+        out = run_rules(cand, with_claims, RULES, trace=tracer.on)
         tracer.outcome(out)
         if out.dropped is None:
             kept.append(out.candidate)
@@ -297,7 +305,7 @@ def _code_sentence(
         pair_age=ps.sentence.index - state.pair_sentence if state.pair else None,
     )
     for cand in untargeted:
-        out = run_rules(cand, late, TARGET_RULES)
+        out = run_rules(cand, late, TARGET_RULES, trace=tracer.on)
         tracer.more_steps(cand.trigger, out.steps)
         done = out.candidate
         target = done.targets[0] if done.targets else None
@@ -386,7 +394,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         include_all_modes=ctx.include_all_modes,
         include_statements=ctx.include_statements,
         frames_reframe=ctx.verbs.frames.reframe,
-        sport=state.sport or sport_sentence(tokens),
+        sport=state.sport or ps.sentence.index in state.sporting,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from accord.coding.lexicon import words
 from accord.model import ParsedSentence, Token
@@ -30,9 +30,16 @@ def sport_sentence(tokens: Sequence[Token]) -> bool:
     return any(f"{a} {b}" in _SPORT for a, b in itertools.pairwise(texts))
 
 
-def sport_story(parsed: Sequence[ParsedSentence]) -> bool:
+def sport_story(parsed: Sequence[ParsedSentence], sporting: Collection[int] | None = None) -> bool:
     """Whether at least ``SPORT_STORY_SHARE`` of the story's sentences (and two of them)
     hold a sport word or a score ("20-10"; a score alone does not make one sentence about
-    sport: "a 5-4 ruling")."""
-    hits = sum(1 for ps in parsed if sport_sentence(ps.tokens) or _SCORE.search(ps.sentence.text))
+    sport: "a 5-4 ruling"). ``sporting``: the indices of the sentences that hold a sport
+    word, when the caller knows them."""
+    hits = 0
+    for ps in parsed:
+        worded = ps.sentence.index in sporting if sporting is not None else None
+        if worded is None:
+            worded = sport_sentence(ps.tokens)
+        if worded or _SCORE.search(ps.sentence.text):
+            hits += 1
     return hits >= 2 and hits >= SPORT_STORY_SHARE * len(parsed)

@@ -171,8 +171,12 @@ class Outcome:
     steps: tuple[Step, ...]
 
 
-def run_rules(cand: Candidate, clause: Clause, rules: Sequence[Rule]) -> Outcome:
-    """Apply ``rules`` in order to one candidate; stop at the first that drops it."""
+def run_rules(
+    cand: Candidate, clause: Clause, rules: Sequence[Rule], *, trace: bool = True
+) -> Outcome:
+    """Apply ``rules`` in order to one candidate; stop at the first that drops it. With
+    ``trace`` the outcome lists every rule that changed or dropped the candidate (for
+    ``accord explain``); without it only the drop is named (cheaper)."""
     steps: list[Step] = []
     for r in rules:
         if cand.kind not in r.kinds:
@@ -182,22 +186,27 @@ def run_rules(cand: Candidate, clause: Clause, rules: Sequence[Rule]) -> Outcome
             steps.append(Step(r.name, f"dropped: {verdict.reason}"))
             return Outcome(cand, verdict, tuple(steps))
         if verdict is not cand:
-            changed = [
-                f.name
-                for f in dataclasses.fields(Candidate)
-                if getattr(verdict, f.name) != getattr(cand, f.name)
-            ]
-            if changed:
-                steps.append(Step(r.name, "set " + ", ".join(changed)))
+            if trace:
+                changed = [
+                    f.name for f in _FIELDS if getattr(verdict, f.name) != getattr(cand, f.name)
+                ]
+                if changed:
+                    steps.append(Step(r.name, "set " + ", ".join(changed)))
             cand = verdict
     return Outcome(cand, None, tuple(steps))
 
 
+_FIELDS = dataclasses.fields(Candidate)
+
+
 def describe(rules: Sequence[Rule]) -> str:
-    """The rule list as text: name, trigger kinds, reads -> writes, first docstring line."""
+    """The rule list as text: name, trigger kinds, reads -> writes, the docstring's first
+    sentence."""
     lines = []
     for n, r in enumerate(rules, start=1):
-        first = r.doc.splitlines()[0] if r.doc else ""
+        text = " ".join(r.doc.split())
+        cut = text.find(". ")
+        first = text if cut < 0 else text[: cut + 1]
         kinds = "/".join(sorted(r.kinds))
         lines.append(
             f"{n:2}. {r.name} [{kinds}] {', '.join(r.reads) or '-'} -> "

@@ -170,7 +170,7 @@ until 2018, resigning in protest'); a reported clause (ccomp) does not: 'said on
 that they had met' dates the saying."""
 
 
-@rule("background_date", ["verb", "noun"], reads=["date"], writes=["mode"])
+@rule("background_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
 def background_date(c: Candidate, cl: Clause) -> Verdict:
     """An event the story itself dates long before its publication is background, not
     news: 'In 2007, the United States labeled Soleimani a terrorist' in a 2020 story;
@@ -209,7 +209,7 @@ def find_arguments(c: Candidate, cl: Clause) -> Verdict:
     )
 
 
-@rule("licensed_default", ["verb"], reads=["targets"])
+@rule("licensed_default", ["verb"], reads=["code", "sources", "targets"])
 def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     """A verb whose bare default the defaults review licenses only with an actor as target
     codes no event without one: 'police released the journalist' is a release (084),
@@ -229,7 +229,9 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
 ALLEGING_BLOCK = "ALLEGE"
 
 
-@rule("allegation", ["verb"], reads=["code", "sources", "targets"], writes=["code", "targets"])
+@rule(
+    "allegation", ["verb"], reads=["code", "sources", "targets"], writes=["code", "targets", "rule"]
+)
 def allegation(c: Candidate, cl: Clause) -> Verdict:
     """A claim or allegation that another actor did something is an accusation (112)
     against that actor ('opposition parties claimed protesters were sent by the
@@ -292,7 +294,7 @@ def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
 _AUTHORITIES = table("implied_authorities.tsv")
 
 
-@rule("implied_authority", ["verb"], reads=["code", "sources"], writes=["sources"])
+@rule("implied_authority", ["verb"], reads=["code", "sources", "date"], writes=["sources", "rule"])
 def implied_authority(c: Candidate, cl: Clause) -> Verdict:
     """An act only the state performs, told in the passive with no agent, as news ('an
     individual has been arrested', 'he was sentenced on Monday to life in prison': the
@@ -326,7 +328,7 @@ _ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "IMG", "COP"})
 CRITICIZE = "111"
 
 
-@rule("verbal_attack", ["verb"], reads=["code", "targets"], writes=["code", "targets"])
+@rule("verbal_attack", ["verb"], reads=["code", "sources", "targets"], writes=["code", "rule"])
 def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     """A verb of force whose object is something said or decided is a verbal attack,
     criticism (111): 'Erdogan attacked the proclamation of Golan Heights as Israeli
@@ -429,7 +431,12 @@ _NEGATORS = words("statement_negators.txt")
 _ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
 
 
-@rule("statement_content", ["verb"], reads=["code", "sources"], writes=["code", "targets"])
+@rule(
+    "statement_content",
+    ["verb"],
+    reads=["code", "sources", "targets"],
+    writes=["code", "targets", "rule"],
+)
 def statement_content(c: Candidate, cl: Clause) -> Verdict:
     """A bare statement (010) says what its reported words say: censure ('He was a
     dictator. He was ruthless.') is criticism (111), condolences an empathetic comment
@@ -532,7 +539,12 @@ general intent to cooperate or diplomatic cooperation (COUNTERPART_CODES) is tak
 address the other party."""
 
 
-@rule("counterpart", ["verb", "noun"], reads=["code", "sources", "targets"], writes=["targets"])
+@rule(
+    "counterpart",
+    ["verb", "noun"],
+    reads=["code", "sources", "targets"],
+    writes=["targets", "rule"],
+)
 def counterpart(c: Candidate, cl: Clause) -> Verdict:
     """An untargeted appeal (02x), intent to cooperate or diplomatic cooperation by one
     party of a bilateral meeting or call reported in this sentence or shortly before
@@ -557,7 +569,7 @@ def counterpart(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
-@rule("domestic_target", ["verb", "noun"], reads=["sources", "targets"], writes=["targets"])
+@rule("domestic_target", ["verb", "noun"], reads=["sources", "targets"], writes=["targets", "rule"])
 def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     """An act that names no target, in a sentence that names no other country nor an
     international organisation (and not in the report of the source's bilateral meeting
