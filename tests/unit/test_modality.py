@@ -512,12 +512,25 @@ FILED_CLAIM: Spec = [
     (".", ".", "PUNCT", ".", "punct", 2),
 ]
 
+# Police arrested him on suspicion of burglary.  (the suspicion is the arrest's ground)
+ARREST_ON_SUSPICION: Spec = [
+    ("Police", "police", "NOUN", "NNS", "nsubj", 1),
+    ("arrested", "arrest", "VERB", "VBD", "ROOT", 1),
+    ("him", "he", "PRON", "PRP", "dobj", 1),
+    ("on", "on", "ADP", "IN", "prep", 1),
+    ("suspicion", "suspicion", "NOUN", "NN", "pobj", 3),
+    ("of", "of", "ADP", "IN", "prep", 4),
+    ("burglary", "burglary", "NOUN", "NN", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
 ALLEGATION_CASES = [
     ("allegation_noun", ALLEGATION_NOUN, {"came": Mode.ASSERTED, "assaulted": Mode.ALLEGED}),
     ("claim_about_another", CLAIM_ABOUT_ANOTHER, {"claims": Mode.ASSERTED, "asked": Mode.ALLEGED}),
     ("claim_of_own_act", CLAIM_OF_OWN_ACT, {"claimed": Mode.ASSERTED, "attacked": Mode.ASSERTED}),
     ("accused_of", ACCUSED_OF, {"accused": Mode.ASSERTED, "shelling": Mode.ALLEGED}),
     ("filed_claim", FILED_CLAIM, {"says": Mode.ASSERTED, "assaulted": Mode.ALLEGED}),
+    ("arrest_on_suspicion", ARREST_ON_SUSPICION, {"arrested": Mode.ASSERTED}),
 ]
 
 

@@ -102,10 +102,12 @@ def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     for c in children.get(verb, ()):
         if tokens[c].dep == "advmod" and tokens[c].text.lower() in _ALLEGEDLY:
             return True
-        if tokens[c].dep in ("mark", "prep") and any(
+        if tokens[c].dep == "mark" and any(
             tokens[g].lemma.lower() in _ALLEGATION_NOUNS for g in children.get(c, ())
         ):
-            return True  # "after an allegation he assaulted her" (parsed as 'after ... assaulted')
+            # "after an allegation he assaulted her" (parsed as 'after ... assaulted'); not
+            # "arrested on suspicion of burglary", where the suspicion is the arrest's ground
+            return True
     current = verb
     for _ in range(4):
         tok = tokens[current]
