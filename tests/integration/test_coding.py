@@ -182,6 +182,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "A car bomb killed five soldiers in Kabul on Sunday.",
         [("AFGUAF", "18", "AFG")],
     ),
+    (
+        "an order to an actor is a demand (defaults review)",
+        "The Russian government ordered Ukraine to withdraw its troops.",
+        [("RUSGOV", "10", "UKR")],
+    ),
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
@@ -256,6 +261,12 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         ("18", "19", "20"),
     ),
     ("fighting a disease is no force", "The government combated the pandemic.", ("19",)),
+    (
+        "an order for no actor is no demand (defaults review)",
+        "The court of appeals ordered a new trial.",
+        ("10",),
+    ),
+    ("a concession still pending is none", "Trump has yet to concede the election.", ("08",)),
     (
         "words, not force, and coded once",
         "Democrats continued to attack Trump on his taxes.",

@@ -524,6 +524,18 @@ ARREST_ON_SUSPICION: Spec = [
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
+# Trump has yet to concede the election.
+YET_TO: Spec = [
+    ("Trump", "Trump", "PROPN", "NNP", "nsubj", 1),
+    ("has", "have", "VERB", "VBZ", "ROOT", 1),
+    ("yet", "yet", "ADV", "RB", "advmod", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("concede", "concede", "VERB", "VB", "xcomp", 1),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("election", "election", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
 ALLEGATION_CASES = [
     ("allegation_noun", ALLEGATION_NOUN, {"came": Mode.ASSERTED, "assaulted": Mode.ALLEGED}),
     ("claim_about_another", CLAIM_ABOUT_ANOTHER, {"claims": Mode.ASSERTED, "asked": Mode.ALLEGED}),
@@ -570,3 +582,13 @@ def test_a_purpose_is_not_done_unless_it_is_a_trips() -> None:
         "prevent": Mode.FUTURE,
     }
     assert _modes(PURPOSE_OF_A_TRIP, ["meet"]) == {"meet": Mode.ASSERTED}
+
+
+def test_an_act_still_pending_has_not_happened() -> None:
+    assert _modes(YET_TO, ["concede"]) == {"concede": Mode.NEGATED}
+    # without 'yet' the same parse is no pending act (an obligation, left to other rules)
+    plain = [
+        (w, lemma, pos, tag, "discourse" if w == "yet" else dep, head)
+        for w, lemma, pos, tag, dep, head in YET_TO
+    ]
+    assert _modes(plain, ["concede"]) != {"concede": Mode.NEGATED}

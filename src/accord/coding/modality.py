@@ -39,6 +39,7 @@ _FUTURE_AUX = words("future_auxiliaries.txt")
 _FUTURE_HEADS = words("future_heads.txt")
 """Heads whose infinitival complement is not (yet) done: 'plans to visit'."""
 _NEGATING_HEADS = words("negating_heads.txt")
+_PENDING_ADVERBS = words("pending_adverbs.txt")
 """Heads whose complement is not done: 'refused to meet', 'denied attacking'."""
 _FUTURE_NOUNS = words("future_nouns.txt")
 """Nouns whose clause is not (yet) done: 'its demand that Israel ease restrictions'."""
@@ -210,6 +211,14 @@ def _dated_long_ago(
     return False
 
 
+def _pending(tokens: Sequence[Token], head: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """'has yet to', 'is still to': the head carries an adverb of an act still pending."""
+    return any(
+        tokens[c].dep == "advmod" and tokens[c].text.lower() in _PENDING_ADVERBS
+        for c in children.get(head, ())
+    )
+
+
 def _embedding_mode(
     tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
 ) -> Mode | None:
@@ -226,6 +235,8 @@ def _embedding_mode(
             return Mode.NEGATED
         if tok.dep in ("xcomp", "ccomp", "pcomp") and lemma in _NEGATING_HEADS:
             return Mode.NEGATED
+        if tok.dep == "xcomp" and lemma in ("have", "be") and _pending(tokens, tok.head, children):
+            return Mode.NEGATED  # "has yet to concede": not done
         # 'set to expire' plans, 'set up a commission' does not
         future_head = lemma in _FUTURE_HEADS and not (
             lemma == "set" and _has(tokens, tok.head, children, "prt")
