@@ -22,6 +22,7 @@ from accord.coding.ruleset import (
     background_date,
     counterpart,
     domestic_target,
+    future_date,
     political_source,
 )
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
@@ -152,6 +153,24 @@ def test_background_date(
     date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
 ) -> None:
     got = background_date.apply(_dated(date, precision, source), _clause(ARREST))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "source", "mode"),
+    [
+        (dt.date(2020, 11, 3), DatePrecision.DAY, DateSource.TEXT, Mode.FUTURE),
+        (dt.date(2020, 12, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.FUTURE),
+        (dt.date(2020, 11, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.ASSERTED),
+        (PUB, DatePrecision.DAY, DateSource.TEXT, Mode.ASSERTED),
+        (dt.date(2021, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.ASSERTED),
+        (dt.date(2020, 11, 3), DatePrecision.DAY, DateSource.PUBLICATION, Mode.ASSERTED),
+    ],
+)
+def test_future_date(
+    date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
+) -> None:
+    got = future_date.apply(_dated(date, precision, source), _clause(ARREST))
     assert isinstance(got, Candidate) and got.mode is mode
 
 

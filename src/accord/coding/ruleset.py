@@ -190,6 +190,21 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
 
 
+@rule("future_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
+def future_date(c: Candidate, cl: Clause) -> Verdict:
+    """An event the story dates after its own publication has not happened yet: 'the next
+    primary is scheduled for March 3, when both parties are to hold elections' in a
+    February story. Only the text's own date counts (a day, or a month that starts after
+    the story's date); a story's date is never after itself."""
+    pub = cl.publication
+    d = c.date
+    if c.mode is not Mode.ASSERTED or pub is None or d is None or d.date is None:
+        return c
+    if d.source is not DateSource.TEXT or d.precision is DatePrecision.YEAR:
+        return c
+    return dataclasses.replace(c, mode=Mode.FUTURE) if d.date > pub else c
+
+
 @rule("arguments", ["verb"], reads=["code"], writes=["sources", "targets"])
 def find_arguments(c: Candidate, cl: Clause) -> Verdict:
     """Sources from the subject (through xcomp/conj/advcl chains), targets from the
@@ -609,6 +624,7 @@ RULES: tuple[Rule, ...] = (
     commitment,
     event_date,
     background_date,
+    future_date,
     asserted_only,
     find_arguments,
     verbal_attack,
