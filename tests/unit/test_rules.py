@@ -231,6 +231,12 @@ def test_no_domestic_target_when_the_sentence_names_another_country() -> None:
     assert domestic_target.apply(cand, _clause(ARREST, [france])) is cand
 
 
+def test_a_consultation_never_takes_its_sources_own_country_as_target() -> None:
+    minister = _ref(0, "IRNGOV", "IRN", "GOV", "agent")
+    cand = _candidate(code="046", sources=(minister,))
+    assert domestic_target.apply(cand, _clause(ARREST)) is cand
+
+
 def test_no_domestic_target_in_the_report_of_the_sources_bilateral_call() -> None:
     xi = _ref(0, "CHNGOV", "CHN", "GOV", "person")
     pair = (Party("CHNGOV", "CHN", "GOV", "Xi"), Party("USAGOV", "USA", "GOV", "Trump"))

@@ -552,6 +552,9 @@ COUNTERPART_WINDOW = 8
 """Sentences after a bilateral meeting or call in which a party's untargeted appeal (02x),
 general intent to cooperate or diplomatic cooperation (COUNTERPART_CODES) is taken to
 address the other party."""
+COUNTERPART_ROOT = "04"
+"""CAMEO 04 Consult: 'consultations and meetings', 'negotiate or bargain with others' (CAMEO
+1.1b3): always with someone else, so never the source's own country by default."""
 
 
 @rule(
@@ -591,8 +594,9 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     or call just before), is directed at the source's own country: "Ricardo
     Rosselló announced his resignation" (USA -> USA), "police arrested a 36-year-old
     man" (GBR -> GBR). The target is the bare country, with no text, and the rule says so
-    ('+domestic')."""
-    if c.targets or not c.sources:
+    ('+domestic'). A consultation or negotiation (CAMEO root 04) is with a counterpart by
+    definition: without one named it keeps no target rather than its own country."""
+    if c.targets or not c.sources or c.code.startswith(COUNTERPART_ROOT):
         return c
     src = c.sources[0]
     home = src.country
