@@ -24,6 +24,7 @@ from accord.coding.ruleset import (
     domestic_target,
     future_date,
     political_source,
+    standing_position,
 )
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import parsed
@@ -171,6 +172,36 @@ def test_future_date(
     date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
 ) -> None:
     got = future_date.apply(_dated(date, precision, source), _clause(ARREST))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _advocates(subject: str, tag: str) -> ParsedSentence:
+    """'<subject> advocates lower taxes.' with the verb's tag set."""
+    ps = parsed(
+        [
+            (subject, subject.lower(), "NOUN", "nsubj", 1),
+            ("advocates", "advocate", "VERB", "ROOT", 1),
+            ("lower", "low", "ADJ", "amod", 3),
+            ("taxes", "tax", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    tokens = tuple(dataclasses.replace(t, tag=tag) if t.i == 1 else t for t in ps.tokens)
+    return dataclasses.replace(ps, tokens=tokens)
+
+
+@pytest.mark.parametrize(
+    ("subject", "tag", "first", "mode"),
+    [
+        ("party", "VBZ", False, Mode.BACKGROUND),  # a position the party holds
+        ("party", "VBD", False, Mode.ASSERTED),  # 'advocated': an act
+        ("party", "VBZ", True, Mode.ASSERTED),  # the story's lead
+        ("We", "VBP", False, Mode.ASSERTED),  # said by the speaker: a statement made
+    ],
+)
+def test_standing_position(subject: str, tag: str, first: bool, mode: Mode) -> None:
+    clause = dataclasses.replace(_clause(_advocates(subject, tag)), first=first)
+    got = standing_position.apply(_candidate(code="020"), clause)
     assert isinstance(got, Candidate) and got.mode is mode
 
 

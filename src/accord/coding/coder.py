@@ -395,6 +395,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         include_statements=ctx.include_statements,
         frames_reframe=ctx.verbs.frames.reframe,
         sport=state.sport or ps.sentence.index in state.sporting,
+        first=ps.sentence.index == 0,
     )
 
 

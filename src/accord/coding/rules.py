@@ -113,6 +113,8 @@ class Clause:
     """Sentences since that meeting or call was reported (0: this one)."""
     sport: bool = False
     """The sentence, or the story it belongs to, is about sport (coding.domain)."""
+    first: bool = False
+    """The document's first coded sentence: its lead (a separate title is not coded)."""
 
 
 RuleFn = Callable[[Candidate, Clause], Verdict]

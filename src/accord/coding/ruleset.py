@@ -205,6 +205,32 @@ def future_date(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, mode=Mode.FUTURE) if d.date > pub else c
 
 
+_POSITION_VERBS = words("position_verbs.txt")
+_PERFORMATIVE_SUBJECTS = words("first_person_pronouns.txt")
+_PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+
+
+@rule("standing_position", ["verb"], reads=["date", "mode"], writes=["mode"])
+def standing_position(c: Candidate, cl: Clause) -> Verdict:
+    """A verb of stance or provision in the simple present states a position or a habit,
+    not an event: 'the party advocates states' rights', 'Turkey maintains a position
+    that...', 'the government provides social benefits' (``data/lexicon/position_verbs.txt``).
+    The present stays an event in a story's lead ('China backs Iran's plan'), where the
+    sentence dates it ('on Monday, Russia endorses the plan') and where a speaker does it
+    by saying it ('we support this resolution')."""
+    tok = cl.tokens[c.trigger]
+    if c.mode is not Mode.ASSERTED or cl.first or tok.tag not in _PRESENT_SIMPLE:
+        return c
+    if tok.lemma.lower() not in _POSITION_VERBS or c.trigger in cl.dates:
+        return c
+    for k in cl.children.get(c.trigger, ()):
+        if cl.tokens[k].dep in ("aux", "auxpass"):
+            return c
+        if cl.tokens[k].dep == "nsubj" and cl.tokens[k].text.lower() in _PERFORMATIVE_SUBJECTS:
+            return c
+    return dataclasses.replace(c, mode=Mode.BACKGROUND)
+
+
 @rule("arguments", ["verb"], reads=["code"], writes=["sources", "targets"])
 def find_arguments(c: Candidate, cl: Clause) -> Verdict:
     """Sources from the subject (through xcomp/conj/advcl chains), targets from the
@@ -629,6 +655,7 @@ RULES: tuple[Rule, ...] = (
     event_date,
     background_date,
     future_date,
+    standing_position,
     asserted_only,
     find_arguments,
     verbal_attack,
