@@ -196,6 +196,11 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         [("CHNGOV", "02", "USAGOV")],
     ),
     ("negation", "Russia did not attack Ukraine.", [("RUS", "19", "UKR")]),
+    (
+        "a city before a treaty names the treaty, not a party",
+        "Sweden joined the Paris Agreement on Monday.",
+        [("SWE", "05", "FRAGOV"), ("FRAGOV", "05", "SWE")],
+    ),
     ("hypothetical", "Russia could attack Ukraine next year.", [("RUS", "19", "UKR")]),
     (
         "conditional",
