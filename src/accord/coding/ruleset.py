@@ -366,6 +366,9 @@ def implied_authority(c: Candidate, cl: Clause) -> Verdict:
 VERBAL_OBJECTS = words("verbal_objects.txt")
 VERBAL_ATTACKS = words("verbal_attack_verbs.txt")
 _ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "IMG", "COP"})
+_SPEAKING_ROLES = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
+"""Roles whose 'attack' on a thing (a bill, an inquiry) is words, not force; protesters
+attacking a police station are not among them."""
 CRITICIZE = "111"
 
 
@@ -373,27 +376,41 @@ CRITICIZE = "111"
 def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     """A verb of force whose object is something said or decided is a verbal attack,
     criticism (111): 'Erdogan attacked the proclamation of Golan Heights as Israeli
-    territory'; so is a verb that news uses for words ('attack', 'slam', 'hit') aimed at
-    people by unarmed actors in a sentence that speaks of no violence: 'Democrats
-    continued to attack Trump on his taxes' ('Russia attacked Ukraine' stays force)
-    (data/lexicon: verbal_objects, verbal_attack_verbs, violence_context)."""
+    territory'; so is a verb that news uses for words ('attack', 'slam', 'hit') aimed by
+    unarmed actors, in a sentence that speaks of no violence, at people or at a thing that
+    is no place: 'Democrats continued to attack Trump on his taxes', 'Republicans
+    attacked the impeachment inquiry' ('Russia attacked Ukraine', 'rebels attacked the
+    base' stay force) (data/lexicon: verbal_objects, verbal_attack_verbs,
+    violence_context)."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
-    objects = [
-        k
-        for k in cl.children.get(c.trigger, ())
-        if cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
-    ]
+    dobjs = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "dobj"]
+    objects = [k for k in dobjs if cl.tokens[k].lemma.lower() in VERBAL_OBJECTS]
+    words_at = (
+        all(t.kind in ("person", "pronoun") for t in c.targets)
+        if c.targets
+        else bool(dobjs)
+        and all(s.role in _SPEAKING_ROLES for s in c.sources)
+        and not any(_names_a_place(k, cl) for k in dobjs)
+    )
     figurative = (
         cl.tokens[c.trigger].lemma.lower() in VERBAL_ATTACKS
-        and bool(c.targets)
-        and all(t.kind in ("person", "pronoun") for t in c.targets)
+        and words_at
         and not any(s.role in _ARMED_ROLES for s in c.sources)
         and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger])
     )
     if not objects and not figurative:
         return c
     return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(k: int, cl: Clause) -> bool:
+    """The object is a named place ('Kabul', 'the White House') or an actor."""
+    tok = cl.tokens[k]
+    return tok.ent_type in _PLACE_ENTITIES or bool(cl.actors.actors_at(k))
 
 
 @rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
