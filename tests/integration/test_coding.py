@@ -183,6 +183,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("AFGUAF", "18", "AFG")],
     ),
     (
+        "a politician's attack on a thing is words",
+        "Republican senators attacked the impeachment inquiry.",
+        [("USAPTY", "11", "USA")],
+    ),
+    (
+        "protesters' attack on a building is force",
+        "Protesters attacked a police station in Minsk.",
+        [("BLROPP", "19", "BLRCOP")],
+    ),
+    (
         "an order to an actor is a demand (defaults review)",
         "The Russian government ordered Ukraine to withdraw its troops.",
         [("RUSGOV", "10", "UKR")],
@@ -196,6 +206,12 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         [("CHNGOV", "02", "USAGOV")],
     ),
     ("negation", "Russia did not attack Ukraine.", [("RUS", "19", "UKR")]),
+    (
+        "a named person's nationality is not where the police act",
+        "New Zealand police said a gunman killed 50 people at two mosques in Christchurch. "
+        "Police charged Australian Brenton Tarrant with murder.",
+        [("AUSCOP", "11", "AUS")],
+    ),
     (
         "a city before a treaty names the treaty, not a party",
         "Sweden joined the Paris Agreement on Monday.",
