@@ -140,38 +140,29 @@ def _dated(d: dt.date, precision: DatePrecision, source: DateSource) -> Candidat
     return _candidate(date=SentenceDate(d, precision, source))
 
 
-@pytest.mark.parametrize(
-    ("date", "precision", "source", "mode"),
-    [
-        (dt.date(2007, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.BACKGROUND),
-        (dt.date(2020, 1, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.BACKGROUND),
-        (dt.date(2020, 10, 8), DatePrecision.DAY, DateSource.TEXT, Mode.ASSERTED),
-        (dt.date(2020, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.ASSERTED),
-        (dt.date(2007, 1, 1), DatePrecision.DAY, DateSource.PUBLICATION, Mode.ASSERTED),
-    ],
-)
-def test_background_date(
-    date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
-) -> None:
-    got = background_date.apply(_dated(date, precision, source), _clause(ARREST))
-    assert isinstance(got, Candidate) and got.mode is mode
+B, F = background_date, future_date
 
 
 @pytest.mark.parametrize(
-    ("date", "precision", "source", "mode"),
+    ("date_rule", "date", "precision", "source", "mode"),
     [
-        (dt.date(2020, 11, 3), DatePrecision.DAY, DateSource.TEXT, Mode.FUTURE),
-        (dt.date(2020, 12, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.FUTURE),
-        (dt.date(2020, 11, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.ASSERTED),
-        (PUB, DatePrecision.DAY, DateSource.TEXT, Mode.ASSERTED),
-        (dt.date(2021, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.ASSERTED),
-        (dt.date(2020, 11, 3), DatePrecision.DAY, DateSource.PUBLICATION, Mode.ASSERTED),
+        (B, dt.date(2007, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.BACKGROUND),
+        (B, dt.date(2020, 1, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.BACKGROUND),
+        (B, dt.date(2020, 10, 8), DatePrecision.DAY, DateSource.TEXT, Mode.ASSERTED),
+        (B, dt.date(2020, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.ASSERTED),
+        (B, dt.date(2007, 1, 1), DatePrecision.DAY, DateSource.PUBLICATION, Mode.ASSERTED),
+        (F, dt.date(2020, 11, 3), DatePrecision.DAY, DateSource.TEXT, Mode.FUTURE),
+        (F, dt.date(2020, 12, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.FUTURE),
+        (F, dt.date(2020, 11, 1), DatePrecision.MONTH, DateSource.TEXT, Mode.ASSERTED),
+        (F, PUB, DatePrecision.DAY, DateSource.TEXT, Mode.ASSERTED),
+        (F, dt.date(2021, 1, 1), DatePrecision.YEAR, DateSource.TEXT, Mode.ASSERTED),
+        (F, dt.date(2020, 11, 3), DatePrecision.DAY, DateSource.PUBLICATION, Mode.ASSERTED),
     ],
 )
-def test_future_date(
-    date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
+def test_dated_too_early_is_background_and_after_publication_future(
+    date_rule: Rule, date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
 ) -> None:
-    got = future_date.apply(_dated(date, precision, source), _clause(ARREST))
+    got = date_rule.apply(_dated(date, precision, source), _clause(ARREST))
     assert isinstance(got, Candidate) and got.mode is mode
 
 
