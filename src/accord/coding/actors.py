@@ -113,6 +113,23 @@ class ActorRef:
     place the sentence names), 'dateline', 'sentence' (the one country the sentence
     names) or 'document' (the country the document is mostly about); '' when named."""
 
+    def at(self, head: int, start: int, end: int, kind: str) -> ActorRef:
+        """The same actor named again at tokens [start, end) of a sentence, as ``kind``
+        (a pronoun or a surname referring back to it); its titles stay with the first
+        mention."""
+        return ActorRef(
+            head,
+            start,
+            end,
+            self.code,
+            self.country,
+            self.role,
+            self.name,
+            kind,
+            listed=self.listed,
+            basis=self.basis,
+        )
+
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
         if self.kind == "implied":
             # not named in the sentence (the other side of a call reported just before)
@@ -453,20 +470,7 @@ class SentenceActors:
         if antecedent is None:
             return []
         a = antecedent
-        return [
-            ActorRef(
-                head,
-                head,
-                head + 1,
-                a.code,
-                a.country,
-                a.role,
-                a.name,
-                "pronoun",
-                listed=a.listed,
-                basis=a.basis,
-            )
-        ]
+        return [a.at(head, head, head + 1, "pronoun")]
 
     def implied(self, role: str, head: int) -> ActorRef | None:
         """An actor the sentence does not name but its act implies ("was arrested": the
@@ -591,20 +595,7 @@ class SentenceActors:
         if own is None or own.country is None:
             known = self._people.get(tok.text.lower()) if tok.ent_type == "PERSON" else None
             if known is not None:
-                return [
-                    ActorRef(
-                        head,
-                        lo,
-                        hi,
-                        known.code,
-                        known.country,
-                        known.role,
-                        known.name,
-                        "person",
-                        listed=known.listed,
-                        basis=known.basis,
-                    )
-                ]
+                return [known.at(head, lo, hi, "person")]
         role = own.role if own is not None else None
         at_head = self._by_token.get(head)
         names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
@@ -644,20 +635,7 @@ class SentenceActors:
             title = tok.lemma.lower()
             for known in reversed(list(self._people.values())):
                 if title in known.titles and known.country:
-                    return [
-                        ActorRef(
-                            head,
-                            lo,
-                            hi,
-                            known.code,
-                            known.country,
-                            known.role,
-                            known.name,
-                            "pronoun",
-                            listed=known.listed,
-                            basis=known.basis,
-                        )
-                    ]
+                    return [known.at(head, lo, hi, "pronoun")]
         person = tok.ent_type == "PERSON" and tok.pos == "PROPN" and not names_place
         if own is not None and own.kind == "agent" and own.role:
             # "police" in a story datelined from Moscow, "prisoners rioted at a jail in
