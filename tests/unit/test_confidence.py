@@ -3,38 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from accord.coding.confidence import FEATURES, ConfidenceModel, features
 from accord.evaluation.calibration import reliability
-from accord.model import Actor, DateSource, Event, Evidence, Mode
+from accord.model import Actor, Event, Evidence
+from tests.unit.events import event
 
 
 def _event(rule: str, target_text: str | None, source_text: str = "Hungary") -> Event:
+    """Hungary meets Austria, named by ``source_text`` and ``target_text`` (an empty text:
+    an implied target; None: no target), coded by ``rule``."""
     src = Actor(source_text, "HUN", "HUN", None, None, (0, len(source_text)))
     tgt = None if target_text is None else Actor(target_text, "AUT", "AUT", None, None, (0, 0))
-    return Event(
-        doc_id="d",
-        event_id="e",
-        sentence_index=0,
-        sentence="x",
-        sentence_span=(0, 1),
-        date=dt.date(2020, 1, 1),
-        date_precision=None,
-        date_source=DateSource.NONE,
-        source=src,
-        target=tgt,
-        cameo="040",
-        cameo_name="Consult",
-        plover=None,
-        plover_mode=None,
-        plover_context=None,
-        quad_class=1,
-        goldstein=1.0,
-        mode=Mode.ASSERTED,
-        location=None,
-        confidence=0.0,
-        evidence=Evidence("met", (0, 3), rule),
+    evidence = Evidence("met", (0, 3), rule)
+    return dataclasses.replace(
+        event("HUN", "AUT", "040"), source=src, target=tgt, evidence=evidence
     )
 
 

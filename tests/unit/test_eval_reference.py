@@ -28,50 +28,10 @@ from accord.evaluation.reference import (
     whole_dyad_counts,
 )
 from accord.formats import event_to_dict
-from accord.model import Actor, DateSource, Event, Evidence, Mode, Place
+from accord.model import Event
+from tests.unit.events import actor, event
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "score_gold.py"
-
-
-def actor(code: str, country: str | None = "") -> Actor:
-    if country == "":
-        country = None if code.startswith(("IGO", "---")) else code[:3]
-    return Actor(text=code, code=code, country=country, role=None, name=None, span=(0, 1))
-
-
-def event(
-    source: str,
-    target: str | None,
-    cameo: str = "010",
-    *,
-    plover: str | None = None,
-    sentence: str = "s",
-    place: tuple[str, str | None] | None = None,
-    doc_id: str = "doc",
-) -> Event:
-    return Event(
-        doc_id=doc_id,
-        event_id=f"{source}-{target}-{cameo}",
-        sentence_index=0,
-        sentence=sentence,
-        sentence_span=(0, len(sentence)),
-        date=None,
-        date_precision=None,
-        date_source=DateSource.NONE,
-        source=actor(source),
-        target=actor(target) if target else None,
-        cameo=cameo,
-        cameo_name="",
-        plover=plover,
-        plover_mode=None,
-        plover_context=None,
-        quad_class=0,
-        goldstein=0.0,
-        mode=Mode.ASSERTED,
-        location=Place(place[0], place[1], None, None) if place else None,
-        confidence=1.0,
-        evidence=Evidence(trigger="t", trigger_span=(0, 1), rule="test"),
-    )
 
 
 def test_halves_are_fixed_by_the_id() -> None:

@@ -33,51 +33,13 @@ from accord.evaluation import (
     parse_gold_date,
     report_to_dict,
 )
-from accord.model import Actor, DateSource, Event, Evidence, Mode
+from accord.model import Event, Mode
+from tests.unit.events import event
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_GOLD = REPO_ROOT.parent / "shared" / "gold"
 
 # -- builders ------------------------------------------------------------------------------------
-
-
-def actor(code: str) -> Actor:
-    country = None if code.startswith(("IGO", "---")) else code[:3]
-    role = code[3:6] or None
-    return Actor(text=code, code=code, country=country, role=role, name=None, span=(0, 1))
-
-
-def event(
-    source: str,
-    target: str | None,
-    cameo: str = "010",
-    *,
-    plover: str | None = None,
-    mode: Mode = Mode.ASSERTED,
-) -> Event:
-    return Event(
-        doc_id="doc",
-        event_id=f"{source}-{target}-{cameo}",
-        sentence_index=0,
-        sentence="s",
-        sentence_span=(0, 1),
-        date=None,
-        date_precision=None,
-        date_source=DateSource.NONE,
-        source=actor(source),
-        target=actor(target) if target else None,
-        cameo=cameo,
-        cameo_name="",
-        plover=plover,
-        plover_mode=None,
-        plover_context=None,
-        quad_class=0,
-        goldstein=0.0,
-        mode=mode,
-        location=None,
-        confidence=1.0,
-        evidence=Evidence(trigger="t", trigger_span=(0, 1), rule="test"),
-    )
 
 
 def ev(source: str | None, target: str | None, code: str | None, **extra: Any) -> dict[str, Any]:
