@@ -22,7 +22,7 @@ from accord.evalrun import packaged_exclusions
 from accord.evaluation import half_of
 from accord.formats import events_to_jsonl
 from accord.model import DocResult, Document, Event, Failure
-from tests.unit.test_eval_documents import reference_numbers
+from tests.unit.test_eval_documents import accord_numbers, reference_numbers
 
 pytestmark = pytest.mark.shared
 
@@ -75,7 +75,7 @@ def test_document_gold_agrees_with_the_reference(
     events_path = tmp_path / "events.jsonl"
     write_events(events_path, (e for evs in recording.documents.values() for e in evs))
     theirs = reference_numbers(gold, events_path, ["--half", "check"])
-    assert theirs == _accord_numbers(report)
+    assert theirs == accord_numbers(report)
     # the same file scored by the command (no model loaded: --events)
     out = tmp_path / "scores.json"
     cli = subprocess.run(
@@ -84,7 +84,7 @@ def test_document_gold_agrees_with_the_reference(
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert cli.returncode == 0, cli.stderr
-    assert _accord_numbers(json.loads(out.read_text())["wikinews_docgold_dev"]) == theirs
+    assert accord_numbers(json.loads(out.read_text())["wikinews_docgold_dev"]) == theirs
     # -v lists the misses and forbidden hits as the reference script does
     listed = subprocess.run(
         [sys.executable, str(script), "docgold", str(gold), str(events_path), "--half", "check"],
@@ -97,28 +97,6 @@ def test_document_gold_agrees_with_the_reference(
 def _corpus_ids(shared: Path) -> list[str]:
     path = shared / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl"
     return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def _accord_numbers(report: dict[str, Any]) -> dict[str, float]:
-    m = report["metrics"]
-    acc = report["groups"][0]["accuracies"]
-    return {
-        "documents": m["documents"],
-        "events_out": m["events_out"],
-        "required_found": acc["required_recall"]["correct"],
-        "required_items": m["required_items"],
-        "forbidden_hits": m["forbidden_hits"],
-        "forbidden_per_100_docs": round(m["forbidden_per_100_docs"], 1),
-        "nonpolitical_docs": m["nonpolitical_docs"],
-        "nonpolitical_events": m["nonpolitical_events"],
-        "geo_found_items": m["geo_found_items"],
-        "geo_located": acc["geo_country_right"]["total"],
-        "geo_country_right": acc["geo_country_right"]["correct"],
-        "geo_unplaced": m["geo_unplaced"],
-        "geo_place_gold": acc["geo_place_right"]["total"],
-        "geo_place_right": acc["geo_place_right"]["correct"],
-        "geo_overplaced": m["geo_overplaced"],
-    }
 
 
 @pytest.mark.parametrize(

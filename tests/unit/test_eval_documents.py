@@ -8,7 +8,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -224,9 +224,10 @@ def reference_numbers(gold: Path, events: Path, args: list[str]) -> dict[str, fl
     }
 
 
-def accord_numbers(report: EvalReport) -> dict[str, float]:
-    """The same numbers from accord's report (the per-100 rate rounded as the script prints)."""
-    data = report_to_dict(report)
+def accord_numbers(report: EvalReport | Mapping[str, Any]) -> dict[str, float]:
+    """The same numbers from accord's report, or its JSON form (the per-100 rate rounded as
+    the script prints)."""
+    data = report if isinstance(report, Mapping) else report_to_dict(report)
     m = data["metrics"]
     acc = data["groups"][0]["accuracies"]
     return {
