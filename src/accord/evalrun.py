@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -45,6 +44,7 @@ from accord.evaluation import (
     recorded_coder,
     report_to_dict,
 )
+from accord.evaluation.gold import json_objects
 from accord.formats import events_from_jsonl
 from accord.ingest import iter_documents
 from accord.model import DocResult, Document, Event, Failure, Sentence
@@ -86,15 +86,7 @@ def file_family(path: Path) -> str:
     """'documents', 'actors', 'events' or 'corpus', from the first record of a JSONL file."""
     try:
         with path.open(encoding="utf-8-sig") as f:
-            for n, line in enumerate(f, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise MalformedRecord(f"invalid JSON: {exc.msg}", origin=f"{path}:{n}") from exc
-                if not isinstance(row, dict):
-                    raise MalformedRecord("a record must be a JSON object", origin=f"{path}:{n}")
+            for n, row in json_objects(f, str(path)):
                 if "doc" in row or "skipped" in row:
                     return "documents"
                 if "expected" in row and "events" not in row:

@@ -38,6 +38,14 @@ def test_files_are_recognised_by_their_shape(tmp_path: Path) -> None:
     assert file_family(write(tmp_path / "c.jsonl", news)) == "corpus"
     with pytest.raises(MalformedRecord):
         file_family(write(tmp_path / "x.jsonl", {"id": "?"}))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n{not json\n", encoding="utf-8")
+    with pytest.raises(MalformedRecord, match="invalid JSON") as err:
+        file_family(bad)
+    assert err.value.origin == f"{bad}:2"  # the file and the line
+    bad.write_text("[1, 2]\n", encoding="utf-8")
+    with pytest.raises(MalformedRecord, match="JSON object"):
+        file_family(bad)
 
 
 def test_the_corpus_of_a_document_set_is_found_beside_it(tmp_path: Path) -> None:

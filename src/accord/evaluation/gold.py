@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -267,13 +268,10 @@ def load_gold(
     return GoldSet(name, str(p), "events", fam, digest, records, (), tuple(warnings))
 
 
-def _parse_lines(data: bytes, origin: str) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MalformedRecord(f"not UTF-8: {exc.reason}", origin=origin) from exc
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+def json_objects(lines: Iterable[str], origin: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of JSON-lines text with their line numbers; blank lines skipped, a
+    line that is no JSON object an error naming ``origin`` and the line."""
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -282,8 +280,15 @@ def _parse_lines(data: bytes, origin: str) -> list[tuple[int, dict[str, Any]]]:
             raise MalformedRecord(f"invalid JSON: {exc.msg}", origin=f"{origin}:{n}") from exc
         if not isinstance(value, dict):
             raise MalformedRecord("a record must be a JSON object", origin=f"{origin}:{n}")
-        rows.append((n, cast(dict[str, Any], value)))
-    return rows
+        yield n, cast(dict[str, Any], value)
+
+
+def _parse_lines(data: bytes, origin: str) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MalformedRecord(f"not UTF-8: {exc.reason}", origin=origin) from exc
+    return list(json_objects(text.splitlines(), origin))
 
 
 def _opt_str(row: dict[str, Any], key: str, where: str) -> str | None:
