@@ -38,7 +38,6 @@ place among the files' patterns, counted from -1 (``pattern:RESTART:-137:* APPEA
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from accord.coding.petrarch_format import code_pair, form_words, pattern_tokens
+from accord.coding.user_files import read_user_files
 from accord.errors import UsageError
 
 __all__ = ["VerbEntry", "apply_entries", "parse_verb_file", "read_verb_files"]
@@ -152,17 +152,9 @@ def _pattern(entry: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def read_verb_files(paths: Sequence[Path]) -> tuple[tuple[VerbEntry, ...], str]:
     """The entries of user files, in order, and a digest of their contents."""
-    entries: list[VerbEntry] = []
-    digest = hashlib.sha256()
-    for path in paths:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read verb file: {exc}", origin=str(path)) from exc
-        digest.update(text.encode("utf-8"))
-        digest.update(b"\x00")
-        entries.extend(parse_verb_file(text, str(path)))
-    return tuple(entries), digest.hexdigest()
+    texts, digest = read_user_files(paths, "verb")
+    entries = [e for origin, text in texts for e in parse_verb_file(text, origin)]
+    return tuple(entries), digest
 
 
 def apply_entries(data: dict[str, Any], entries: Iterable[VerbEntry], *, numbered: int = 0) -> int:

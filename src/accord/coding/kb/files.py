@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
 from collections.abc import Iterator, Sequence
@@ -73,6 +72,7 @@ from pathlib import Path
 import yaml
 
 from accord.coding.kb.records import default_kind
+from accord.coding.user_files import read_user_files
 from accord.errors import ResourceError, UsageError
 
 __all__ = [
@@ -131,16 +131,10 @@ def read_sources(extra_files: Sequence[Path] = ()) -> tuple[list[Source], str]:
         (str(e["path"]), str(e.get("schema", "actors")), text, bool(e.get("upper_case")))
         for e, text in files
     ]
-    digest = hashlib.sha256()
-    for path in extra_files:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read actor file: {exc}", origin=str(path)) from exc
-        digest.update(text.encode("utf-8"))
-        sources.append((str(path), "actors", text, False))
+    texts, digest = read_user_files(extra_files, "actor")
+    sources.extend((origin, "actors", text, False) for origin, text in texts)
     if extra_files:
-        version = f"{version}+user.{digest.hexdigest()[:8]}"
+        version = f"{version}+user.{digest[:8]}"
     return sources, version
 
 
