@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import pytest
 
 from accord.coding.actors import ActorRef, Mention, Party, SentenceActors, credible
+from accord.coding.lexicon import table
 from accord.coding.patterns import children_of
-from accord.coding.political import actor_class
+from accord.coding.political import actor_class, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, SentenceDate, rule, run_rules
 from accord.coding.ruleset import (
     RULES,
@@ -197,6 +198,15 @@ def test_standing_position(subject: str, tag: str, first: bool, mode: Mode) -> N
 
 
 # -- political_source ------------------------------------------------------------------
+
+
+def test_role_traits_come_from_the_role_table() -> None:
+    known = {"armed", "speaks", "protests", "-"}
+    for role, (_, _, traits) in table("actor_roles.tsv", lower=False).items():
+        assert set(traits.split(",")) <= known, role
+    assert {"MIL", "COP", "REB"} <= roles_with("armed") and "CVL" not in roles_with("armed")
+    assert "PTY" in roles_with("speaks") and "MIL" not in roles_with("speaks")
+    assert "EDU" in roles_with("protests") and "BUS" not in roles_with("protests")
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from accord.coding.political import STATE_ROLES
 from accord.errors import ResourceError
 from accord.model import Event
 
@@ -39,7 +40,6 @@ _FILE = "confidence.json"
 _PRONOUNS = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "i", "we"}
 )
-_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def features(event: Event) -> dict[str, float]:
@@ -67,7 +67,7 @@ def features(event: Event) -> dict[str, float]:
         "inferred_source": float("+source-country:" in rule or not src.text),
         "pronoun_source": float(src.text.lower() in _PRONOUNS),
         "state_source": float(
-            src.country is not None and (src.role is None or src.role in _STATE_ROLES)
+            src.country is not None and (src.role is None or src.role in STATE_ROLES)
         ),
     }
 

@@ -27,13 +27,28 @@ from typing import Literal
 from accord.coding.actors import ActorRef, SentenceActors
 from accord.coding.lexicon import table, words
 
-__all__ = ["ADDRESSING_ROOTS", "STATE_ROLES", "ActorClass", "actor_class", "is_political"]
+__all__ = [
+    "ADDRESSING_ROOTS",
+    "STATE_ROLES",
+    "ActorClass",
+    "actor_class",
+    "is_political",
+    "roles_with",
+]
 
 ActorClass = Literal["state", "political", "society"]
 
 _ROLES = table("actor_roles.tsv", lower=False)
 STATE_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "state")
 _POLITICAL_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "political")
+
+
+def roles_with(trait: str) -> frozenset[str]:
+    """The roles that carry ``trait`` ('armed', 'speaks', 'protests'; the table's fourth
+    column)."""
+    return frozenset(role for role, (_, _, traits) in _ROLES.items() if trait in traits.split(","))
+
+
 _PERSON_PRONOUNS = words("person_pronouns.txt")
 ADDRESSING_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 """Appeals, demands, disapproval, rejection, threats and protests: what people outside

@@ -23,7 +23,14 @@ from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
 from accord.coding.patterns import subtree
-from accord.coding.political import ADDRESSING_ROOTS, STATE_ROLES, actor_class, is_political
+from accord.coding.places import PLACE_LABELS
+from accord.coding.political import (
+    ADDRESSING_ROOTS,
+    STATE_ROLES,
+    actor_class,
+    is_political,
+    roles_with,
+)
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.targets import spells_out_mode
 from accord.model import DatePrecision, DateSource, Mode, Token
@@ -365,8 +372,8 @@ def implied_authority(c: Candidate, cl: Clause) -> Verdict:
 
 VERBAL_OBJECTS = words("verbal_objects.txt")
 VERBAL_ATTACKS = words("verbal_attack_verbs.txt")
-_ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "IMG", "COP"})
-_SPEAKING_ROLES = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
+_ARMED_ROLES = roles_with("armed")
+_SPEAKING_ROLES = roles_with("speaks")
 """Roles whose 'attack' on a thing (a bill, an inquiry) is words, not force; protesters
 attacking a police station are not among them."""
 CRITICIZE = "111"
@@ -404,13 +411,10 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
 
 
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-
-
 def _names_a_place(k: int, cl: Clause) -> bool:
     """The object is a named place ('Kabul', 'the White House') or an actor."""
     tok = cl.tokens[k]
-    return tok.ent_type in _PLACE_ENTITIES or bool(cl.actors.actors_at(k))
+    return tok.ent_type in PLACE_LABELS or bool(cl.actors.actors_at(k))
 
 
 @rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
@@ -548,7 +552,7 @@ def bare_statement(c: Candidate, cl: Clause) -> Verdict:
 
 
 PROTEST_ROOT = "14"
-_PROTESTING = frozenset({"CVL", "EDU", "REF", "AGR", "HLH", "ENV", "ELI", "LAB"})
+_PROTESTING = roles_with("protests")
 """Society roles whose protests are political acts whatever the sentence names (people,
 students, refugees, farmers, doctors; not firms or media)."""
 _PLACE_PREPS = words("place_prepositions.txt")
