@@ -10,7 +10,6 @@ from accord.coding.lexicon import words
 from accord.model import Token
 
 _LOCATIVE = words("locative_prepositions.txt")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _ANONYMOUS_ATTACKERS = words("anonymous_attackers.txt")
 _VIOLENCE_CONTEXT = words("violence_context.txt")
 

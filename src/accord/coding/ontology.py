@@ -23,7 +23,10 @@ from types import MappingProxyType
 
 from accord.errors import AccordError, ResourceError
 
-__all__ = ["CameoCode", "Ontology", "PloverMapping", "UnknownCode"]
+__all__ = ["VIOLENT_ROOTS", "CameoCode", "Ontology", "PloverMapping", "UnknownCode"]
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+"""CAMEO 1.1b3 roots of violence: 18 Assault, 19 Fight, 20 Use unconventional mass violence."""
 
 _RESOURCE = ("data", "ontology", "cameo.csv")
 TABLE_COLUMNS = (

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from accord.coding.actors import ActorRef, Mention, identified, named_group, region
 from accord.coding.arguments import arguments
 from accord.coding.attribution import (
-    VIOLENT_ROOTS,
     located_country,
     speaks_of_violence,
     unattributed,
@@ -22,6 +21,7 @@ from accord.coding.attribution import (
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
+from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
 from accord.coding.political import (

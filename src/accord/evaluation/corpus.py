@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from accord.coding.ontology import VIOLENT_ROOTS
 from accord.evaluation.documents import event_line
 from accord.evaluation.inputs import DocumentCoder, Scope
 from accord.evaluation.reference import event_root
@@ -19,7 +20,6 @@ from accord.evaluation.results import DocumentOutcome, EvalReport, Figure, Group
 from accord.model import Document
 
 DEFAULT_CATEGORIES: tuple[str, ...] = ("sport", "entertainment", "tech")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def count_words(title: str | None, text: str) -> int:
