@@ -1,5 +1,9 @@
 """The coder's rules, in the order they run (the one place to read it).
 
+The rules about time (:mod:`~accord.coding.time_rules`), statements
+(:mod:`~accord.coding.statement_rules`) and targets (:mod:`~accord.coding.target_rules`)
+live in modules of their own; the others are here.
+
 Each rule is a pure function of a :class:`~accord.coding.rules.Candidate` and its
 :class:`~accord.coding.rules.Clause`; it returns the candidate (maybe changed) or a
 :class:`~accord.coding.rules.Drop`. ``RULES`` at the bottom is the order. ``accord rules``
@@ -22,7 +26,6 @@ from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
-from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
 from accord.coding.political import (
     ADDRESSING_ROOTS,
@@ -32,14 +35,21 @@ from accord.coding.political import (
     roles_with,
 )
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
+from accord.coding.statement_rules import bare_statement, statement_content
+from accord.coding.target_rules import counterpart, domestic_target
 from accord.coding.targets import spells_out_mode
-from accord.model import DatePrecision, DateSource, Mode, Token
+from accord.coding.time_rules import (
+    background_date,
+    event_date,
+    future_date,
+    standing_position,
+)
+from accord.model import DateSource, Mode, Token
 
 _NAMING_VERBS = words("naming_verbs.txt")
 _ASPECTUAL = words("aspectual_verbs.txt")
 MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-BACKGROUND_DAYS = 90
 """An event the story dates this many days or more before its publication is background."""
 
 
@@ -149,93 +159,6 @@ def asserted_only(c: Candidate, cl: Clause) -> Verdict:
     if c.mode is not Mode.ASSERTED and not cl.include_all_modes:
         return Drop(f"{c.mode.value}: left out (--all-modes shows it)")
     return c
-
-
-@rule("event_date", ["verb", "noun"], writes=["date"])
-def event_date(c: Candidate, cl: Clause) -> Verdict:
-    """The date expression governed by the trigger's verb (or by the clause it hangs from
-    as an adverbial, conjoined or controlled clause), else the sentence's date: its main
-    verb's date, or the publication date."""
-    anchor: int | None = c.trigger
-    if c.kind == "noun":
-        anchor = c.nominal.governor if c.nominal is not None else None
-    own = None
-    for _ in range(4):
-        if anchor is None:
-            break
-        own = cl.dates.get(anchor)
-        tok = cl.tokens[anchor]
-        if own is not None or tok.dep not in _SAME_TIME_DEPS or tok.head == anchor:
-            break
-        anchor = tok.head
-    return dataclasses.replace(c, date=own or cl.sentence_date)
-
-
-_SAME_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
-"""A clause that shares the time of the clause it hangs from ('..., which he served as
-until 2018, resigning in protest'); a reported clause (ccomp) does not: 'said on Monday
-that they had met' dates the saying."""
-
-
-@rule("background_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
-def background_date(c: Candidate, cl: Clause) -> Verdict:
-    """An event the story itself dates long before its publication is background, not
-    news: 'In 2007, the United States labeled Soleimani a terrorist' in a 2020 story;
-    'Trump said he banned travel from China in January' in November. Recent events the
-    story reports (a visit a month before) stay, with their own date."""
-    pub = cl.publication
-    d = c.date
-    if c.mode is not Mode.ASSERTED or pub is None or d is None or d.date is None:
-        return c
-    if d.source is not DateSource.TEXT:
-        return c
-    old = (
-        d.date.year < pub.year
-        if d.precision is DatePrecision.YEAR
-        else (pub - d.date).days >= BACKGROUND_DAYS
-    )
-    return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
-
-
-@rule("future_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
-def future_date(c: Candidate, cl: Clause) -> Verdict:
-    """An event the story dates after its own publication has not happened yet: 'the next
-    primary is scheduled for March 3, when both parties are to hold elections' in a
-    February story. Only the text's own date counts (a day, or a month that starts after
-    the story's date); a story's date is never after itself."""
-    pub = cl.publication
-    d = c.date
-    if c.mode is not Mode.ASSERTED or pub is None or d is None or d.date is None:
-        return c
-    if d.source is not DateSource.TEXT or d.precision is DatePrecision.YEAR:
-        return c
-    return dataclasses.replace(c, mode=Mode.FUTURE) if d.date > pub else c
-
-
-_POSITION_VERBS = words("position_verbs.txt")
-_PERFORMATIVE_SUBJECTS = words("first_person_pronouns.txt")
-_PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
-
-
-@rule("standing_position", ["verb"], reads=["date", "mode"], writes=["mode"])
-def standing_position(c: Candidate, cl: Clause) -> Verdict:
-    """A verb of stance or provision in the simple present states a position or a habit,
-    not an event: 'the party advocates states' rights', 'Turkey maintains a position
-    that...', 'the government provides social benefits' (``data/lexicon/position_verbs.txt``).
-    The present stays an event in a story's lead ('China backs Iran's plan'), where the
-    sentence dates it ('on Monday, Russia endorses the plan') and where a speaker does it
-    by saying it ('we support this resolution')."""
-    tok = cl.tokens[c.trigger]
-    if c.mode is not Mode.ASSERTED or cl.first or tok.tag not in _PRESENT_SIMPLE:
-        return c
-    if tok.lemma.lower() not in _POSITION_VERBS or c.trigger in cl.dates:
-        return c
-    for k in cl.children.get(c.trigger, ()):
-        if cl.tokens[k].dep in ("aux", "auxpass"):
-            return c
-        if cl.tokens[k].dep == "nsubj" and cl.tokens[k].text.lower() in _PERFORMATIVE_SUBJECTS:
-            return c
-    return dataclasses.replace(c, mode=Mode.BACKGROUND)
 
 
 @rule("arguments", ["verb"], reads=["code"], writes=["sources", "targets"])
@@ -483,74 +406,6 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
     return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
 
 
-BARE_STATEMENT = "010"
-_CONTENT_CODES = (
-    ("111", words("criticism_words.txt")),
-    ("018", words("sympathy_words.txt")),
-    ("051", words("praise_words.txt")),
-)
-_NEGATORS = words("statement_negators.txt")
-_ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
-
-
-@rule(
-    "statement_content",
-    ["verb"],
-    reads=["code", "sources", "targets"],
-    writes=["code", "targets", "rule"],
-)
-def statement_content(c: Candidate, cl: Clause) -> Verdict:
-    """A bare statement (010) says what its reported words say: censure ('He was a
-    dictator. He was ruthless.') is criticism (111), condolences an empathetic comment
-    (018), praise ('a great contribution to the battle for your independence') praise
-    (051), each aimed at the political actor the words are about (data/lexicon:
-    criticism_words, sympathy_words, praise_words). Words under a negation are not read."""
-    if c.code != BARE_STATEMENT:
-        return c
-    content = _reported_words(c.trigger, cl)
-    said = [cl.tokens[k].text.lower() for k in sorted(content)]
-    if not said or _NEGATORS.intersection(said):
-        return c
-    joined = f" {' '.join(said)} "
-    for code, lexicon in _CONTENT_CODES:
-        if lexicon.intersection(said) or any(f" {w} " in joined for w in lexicon if " " in w):
-            mine = {s.code for s in c.sources} | {s.country for s in c.sources}
-            about = tuple(
-                r
-                for k in sorted(content)
-                if cl.tokens[k].dep in _ABOUT_DEPS
-                for r in cl.actors.actors_at(k)
-                if identified(r) and r.code not in mine and is_political(r, cl.actors)
-            )
-            targets = c.targets or about[:1]
-            return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
-    return c
-
-
-def _reported_words(trigger: int, cl: Clause) -> set[int]:
-    """The words a verb of saying reports: its clausal complement ('said (that) ...'), or
-    the clause it is attached to ('"...", X said')."""
-    out: set[int] = set()
-    for k in cl.children.get(trigger, ()):
-        if cl.tokens[k].dep in ("ccomp", "parataxis"):
-            out |= subtree(cl.children, k)
-    tok = cl.tokens[trigger]
-    if not out and tok.dep in ("parataxis", "ccomp", "advcl", "conj") and tok.head != trigger:
-        out = subtree(cl.children, tok.head) - subtree(cl.children, trigger)
-    return out
-
-
-@rule("bare_statement", ["verb", "noun"], reads=["code"])
-def bare_statement(c: Candidate, cl: Clause) -> Verdict:
-    """A bare statement ('X said ...' coded 010, CAMEO's 'make statement, not specified
-    below') is no interaction: it names no act and no one acted upon, and PLOVER does not
-    code it. It is left out unless asked for (``--statements``); the more specific
-    comments (011-019: denials, acknowledgements, empathy, accord) stay events."""
-    if c.code == BARE_STATEMENT and not cl.include_statements:
-        return Drop("a bare statement (010): left out (--statements shows it)")
-    return c
-
-
 PROTEST_ROOT = "14"
 _PROTESTING = roles_with("protests")
 """Society roles whose protests are political acts whatever the sentence names (people,
@@ -592,75 +447,6 @@ def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
     if verb is None:
         return c
     return dataclasses.replace(c, code=verb.code, rule=f"{verb.rule}+{c.rule}")
-
-
-COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})
-COUNTERPART_WINDOW = 8
-"""Sentences after a bilateral meeting or call in which a party's untargeted appeal (02x),
-general intent to cooperate or diplomatic cooperation (COUNTERPART_CODES) is taken to
-address the other party."""
-COUNTERPART_ROOT = "04"
-"""CAMEO 04 Consult: 'consultations and meetings', 'negotiate or bargain with others' (CAMEO
-1.1b3): always with someone else, so never the source's own country by default."""
-
-
-@rule(
-    "counterpart",
-    ["verb", "noun"],
-    reads=["code", "sources", "targets"],
-    writes=["targets", "rule"],
-)
-def counterpart(c: Candidate, cl: Clause) -> Verdict:
-    """An untargeted appeal (02x), intent to cooperate or diplomatic cooperation by one
-    party of a bilateral meeting or call reported in this sentence or shortly before
-    addresses the other party: "Trump said Washington is willing to strengthen
-    cooperation", in the report of the Xi-Trump call, is cooperation with China."""
-    if c.targets or not c.sources or cl.pair is None or cl.pair_age is None:
-        return c
-    if not (c.code[:2] == "02" or c.code in COUNTERPART_CODES):
-        return c
-    if not 0 <= cl.pair_age <= COUNTERPART_WINDOW:
-        return c
-    src = c.sources[0]
-    a, b = cl.pair
-    for me, other in ((a, b), (b, a)):
-        if src.code == me.code or (src.country is not None and src.country == me.country):
-            if other.country == src.country:
-                return c
-            implied = ActorRef(
-                src.head, 0, 0, other.code, other.country, other.role, other.name, "implied"
-            )
-            return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+counterpart")
-    return c
-
-
-@rule("domestic_target", ["verb", "noun"], reads=["sources", "targets"], writes=["targets", "rule"])
-def domestic_target(c: Candidate, cl: Clause) -> Verdict:
-    """An act that names no target, in a sentence that names no other country nor an
-    international organisation (and not in the report of the source's bilateral meeting
-    or call just before), is directed at the source's own country: "Ricardo
-    Rosselló announced his resignation" (USA -> USA), "police arrested a 36-year-old
-    man" (GBR -> GBR). The target is the bare country, with no text, and the rule says so
-    ('+domestic'). A consultation or negotiation (CAMEO root 04) is with a counterpart by
-    definition: without one named it keeps no target rather than its own country."""
-    if c.targets or not c.sources or c.code.startswith(COUNTERPART_ROOT):
-        return c
-    src = c.sources[0]
-    home = src.country
-    if home is None:
-        return c
-    if (
-        cl.pair is not None
-        and cl.pair_age is not None
-        and 0 <= cl.pair_age <= COUNTERPART_WINDOW
-        and home in (cl.pair[0].country, cl.pair[1].country)
-    ):
-        return c  # in the report of a bilateral meeting or call: not a domestic matter
-    for m in cl.mentions:
-        if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
-            return c
-    implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
-    return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+domestic")
 
 
 TARGET_RULES: tuple[Rule, ...] = (counterpart, domestic_target)

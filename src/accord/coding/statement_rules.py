@@ -1,0 +1,79 @@
+"""The coder's rules for statements: what a bare 'X said ...' (010) says, and leaving the
+bare ones out. Their order among the other rules is in :mod:`accord.coding.ruleset`."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from accord.coding.actors import identified
+from accord.coding.lexicon import words
+from accord.coding.patterns import subtree
+from accord.coding.political import is_political
+from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
+
+BARE_STATEMENT = "010"
+_CONTENT_CODES = (
+    ("111", words("criticism_words.txt")),
+    ("018", words("sympathy_words.txt")),
+    ("051", words("praise_words.txt")),
+)
+_NEGATORS = words("statement_negators.txt")
+_ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
+
+
+@rule(
+    "statement_content",
+    ["verb"],
+    reads=["code", "sources", "targets"],
+    writes=["code", "targets", "rule"],
+)
+def statement_content(c: Candidate, cl: Clause) -> Verdict:
+    """A bare statement (010) says what its reported words say: censure ('He was a
+    dictator. He was ruthless.') is criticism (111), condolences an empathetic comment
+    (018), praise ('a great contribution to the battle for your independence') praise
+    (051), each aimed at the political actor the words are about (data/lexicon:
+    criticism_words, sympathy_words, praise_words). Words under a negation are not read."""
+    if c.code != BARE_STATEMENT:
+        return c
+    content = _reported_words(c.trigger, cl)
+    said = [cl.tokens[k].text.lower() for k in sorted(content)]
+    if not said or _NEGATORS.intersection(said):
+        return c
+    joined = f" {' '.join(said)} "
+    for code, lexicon in _CONTENT_CODES:
+        if lexicon.intersection(said) or any(f" {w} " in joined for w in lexicon if " " in w):
+            mine = {s.code for s in c.sources} | {s.country for s in c.sources}
+            about = tuple(
+                r
+                for k in sorted(content)
+                if cl.tokens[k].dep in _ABOUT_DEPS
+                for r in cl.actors.actors_at(k)
+                if identified(r) and r.code not in mine and is_political(r, cl.actors)
+            )
+            targets = c.targets or about[:1]
+            return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
+    return c
+
+
+def _reported_words(trigger: int, cl: Clause) -> set[int]:
+    """The words a verb of saying reports: its clausal complement ('said (that) ...'), or
+    the clause it is attached to ('"...", X said')."""
+    out: set[int] = set()
+    for k in cl.children.get(trigger, ()):
+        if cl.tokens[k].dep in ("ccomp", "parataxis"):
+            out |= subtree(cl.children, k)
+    tok = cl.tokens[trigger]
+    if not out and tok.dep in ("parataxis", "ccomp", "advcl", "conj") and tok.head != trigger:
+        out = subtree(cl.children, tok.head) - subtree(cl.children, trigger)
+    return out
+
+
+@rule("bare_statement", ["verb", "noun"], reads=["code"])
+def bare_statement(c: Candidate, cl: Clause) -> Verdict:
+    """A bare statement ('X said ...' coded 010, CAMEO's 'make statement, not specified
+    below') is no interaction: it names no act and no one acted upon, and PLOVER does not
+    code it. It is left out unless asked for (``--statements``); the more specific
+    comments (011-019: denials, acknowledgements, empathy, accord) stay events."""
+    if c.code == BARE_STATEMENT and not cl.include_statements:
+        return Drop("a bare statement (010): left out (--statements shows it)")
+    return c

@@ -1,0 +1,109 @@
+"""The coder's rules about when: the event's own date, and what its date or tense says
+about whether it is news (background, not yet happened, a standing position). Their order
+among the other rules is in :mod:`accord.coding.ruleset`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from accord.coding.lexicon import words
+from accord.coding.rules import Candidate, Clause, Verdict, rule
+from accord.model import DatePrecision, DateSource, Mode
+
+BACKGROUND_DAYS = 90
+"""An event the text dates this many days or more before publication is background."""
+
+
+@rule("event_date", ["verb", "noun"], writes=["date"])
+def event_date(c: Candidate, cl: Clause) -> Verdict:
+    """The date expression governed by the trigger's verb (or by the clause it hangs from
+    as an adverbial, conjoined or controlled clause), else the sentence's date: its main
+    verb's date, or the publication date."""
+    anchor: int | None = c.trigger
+    if c.kind == "noun":
+        anchor = c.nominal.governor if c.nominal is not None else None
+    own = None
+    for _ in range(4):
+        if anchor is None:
+            break
+        own = cl.dates.get(anchor)
+        tok = cl.tokens[anchor]
+        if own is not None or tok.dep not in _SAME_TIME_DEPS or tok.head == anchor:
+            break
+        anchor = tok.head
+    return dataclasses.replace(c, date=own or cl.sentence_date)
+
+
+_SAME_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
+"""A clause that shares the time of the clause it hangs from ('..., which he served as
+until 2018, resigning in protest'); a reported clause (ccomp) does not: 'said on Monday
+that they had met' dates the saying."""
+
+
+@rule("background_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
+def background_date(c: Candidate, cl: Clause) -> Verdict:
+    """An event the story itself dates long before its publication is background, not
+    news: 'In 2007, the United States labeled Soleimani a terrorist' in a 2020 story;
+    'Trump said he banned travel from China in January' in November. Recent events the
+    story reports (a visit a month before) stay, with their own date."""
+    dated = _text_dated(c, cl)
+    if dated is None:
+        return c
+    when, precision, pub = dated
+    old = (
+        when.year < pub.year
+        if precision is DatePrecision.YEAR
+        else (pub - when).days >= BACKGROUND_DAYS
+    )
+    return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
+
+
+@rule("future_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
+def future_date(c: Candidate, cl: Clause) -> Verdict:
+    """An event the story dates after its own publication has not happened yet: 'the next
+    primary is scheduled for March 3, when both parties are to hold elections' in a
+    February story. Only the text's own date counts (a day, or a month that starts after
+    the story's date); a story's date is never after itself."""
+    dated = _text_dated(c, cl)
+    if dated is None or dated[1] is DatePrecision.YEAR:
+        return c
+    when, _, pub = dated
+    return dataclasses.replace(c, mode=Mode.FUTURE) if when > pub else c
+
+
+def _text_dated(c: Candidate, cl: Clause) -> tuple[dt.date, DatePrecision | None, dt.date] | None:
+    """An asserted candidate's date as the text gives it (date, precision) and the
+    story's publication date; None when either is missing or the date is the story's."""
+    d, pub = c.date, cl.publication
+    if c.mode is not Mode.ASSERTED or pub is None or d is None or d.date is None:
+        return None
+    if d.source is not DateSource.TEXT:
+        return None
+    return d.date, d.precision, pub
+
+
+_POSITION_VERBS = words("position_verbs.txt")
+_PERFORMATIVE_SUBJECTS = words("first_person_pronouns.txt")
+_PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+
+
+@rule("standing_position", ["verb"], reads=["date", "mode"], writes=["mode"])
+def standing_position(c: Candidate, cl: Clause) -> Verdict:
+    """A verb of stance or provision in the simple present states a position or a habit,
+    not an event: 'the party advocates states' rights', 'Turkey maintains a position
+    that...', 'the government provides social benefits' (``data/lexicon/position_verbs.txt``).
+    The present stays an event in a story's lead ('China backs Iran's plan'), where the
+    sentence dates it ('on Monday, Russia endorses the plan') and where a speaker does it
+    by saying it ('we support this resolution')."""
+    tok = cl.tokens[c.trigger]
+    if c.mode is not Mode.ASSERTED or cl.first or tok.tag not in _PRESENT_SIMPLE:
+        return c
+    if tok.lemma.lower() not in _POSITION_VERBS or c.trigger in cl.dates:
+        return c
+    for k in cl.children.get(c.trigger, ()):
+        if cl.tokens[k].dep in ("aux", "auxpass"):
+            return c
+        if cl.tokens[k].dep == "nsubj" and cl.tokens[k].text.lower() in _PERFORMATIVE_SUBJECTS:
+            return c
+    return dataclasses.replace(c, mode=Mode.BACKGROUND)
