@@ -15,7 +15,8 @@ import pytest
 from accord.coding.actors import ActorRef, Mention, Party, SentenceActors, credible
 from accord.coding.lexicon import table
 from accord.coding.patterns import children_of
-from accord.coding.political import actor_class, roles_with
+from accord.coding.political import actor_class
+from accord.coding.roles import roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, SentenceDate, rule, run_rules
 from accord.coding.ruleset import (
     RULES,
@@ -201,12 +202,15 @@ def test_standing_position(subject: str, tag: str, first: bool, mode: Mode) -> N
 
 
 def test_role_traits_come_from_the_role_table() -> None:
-    known = {"armed", "speaks", "protests", "-"}
+    known = {"armed", "speaks", "protests", "local", "home", "domestic", "group", "-"}
     for role, (_, _, traits) in table("actor_roles.tsv", lower=False).items():
         assert set(traits.split(",")) <= known, role
     assert {"MIL", "COP", "REB"} <= roles_with("armed") and "CVL" not in roles_with("armed")
     assert "PTY" in roles_with("speaks") and "MIL" not in roles_with("speaks")
     assert "EDU" in roles_with("protests") and "BUS" not in roles_with("protests")
+    # a role placed by the sentence's place is placed by the one country it names too
+    assert roles_with("local") <= roles_with("domestic")
+    assert "COP" in roles_with("local") and "GOV" not in roles_with("local")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from accord.coding.lexicon import lines, table, words
+from accord.coding.lexicon import table, words
+from accord.coding.roles import roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
 from accord.model import Actor, Token
@@ -31,11 +32,9 @@ _COLLECTIVE_HEADS = words("collective_heads.txt")
 """Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
 wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
 _PERSON_PRONOUNS = words("third_person_pronouns.txt")
-_HOME_ROLES = frozenset(
-    {"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "CVL", "SPY", "LAB", "HLH", "REF", "PTY"}
-)
-_LOCAL_ROLES = frozenset(lines("local_roles.txt"))
-_DOMESTIC_ROLES = _LOCAL_ROLES | {"REL", "REB", "INS", "ETH", "EDU", "MED", "LEG", "PTY"}
+_HOME_ROLES = roles_with("home")
+_LOCAL_ROLES = roles_with("local")
+_DOMESTIC_ROLES = roles_with("domestic")
 """Roles of people who act at home: when nothing else places them, the one country the
 sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
 president")."""
@@ -669,7 +668,7 @@ class SentenceActors:
         )
 
 
-_GROUP_ROLES = frozenset(lines("group_roles.txt"))
+_GROUP_ROLES = roles_with("group")
 
 
 def named_group(ref: ActorRef) -> bool:

@@ -18,7 +18,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from accord.coding.political import STATE_ROLES
+from accord.coding.roles import STATE_ROLES
 from accord.errors import ResourceError
 from accord.model import Event
 

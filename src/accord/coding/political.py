@@ -25,28 +25,12 @@ from importlib import resources
 from typing import Literal
 
 from accord.coding.actors import ActorRef, SentenceActors
-from accord.coding.lexicon import table, words
+from accord.coding.lexicon import words
+from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES
 
-__all__ = [
-    "ADDRESSING_ROOTS",
-    "STATE_ROLES",
-    "ActorClass",
-    "actor_class",
-    "is_political",
-    "roles_with",
-]
+__all__ = ["ADDRESSING_ROOTS", "ActorClass", "actor_class", "is_political"]
 
 ActorClass = Literal["state", "political", "society"]
-
-_ROLES = table("actor_roles.tsv", lower=False)
-STATE_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "state")
-_POLITICAL_ROLES = frozenset(role for role, (cls, *_) in _ROLES.items() if cls == "political")
-
-
-def roles_with(trait: str) -> frozenset[str]:
-    """The roles that carry ``trait`` ('armed', 'speaks', 'protests'; the table's fourth
-    column)."""
-    return frozenset(role for role, (_, _, traits) in _ROLES.items() if trait in traits.split(","))
 
 
 _PERSON_PRONOUNS = words("person_pronouns.txt")
@@ -63,7 +47,7 @@ def actor_class(ref: ActorRef, actors: SentenceActors | None = None) -> ActorCla
     role = ref.role
     if role in STATE_ROLES:
         return "state"
-    if role in _POLITICAL_ROLES:
+    if role in POLITICAL_ROLES:
         return "political"
     if role == "ELI":
         return "political" if ref.listed else "society"

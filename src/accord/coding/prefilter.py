@@ -31,13 +31,14 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from accord.coding.kb import Candidate
-from accord.coding.lexicon import lines, table, words
+from accord.coding.lexicon import table, words
+from accord.coding.roles import roles_with
 from accord.model import DatePrecision
 from accord.text.dates import find_date_mentions
 
-_GROUP_ROLES = frozenset(lines("group_roles.txt"))
+_GROUP_ROLES = roles_with("group")
 """Roles a source may have without a country (the list accord.coding.actors reads too)."""
-_LOCAL_ROLES = frozenset(lines("local_roles.txt"))
+_LOCAL_ROLES = roles_with("local")
 _IDENTIFIED_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 _PERSON_PRONOUNS = words("third_person_pronouns.txt")
 _PAIR_WORDS = words("pair_words.txt")

@@ -27,13 +27,8 @@ from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.places import PLACE_LABELS
-from accord.coding.political import (
-    ADDRESSING_ROOTS,
-    STATE_ROLES,
-    actor_class,
-    is_political,
-    roles_with,
-)
+from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
+from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import bare_statement, statement_content
 from accord.coding.target_rules import counterpart, domestic_target
