@@ -19,9 +19,9 @@ from pathlib import Path
 
 from accord._version import __version__
 from accord.coding import lexicon
-from accord.coding.actors import find_mentions
 from accord.coding.coder import CodingContext, Decision, OntologyLike, code_document
 from accord.coding.kb import ActorKB
+from accord.coding.mentions import find_mentions
 from accord.coding.ontology import Ontology
 from accord.coding.petrarch_dicts import LenientOntology, load_folder
 from accord.coding.places import Gazetteer

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from accord.coding.actors import ActorRef, Mention, Party, SentenceActors, credible
+from accord.coding.actors import ActorRef, Mention, Party, SentenceActors
 from accord.coding.lexicon import table
+from accord.coding.mentions import credible
 from accord.coding.patterns import children_of
 from accord.coding.political import actor_class
 from accord.coding.roles import roles_with

@@ -25,14 +25,13 @@ from accord.coding.actors import (
     Mention,
     Party,
     SentenceActors,
-    credible,
-    find_mentions,
 )
 from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
+from accord.coding.mentions import credible, find_mentions, nationality_only
 from accord.coding.nominal import action_events, crowd_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
@@ -349,20 +348,6 @@ def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
     return out
 
 
-def _nationality(m: Mention, tokens: Sequence[Token]) -> bool:
-    """A country named only as a named person's nationality ('Australian Brenton
-    Tarrant'): it says where the person is from, not where the sentence happens, so it
-    gives no country to the sentence's role words ('police charged Australian X')."""
-    if m.end - m.start != 1:
-        return False
-    tok = tokens[m.start]
-    return (
-        tok.dep in ("amod", "compound")
-        and tok.head != tok.i
-        and tokens[tok.head].ent_type == "PERSON"
-    )
-
-
 def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     """What the rules may read about one sentence (and the countries it adds to those
     seen so far in the document)."""
@@ -381,7 +366,9 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         places = ctx.places.find_in_sentence(tokens, state.countries)
         place = places[0] if places else None
     home = state.location.country if state.location else None
-    named = {m.entry.country for m in mentions if m.entry.country and not _nationality(m, tokens)}
+    named = {
+        m.entry.country for m in mentions if m.entry.country and not nationality_only(m, tokens)
+    }
     recent = ps.sentence.index - state.last_person_sentence <= PRONOUN_WINDOW
     actors = SentenceActors(
         tokens,

@@ -1,0 +1,103 @@
+"""Knowledge-base mentions in a parsed sentence, and which of them to believe: a person
+matched on part of a longer name, a place inside a person's name or a sea's, a country
+named only as someone's nationality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from accord.coding.actors import ActorRef, KnowledgeBase, Mention
+from accord.coding.lexicon import words
+from accord.model import Token
+
+__all__ = ["credible", "find_mentions", "nationality_only"]
+
+_GEOGRAPHIC_NOUNS = words("geographic_nouns.txt")
+
+
+def find_mentions(
+    tokens: Sequence[Token], kb: KnowledgeBase, date: dt.date | None
+) -> list[Mention]:
+    """The knowledge base's matches in the sentence's words, valid on ``date``."""
+    texts = [t.text for t in tokens]
+    return [Mention(i, i + m.length, m.entry) for i, m in kb.matches(texts, date)]
+
+
+def credible(
+    tokens: Sequence[Token], mentions: Sequence[Mention], seen: Mapping[str, ActorRef]
+) -> list[Mention]:
+    """``mentions`` less the people matched on part of their name by mistake.
+
+    A person the knowledge base knows by a longer name ("Ariel Sharon") matched on one of
+    its words ("Sharon") is dropped when the name in the text goes on with other name
+    words ("Sharon Osbourne", "Mark Morrison"), and kept otherwise only when a title is
+    part of the match ("Prime Minister Sharon"), the person holds office on the date
+    (a role other than ELI), or the document named the person before (``seen``: lower-cased
+    name words of the people named so far)."""
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.entry
+        if e.kind in ("country", "capital") and _place_named_as_person(tokens, m, seen):
+            continue  # "Sudesh Amman", then "Amman": a person, not Jordan's capital
+        if e.kind == "country" and _geographic_name(tokens, m):
+            continue  # "the Gulf of Mexico": a place named after the country
+        name = e.name.lower().split()
+        words = [t.text.lower() for t in tokens[m.start : m.end]]
+        present = [w for w in name if w in words]
+        if e.kind != "person" or len(name) < 2 or len(present) == len(name):
+            out.append(m)
+            continue
+        around = [i for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
+        if any(
+            tokens[i].ent_type == "PERSON"
+            and tokens[i].pos == "PROPN"
+            and tokens[i].text.lower() not in name
+            for i in around
+        ):
+            continue  # "Sharon Osbourne": another person's name
+        titled = any(w not in name for w in words)
+        introduced = any((ref := seen.get(w)) is not None and ref.name == e.name for w in present)
+        if titled or introduced or (e.role is not None and e.role != "ELI"):
+            out.append(m)
+    return out
+
+
+def _geographic_name(tokens: Sequence[Token], m: Mention) -> bool:
+    """Whether the country name follows '<geographic noun> of' ('the Gulf of Mexico')."""
+    return (
+        m.start >= 2
+        and tokens[m.start - 1].text.lower() == "of"
+        and tokens[m.start - 2].text.lower() in _GEOGRAPHIC_NOUNS
+    )
+
+
+def _place_named_as_person(
+    tokens: Sequence[Token], m: Mention, seen: Mapping[str, ActorRef]
+) -> bool:
+    """A country or capital name the parser reads as part of a person's name: next to
+    other name words ("Denzel Washington"), or a name word of a person the document
+    named before ("Amman" after "Sudesh Amman")."""
+    inside = tokens[m.start : m.end]
+    around = [tokens[i] for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
+    if all(t.ent_type == "PERSON" for t in inside) and any(
+        t.ent_type == "PERSON" and t.pos == "PROPN" for t in around
+    ):
+        return True
+    return len(inside) == 1 and any(
+        (ref := seen.get(t.text.lower())) is not None and ref.kind == "person" for t in inside
+    )
+
+
+def nationality_only(m: Mention, tokens: Sequence[Token]) -> bool:
+    """A country named only as a named person's nationality ('Australian Brenton
+    Tarrant'): it says where the person is from, not where the sentence happens, so it
+    gives no country to the sentence's role words ('police charged Australian X')."""
+    if m.end - m.start != 1:
+        return False
+    tok = tokens[m.start]
+    return (
+        tok.dep in ("amod", "compound")
+        and tok.head != tok.i
+        and tokens[tok.head].ent_type == "PERSON"
+    )
