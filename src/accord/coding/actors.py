@@ -527,11 +527,7 @@ class SentenceActors:
         names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
         if own is not None and own.country is not None:
             if tok.ent_type == "PERSON" and not names_place:
-                name = " ".join(
-                    self._tokens[k].text
-                    for k in sorted(phrase)
-                    if self._tokens[k].ent_type == "PERSON"
-                )
+                name = self._person_name(phrase)
                 return [ActorRef(head, lo, hi, own.code, own.country, own.role, name, "person")]
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         if role is not None and complements:
@@ -544,36 +540,11 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
-        if own is not None and own.kind == "agent" and own.role:
-            # "its foreign minister", "their troops": the possessor's country, with the role
-            for c in self._children.get(head, ()):
-                if self._tokens[c].dep == "poss" and self._tokens[c].pos == "PRON":
-                    for ref in self._pronoun(c):
-                        if ref.country:
-                            code = ref.country + own.role
-                            return [
-                                ActorRef(
-                                    head, lo, hi, code, ref.country, own.role, own.name, "agent"
-                                )
-                            ]
-        if own is not None and own.kind == "agent" and own.role and self._is_definite(head):
-            # "the minister", "the president": the latest person of the document in that role
-            title = tok.lemma.lower()
-            for known in reversed(list(self._people.values())):
-                if title in known.titles and known.country:
-                    return [known.at(head, lo, hi, "pronoun")]
         person = tok.ent_type == "PERSON" and tok.pos == "PROPN" and not names_place
         if own is not None and own.kind == "agent" and own.role:
-            # "police" in a story datelined from Moscow, "prisoners rioted at a jail in
-            # Dili", "protesters" in a story about Puerto Rico (_role_country); a named
-            # person with that role ("provincial governor Ali Khan") is that person
-            placed = self._role_country(own.role)
-            if placed is not None:
-                country, basis = placed
-                code = country + own.role
-                kind = "person" if person else "agent"
-                label = self._person_name(phrase) if person else own.name
-                return [ActorRef(head, lo, hi, code, country, own.role, label, kind, basis=basis)]
+            agent = self._role_word(head, (lo, hi), own, own.role, phrase, person=person)
+            if agent:
+                return agent
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         if person:
@@ -588,6 +559,41 @@ class SentenceActors:
                     ActorRef(head, lo, hi, code, country, _PRIVATE, name, "person", basis=basis)
                 ]
         return []
+
+    def _role_word(
+        self,
+        head: int,
+        span: tuple[int, int],
+        own: _Combined,
+        role: str,
+        phrase: set[int],
+        *,
+        person: bool,
+    ) -> list[ActorRef]:
+        """A role word with no country of its own ('the minister', 'police'): the
+        country of a pronoun possessing it ('its foreign minister'), the latest person of
+        the document holding that title ('the minister'), else the country the sentence,
+        dateline or document places it in (:meth:`_role_country`); a named person with
+        that role ('provincial governor Ali Khan') is that person."""
+        lo, hi = span
+        for c in self._children.get(head, ()):
+            if self._tokens[c].dep == "poss" and self._tokens[c].pos == "PRON":
+                for ref in self._pronoun(c):
+                    if ref.country:
+                        code = ref.country + role
+                        return [ActorRef(head, lo, hi, code, ref.country, role, own.name, "agent")]
+        if self._is_definite(head):
+            title = self._tokens[head].lemma.lower()
+            for known in reversed(list(self._people.values())):
+                if title in known.titles and known.country:
+                    return [known.at(head, lo, hi, "pronoun")]
+        placed = self._role_country(role)
+        if placed is None:
+            return []
+        country, basis = placed
+        kind = "person" if person else "agent"
+        label = self._person_name(phrase) if person else own.name
+        return [ActorRef(head, lo, hi, country + role, country, role, label, kind, basis=basis)]
 
     def _person_name(self, phrase: set[int]) -> str:
         return " ".join(
