@@ -193,6 +193,17 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("BLROPP", "19", "BLRCOP")],
     ),
     (
+        "the same stance, dated and in the past, is an event",
+        "Russia welcomed the talks on Monday. "
+        "The French government supported China's plan on Tuesday.",
+        [("FRAGOV", "05", "CHN")],
+    ),
+    (
+        "a meeting the story dates before its publication happened",
+        "On February 3, Russia and Ukraine met in Minsk.",
+        [("RUS", "04", "UKR"), ("UKR", "04", "RUS")],
+    ),
+    (
         "an order to an actor is a demand (defaults review)",
         "The Russian government ordered Ukraine to withdraw its troops.",
         [("RUSGOV", "10", "UKR")],
@@ -211,6 +222,17 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         "New Zealand police said a gunman killed 50 people at two mosques in Christchurch. "
         "Police charged Australian Brenton Tarrant with murder.",
         [("AUSCOP", "11", "AUS")],
+    ),
+    (
+        "a stance in the simple present after the lead is a position, not an event",
+        "Russia welcomed the talks on Monday. The French government supports China's plan.",
+        [("FRAGOV", "05", "CHN")],
+    ),
+    (
+        "an event the story dates after its publication has not happened",
+        "Officials said the next round of talks between Russia and Ukraine is scheduled for "
+        "March 3, when both sides are to meet in Minsk.",
+        [("RUS", "04", "UKR"), ("UKR", "04", "RUS")],
     ),
     (
         "a city before a treaty names the treaty, not a party",
