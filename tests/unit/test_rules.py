@@ -88,7 +88,7 @@ ARREST = parsed(
 
 
 def _candidate(**kw: object) -> Candidate:
-    base = Candidate("verb", 1, "173", "verb:APPREHEND:arrest", False)
+    base = Candidate("verb", 1, "173", "verb:APPREHEND:arrest")
     return dataclasses.replace(base, **kw)  # type: ignore[arg-type]
 
 

@@ -251,9 +251,7 @@ def _code_sentence(
             why = "no code for this use" if ctx.verbs.has_verb(tok.lemma) else "not in dictionary"
             tracer.unmatched(tok.i, why)
             continue
-        cand = Candidate(
-            "verb", tok.i, match.code, match.rule, match.pattern is not None, match=match
-        )
+        cand = Candidate("verb", tok.i, match.code, match.rule, match=match)
         out = run_rules(cand, clause, RULES, trace=tracer.on)
         tracer.outcome(out)
         if out.dropped is None:
@@ -278,7 +276,6 @@ def _code_sentence(
             nominal.noun,
             nominal.code,
             nominal.rule,
-            True,
             nominal=nominal,
             sources=(first,),
             targets=tuple(others),

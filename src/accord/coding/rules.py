@@ -27,10 +27,6 @@ from accord.coding.verbs import VerbMatch
 from accord.model import DatePrecision, DateSource, Mode, Place, Token
 
 TriggerKind = Literal["verb", "noun"]
-FIELDS = frozenset(
-    {"code", "rule", "mode", "date", "sources", "targets", "mutual", "notes", "claims"}
-)
-"""Candidate fields a rule may declare it reads or writes (besides the trigger itself)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +48,6 @@ class Candidate:
     rule: str
     """The dictionary entry or noun rule that proposed it, with what later rules added
     ('+intent', '+counterpart')."""
-    specific: bool
-    """A dictionary pattern (not a bare verb's default) or an event noun fired."""
     match: VerbMatch | None = None
     nominal: NominalEvent | None = None
     mode: Mode = Mode.ASSERTED
@@ -62,14 +56,15 @@ class Candidate:
     targets: tuple[ActorRef, ...] = ()
     mutual: bool = False
     """Each source acts towards the others ("France and Germany agreed ...")."""
-    notes: tuple[str, ...] = ()
-    """Inferences a rule made that the evidence should show."""
     claims: tuple[int, ...] = ()
     """Tokens of a verb pattern that found no source: an event noun among them takes the
     pattern's code ("talks collapsed")."""
 
-    def with_note(self, note: str) -> Candidate:
-        return dataclasses.replace(self, notes=(*self.notes, note))
+
+_FIELDS = dataclasses.fields(Candidate)
+FIELDS = frozenset(f.name for f in _FIELDS) - {"kind", "trigger", "match", "nominal"}
+"""Candidate fields a rule may declare it reads or writes: all but what identifies the
+trigger (its kind, its token, the dictionary match or noun event that proposed it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,9 +191,6 @@ def run_rules(
                     steps.append(Step(r.name, "set " + ", ".join(changed)))
             cand = verdict
     return Outcome(cand, None, tuple(steps))
-
-
-_FIELDS = dataclasses.fields(Candidate)
 
 
 def describe(rules: Sequence[Rule]) -> str:
