@@ -37,16 +37,6 @@ Family = Literal[
     "nonpolitical",
 ]
 
-FAMILIES: tuple[Family, ...] = (
-    "cameo_codebook",
-    "cameo",
-    "petrarch",
-    "plover",
-    "plover_silver",
-    "ngec_actors",
-    "docgold",
-    "nonpolitical",
-)
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y")
 
