@@ -454,3 +454,28 @@ def test_every_rule_writes_only_the_fields_it_declares(coder: Any) -> None:
                     changed = set(step.verdict.removeprefix("set ").split(", "))
                     assert changed <= declared[step.rule], (step.rule, changed, text)
     assert {"modality", "arguments", "needs_source", "domestic_target"} <= seen
+
+
+def _placed(coder: Any, text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (e.cameo[:2], e.location.name if e.location else None, e.evidence.rule)
+        for e in coder.code_text(text, date=DATE)
+    ]
+
+
+def test_a_domestic_arrest_is_placed_in_the_city_the_story_named_there(coder: Any) -> None:
+    # No place in the arrest's own sentence: the latest place the story named in that
+    # country, else the country itself; the evidence says which.
+    arrest = "Pakistani police arrested the opposition leader Imran Khan on Monday."
+    story = _placed(coder, "Lawyers gathered in Lahore on Sunday. " + arrest)
+    assert [(r, p) for r, p, _ in story if r == "17"] == [("17", "Lahore")]
+    assert all(rule.endswith("+place:story") for r, _, rule in story if r == "17")
+    alone = _placed(coder, arrest)
+    assert [(r, p) for r, p, _ in alone if r == "17"] == [("17", "Pakistan")]
+    assert all(rule.endswith("+place:country") for r, _, rule in alone if r == "17")
+
+
+def test_a_statement_is_not_placed_where_nothing_says_it_was_made(coder: Any) -> None:
+    # A verbal act between two countries happens wherever it is said: no story place.
+    got = _placed(coder, "Lawyers gathered in Lyon on Sunday. France criticized Italy on Monday.")
+    assert [(r, p) for r, p, _ in got if r == "11"] == [("11", None)]

@@ -79,6 +79,11 @@ def test_country_names_resolve_to_the_country(gaz: Gazetteer) -> None:
     assert georgia is not None and georgia.country == "GEO"
 
 
+def test_a_country_by_its_code_is_the_place_its_name_gives(gaz: Gazetteer) -> None:
+    assert gaz.country("PAK") == gaz.resolve("Pakistan")
+    assert gaz.country("XXX") is None
+
+
 def test_spelling_variants_and_alternate_names(gaz: Gazetteer) -> None:
     assert gaz.resolve("Bogota") == gaz.resolve("Bogotá")
     st_petersburg = gaz.resolve("St. Petersburg")

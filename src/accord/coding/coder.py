@@ -15,8 +15,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Protocol
 
 from accord.coding.actors import (
@@ -39,6 +40,7 @@ from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, 
 from accord.coding.ruleset import RULES, TARGET_RULES
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
+    Actor,
     CleanDocument,
     DatePrecision,
     DateSource,
@@ -155,6 +157,8 @@ class _DocState:
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
     pair_sentence: int = -1
+    places: dict[str, Place] = field(default_factory=dict)
+    """The latest place the document named in each country (by ISO3)."""
     dated: dict[tuple[str | None, str | None, str], SentenceDate] = field(default_factory=dict)
     """Dates the text gave to events so far, by (source country, target country, root)."""
 
@@ -172,6 +176,8 @@ class _Sentence:
     ps: ParsedSentence
     ctx: CodingContext
     location: Place | None
+    named_places: Mapping[str, Place]
+    """The latest place the document has named in each country, this sentence's included."""
 
 
 class _Tracer:
@@ -239,7 +245,11 @@ def _code_sentence(
     tokens = ps.tokens
     tracer = _Tracer(trace, ps)
     clause = _clause(ps, ctx, state)
-    here = _Sentence(doc_id, ps, ctx, clause.place or state.location)
+    if clause.place is not None and clause.place.country is not None:
+        state.places[clause.place.country] = clause.place
+    here = _Sentence(
+        doc_id, ps, ctx, clause.place or state.location, MappingProxyType(dict(state.places))
+    )
     kept: list[Candidate] = []
     used: set[int] = set()
     claimed: dict[int, VerbMatch] = {}
@@ -504,6 +514,7 @@ def _event(
     ]
     event_id = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
     date = cand.date or SentenceDate(None, None, DateSource.NONE)
+    location, placed = _location(here, source, target, info.quad_class)
     event = Event(
         doc_id=here.doc_id,
         event_id=event_id,
@@ -523,15 +534,46 @@ def _event(
         quad_class=info.quad_class,
         goldstein=info.goldstein,
         mode=cand.mode,
-        location=here.location,
+        location=location,
         confidence=0.0,
         evidence=Evidence(
             trigger=trigger_tok.text,
             trigger_span=(trig_start, trig_end),
-            rule=cand.rule + _inferred(src, "source") + (_inferred(tgt, "target") if tgt else ""),
+            rule=cand.rule
+            + _inferred(src, "source")
+            + (_inferred(tgt, "target") if tgt else "")
+            + placed,
         ),
     )
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
+
+
+MATERIAL_QUADS = frozenset({2, 4})
+"""CAMEO quad classes of material acts: material cooperation (06-08), material conflict
+(14-20)."""
+
+
+def _location(
+    here: _Sentence, source: Actor, target: Actor | None, quad_class: int
+) -> tuple[Place | None, str]:
+    """Where the event happened, and the evidence suffix that says how it was inferred:
+    the place the sentence names, else the dateline's; else, for a material act within one
+    country (an arrest, a resignation, a strike: not a statement, which happens wherever
+    it is made), the latest place the story named in that country ('+place:story'), else
+    the country itself ('+place:country')."""
+    if here.location is not None:
+        return here.location, ""
+    places = here.ctx.places
+    country = source.country
+    if places is None or quad_class not in MATERIAL_QUADS or country is None:
+        return None, ""
+    if target is None or target.country != country:
+        return None, ""
+    named = here.named_places.get(country)
+    if named is not None:
+        return named, "+place:story"
+    place = places.country(country)
+    return (place, "+place:country") if place is not None else (None, "")
 
 
 def _inferred(ref: ActorRef, side: str) -> str:

