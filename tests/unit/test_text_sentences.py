@@ -89,3 +89,19 @@ def test_spans_round_trip_for_arbitrary_text(text: str) -> None:
 @given(st.text(max_size=300))
 def test_spans_round_trip_for_any_unicode(text: str) -> None:
     assert_span_invariants(clean(text))
+
+
+def test_a_clock_time_ends_a_sentence_unless_a_day_month_or_zone_follows() -> None:
+    c = clean(
+        "The curfew ran between 3 p.m. and 6 a.m. Thailand planned a curfew of its own. "
+        "Polls opened at 6 a.m. Monday, closed at 8 p.m. EST and reopened at 9 a.m. Moscow "
+        "time. Talks began at 10 a.m. The talks ended at noon."
+    )
+    assert [s.text for s in c.sentences] == [
+        "The curfew ran between 3 p.m. and 6 a.m.",
+        "Thailand planned a curfew of its own.",
+        "Polls opened at 6 a.m. Monday, closed at 8 p.m. EST and reopened at 9 a.m. Moscow time.",
+        "Talks began at 10 a.m.",
+        "The talks ended at noon.",
+    ]
+    assert_span_invariants(c)

@@ -8,11 +8,37 @@ paragraph is lost even where syntok normalises a token's value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from syntok import segmenter
 
 from accord.model import Sentence, Span
+from accord.text.dates import MONTHS, WEEKDAYS
+
+_CLOCK_END = re.compile(r"\b[ap]\.m\.[ \t]+([A-Z][\w'-]*)(?:[ \t]+(\w+))?")
+"""A clock time's "a.m." / "p.m." and the capitalised word after it."""
+
+TIME_ZONES = frozenset({
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt",
+    "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "kst", "hkt", "sgt", "aest", "aedt",
+    "eastern", "central", "mountain", "pacific",
+})  # fmt: skip
+"""Time-zone names that follow a clock time inside a sentence ("at 9 a.m. EST")."""
+
+
+def _clock_time_starts(paragraph: str) -> list[int]:
+    """Where a sentence starts after a clock time that ends the one before: "... between
+    3 p.m. and 6 a.m. Thailand planned ..." (the segmenter reads "a.m." as an abbreviation
+    and runs on). A weekday, month or time zone after the time continues the sentence
+    ("at 6 a.m. Monday", "at 9 a.m. EST", "at 9 a.m. Moscow time")."""
+    starts: list[int] = []
+    for m in _CLOCK_END.finditer(paragraph):
+        word, after = m.group(1).lower().rstrip("."), (m.group(2) or "").lower()
+        if word in MONTHS or word in WEEKDAYS or word in TIME_ZONES or after == "time":
+            continue
+        starts.append(m.start(1))
+    return starts
 
 
 def paragraph_sentence_spans(paragraph: str) -> list[Span]:
@@ -22,6 +48,7 @@ def paragraph_sentence_spans(paragraph: str) -> list[Span]:
         for sentence in para:
             if sentence:
                 starts.append(sentence[0].offset)
+    starts += _clock_time_starts(paragraph)
     if not paragraph.strip():
         return []
     first = len(paragraph) - len(paragraph.lstrip())
