@@ -111,6 +111,11 @@ SINGLE_WORD_JUNK = _wordset(
 )
 
 
+# Agent names that, standing alone, are where something happens far more often than who
+# acts: "sentenced to prison", "the prison sentence of X" coded the prison as police.
+AGENT_PLACE_WORDS = frozenset({"prison"})
+
+
 def single_word_junk(name: str) -> bool:
     words = name.split()
     return len(words) == 1 and (words[0].isdigit() or words[0].upper() in SINGLE_WORD_JUNK)
@@ -318,7 +323,7 @@ def main(argv: list[str]) -> int:
     agent_words: set[str] = set()
     seen: set[str] = set()
     for names, role in parse_agents((src / "Phoenix.agents.txt").read_text(encoding="utf-8")):
-        names = [n for n in names if n not in seen]
+        names = [n for n in names if n not in seen and n not in AGENT_PLACE_WORDS]
         if not names:
             continue
         seen.update(names)

@@ -208,6 +208,26 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "The Russian government ordered Ukraine to withdraw its troops.",
         [("RUSGOV", "10", "UKR")],
     ),
+    (
+        "extending a lockdown imposes a curfew; 'to May 1' ends the span, it is no future date",
+        "The Russian government extended the lockdown in Moscow to May 1.",
+        [("RUSGOV", "17", "RUS")],
+    ),
+    (
+        "a pardon or commutation releases a person (CAMEO 0841)",
+        "President Trump commuted the prison sentence of Roger Stone.",
+        [("USAGOV", "08", "USA")],
+    ),
+    (
+        "nationals named by their nationality are that country's civilians",
+        "Belarusian police arrested 33 Russian nationals.",
+        [("BLRCOP", "17", "RUSCVL")],
+    ),
+    (
+        "a name the knowledge base lacks, in the office its clause names",
+        "Protesters marched in Lima, Peru. Juan Marquez resigned as the interior minister.",
+        [("PERGOV", "08", "PER")],
+    ),
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
@@ -310,6 +330,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         ("10",),
     ),
     ("a concession still pending is none", "Trump has yet to concede the election.", ("08",)),
+    (
+        "'as the man' describes, it names no office",
+        'Springsteen mocked Bono as the man who "single-handedly pioneered the field".',
+        (),
+    ),
     (
         "words, not force, and coded once",
         "Democrats continued to attack Trump on his taxes.",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from accord.coding.lexicon import table, words
-from accord.coding.roles import roles_with
+from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES, roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
 from accord.model import Actor, Token
@@ -547,6 +547,13 @@ class SentenceActors:
                 return agent
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
+        office = self._office_held(head) if tok.pos == "PROPN" and not names_place else None
+        if office is not None and office.role:
+            # a name the knowledge base does not know, in an office the clause names: "X
+            # resigned as the governor", "Y was sworn in as prime minister"
+            agent = self._role_word(head, (lo, hi), office, office.role, phrase, person=True)
+            if agent:
+                return agent
         if person:
             # a person the knowledge base does not know and the text gives no office: a
             # private person of the country the story places them in (CVL)
@@ -595,6 +602,23 @@ class SentenceActors:
         label = self._person_name(phrase) if person else own.name
         return [ActorRef(head, lo, hi, country + role, country, role, label, kind, basis=basis)]
 
+    def _office_held(self, head: int) -> _Combined | None:
+        """The office a clause's subject acts in ("Rosselló resigned as the governor",
+        "was sworn in as prime minister"): the role word its verb takes with "as"."""
+        tok = self._tokens[head]
+        if tok.dep not in ("nsubj", "nsubjpass") or tok.head == head:
+            return None
+        for prep in self._children.get(tok.head, ()):
+            if self._tokens[prep].dep != "prep" or self._tokens[prep].text.lower() != "as":
+                continue
+            for obj in self._children.get(prep, ()):
+                m = self._by_token.get(obj)
+                if self._tokens[obj].dep == "pobj" and m is not None:
+                    office = _combine([m])
+                    if office is not None and office.kind == "agent" and office.role in _OFFICES:
+                        return office
+        return None
+
     def _person_name(self, phrase: set[int]) -> str:
         return " ".join(
             self._tokens[k].text for k in sorted(phrase) if self._tokens[k].ent_type == "PERSON"
@@ -602,6 +626,8 @@ class SentenceActors:
 
 
 _GROUP_ROLES = roles_with("group")
+_OFFICES = STATE_ROLES | POLITICAL_ROLES
+"""Roles one holds as an office ("resigned as governor"), not a description ("as the man")."""
 
 
 def named_group(ref: ActorRef) -> bool:

@@ -32,6 +32,7 @@ from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
+from accord.coding.lexicon import words
 from accord.coding.mentions import credible, find_mentions, nationality_only
 from accord.coding.nominal import action_events, crowd_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS
@@ -474,6 +475,9 @@ _DATE_PHRASE_DEPS = frozenset(
 )  # fmt: skip
 
 
+SPAN_END_PREPOSITIONS = words("span_end_prepositions.txt")
+
+
 def _dated_verb(tokens: Sequence[Token], head: int) -> int | None:
     """The verb a date expression dates: the verb it modifies directly ("met on Monday",
     "signed in 2001"), not through a noun ("priorities for ties in 2026", "the 2015
@@ -483,6 +487,8 @@ def _dated_verb(tokens: Sequence[Token], head: int) -> int | None:
         up = tokens[i].head
         if up == i:
             return None
+        if tokens[i].dep == "prep" and tokens[i].text.lower() in SPAN_END_PREPOSITIONS:
+            return None  # "extended the lockdown to May 1": the span's end, not the act's date
         if tokens[up].pos in ("VERB", "AUX"):
             return up
         if tokens[i].dep == "prep" and tokens[up].pos in ("NOUN", "PROPN"):
