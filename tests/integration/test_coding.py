@@ -224,6 +224,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("BLRCOP", "17", "RUSCVL")],
     ),
     (
+        "who issues a document speaks through it; a nationality on the thing condemned",
+        "The Chinese foreign ministry issued a statement condemning the Japanese raid.",
+        [("CHNGOV", "11", "JPN")],
+    ),
+    (
+        "a nationality on the thing rejected names its owner",
+        "Iran rejected the American sanctions.",
+        [("IRN", "12", "USA")],
+    ),
+    (
         "a name the knowledge base lacks, in the office its clause names",
         "Protesters marched in Lima, Peru. Juan Marquez resigned as the interior minister.",
         [("PERGOV", "08", "PER")],

@@ -26,6 +26,7 @@ TARGET_PREPS = lines("target_prepositions.txt")
 
 
 _PSYCH_VERBS = words("psych_verbs.txt")
+_DOCUMENT_NOUNS = words("document_nouns.txt")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
 actor, not the one acted on."""
 
@@ -93,6 +94,16 @@ def arguments(
         if tok.dep in _INHERIT_DEPS and tok.head != current:
             current = tok.head
             continue
+        if (
+            current != verb
+            and tok.dep == "dobj"
+            and tok.lemma.lower() in _DOCUMENT_NOUNS
+            and tok.head != current
+        ):
+            # "posted a message blaming Iran", "issued a statement condemning the raid":
+            # whoever issues the document speaks through it
+            current = tok.head
+            continue
         break
     if not passive:
         targets.extend(_objects(tokens, verb, children, actors, match))
@@ -133,9 +144,9 @@ def owner_targets(
     actors: SentenceActors,
 ) -> list[ActorRef]:
     """The actor whose thing the verb acts on, when its object is no actor itself: the
-    owner ("criticized Trump's decision") or the agent of a noun of action ("rejected the
-    proposal by Germany"); not an 'of' complement, which is as often what the act is
-    about ("the proclamation of Golan Heights") as who did it."""
+    owner ("criticized Trump's decision", "the Japanese raid") or the agent of a noun of
+    action ("rejected the proposal by Germany"); not an 'of' complement, which is as often
+    what the act is about ("the proclamation of Golan Heights") as who did it."""
     found: list[ActorRef] = []
     for obj in children.get(verb, ()):
         if tokens[obj].dep != "dobj" or actors.actors_at(obj):
@@ -143,6 +154,10 @@ def owner_targets(
         for c in children.get(obj, ()):
             if tokens[c].dep == "poss":
                 found.extend(r for r in actors.actors_at(c) if identified(r))
+            elif tokens[c].dep == "amod":
+                # "condemned the Japanese raid", "rejected the American sanctions": a
+                # nationality on the thing acted on names its owner
+                found.extend(r for r in actors.actors_at(c) if r.kind == "country")
             elif tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS:
                 for g in children.get(c, ()):
                     if tokens[g].dep == "pobj":
