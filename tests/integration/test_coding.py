@@ -234,6 +234,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "12", "USA")],
     ),
     (
+        "the sender of a rejected offer is its target",
+        "Pakistan rejected a fresh offer from Afghanistan for direct talks.",
+        [("PAK", "12", "AFG")],
+    ),
+    (
         "a name the knowledge base lacks, in the office its clause names",
         "Protesters marched in Lima, Peru. Juan Marquez resigned as the interior minister.",
         [("PERGOV", "08", "PER")],

@@ -27,6 +27,7 @@ TARGET_PREPS = lines("target_prepositions.txt")
 
 _PSYCH_VERBS = words("psych_verbs.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
+_PROPOSAL_NOUNS = words("proposal_nouns.txt")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
 actor, not the one acted on."""
 
@@ -144,9 +145,10 @@ def owner_targets(
     actors: SentenceActors,
 ) -> list[ActorRef]:
     """The actor whose thing the verb acts on, when its object is no actor itself: the
-    owner ("criticized Trump's decision", "the Japanese raid") or the agent of a noun of
-    action ("rejected the proposal by Germany"); not an 'of' complement, which is as often
-    what the act is about ("the proclamation of Golan Heights") as who did it."""
+    owner ("criticized Trump's decision", "the Japanese raid"), the agent of a noun of
+    action ("rejected the proposal by Germany") or the sender of a proposal ("an offer
+    from Afghanistan"); not an 'of' complement, which is as often what the act is about
+    ("the proclamation of Golan Heights") as who did it."""
     found: list[ActorRef] = []
     for obj in children.get(verb, ()):
         if tokens[obj].dep != "dobj" or actors.actors_at(obj):
@@ -158,7 +160,11 @@ def owner_targets(
                 # "condemned the Japanese raid", "rejected the American sanctions": a
                 # nationality on the thing acted on names its owner
                 found.extend(r for r in actors.actors_at(c) if r.kind == "country")
-            elif tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS:
+            elif (
+                tokens[c].dep == "prep"
+                and tokens[c].text.lower() == "from"
+                and tokens[obj].lemma.lower() in _PROPOSAL_NOUNS
+            ) or (tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS):
                 for g in children.get(c, ()):
                     if tokens[g].dep == "pobj":
                         found.extend(r for r in actors.actors_at(g) if identified(r))
