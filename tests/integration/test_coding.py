@@ -345,6 +345,9 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         ("10",),
     ),
     ("a concession still pending is none", "Trump has yet to concede the election.", ("08",)),
+    ("a government's rally is no protest", "President Trump held a rally in Nevada.", ("14",)),
+    ("failing is no refusal", "The Brexit Party failed to win any seats.", ("12",)),
+    ("'was to meet' states a plan", "The Senate was to meet on Monday.", ("04",)),
     (
         "'as the man' describes, it names no office",
         'Springsteen mocked Bono as the man who "single-handedly pioneered the field".',

@@ -23,6 +23,7 @@ from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
     background_date,
+    civilian_protest,
     counterpart,
     domestic_target,
     future_date,
@@ -247,6 +248,22 @@ def test_only_the_political_sources_of_several_are_kept() -> None:
     firm = _ref(0, "GBRBUS", "GBR", "BUS", "agent")
     got = political_source.apply(_candidate(sources=(police, firm)), _clause(ARREST))
     assert isinstance(got, Candidate) and got.sources == (police,)
+
+
+def test_a_government_holding_a_rally_is_no_protest_and_its_words_code_nothing_else() -> None:
+    government = _ref(0, "USAGOV", "USA", "GOV", "agent")
+    got = civilian_protest.apply(_candidate(code="141", sources=(government,)), _clause(ARREST))
+    assert isinstance(got, Drop) and got.consumes
+
+
+def test_people_and_legislators_protest() -> None:
+    for role in ("CVL", "LEG", "OPP"):
+        crowd = _ref(0, "GBR" + role, "GBR", role, "agent")
+        cand = _candidate(code="141", sources=(crowd,))
+        assert civilian_protest.apply(cand, _clause(ARREST)) is cand
+    police = _ref(0, "GBRCOP", "GBR", "COP", "agent")
+    cand = _candidate(code="173", sources=(police,))
+    assert civilian_protest.apply(cand, _clause(ARREST)) is cand  # only protests
 
 
 # -- target rules ----------------------------------------------------------------------

@@ -268,6 +268,8 @@ def _code_sentence(
         if out.dropped is None:
             used.update(match.tokens)
             kept.append(out.candidate)
+        elif out.dropped.consumes:
+            used.update(match.tokens)
         else:
             for k in out.dropped.claims:
                 claimed.setdefault(k, match)

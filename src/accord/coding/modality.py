@@ -10,8 +10,8 @@ Rules read the dependency parse around the trigger verb:
 * future: 'will', a reported 'would' of the speaker's own ('said they would meet'), the
   complement of a verb, adjective or noun of intention, threat or request ('threatened
   to strike', 'set to expire', 'is ready to', 'wants Germany to pay', 'demanded that Iraq
-  withdraw', 'its demand that Israel ease'), the purpose of a protest ('staged rallies to
-  demand reforms');
+  withdraw', 'its demand that Israel ease'), a plan stated with 'be to' ('the Senate was
+  to meet Monday'), the purpose of a protest ('staged rallies to demand reforms');
 * alleged: what an allegation, accusation, claim or suspicion says someone did ('an
   allegation he assaulted her', 'accused Russia of meddling', 'Bolton claims Trump asked
   Xi ...', 'allegedly'); a speaker's claim about its own act ('said it carried out the
@@ -237,6 +237,8 @@ def _embedding_mode(
             return Mode.NEGATED
         if tok.dep == "xcomp" and lemma in ("have", "be") and _pending(tokens, tok.head, children):
             return Mode.NEGATED  # "has yet to concede": not done
+        if tok.dep == "xcomp" and lemma == "be" and _has_to(tokens, current, children):
+            return Mode.FUTURE  # "the Vatican is to decide", "the Senate was to meet": planned
         # 'set to expire' plans, 'set up a commission' does not
         future_head = lemma in _FUTURE_HEADS and not (
             lemma == "set" and _has(tokens, tok.head, children, "prt")

@@ -73,6 +73,9 @@ class Drop:
 
     reason: str
     claims: tuple[int, ...] = ()
+    consumes: bool = False
+    """The pattern's words are decided: no event noun among them codes an event of its
+    own ('held rallies' by a government is no protest, nor are its 'rallies')."""
 
 
 Verdict = Candidate | Drop
