@@ -247,6 +247,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
+        "a platform a verbal act is made on is no target",
+        "Trump hailed the report on Twitter.",
+        [("USAGOV", "05", "USABUS")],
+    ),
+    (
         "no implied counterpart without a bilateral meeting before",
         "Xi Jinping visited a factory on Wednesday. Xi called for enhanced communication.",
         [("CHNGOV", "02", "USAGOV")],

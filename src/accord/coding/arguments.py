@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from accord.coding.actors import ActorRef, SentenceActors, identified
 from accord.coding.lexicon import lines, words
+from accord.coding.ontology import VERBAL_ROOTS
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbMatch
@@ -222,6 +223,7 @@ def _objects(
     for o in objects:
         preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
     by_prep: str | None = None
+    verbal = match.code[:2] in VERBAL_ROOTS
     for prep in sorted(preps, key=lambda p: _prep_rank(tokens[p].text.lower(), marked)):
         word = tokens[prep].text.lower()
         if word not in TARGET_PREPS and word != marked:
@@ -230,12 +232,28 @@ def _objects(
             break  # the best-ranked preposition names the target ("apologized to Brazil
             # for one of its gunboats": Brazil; "met with the IMF, then with Trump": both)
         for g in children.get(prep, ()):
+            if verbal and word in _VENUE_PREPS and _venue(tokens, g, children):
+                continue  # "hailed the report on Twitter": where it was said
             if tokens[g].dep in ("pobj", "pcomp"):
                 refs = actors.actors_at(g)
                 if refs and by_prep is None:
                     by_prep = word
                 found.extend(refs)
     return found
+
+
+_VENUE_PREPS = frozenset({"on", "via", "through"})
+_SPEECH_VENUES = words("speech_venues.txt")
+
+
+def _venue(tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Whether a noun names a medium something is said on ("Twitter", "state television")."""
+    words_ = [
+        tokens[k].text.lower()
+        for k in (*children.get(noun, ()), noun)
+        if tokens[k].dep in ("compound", "amod") or k == noun
+    ]
+    return " ".join(words_) in _SPEECH_VENUES or tokens[noun].text.lower() in _SPEECH_VENUES
 
 
 def _prep_rank(word: str, marked: str | None) -> int:

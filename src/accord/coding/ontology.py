@@ -23,10 +23,20 @@ from types import MappingProxyType
 
 from accord.errors import AccordError, ResourceError
 
-__all__ = ["VIOLENT_ROOTS", "CameoCode", "Ontology", "PloverMapping", "UnknownCode"]
+__all__ = [
+    "VERBAL_ROOTS",
+    "VIOLENT_ROOTS",
+    "CameoCode",
+    "Ontology",
+    "PloverMapping",
+    "UnknownCode",
+]
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 """CAMEO 1.1b3 roots of violence: 18 Assault, 19 Fight, 20 Use unconventional mass violence."""
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+"""CAMEO roots of the verbal quad classes: verbal cooperation (01-05) and verbal conflict
+(09-13)."""
 
 _RESOURCE = ("data", "ontology", "cameo.csv")
 TABLE_COLUMNS = (
