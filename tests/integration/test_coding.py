@@ -352,6 +352,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a concession still pending is none", "Trump has yet to concede the election.", ("08",)),
     ("a government's rally is no protest", "President Trump held a rally in Nevada.", ("14",)),
     ("failing is no refusal", "The Brexit Party failed to win any seats.", ("12",)),
+    (
+        "a span that ended long ago bounds its act: background",
+        "The Russian government extended the lockdown until January 2024.",
+        ("17",),
+    ),
     ("'was to meet' states a plan", "The Senate was to meet on Monday.", ("04",)),
     (
         "'as the man' describes, it names no office",

@@ -465,7 +465,11 @@ def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int
         if not inside:
             continue
         head = next((i for i in inside if tokens[i].head not in inside), inside[0])
-        verb = _dated_verb(tokens, head)
+        verb, span_end = _dated_verb(tokens, head)
+        if span_end and (publication is None or mention.date >= publication):
+            # "extended the lockdown to May 1": a span's end yet to come dates no act; one
+            # long past bounds it ("served until 2018, resigning in protest")
+            continue
         if verb is not None and verb not in out:
             out[verb] = SentenceDate(mention.date, mention.precision, DateSource.TEXT)
     return out
@@ -480,25 +484,27 @@ _DATE_PHRASE_DEPS = frozenset(
 SPAN_END_PREPOSITIONS = words("span_end_prepositions.txt")
 
 
-def _dated_verb(tokens: Sequence[Token], head: int) -> int | None:
+def _dated_verb(tokens: Sequence[Token], head: int) -> tuple[int | None, bool]:
     """The verb a date expression dates: the verb it modifies directly ("met on Monday",
     "signed in 2001"), not through a noun ("priorities for ties in 2026", "the 2015
-    deal": those date the noun, not the act)."""
+    deal": those date the noun, not the act); and whether the date ends a span ("to May
+    1", "until 2018")."""
     i = head
+    span_end = False
     for _ in range(len(tokens)):
         up = tokens[i].head
         if up == i:
-            return None
+            return None, span_end
         if tokens[i].dep == "prep" and tokens[i].text.lower() in SPAN_END_PREPOSITIONS:
-            return None  # "extended the lockdown to May 1": the span's end, not the act's date
+            span_end = True
         if tokens[up].pos in ("VERB", "AUX"):
-            return up
+            return up, span_end
         if tokens[i].dep == "prep" and tokens[up].pos in ("NOUN", "PROPN"):
-            return None
+            return None, span_end
         if tokens[i].dep not in _DATE_PHRASE_DEPS:
-            return None
+            return None, span_end
         i = up
-    return None
+    return None, span_end
 
 
 def _event(
