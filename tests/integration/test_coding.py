@@ -234,6 +234,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "12", "USA")],
     ),
     (
+        "a censuring description is criticism of what it names (naming_use)",
+        "Iran called the US sanctions illegal and a disgrace.",
+        [("IRN", "11", "USA")],
+    ),
+    (
         "the sender of a rejected offer is its target",
         "Pakistan rejected a fresh offer from Afghanistan for direct talks.",
         [("PAK", "12", "AFG")],
@@ -246,6 +251,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "an adjective after the named thing is a description, not a phone call",
+        "Israeli Prime Minister Benjamin Netanyahu called Trump's order swift and decisive.",
+        [("ISRGOV", "04", "USAGOV"), ("USAGOV", "04", "ISRGOV")],
+    ),
+    (
+        "a capital naming a treaty is no owner of it",
+        "Sweden joined the Paris Agreement.",
+        [("SWE", "05", "FRAGOV")],
+    ),
     (
         "a platform a verbal act is made on is no target",
         "Trump hailed the report on Twitter.",

@@ -29,6 +29,7 @@ TARGET_PREPS = lines("target_prepositions.txt")
 _PSYCH_VERBS = words("psych_verbs.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _PROPOSAL_NOUNS = words("proposal_nouns.txt")
+_NAMING_VERBS = words("naming_verbs.txt")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
 actor, not the one acted on."""
 
@@ -157,10 +158,10 @@ def owner_targets(
         for c in children.get(obj, ()):
             if tokens[c].dep == "poss":
                 found.extend(r for r in actors.actors_at(c) if identified(r))
-            elif tokens[c].dep == "amod":
-                # "condemned the Japanese raid", "rejected the American sanctions": a
-                # nationality on the thing acted on names its owner
-                found.extend(r for r in actors.actors_at(c) if r.kind == "country")
+            elif tokens[c].dep in ("amod", "compound"):
+                # "condemned the Japanese raid", "rejected the US sanctions": a country
+                # or nationality on the thing acted on names its owner
+                found.extend(r for r in actors.actors_at(c) if _names_country(actors, c))
             elif (
                 tokens[c].dep == "prep"
                 and tokens[c].text.lower() == "from"
@@ -170,6 +171,13 @@ def owner_targets(
                     if tokens[g].dep == "pobj":
                         found.extend(r for r in actors.actors_at(g) if identified(r))
     return found
+
+
+def _names_country(actors: SentenceActors, token: int) -> bool:
+    """Whether a modifier names a country or its people ('Japanese', 'US'), not a capital
+    naming a treaty ('the Paris Agreement')."""
+    m = actors.mention_at(token)
+    return m is not None and m.entry.kind == "country"
 
 
 def _infinitive_below(
@@ -200,6 +208,8 @@ def _objects(
     if speech:
         addressee = tokens[verb].lemma.lower() in _ADDRESSEE_VERBS
         object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
+    elif tokens[verb].lemma.lower() in _NAMING_VERBS and any(tokens[c].dep == "dobj" for c in kids):
+        object_deps = ("dobj", "dative", "iobj")  # "called Biden [a decent man]": named, not met
     recipients = _RECIPIENT_ROOTS.intersection({match.code[:2]}) and any(
         tokens[c].dep in ("dative", "iobj")
         or (tokens[c].dep == "prep" and tokens[c].text.lower() == "to")

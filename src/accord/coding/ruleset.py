@@ -26,6 +26,7 @@ from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
+from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
 from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
@@ -75,25 +76,51 @@ def pattern_word_is_a_clause(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
-@rule("naming_use", ["verb"])
+@rule("naming_use", ["verb"], reads=["code"], writes=["code", "rule"])
 def naming_use(c: Candidate, cl: Clause) -> Verdict:
-    """'calling it the most important issue', 'named him envoy': a description, not an act
-    ('called on Iran to ...' and 'called for' stay appeals)."""
-    if is_naming(cl.tokens, c.trigger, cl.children):
-        return Drop("naming use ('calling it X'): a description, not an act")
-    return c
+    """'calling it the most important issue', 'named him envoy', 'called the order swift':
+    a description, not an act ('called on Iran to ...' and 'called for' stay appeals). A
+    description that censures or praises is criticism (111) or praise (051) of what it
+    names: 'called the vote a disgrace' (data/lexicon: criticism_words, praise_words)."""
+    description = naming_description(cl.tokens, c.trigger, cl.children)
+    if description is None:
+        return c
+    said = {cl.tokens[k].text.lower() for k in description}
+    for code, lexicon in _NAMING_CODES:
+        if lexicon.intersection(said) and not _NEGATORS.intersection(said):
+            return dataclasses.replace(c, code=code, rule=f"{c.rule}+naming")
+    return Drop("naming use ('calling it X'): a description, not an act")
 
 
-def is_naming(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+_NAMING_CODES = (("111", words("criticism_words.txt")), ("051", words("praise_words.txt")))
+_NEGATORS = words("statement_negators.txt")
+
+
+def naming_description(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> set[int] | None:
+    """The description a verb of naming gives ('calling it [the most important issue]',
+    'called Trump's order [swift, forceful and decisive]'); None when it names nothing."""
     if tokens[verb].lemma.lower() not in _NAMING_VERBS:
-        return False
-    kids = [tokens[c] for c in children.get(verb, ())]
-    if any(k.dep in ("prt", "prep") and k.text.lower() in ("on", "upon", "for") for k in kids):
-        return False
-    has_object = any(k.dep == "dobj" for k in kids)
-    return any(k.dep == "oprd" for k in kids) or (
-        has_object and any(k.dep in ("acomp", "ccomp", "xcomp", "attr") for k in kids)
-    )
+        return None
+    kids = children.get(verb, ())
+    if any(
+        tokens[k].dep in ("prt", "prep") and tokens[k].text.lower() in ("on", "upon", "for")
+        for k in kids
+    ):
+        return None
+    objects = [k for k in kids if tokens[k].dep == "dobj"]
+    told = [k for k in kids if tokens[k].dep == "oprd"]
+    if objects and not told:
+        told = [k for k in kids if tokens[k].dep in ("acomp", "ccomp", "xcomp", "attr")]
+    if objects and not told:
+        # an adjective after its noun is predicated of it: 'called the order swift'
+        told = [
+            k for o in objects for k in children.get(o, ()) if tokens[k].dep == "amod" and k > o
+        ]
+    if not told:
+        return None
+    return {i for k in told for i in subtree(children, k)}
 
 
 @rule("modality", ["verb", "noun"], reads=["code"], writes=["mode"])
