@@ -239,6 +239,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "11", "USA")],
     ),
     (
+        "a description after 'as' is read alike",
+        "Iran characterized the US sanctions as a disgrace.",
+        [("IRN", "11", "USA")],
+    ),
+    (
         "the sender of a rejected offer is its target",
         "Pakistan rejected a fresh offer from Afghanistan for direct talks.",
         [("PAK", "12", "AFG")],

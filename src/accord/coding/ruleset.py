@@ -100,7 +100,8 @@ def naming_description(
     tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
 ) -> set[int] | None:
     """The description a verb of naming gives ('calling it [the most important issue]',
-    'called Trump's order [swift, forceful and decisive]'); None when it names nothing."""
+    'called Trump's order [swift, forceful and decisive]', 'described the raid as [a
+    violation]'); None when it names nothing."""
     if tokens[verb].lemma.lower() not in _NAMING_VERBS:
         return None
     kids = children.get(verb, ())
@@ -113,6 +114,15 @@ def naming_description(
     told = [k for k in kids if tokens[k].dep == "oprd"]
     if objects and not told:
         told = [k for k in kids if tokens[k].dep in ("acomp", "ccomp", "xcomp", "attr")]
+    if objects and not told:
+        # "characterized the attack as a serious violation"
+        told = [
+            g
+            for k in kids
+            if tokens[k].dep == "prep" and tokens[k].text.lower() == "as"
+            for g in children.get(k, ())
+            if tokens[g].dep == "pobj"
+        ]
     if objects and not told:
         # an adjective after its noun is predicated of it: 'called the order swift'
         told = [
