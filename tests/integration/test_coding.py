@@ -244,6 +244,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "11", "USA")],
     ),
     (
+        "a spokesman speaks for the body named with 'for'",
+        "A spokesman for the Russian foreign ministry criticized the decision.",
+        [("RUSGOV", "11", "RUS")],
+    ),
+    (
         "the sender of a rejected offer is its target",
         "Pakistan rejected a fresh offer from Afghanistan for direct talks.",
         [("PAK", "12", "AFG")],
@@ -372,6 +377,12 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a concession still pending is none", "Trump has yet to concede the election.", ("08",)),
     ("a government's rally is no protest", "President Trump held a rally in Nevada.", ("14",)),
     ("failing is no refusal", "The Brexit Party failed to win any seats.", ("12",)),
+    ("a lawyer speaks for a client", "Defence lawyers argued against the bid.", ()),
+    (
+        "two scores make a sentence about sport",
+        "Top seed Andy Roddick rallied to beat Sweden's Thomas Enqvist 3-6 7-6 7-5.",
+        ("14",),
+    ),
     (
         "a span that ended long ago bounds its act: background",
         "The Russian government extended the lockdown until January 2024.",

@@ -522,6 +522,9 @@ class SentenceActors:
             known = self._people.get(tok.text.lower()) if tok.ent_type == "PERSON" else None
             if known is not None:
                 return [known.at(head, lo, hi, "person")]
+        if own is None and tok.text.lower() in _VOICE_NOUNS:
+            # "a spokesman for the foreign ministry", "lawyers for Ukraine": the principal
+            return self._principals(head)
         role = own.role if own is not None else None
         at_head = self._by_token.get(head)
         names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
@@ -601,6 +604,17 @@ class SentenceActors:
         kind = "person" if person else "agent"
         label = self._person_name(phrase) if person else own.name
         return [ActorRef(head, lo, hi, country + role, country, role, label, kind, basis=basis)]
+
+    def _principals(self, head: int) -> list[ActorRef]:
+        """Whom a spokesman or lawyer speaks for: the actors named with "for" or "of"."""
+        return [
+            r
+            for c in self._children.get(head, ())
+            if self._tokens[c].dep == "prep" and self._tokens[c].text.lower() in ("for", "of")
+            for g in self._children.get(c, ())
+            if self._tokens[g].dep == "pobj"
+            for r in self.actors_at(g)
+        ]
 
     def _office_held(self, head: int) -> _Combined | None:
         """The office a clause's subject acts in ("Rosselló resigned as the governor",

@@ -23,11 +23,14 @@ SPORT_STORY_SHARE = 0.25
 
 
 def sport_sentence(tokens: Sequence[Token]) -> bool:
-    """Whether the sentence holds a sport word."""
+    """Whether the sentence holds a sport word, or two scores ("won 3-6 7-6 7-5"; one
+    score alone may be a vote: "a 5-4 ruling")."""
     texts = [t.text.lower() for t in tokens]
     if _SPORT.intersection(texts):
         return True
-    return any(f"{a} {b}" in _SPORT for a, b in itertools.pairwise(texts))
+    if any(f"{a} {b}" in _SPORT for a, b in itertools.pairwise(texts)):
+        return True
+    return len(_SCORE.findall(" ".join(t.text for t in tokens))) >= 2
 
 
 def sport_story(parsed: Sequence[ParsedSentence], sporting: Collection[int] | None = None) -> bool:
