@@ -244,6 +244,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "11", "USA")],
     ),
     (
+        "a country's people protesting protest",
+        "Thousands of Palestinians protested on Monday.",
+        [("PSE", "14", "PSE")],
+    ),
+    (
         "a spokesman speaks for the body named with 'for'",
         "A spokesman for the Russian foreign ministry criticized the decision.",
         [("RUSGOV", "11", "RUS")],
@@ -378,6 +383,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a government's rally is no protest", "President Trump held a rally in Nevada.", ("14",)),
     ("failing is no refusal", "The Brexit Party failed to win any seats.", ("12",)),
     ("a lawyer speaks for a client", "Defence lawyers argued against the bid.", ()),
+    (
+        "a country that only says where a firm is from is not the state addressed",
+        "The parents of a girl are suing US supermarket giant Wal-Mart over a CD.",
+        (),
+    ),
     (
         "two scores make a sentence about sport",
         "Top seed Andy Roddick rallied to beat Sweden's Thomas Enqvist 3-6 7-6 7-5.",

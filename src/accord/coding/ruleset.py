@@ -414,8 +414,9 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
     Others (business, media, scholars, celebrities, ordinary people) act politically only
     when they address the state: an appeal, demand, criticism, rejection, threat or
     protest aimed at a political actor, or in a sentence that names an organ of the state
-    or a country (not just as a place: 'in Lagos'); violence against the state; and a
-    protest by people (not firms or media) whatever it names. 'Critics have savaged the
+    or a country (not just as a place, 'in Lagos', or an origin, 'US supermarket giant
+    Wal-Mart'); violence against the state; and a protest by people (a country's people,
+    'Palestinians', not firms or media) whatever it names. 'Critics have savaged the
     film', 'a BBC spokesman said' and a celebrity's visit are no events."""
     root = c.code[:2]
     protest = root == PROTEST_ROOT
@@ -431,7 +432,9 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
     kept = tuple(
         s
         for s in c.sources
-        if addressed or is_political(s, cl.actors) or (protest and s.role in _PROTESTING)
+        if addressed
+        or is_political(s, cl.actors)
+        or (protest and (s.role in _PROTESTING or (s.role is None and s.kind == "country")))
     )
     if not kept:
         return Drop("no political actor acts (business, media, scholars, private people)")
@@ -466,13 +469,16 @@ _PLACE_PREPS = words("place_prepositions.txt")
 
 def _addresses(m: Mention, cl: Clause) -> bool:
     """A mention that names the state as someone acted upon: an organ of the state
-    ('the prime minister'), or a country that is not just where something happens
-    ('Sweden's decision', not 'a rally in Lagos')."""
+    ('the prime minister'), or a country that is not just where something happens or
+    what something is from ('Sweden's decision', not 'a rally in Lagos' nor 'US
+    supermarket giant Wal-Mart')."""
     if m.entry.role in STATE_ROLES:
         return True
     if m.entry.kind not in ("country", "capital"):
         return False
     head = cl.tokens[m.end - 1]
+    if head.dep in ("compound", "amod", "nmod") and cl.tokens[head.head].pos in ("NOUN", "PROPN"):
+        return False  # "US supermarket giant Wal-Mart", "a British band": not the state
     prep = cl.tokens[head.head] if head.dep == "pobj" else None
     return prep is None or prep.text.lower() not in _PLACE_PREPS
 
