@@ -249,6 +249,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("PSE", "14", "PSE")],
     ),
     (
+        "what armed forces shell belongs to whom its 'of' names",
+        "Israeli tanks shelled positions of the Palestinian security forces.",
+        [("ISRMIL", "19", "PSECOP")],
+    ),
+    (
         "a spokesman speaks for the body named with 'for'",
         "A spokesman for the Russian foreign ministry criticized the decision.",
         [("RUSGOV", "11", "RUS")],

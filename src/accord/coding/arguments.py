@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 
 from accord.coding.actors import ActorRef, SentenceActors, identified
 from accord.coding.lexicon import lines, words
-from accord.coding.ontology import VERBAL_ROOTS
+from accord.coding.ontology import VERBAL_ROOTS, VIOLENT_ROOTS
 from accord.coding.patterns import SUBJECT_DEPS
+from accord.coding.roles import roles_with
 from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbMatch
 from accord.model import Token
@@ -30,6 +31,7 @@ _PSYCH_VERBS = words("psych_verbs.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _PROPOSAL_NOUNS = words("proposal_nouns.txt")
 _NAMING_VERBS = words("naming_verbs.txt")
+_ARMED = roles_with("armed")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
 actor, not the one acted on."""
 
@@ -123,7 +125,10 @@ def arguments(
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
     if not targets and not passive:
-        owners = owner_targets(tokens, verb, children, actors)
+        armed = any(s.role in _ARMED for s in sources)  # not Erdogan 'attacking' a decree
+        owners = owner_targets(
+            tokens, verb, children, actors, violent=armed and match.code[:2] in VIOLENT_ROOTS
+        )
         targets.extend(t for t in owners if all(t.code != s.code for s in sources))
     if not targets and not passive:
         nested = nested_targets(tokens, verb, children, actors, TARGET_PREPS)
@@ -145,12 +150,16 @@ def owner_targets(
     verb: int,
     children: Mapping[int, Sequence[int]],
     actors: SentenceActors,
+    *,
+    violent: bool = False,
 ) -> list[ActorRef]:
     """The actor whose thing the verb acts on, when its object is no actor itself: the
     owner ("criticized Trump's decision", "the Japanese raid"), the agent of a noun of
     action ("rejected the proposal by Germany") or the sender of a proposal ("an offer
     from Afghanistan"); not an 'of' complement, which is as often what the act is about
-    ("the proclamation of Golan Heights") as who did it."""
+    ("the proclamation of Golan Heights") as who did it, except for the violence of armed
+    actors (``violent``): what they shell or bomb belongs to whom it names ("shelled
+    positions of the Palestinian security forces")."""
     found: list[ActorRef] = []
     for obj in children.get(verb, ()):
         if tokens[obj].dep != "dobj" or actors.actors_at(obj):
@@ -166,7 +175,13 @@ def owner_targets(
                 tokens[c].dep == "prep"
                 and tokens[c].text.lower() == "from"
                 and tokens[obj].lemma.lower() in _PROPOSAL_NOUNS
-            ) or (tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS):
+            ) or (
+                tokens[c].dep == "prep"
+                and (
+                    tokens[c].text.lower() in _OWNER_PREPS
+                    or (violent and tokens[c].text.lower() == "of")
+                )
+            ):
                 for g in children.get(c, ()):
                     if tokens[g].dep == "pobj":
                         found.extend(r for r in actors.actors_at(g) if identified(r))
