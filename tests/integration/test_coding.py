@@ -272,6 +272,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
+        "the troops a country moves are no target beside the country they leave",
+        "Russia said it would withdraw its troops from Syria.",
+        [("RUS", "03", "RUSMIL")],
+    ),
+    (
         "an adjective after the named thing is a description, not a phone call",
         "Israeli Prime Minister Benjamin Netanyahu called Trump's order swift and decisive.",
         [("ISRGOV", "04", "USAGOV"), ("USAGOV", "04", "ISRGOV")],

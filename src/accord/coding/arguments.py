@@ -135,7 +135,29 @@ def arguments(
         targets.extend(t for t in nested if all(t.code != s.code for s in sources))
     used = set(match.tokens)
     sources = [s for s in sources if s.head not in used]
+    own = [t for t in targets if _own_means(tokens, t, sources, children)]
+    if own and len(own) < len(targets):
+        # "withdraw its troops from Syria": the troops are what it moves; Syria is the target
+        targets = [t for t in targets if t not in own]
     return _unique(sources), _unique(targets)
+
+
+def _own_means(
+    tokens: Sequence[Token],
+    ref: ActorRef,
+    sources: Sequence[ActorRef],
+    children: Mapping[int, Sequence[int]],
+) -> bool:
+    """An actor the source owns ('its troops', 'their diplomats'): of the source's country
+    and possessed by 'its' or 'their' ('his party' may be someone else's)."""
+    return (
+        ref.country is not None
+        and any(ref.country == s.country for s in sources)
+        and any(
+            tokens[c].dep == "poss" and tokens[c].text.lower() in ("its", "their")
+            for c in children.get(ref.head, ())
+        )
+    )
 
 
 _OWNER_PREPS = frozenset({"by"})
