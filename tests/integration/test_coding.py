@@ -254,6 +254,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("ISRMIL", "19", "PSECOP")],
     ),
     (
+        "what is argued is read for its content",
+        "Lavrov argued that the NATO expansion was a betrayal.",
+        [("RUSGOV", "11", "IGOWSTNAT")],
+    ),
+    (
+        "arguing against something is disapproval",
+        "Russia argued against the NATO expansion.",
+        [("RUS", "11", "IGOWSTNAT")],
+    ),
+    (
         "a spokesman speaks for the body named with 'for'",
         "A spokesman for the Russian foreign ministry criticized the decision.",
         [("RUSGOV", "11", "RUS")],
@@ -393,6 +403,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a government's rally is no protest", "President Trump held a rally in Nevada.", ("14",)),
     ("failing is no refusal", "The Brexit Party failed to win any seats.", ("12",)),
     ("a lawyer speaks for a client", "Defence lawyers argued against the bid.", ()),
+    (
+        "arguing that something is so is a statement, not disapproval",
+        "Biden argued that green energy can provide good jobs.",
+        ("11",),
+    ),
     (
         "a country that only says where a firm is from is not the state addressed",
         "The parents of a girl are suing US supermarket giant Wal-Mart over a CD.",

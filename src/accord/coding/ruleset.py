@@ -31,7 +31,7 @@ from accord.coding.places import PLACE_LABELS
 from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
-from accord.coding.statement_rules import bare_statement, statement_content
+from accord.coding.statement_rules import argued_statement, bare_statement, statement_content
 from accord.coding.target_rules import counterpart, domestic_target
 from accord.coding.targets import spells_out_mode
 from accord.coding.time_rules import (
@@ -532,6 +532,7 @@ RULES: tuple[Rule, ...] = (
     sport_teams,
     political_source,
     civilian_protest,
+    argued_statement,
     statement_content,
     bare_statement,
     mutual_parties,

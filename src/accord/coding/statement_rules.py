@@ -21,6 +21,32 @@ _NEGATORS = words("statement_negators.txt")
 _ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
 
 
+@rule("argued_statement", ["verb"], reads=["code"], writes=["code", "rule"])
+def argued_statement(c: Candidate, cl: Clause) -> Verdict:
+    """'argued that ...', 'countered that ...', 'X countered: "..."': a statement of what
+    is argued (010, read for its content next), not disapproval (110), unless the verb
+    names what it argues against ('argued against the bid'; data/lexicon/arguing_verbs)."""
+    tok = cl.tokens[c.trigger]
+    if c.code[:2] != "11" or tok.lemma.lower() not in _ARGUING:
+        return c
+    kids = cl.children.get(c.trigger, ())
+    if any(
+        cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() in ("against", "with")
+        for k in kids
+    ):
+        return c
+    reported = any(cl.tokens[k].dep in ("ccomp", "parataxis") for k in kids) or tok.dep in (
+        "parataxis",
+        "ccomp",
+    )
+    if not reported:
+        return c
+    return dataclasses.replace(c, code=BARE_STATEMENT, rule=f"{c.rule}+argued")
+
+
+_ARGUING = words("arguing_verbs.txt")
+
+
 @rule(
     "statement_content",
     ["verb"],
