@@ -263,7 +263,10 @@ def test_people_and_legislators_protest() -> None:
         assert civilian_protest.apply(cand, _clause(ARREST)) is cand
     police = _ref(0, "GBRCOP", "GBR", "COP", "agent")
     cand = _candidate(code="173", sources=(police,))
-    assert civilian_protest.apply(cand, _clause(ARREST)) is cand  # only protests
+    assert civilian_protest.apply(cand, _clause(ARREST)) is cand  # only demonstrations
+    soldiers = _ref(0, "GBRMIL", "GBR", "MIL", "agent")
+    cordon = _candidate(code="144", sources=(soldiers,))  # 'cordoned off the roads'
+    assert civilian_protest.apply(cordon, _clause(ARREST)) is cordon
 
 
 # -- target rules ----------------------------------------------------------------------

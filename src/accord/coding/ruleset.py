@@ -442,6 +442,7 @@ def political_source(c: Candidate, cl: Clause) -> Verdict:
 
 
 PROTEST_ROOT = "14"
+DEMONSTRATION = "141"
 _PROTESTING = roles_with("protests")
 """Roles whose protests are protests: society roles whose protests are political acts
 whatever the sentence names (people, students, refugees, farmers, doctors; not firms or
@@ -450,16 +451,18 @@ media), and legislators."""
 
 @rule("civilian_protest", ["verb", "noun"], reads=["code", "sources"], writes=["sources"])
 def civilian_protest(c: Candidate, cl: Clause) -> Verdict:
-    """A protest (14) is a civilian act (CAMEO 1.1b3: 'all civilian demonstrations and
-    other collective actions carried out as protests'): a government, its forces, police,
-    intelligence or courts holding a rally ('Trump held rallies', a state-organised
-    march) protest nothing. Legislators protesting in parliament still do."""
-    if c.code[:2] != PROTEST_ROOT:
+    """A demonstration or rally (141) is a civilian act (CAMEO 1.1b3, 14: 'all civilian
+    demonstrations and other collective actions carried out as protests'): a government,
+    its forces, police, intelligence or courts holding a rally ('Trump held rallies', a
+    state-organised march) protest nothing. Legislators protesting in parliament still do,
+    and the rest of 14 stays whoever acts: soldiers who cordon off roads obstruct passage
+    (144), an official may go on hunger strike (142)."""
+    if not c.code.startswith(DEMONSTRATION):
         return c
     kept = tuple(s for s in c.sources if s.role not in STATE_ROLES or s.role in _PROTESTING)
     if not kept:
         return Drop(
-            "a government or its forces holding a rally is no protest (CAMEO 14)", consumes=True
+            "a government or its forces holding a rally is no protest (CAMEO 141)", consumes=True
         )
     return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
 
