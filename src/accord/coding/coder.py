@@ -33,7 +33,13 @@ from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
 from accord.coding.lexicon import words
-from accord.coding.mentions import credible, find_mentions, nationality_only
+from accord.coding.mentions import (
+    credible,
+    find_mentions,
+    foreign_acronyms,
+    nationality_only,
+    undefined_here,
+)
 from accord.coding.nominal import action_events, crowd_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
@@ -121,6 +127,12 @@ def code_document(
     """
     doc = clean.doc
     named = {ps.sentence.index: find_mentions(ps.tokens, ctx.kb, doc.date) for ps in parsed}
+    acronyms = {a for ps in parsed for a in foreign_acronyms(ps.tokens, named[ps.sentence.index])}
+    if acronyms:  # "the Electronic Frontier Foundation (EFF)": not the KB's EFF anywhere
+        named = {
+            ps.sentence.index: undefined_here(ps.tokens, named[ps.sentence.index], acronyms)
+            for ps in parsed
+        }
     sporting = {ps.sentence.index for ps in parsed if sport_sentence(ps.tokens)}
     state = _DocState(
         publication=doc.date,
@@ -129,6 +141,7 @@ def code_document(
         sporting=frozenset(sporting),
         main=main_country(named.values()),
         named=named,
+        acronyms=acronyms,
     )
     events: list[Event] = []
     for ps in parsed:
@@ -158,6 +171,8 @@ class _DocState:
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
     pair_sentence: int = -1
+    acronyms: set[str] = field(default_factory=set)
+    """Acronyms the document defines for names the knowledge base does not hold."""
     places: dict[str, Place] = field(default_factory=dict)
     """The latest place the document named in each country (by ISO3)."""
     dated: dict[tuple[str | None, str | None, str], SentenceDate] = field(default_factory=dict)
@@ -368,7 +383,9 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     sentence_date = root_date or state.fallback_date()
     found = state.named.get(ps.sentence.index)
     if found is None or sentence_date.date != state.publication:
-        found = find_mentions(tokens, ctx.kb, sentence_date.date)
+        found = undefined_here(
+            tokens, find_mentions(tokens, ctx.kb, sentence_date.date), state.acronyms
+        )
     mentions = credible(tokens, found, state.people)
     state.countries.update(m.entry.country for m in mentions if m.entry.country)
     place = None

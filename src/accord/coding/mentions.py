@@ -101,3 +101,45 @@ def nationality_only(m: Mention, tokens: Sequence[Token]) -> bool:
         and tok.head != tok.i
         and tokens[tok.head].ent_type == "PERSON"
     )
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def foreign_acronyms(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[str]:
+    """Acronyms the text defines for a name the knowledge base does not hold: in "the
+    Electronic Frontier Foundation (EFF)" EFF is that foundation, not South Africa's
+    Economic Freedom Fighters, here and in the rest of the document. An acronym defined for
+    a name the knowledge base matched ("the African National Congress (ANC)") is its own."""
+    out: set[str] = set()
+    for i in range(1, len(tokens) - 2):
+        acronym = tokens[i + 1].text
+        if tokens[i].text != "(" or tokens[i + 2].text != ")":
+            continue
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+            continue
+        j = i - 1
+        while j >= 0 and (tokens[j].text[:1].isupper() or tokens[j].text.lower() in _NAME_LINKS):
+            j -= 1
+        capitals = [k for k in range(j + 1, i) if tokens[k].text[:1].isupper()]
+        name = capitals[-len(acronym) :]
+        if len(name) != len(acronym) or "".join(tokens[k].text[0] for k in name) != acronym:
+            continue  # not spelled out just before: "talks with the US (AP)"
+        if any(m.start <= name[0] and m.end >= i for m in mentions):
+            continue  # the knowledge base's own name for it
+        out.add(acronym)
+    return out
+
+
+def undefined_here(
+    tokens: Sequence[Token], mentions: Sequence[Mention], acronyms: set[str]
+) -> list[Mention]:
+    """``mentions`` less those that are only an acronym the document defined for another
+    name (:func:`foreign_acronyms`): "EFF", "the EFF"."""
+    if not acronyms:
+        return list(mentions)
+    return [m for m in mentions if _bare(tokens, m) not in acronyms]
+
+
+def _bare(tokens: Sequence[Token], m: Mention) -> str:
+    return " ".join(t.text for t in tokens[m.start : m.end] if t.text.lower() != "the")

@@ -1,0 +1,33 @@
+"""Knowledge-base mentions (accord.coding.mentions): acronyms a text defines for itself."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from accord.coding.actors import Mention
+from accord.coding.mentions import foreign_acronyms, undefined_here
+from tests.unit.parsing import parsed
+
+
+def _tokens(text: str) -> Any:
+    return parsed([(w, w.lower(), "X", "dep", 0) for w in text.split()]).tokens
+
+
+def _mention(start: int, end: int, code: str) -> Mention:
+    return Mention(start, end, SimpleNamespace(code=code))  # type: ignore[arg-type]
+
+
+def test_an_acronym_spelled_out_for_a_name_the_kb_lacks_is_that_name() -> None:
+    tokens = _tokens("the Electronic Frontier Foundation ( EFF ) joined the fight")
+    kb_eff = _mention(5, 6, "ZAFPTY")  # South Africa's Economic Freedom Fighters
+    assert foreign_acronyms(tokens, [kb_eff]) == {"EFF"}
+    later = _tokens("The EFF asked the court")
+    assert undefined_here(later, [_mention(0, 2, "ZAFPTY")], {"EFF"}) == []
+
+
+def test_the_kbs_own_name_keeps_its_acronym_and_unspelled_brackets_define_nothing() -> None:
+    tokens = _tokens("the African National Congress ( ANC ) said")
+    anc = _mention(0, 4, "ZAFPTY")
+    assert foreign_acronyms(tokens, [anc, _mention(5, 6, "ZAFPTY")]) == set()
+    assert foreign_acronyms(_tokens("talks with the US ( AP ) today"), []) == set()
