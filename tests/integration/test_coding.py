@@ -269,6 +269,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("RUSGOV", "11", "RUS")],
     ),
     (
+        "what is decided is coded as an intent",
+        "The French government decided to send troops to Mali.",
+        [("FRAGOV", "03", "MLI")],
+    ),
+    (
         "the sender of a rejected offer is its target",
         "Pakistan rejected a fresh offer from Afghanistan for direct talks.",
         [("PAK", "12", "AFG")],
@@ -403,6 +408,7 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a government's rally is no protest", "President Trump held a rally in Nevada.", ("14",)),
     ("failing is no refusal", "The Brexit Party failed to win any seats.", ("12",)),
     ("a lawyer speaks for a client", "Defence lawyers argued against the bid.", ()),
+    ("a decision by itself is no intent", "The court will decide whether the law is valid.", ()),
     (
         "arguing that something is so is a statement, not disapproval",
         "Biden argued that green energy can provide good jobs.",
