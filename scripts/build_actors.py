@@ -111,9 +111,11 @@ SINGLE_WORD_JUNK = _wordset(
 )
 
 
-# Agent names that, standing alone, are where something happens far more often than who
-# acts: "sentenced to prison", "the prison sentence of X" coded the prison as police.
-AGENT_PLACE_WORDS = frozenset({"prison"})
+# Agent names that, standing alone, name no actor far more often than they name one:
+# a place ("sentenced to prison", "the prison sentence of X" coded the prison as police),
+# a firm ("mobile carriers", "the carrier said": an airline or phone company, not an
+# aircraft carrier, which keeps its full name).
+AGENT_PLACE_WORDS = frozenset({"prison", "carrier"})
 
 
 def single_word_junk(name: str) -> bool:

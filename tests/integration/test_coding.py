@@ -410,6 +410,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a lawyer speaks for a client", "Defence lawyers argued against the bid.", ()),
     ("a decision by itself is no intent", "The court will decide whether the law is valid.", ()),
     (
+        "'carriers' and 'hopefuls' alone are firms and applicants, not forces or parties",
+        "British carriers ensured that hundreds of hopefuls submitted their profiles.",
+        (),
+    ),
+    (
         "arguing that something is so is a statement, not disapproval",
         "Biden argued that green energy can provide good jobs.",
         ("11",),
