@@ -21,6 +21,7 @@ import dataclasses
 import multiprocessing as mp
 import pickle
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from queue import Empty
+from queue import SimpleQueue
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -188,9 +189,10 @@ def _init_error(exc: BaseException) -> bytes:
 
 
 def _worker_main(
-    factory: ResourceFactory, process: BatchFunction, tasks: Any, conn: Connection
+    factory: ResourceFactory, process: BatchFunction, tasks: Connection, conn: Connection
 ) -> None:
-    """A worker: build Resources once, then code chunks until told to stop (``None``).
+    """A worker: build Resources once, then code chunks read from ``tasks`` until told to
+    stop (an empty message) or the pipe closes.
 
     Exits by itself when its parent process is gone (killed with SIGKILL, say).
     """
@@ -208,12 +210,14 @@ def _worker_main(
         return  # the parent is gone
     while True:
         try:
-            raw = tasks.get(timeout=_POLL_S)
-        except Empty:
-            if parent is not None and not parent.is_alive():
-                return
-            continue
-        if raw is None:
+            if not tasks.poll(_POLL_S):
+                if parent is not None and not parent.is_alive():
+                    return
+                continue
+            raw = tasks.recv_bytes()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if raw == _STOP:
             return
         task_id, packed = pickle.loads(raw)
         docs = [_restored_doc(d) for d in packed]
@@ -225,6 +229,40 @@ def _worker_main(
 
 
 # ---------------------------------------------------------------------- the parent side
+
+
+_STOP = b""
+"""The message that tells a worker to stop (a task is never empty)."""
+
+
+class _TaskLine:
+    """The parent's end of one worker's task pipe. ``put`` never blocks: a thread writes,
+    so a parent sending a large chunk can never deadlock against a worker writing its
+    results. A pipe and a thread rather than ``multiprocessing.Queue``: a queue's named
+    semaphores go through the resource tracker, which at exit sometimes reported one as
+    leaked on stderr."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._items: SimpleQueue[bytes | None] = SimpleQueue()
+        self._thread = threading.Thread(target=self._feed, name="accord-tasks", daemon=True)
+        self._thread.start()
+
+    def _feed(self) -> None:
+        while (item := self._items.get()) is not None:
+            try:
+                self._conn.send_bytes(item)
+            except (OSError, ValueError):
+                break  # the worker is gone
+        with contextlib.suppress(OSError):
+            self._conn.close()
+
+    def put(self, payload: bytes) -> None:
+        self._items.put(payload)
+
+    def close(self) -> None:
+        """Stop writing once what was put is sent (or the worker is gone)."""
+        self._items.put(None)
 
 
 @dataclass(slots=True)
@@ -253,7 +291,7 @@ class _Task:
 @dataclass(slots=True)
 class _Worker:
     process: BaseProcess
-    tasks: Any
+    tasks: _TaskLine
     conn: Connection
     ready: bool = False
     pending: deque[_Task] = field(default_factory=deque)
@@ -272,7 +310,7 @@ def _describe_exit(code: int | None) -> str:
 
 
 class _Pool:
-    """The worker processes, their queues, and what each has been given."""
+    """The worker processes, their task pipes, and what each has been given."""
 
     def __init__(
         self,
@@ -293,17 +331,18 @@ class _Pool:
 
     def _start(self) -> _Worker:
         ctx: Any = self._ctx
-        tasks = ctx.Queue()
+        task_reader, task_writer = ctx.Pipe(duplex=False)
         receive, send = ctx.Pipe(duplex=False)
         proc = ctx.Process(
             target=_worker_main,
-            args=(self._factory, self._process, tasks, send),
+            args=(self._factory, self._process, task_reader, send),
             name="accord-worker",
             daemon=True,
         )
         proc.start()
         send.close()  # the worker holds the only writing end: EOF when it dies
-        return _Worker(process=proc, tasks=tasks, conn=receive)
+        task_reader.close()  # and the only reading end of its tasks: EPIPE when it dies
+        return _Worker(process=proc, tasks=_TaskLine(task_writer), conn=receive)
 
     def free(self) -> _Worker | None:
         """The worker with the fewest outstanding tasks, if it can take another.
@@ -320,7 +359,7 @@ class _Pool:
             (task.task_id, [_portable_doc(d) for d in task.docs]), protocol=_PROTOCOL
         )
         worker.pending.append(task)
-        worker.tasks.put(payload)  # pickled above, so the queue's thread cannot fail on it
+        worker.tasks.put(payload)  # pickled above, so the writing thread cannot fail on it
 
     def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[tuple[_Task, str]]]:
         """Block until something happens: (finished tasks, tasks whose worker died)."""
@@ -386,8 +425,7 @@ class _Pool:
         # A worker still loading its resources has nothing to finish: it is terminated.
         stopping = [w for w in self._workers if graceful and w.ready and w.process.is_alive()]
         for w in stopping:
-            with contextlib.suppress(Exception):
-                w.tasks.put(None)
+            w.tasks.put(_STOP)
         for w in stopping:
             w.process.join(timeout=_STOP_GRACE_S)
         for w in self._workers:
@@ -405,9 +443,7 @@ def _discard(w: _Worker) -> None:
         if w.process.is_alive():  # pragma: no cover - terminate is enough for our workers
             w.process.kill()
             w.process.join()
-    with contextlib.suppress(Exception):
-        w.tasks.cancel_join_thread()
-        w.tasks.close()
+    w.tasks.close()
     with contextlib.suppress(Exception):
         w.conn.close()
     with contextlib.suppress(Exception):
