@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from accord.coding.actors import Mention
+from accord.coding.actor_records import Mention
 from accord.coding.mentions import foreign_acronyms, undefined_here
 from tests.unit.parsing import parsed
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from accord.coding.actors import ActorRef, Mention, Party, SentenceActors
+from accord.coding.actor_records import ActorRef, Mention, Party
+from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import table
 from accord.coding.mentions import credible
 from accord.coding.patterns import children_of

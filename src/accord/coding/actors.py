@@ -11,16 +11,15 @@ capital) combined with the role word ("Russian police" -> RUSCOP).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
+from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.lexicon import table, words
 from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES, roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.coding.verbs import subtree
-from accord.model import Actor, Token
+from accord.model import Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
 _COMPLEMENT_PREPS = words("actor_complement_prepositions.txt")
@@ -47,123 +46,6 @@ _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
 _PAST_OFFICE = words("past_office_words.txt")
-
-
-class Entry(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def country(self) -> str | None: ...
-    @property
-    def role(self) -> str | None: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-
-
-class Match(Protocol):
-    @property
-    def length(self) -> int: ...
-    @property
-    def entry(self) -> Entry: ...
-
-
-class KnowledgeBase(Protocol):
-    def match(self, words: Sequence[str], start: int, date: dt.date | None) -> Match | None: ...
-
-    def matches(self, words: Sequence[str], date: dt.date | None) -> Sequence[tuple[int, Match]]:
-        """Left to right, each the longest match at its start; a match's words are
-        not searched again."""
-        ...
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    entry: Entry
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    """An actor found at a head token, with the token range that names it."""
-
-    head: int
-    start: int
-    end: int
-    """Token range [start, end) in the sentence."""
-    code: str
-    country: str | None
-    role: str | None
-    name: str | None
-    kind: str
-    """person, country, igo, group, agent, pronoun; "implied" for a counterpart the
-    sentence does not name (its span is empty)."""
-    titles: frozenset[str] = frozenset()
-    """Lower-cased words of a person's phrase ("foreign", "minister"): what "the minister"
-    can later refer back to."""
-    listed: bool = False
-    """The actor is a person, organisation or group the knowledge base lists by name (not
-    a country combined with a role word, nor a name the parser alone found)."""
-    basis: str = ""
-    """Where a role word's country came from when the phrase names none: 'place' (the
-    place the sentence names), 'dateline', 'sentence' (the one country the sentence
-    names) or 'document' (the country the document is mostly about); '' when named."""
-
-    def at(self, head: int, start: int, end: int, kind: str) -> ActorRef:
-        """The same actor named again at tokens [start, end) of a sentence, as ``kind``
-        (a pronoun or a surname referring back to it); its titles stay with the first
-        mention."""
-        return ActorRef(
-            head,
-            start,
-            end,
-            self.code,
-            self.country,
-            self.role,
-            self.name,
-            kind,
-            listed=self.listed,
-            basis=self.basis,
-        )
-
-    def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
-        if self.kind == "implied":
-            # not named in the sentence (the other side of a call reported just before)
-            return Actor(
-                text="",
-                code=self.code,
-                country=self.country,
-                role=self.role,
-                name=self.name,
-                span=(0, 0),
-            )
-        s = tokens[self.start].idx
-        last = tokens[self.end - 1]
-        e = last.idx + len(last.text)
-        return Actor(
-            text=sentence[s:e],
-            code=self.code,
-            country=self.country,
-            role=self.role,
-            name=self.name,
-            span=(s, e),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """One side of a bilateral exchange, remembered across sentences ("both sides")."""
-
-    code: str
-    country: str | None
-    role: str | None
-    name: str | None
-
-    @classmethod
-    def of(cls, actor: Actor) -> Party:
-        return cls(actor.code, actor.country, actor.role, actor.name)
 
 
 _PAIR_HEADS = frozenset(table("pair_heads.tsv"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actors import ActorRef, Mention
+from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.lexicon import words
 from accord.model import Token
 

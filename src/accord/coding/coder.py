@@ -20,13 +20,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol
 
-from accord.coding.actors import (
-    ActorRef,
-    KnowledgeBase,
-    Mention,
-    Party,
-    SentenceActors,
-)
+from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party
+from accord.coding.actors import SentenceActors
 from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actors import ActorRef, KnowledgeBase, Mention
+from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention
 from accord.coding.lexicon import words
 from accord.model import Token
 

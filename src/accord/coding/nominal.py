@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.actor_records import ActorRef
+from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import mapping, table, words
 from accord.coding.patterns import governing_verb, verb_stems
 from accord.model import Mode, Token

@@ -24,7 +24,8 @@ import io
 from importlib import resources
 from typing import Literal
 
-from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.actor_records import ActorRef
+from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import words
 from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from accord.coding.actors import ActorRef, KnowledgeBase, Mention, SentenceActors
+from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention
+from accord.coding.actors import SentenceActors
 from accord.coding.mentions import find_mentions
 from accord.coding.verbs import children_of
 from accord.model import Token

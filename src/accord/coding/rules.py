@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from accord.coding.actors import ActorRef, Mention, Party, SentenceActors
+from accord.coding.actor_records import ActorRef, Mention, Party
+from accord.coding.actors import SentenceActors
 from accord.coding.nominal import NominalEvent
 from accord.coding.verbs import VerbMatch
 from accord.model import DatePrecision, DateSource, Mode, Place, Token

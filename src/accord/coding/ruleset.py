@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actors import ActorRef, Mention, identified, named_group, region
+from accord.coding.actor_records import ActorRef, Mention
+from accord.coding.actors import identified, named_group, region
 from accord.coding.arguments import arguments
 from accord.coding.attribution import (
     located_country,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.actors import ActorRef
+from accord.coding.actor_records import ActorRef
 from accord.coding.rules import Candidate, Clause, Verdict, rule
 
 COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actors import ActorRef, SentenceActors
+from accord.coding.actor_records import ActorRef
+from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import words
 from accord.coding.verbs import VerbMatch
 from accord.model import Token
