@@ -410,6 +410,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
     ("a lawyer speaks for a client", "Defence lawyers argued against the bid.", ()),
     ("a decision by itself is no intent", "The court will decide whether the law is valid.", ()),
     (
+        "leaving a race yields to no one",
+        "New York City Mayor Bill de Blasio dropped out of the presidential race.",
+        ("08",),
+    ),
+    (
         "'carriers' and 'hopefuls' alone are firms and applicants, not forces or parties",
         "British carriers ensured that hundreds of hopefuls submitted their profiles.",
         (),
