@@ -14,13 +14,13 @@ from accord.coding.actor_records import ActorRef
 from accord.coding.actors import SentenceActors, identified
 from accord.coding.lexicon import lines, words
 from accord.coding.ontology import VERBAL_ROOTS, VIOLENT_ROOTS
-from accord.coding.patterns import SUBJECT_DEPS
+from accord.coding.patterns import SUBJECT_DEPS, subtree
 from accord.coding.roles import roles_with
 from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbMatch
 from accord.model import Token
 
-__all__ = ["TARGET_PREPS", "arguments", "distinct", "owner_targets"]
+__all__ = ["TARGET_PREPS", "arguments", "distinct", "naming_description", "owner_targets"]
 
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
@@ -246,7 +246,7 @@ def _objects(
     if speech:
         addressee = tokens[verb].lemma.lower() in _ADDRESSEE_VERBS
         object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
-    elif tokens[verb].lemma.lower() in _NAMING_VERBS and any(tokens[c].dep == "dobj" for c in kids):
+    elif naming_description(tokens, verb, children) is not None:
         object_deps = ("dobj", "dative", "iobj")  # "called Biden [a decent man]": named, not met
     recipients = _RECIPIENT_ROOTS.intersection({match.code[:2]}) and any(
         tokens[c].dep in ("dative", "iobj")
@@ -296,12 +296,9 @@ _SPEECH_VENUES = words("speech_venues.txt")
 
 def _venue(tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]) -> bool:
     """Whether a noun names a medium something is said on ("Twitter", "state television")."""
-    words_ = [
-        tokens[k].text.lower()
-        for k in (*children.get(noun, ()), noun)
-        if tokens[k].dep in ("compound", "amod") or k == noun
-    ]
-    return " ".join(words_) in _SPEECH_VENUES or tokens[noun].text.lower() in _SPEECH_VENUES
+    modifiers = [k for k in children.get(noun, ()) if tokens[k].dep in ("compound", "amod")]
+    name = " ".join(tokens[k].text.lower() for k in sorted((*modifiers, noun)))
+    return name in _SPEECH_VENUES or tokens[noun].text.lower() in _SPEECH_VENUES
 
 
 def _prep_rank(word: str, marked: str | None) -> int:
@@ -318,3 +315,40 @@ def _unique(refs: Sequence[ActorRef]) -> list[ActorRef]:
             seen.add((r.code, r.start))
             out.append(r)
     return out
+
+
+def naming_description(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> set[int] | None:
+    """The description a verb of naming gives ('calling it [the most important issue]',
+    'called Trump's order [swift, forceful and decisive]', 'described the raid as [a
+    violation]'); None when it names nothing."""
+    if tokens[verb].lemma.lower() not in _NAMING_VERBS:
+        return None
+    kids = children.get(verb, ())
+    if any(
+        tokens[k].dep in ("prt", "prep") and tokens[k].text.lower() in ("on", "upon", "for")
+        for k in kids
+    ):
+        return None
+    objects = [k for k in kids if tokens[k].dep == "dobj"]
+    told = [k for k in kids if tokens[k].dep == "oprd"]
+    if objects and not told:
+        told = [k for k in kids if tokens[k].dep in ("acomp", "ccomp", "xcomp", "attr")]
+    if objects and not told:
+        # "characterized the attack as a serious violation"
+        told = [
+            g
+            for k in kids
+            if tokens[k].dep == "prep" and tokens[k].text.lower() == "as"
+            for g in children.get(k, ())
+            if tokens[g].dep == "pobj"
+        ]
+    if objects and not told:
+        # an adjective after its noun is predicated of it: 'called the order swift'
+        told = [
+            k for o in objects for k in children.get(o, ()) if tokens[k].dep == "amod" and k > o
+        ]
+    if not told:
+        return None
+    return {i for k in told for i in subtree(children, k)}

@@ -13,11 +13,10 @@ prints it; ``accord explain`` shows which rule changed or dropped each candidate
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import identified, named_group, region
-from accord.coding.arguments import arguments
+from accord.coding.arguments import arguments, naming_description
 from accord.coding.attribution import (
     located_country,
     speaks_of_violence,
@@ -27,12 +26,16 @@ from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
-from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
 from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
-from accord.coding.statement_rules import argued_statement, bare_statement, statement_content
+from accord.coding.statement_rules import (
+    argued_statement,
+    bare_statement,
+    evaluation,
+    statement_content,
+)
 from accord.coding.target_rules import counterpart, domestic_target
 from accord.coding.targets import spells_out_mode
 from accord.coding.time_rules import (
@@ -41,9 +44,8 @@ from accord.coding.time_rules import (
     future_date,
     standing_position,
 )
-from accord.model import DateSource, Mode, Token
+from accord.model import DateSource, Mode
 
-_NAMING_VERBS = words("naming_verbs.txt")
 _ASPECTUAL = words("aspectual_verbs.txt")
 MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -86,52 +88,10 @@ def naming_use(c: Candidate, cl: Clause) -> Verdict:
     description = naming_description(cl.tokens, c.trigger, cl.children)
     if description is None:
         return c
-    said = {cl.tokens[k].text.lower() for k in description}
-    for code, lexicon in _NAMING_CODES:
-        if lexicon.intersection(said) and not _NEGATORS.intersection(said):
-            return dataclasses.replace(c, code=code, rule=f"{c.rule}+naming")
+    code = evaluation([cl.tokens[k].text.lower() for k in sorted(description)], sympathy=False)
+    if code is not None:
+        return dataclasses.replace(c, code=code, rule=f"{c.rule}+naming")
     return Drop("naming use ('calling it X'): a description, not an act")
-
-
-_NAMING_CODES = (("111", words("criticism_words.txt")), ("051", words("praise_words.txt")))
-_NEGATORS = words("statement_negators.txt")
-
-
-def naming_description(
-    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
-) -> set[int] | None:
-    """The description a verb of naming gives ('calling it [the most important issue]',
-    'called Trump's order [swift, forceful and decisive]', 'described the raid as [a
-    violation]'); None when it names nothing."""
-    if tokens[verb].lemma.lower() not in _NAMING_VERBS:
-        return None
-    kids = children.get(verb, ())
-    if any(
-        tokens[k].dep in ("prt", "prep") and tokens[k].text.lower() in ("on", "upon", "for")
-        for k in kids
-    ):
-        return None
-    objects = [k for k in kids if tokens[k].dep == "dobj"]
-    told = [k for k in kids if tokens[k].dep == "oprd"]
-    if objects and not told:
-        told = [k for k in kids if tokens[k].dep in ("acomp", "ccomp", "xcomp", "attr")]
-    if objects and not told:
-        # "characterized the attack as a serious violation"
-        told = [
-            g
-            for k in kids
-            if tokens[k].dep == "prep" and tokens[k].text.lower() == "as"
-            for g in children.get(k, ())
-            if tokens[g].dep == "pobj"
-        ]
-    if objects and not told:
-        # an adjective after its noun is predicated of it: 'called the order swift'
-        told = [
-            k for o in objects for k in children.get(o, ()) if tokens[k].dep == "amod" and k > o
-        ]
-    if not told:
-        return None
-    return {i for k in told for i in subtree(children, k)}
 
 
 @rule("modality", ["verb", "noun"], reads=["code"], writes=["mode"])

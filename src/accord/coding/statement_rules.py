@@ -62,23 +62,34 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
     if c.code != BARE_STATEMENT:
         return c
     content = _reported_words(c.trigger, cl)
-    said = [cl.tokens[k].text.lower() for k in sorted(content)]
-    if not said or _NEGATORS.intersection(said):
+    code = evaluation([cl.tokens[k].text.lower() for k in sorted(content)])
+    if code is None:
         return c
+    mine = {s.code for s in c.sources} | {s.country for s in c.sources}
+    about = tuple(
+        r
+        for k in sorted(content)
+        if cl.tokens[k].dep in _ABOUT_DEPS
+        for r in cl.actors.actors_at(k)
+        if identified(r) and r.code not in mine and is_political(r, cl.actors)
+    )
+    targets = c.targets or about[:1]
+    return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
+
+
+def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
+    """The code of what reported or descriptive words (lower-cased, in text order) say:
+    censure 111, condolence 018 (unless ``sympathy`` is False), praise 051; None when they
+    say none of these or hold a negation ('not a disgrace')."""
+    if not said or _NEGATORS.intersection(said):
+        return None
     joined = f" {' '.join(said)} "
     for code, lexicon in _CONTENT_CODES:
+        if code == "018" and not sympathy:
+            continue
         if lexicon.intersection(said) or any(f" {w} " in joined for w in lexicon if " " in w):
-            mine = {s.code for s in c.sources} | {s.country for s in c.sources}
-            about = tuple(
-                r
-                for k in sorted(content)
-                if cl.tokens[k].dep in _ABOUT_DEPS
-                for r in cl.actors.actors_at(k)
-                if identified(r) and r.code not in mine and is_political(r, cl.actors)
-            )
-            targets = c.targets or about[:1]
-            return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
-    return c
+            return code
+    return None
 
 
 def _reported_words(trigger: int, cl: Clause) -> set[int]:

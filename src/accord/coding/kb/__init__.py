@@ -16,7 +16,6 @@ from accord.coding.kb.records import (
     ActorEntry,
     Candidate,
     KBMatch,
-    Mention,
     RoleSpan,
     code_role,
 )
@@ -29,7 +28,6 @@ __all__ = [
     "ActorKB",
     "Candidate",
     "KBMatch",
-    "Mention",
     "RoleSpan",
     "code_role",
     "normalize_phrase",

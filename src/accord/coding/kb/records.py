@@ -15,7 +15,6 @@ __all__ = [
     "ActorRecord",
     "Candidate",
     "KBMatch",
-    "Mention",
     "PatternRecord",
     "RoleSpan",
     "code_role",
@@ -102,15 +101,6 @@ class Candidate:
     countries: frozenset[str]
     codes: frozenset[str]
     names: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A knowledge-base match inside a phrase: words [start, end)."""
-
-    start: int
-    end: int
-    entry: ActorEntry
 
 
 @dataclass(frozen=True, slots=True)
