@@ -29,6 +29,7 @@ from accord.coding.ruleset import (
     domestic_target,
     future_date,
     political_source,
+    quoted_speaker,
     standing_position,
 )
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
@@ -349,3 +350,81 @@ def test_a_bare_surname_of_an_office_holder_is_kept() -> None:
     ps = parsed([("Trump", "Trump", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)])
     trump = Mention(0, 1, Entry("USAGOV", "USA", "GOV", "Donald Trump", "person"))
     assert credible(ps.tokens, [trump], {}) == [trump]
+
+
+# -- quoted speakers -------------------------------------------------------------------
+
+# '" We warn the Saudis , " Saree said .'
+WARN_QUOTED = parsed(
+    [
+        ('"', '"', "PUNCT", "punct", 8),
+        ("We", "we", "PRON", "nsubj", 2),
+        ("warn", "warn", "VERB", "ccomp", 8),
+        ("the", "the", "DET", "det", 4),
+        ("Saudis", "Saudis", "PROPN", "dobj", 2),
+        (",", ",", "PUNCT", "punct", 8),
+        ('"', '"', "PUNCT", "punct", 8),
+        ("Saree", "Saree", "PROPN", "nsubj", 8),
+        ("said", "say", "VERB", "ROOT", 8),
+        (".", ".", "PUNCT", "punct", 8),
+    ]
+)
+SAREE = Mention(7, 8, Entry("YEMREB", "YEM", "REB", "Yahya Saree", "person"))
+
+
+def _tagged(ps: ParsedSentence, tags: dict[int, str]) -> ParsedSentence:
+    tokens = tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
+    return dataclasses.replace(ps, tokens=tokens)
+
+
+def test_a_quoted_we_is_the_one_the_quotation_is_attributed_to() -> None:
+    ps = _tagged(WARN_QUOTED, {1: "PRP"})
+    children = children_of(ps.tokens)
+    (we,) = SentenceActors(ps.tokens, [SAREE], children).actors_at(1)
+    assert (we.code, we.kind) == ("YEMREB", "pronoun")
+
+
+def test_an_unquoted_we_is_nobody() -> None:
+    unquoted = dataclasses.replace(
+        WARN_QUOTED,
+        tokens=tuple(
+            dataclasses.replace(t, text="-") if t.text == '"' else t
+            for t in _tagged(WARN_QUOTED, {1: "PRP"}).tokens
+        ),
+    )
+    children = children_of(unquoted.tokens)
+    assert SentenceActors(unquoted.tokens, [SAREE], children).actors_at(1) == []
+
+
+def _quoted_candidate(code: str, tag: str = "VBP", lemma: str = "warn") -> tuple[Candidate, Clause]:
+    ps = _tagged(WARN_QUOTED, {1: "PRP", 2: tag})
+    ps = dataclasses.replace(
+        ps,
+        tokens=tuple(dataclasses.replace(t, lemma=lemma) if t.i == 2 else t for t in ps.tokens),
+    )
+    we = ActorRef(1, 1, 2, "YEMREB", "YEM", "REB", "Yahya Saree", "pronoun")
+    cand = Candidate("verb", 2, code, "frame:threaten", sources=(we,))
+    return cand, _clause(ps, [SAREE])
+
+
+def test_a_speaker_warning_by_saying_so_is_an_event() -> None:
+    cand, cl = _quoted_candidate("130")
+    assert quoted_speaker.apply(cand, cl) is cand
+
+
+def test_a_speakers_talk_of_its_own_doings_or_wishes_is_no_event() -> None:
+    for code, tag, lemma in (
+        ("040", "VBP", "meet"),  # 'we meet them every week'
+        ("130", "VBD", "warn"),  # 'we warned them': a report, not the act of saying
+        ("020", "VBP", "want"),  # 'I want them to ...'
+    ):
+        cand, cl = _quoted_candidate(code, tag, lemma)
+        assert isinstance(quoted_speaker.apply(cand, cl), Drop), (code, tag, lemma)
+
+
+def test_a_named_source_is_not_the_quoted_speakers_business() -> None:
+    cand, cl = _quoted_candidate("040")
+    named = dataclasses.replace(
+        cand, sources=(ActorRef(7, 7, 8, "YEMREB", "YEM", "REB", None, "person"),)
+    )
+    assert quoted_speaker.apply(named, cl) is named

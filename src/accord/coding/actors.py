@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.lexicon import table, words
+from accord.coding.patterns import reported_words, subtree
 from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES, roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
-from accord.coding.verbs import subtree
 from accord.model import Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
@@ -42,6 +42,8 @@ _PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
 """Roles whose bare word takes the country the document is mostly about when nothing
 nearer places it."""
 _GROUP_PRONOUNS = words("group_pronouns.txt")
+_SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
+_SAYING_VERBS = words("speech_verbs.txt") | words("announcing_verbs.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
@@ -273,12 +275,54 @@ class SentenceActors:
                     ]
                     if refs:
                         antecedent = refs[-1]
+        elif word in _SPEAKER_PRONOUNS:
+            antecedent = self._speaker(head)
         else:
             return []
         if antecedent is None:
             return []
         a = antecedent
         return [a.at(head, head, head + 1, "pronoun")]
+
+    def _speaker(self, head: int) -> ActorRef | None:
+        """Who says the quotation a first-person pronoun stands in: the subject of the
+        verb of saying that reports it ('"We condemn this attack," said Lavrov';
+        'Lavrov said: "we will respond"'). None outside quotation marks, or when no verb
+        of saying in the sentence reports the words."""
+        if not self._quoted(head):
+            return None
+        for v, tok in enumerate(self._tokens):
+            if tok.pos != "VERB" or tok.lemma.lower() not in _SAYING_VERBS:
+                continue
+            said = reported_words(self._tokens, self._children, v)
+            if head not in said:
+                continue
+            subject = next(
+                (
+                    c
+                    for c in self._children.get(v, ())
+                    if self._tokens[c].dep == "nsubj" and c not in said
+                ),
+                None,
+            )
+            if subject is None:
+                continue
+            refs = [r for r in self._resolve_head(subject) if r.country is not None]
+            if refs:
+                return refs[-1]
+        return None
+
+    def _quoted(self, head: int) -> bool:
+        """Whether token ``head`` stands inside quotation marks."""
+        inside = False
+        for tok in self._tokens[:head]:
+            if tok.text in ('"', "''", "``"):
+                inside = not inside
+            elif tok.text == "\u201c":
+                inside = True
+            elif tok.text == "\u201d":
+                inside = False
+        return inside
 
     def implied(self, role: str, head: int) -> ActorRef | None:
         """An actor the sentence does not name but its act implies ("was arrested": the

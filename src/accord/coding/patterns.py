@@ -301,6 +301,21 @@ def subtree(children: Mapping[int, Sequence[int]], root: int) -> set[int]:
     return seen
 
 
+def reported_words(
+    tokens: Sequence[Token], children: Mapping[int, Sequence[int]], verb: int
+) -> set[int]:
+    """The words a verb of saying reports: its clausal complement ('said (that) ...'), or
+    the clause it is attached to ('"...", X said')."""
+    out: set[int] = set()
+    for k in children.get(verb, ()):
+        if tokens[k].dep in ("ccomp", "parataxis"):
+            out |= subtree(children, k)
+    tok = tokens[verb]
+    if not out and tok.dep in ("parataxis", "ccomp", "advcl", "conj") and tok.head != verb:
+        out = subtree(children, tok.head) - subtree(children, verb)
+    return out
+
+
 def form_tokens(
     tokens: Sequence[Token], verb: int, rest: Phrase, children: Mapping[int, Sequence[int]]
 ) -> list[int] | None:

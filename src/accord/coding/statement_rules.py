@@ -7,7 +7,7 @@ import dataclasses
 
 from accord.coding.actors import identified
 from accord.coding.lexicon import words
-from accord.coding.patterns import subtree
+from accord.coding.patterns import reported_words
 from accord.coding.political import is_political
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 
@@ -61,7 +61,7 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
     criticism_words, sympathy_words, praise_words). Words under a negation are not read."""
     if c.code != BARE_STATEMENT:
         return c
-    content = _reported_words(c.trigger, cl)
+    content = reported_words(cl.tokens, cl.children, c.trigger)
     code = evaluation([cl.tokens[k].text.lower() for k in sorted(content)])
     if code is None:
         return c
@@ -90,19 +90,6 @@ def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
         if lexicon.intersection(said) or any(f" {w} " in joined for w in lexicon if " " in w):
             return code
     return None
-
-
-def _reported_words(trigger: int, cl: Clause) -> set[int]:
-    """The words a verb of saying reports: its clausal complement ('said (that) ...'), or
-    the clause it is attached to ('"...", X said')."""
-    out: set[int] = set()
-    for k in cl.children.get(trigger, ()):
-        if cl.tokens[k].dep in ("ccomp", "parataxis"):
-            out |= subtree(cl.children, k)
-    tok = cl.tokens[trigger]
-    if not out and tok.dep in ("parataxis", "ccomp", "advcl", "conj") and tok.head != trigger:
-        out = subtree(cl.children, tok.head) - subtree(cl.children, trigger)
-    return out
 
 
 @rule("bare_statement", ["verb", "noun"], reads=["code"])
