@@ -592,3 +592,56 @@ def test_an_act_still_pending_has_not_happened() -> None:
         for w, lemma, pos, tag, dep, head in YET_TO
     ]
     assert _modes(plain, ["concede"]) != {"concede": Mode.NEGATED}
+
+
+# Iran has increased cooperation in the last few years.
+TREND: Spec = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("has", "have", "AUX", "VBZ", "aux", 2),
+    ("increased", "increase", "VERB", "VBN", "ROOT", 2),
+    ("cooperation", "cooperation", "NOUN", "NN", "dobj", 2),
+    ("in", "in", "ADP", "IN", "prep", 2),
+    ("the", "the", "DET", "DT", "det", 8),
+    ("last", "last", "ADJ", "JJ", "amod", 8),
+    ("few", "few", "ADJ", "JJ", "amod", 8),
+    ("years", "year", "NOUN", "NNS", "pobj", 4),
+]
+
+# Turkey sentenced them to four years.
+SENTENCE_LENGTH: Spec = [
+    ("Turkey", "Turkey", "PROPN", "NNP", "nsubj", 1),
+    ("sentenced", "sentence", "VERB", "VBD", "ROOT", 1),
+    ("them", "they", "PRON", "PRP", "dobj", 1),
+    ("to", "to", "ADP", "IN", "prep", 1),
+    ("four", "four", "NUM", "CD", "nummod", 5),
+    ("years", "year", "NOUN", "NNS", "pobj", 3),
+]
+
+# Rebels have attacked the town for years.
+FOR_YEARS: Spec = [
+    ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 2),
+    ("have", "have", "AUX", "VBP", "aux", 2),
+    ("attacked", "attack", "VERB", "VBN", "ROOT", 2),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("town", "town", "NOUN", "NN", "dobj", 2),
+    ("for", "for", "ADP", "IN", "prep", 2),
+    ("years", "year", "NOUN", "NNS", "pobj", 5),
+]
+
+# The court banned him for five years.
+BAN_LENGTH: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("court", "court", "NOUN", "NN", "nsubj", 2),
+    ("banned", "ban", "VERB", "VBD", "ROOT", 2),
+    ("him", "he", "PRON", "PRP", "dobj", 2),
+    ("for", "for", "ADP", "IN", "prep", 2),
+    ("five", "five", "NUM", "CD", "nummod", 6),
+    ("years", "year", "NOUN", "NNS", "pobj", 4),
+]
+
+
+def test_a_trend_over_a_span_of_years_is_background_a_length_is_not() -> None:
+    assert _modes(TREND, ["increased"]) == {"increased": Mode.BACKGROUND}
+    assert _modes(FOR_YEARS, ["attacked"]) == {"attacked": Mode.BACKGROUND}
+    assert _modes(SENTENCE_LENGTH, ["sentenced"]) == {"sentenced": Mode.ASSERTED}
+    assert _modes(BAN_LENGTH, ["banned"]) == {"banned": Mode.ASSERTED}

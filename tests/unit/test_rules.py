@@ -31,6 +31,7 @@ from accord.coding.ruleset import (
     political_source,
     quoted_speaker,
     standing_position,
+    verbal_defense,
 )
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import parsed
@@ -428,3 +429,31 @@ def test_a_named_source_is_not_the_quoted_speakers_business() -> None:
         cand, sources=(ActorRef(7, 7, 8, "YEMREB", "YEM", "REB", None, "person"),)
     )
     assert quoted_speaker.apply(named, cl) is named
+
+
+# -- verbal defence --------------------------------------------------------------------
+
+# "Pompeo defended the policy ." / "Troops defended the city ."
+DEFENDED = parsed(
+    [
+        ("Pompeo", "Pompeo", "PROPN", "nsubj", 1),
+        ("defended", "defend", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3),
+        ("policy", "policy", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+)
+
+
+def test_defending_a_policy_is_a_statement_not_military_protection() -> None:
+    pompeo = _ref(0, "USAGOV", "USA", "GOV", "person")
+    trump = _ref(3, "USAGOV", "USA", "GOV", "person")
+    cand = _candidate(code="074", sources=(pompeo,), targets=(trump,))
+    got = verbal_defense.apply(cand, _clause(DEFENDED))
+    assert isinstance(got, Candidate) and got.code == "010" and got.targets == ()
+    city = parsed(
+        [(t.text, t.lemma, t.pos, t.dep, t.head) for t in DEFENDED.tokens[:3]]
+        + [("city", "city", "NOUN", "dobj", 1)]
+    )
+    troops = _candidate(code="074", sources=(pompeo,))
+    assert verbal_defense.apply(troops, _clause(city)) is troops

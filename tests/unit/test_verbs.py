@@ -330,3 +330,76 @@ SPECS: dict[str, list[tuple[str, str, str, str, int]]] = {
 )
 def test_frame_tables(verbs: VerbDictionary, code: str, frame: str, framed: str) -> None:
     assert verbs.frames.reframe(code, frame) == framed
+
+
+def test_declining_codes_a_refusal_only_with_something_refused(verbs: VerbDictionary) -> None:
+    fell = parsed(
+        [
+            ("the", "the", "DET", "det", 1),
+            ("party", "party", "NOUN", "nsubj", 3),
+            ("has", "have", "AUX", "aux", 3),
+            ("declined", "decline", "VERB", "ROOT", 3),
+        ]
+    )
+    assert verbs.match(fell.tokens, 3) is None  # 'the party has declined': fell off
+    refused = parsed(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("declined", "decline", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("invitation", "invitation", "NOUN", "dobj", 1),
+        ]
+    )
+    m = verbs.match(refused.tokens, 1)
+    assert m is not None and m.code == "120"
+
+
+def test_meeting_a_requirement_is_no_meeting(verbs: VerbDictionary) -> None:
+    ps = parsed(
+        [
+            ("Harris", "Harris", "PROPN", "nsubj", 1),
+            ("meets", "meet", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("requirement", "requirement", "NOUN", "dobj", 1),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is None or m.code == ""
+    people = parsed(
+        [
+            ("Xi", "Xi", "PROPN", "nsubj", 1),
+            ("met", "meet", "VERB", "ROOT", 1),
+            ("Putin", "Putin", "PROPN", "dobj", 1),
+        ]
+    )
+    m = verbs.match(people.tokens, 1)
+    assert m is not None and m.code == "040"
+
+
+def test_holding_an_election_is_no_event(verbs: VerbDictionary) -> None:
+    ps = parsed(
+        [
+            ("Canada", "Canada", "PROPN", "nsubj", 1),
+            ("held", "hold", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 4),
+            ("general", "general", "ADJ", "amod", 4),
+            ("election", "election", "NOUN", "dobj", 1),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is None or m.code == ""
+
+
+def test_increasing_cooperation_is_cooperation_not_mobilisation(verbs: VerbDictionary) -> None:
+    ps = parsed(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("increased", "increase", "VERB", "ROOT", 1),
+            ("cooperation", "cooperation", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5),
+            ("navies", "navy", "NOUN", "pobj", 3),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.code == "050"

@@ -75,6 +75,14 @@ def arguments(
             for c in subj:
                 sources.extend(actors.actors_at(c))
             break
+        if current == verb and _passive_participle(tokens, verb, children):
+            # "Tarrant appeared in court, charged with murder", "when asked to clarify,
+            # he said": the one the participle is about undergoes the act. Its by-agent
+            # is no source: such clauses mostly describe ('a study funded by the EU',
+            # 'competition encouraged by Ofcom') rather than report the act
+            passive = True
+            targets.extend(_participle_patients(tokens, verb, children, actors))
+            break
         tok = tokens[current]
         if (
             current != verb
@@ -141,6 +149,38 @@ def arguments(
         # "withdraw its troops from Syria": the troops are what it moves; Syria is the target
         targets = [t for t in targets if t not in own]
     return _unique(sources), _unique(targets)
+
+
+def _passive_participle(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """A past participle heading a clause of its own with no subject or auxiliary
+    ('..., charged with murder', 'when asked about it', 'the man arrested by police'): a
+    passive whose patient is the noun or subject it hangs on."""
+    tok = tokens[verb]
+    if tok.tag != "VBN" or tok.dep not in ("advcl", "acl") or tok.head == verb:
+        return False
+    return not any(
+        tokens[c].dep in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj")
+        for c in children.get(verb, ())
+    )
+
+
+def _participle_patients(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> list[ActorRef]:
+    head = tokens[verb].head
+    if tokens[verb].dep == "acl":
+        return actors.actors_at(head)
+    return [
+        r
+        for c in children.get(head, ())
+        if tokens[c].dep in SUBJECT_DEPS or tokens[c].dep in _PASSIVE_SUBJECT_DEPS
+        for r in actors.actors_at(c)
+    ]
 
 
 def _own_means(

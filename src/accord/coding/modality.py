@@ -18,7 +18,8 @@ Rules read the dependency parse around the trigger verb:
   attack') stays asserted;
 * background: the past perfect ('they had met', but not a speaker's report of its own
   act, 'said it had paid'), 'earlier/previously/ago', a subordinate event dated by a bare
-  year ('the agreement signed in 2001').
+  year ('the agreement signed in 2001'), a span of years ('has increased cooperation in
+  the last few years', 'for decades').
 
 Only the embedded verb is affected by its frame: in "threatened to strike" the strike is
 future while the threat itself stays asserted.
@@ -58,6 +59,9 @@ _ALLEGATION_NOUNS = words("allegation_nouns.txt")
 _CLAIM_DOCUMENTS = words("claim_documents.txt")
 _SUSPECTED = words("suspected_participles.txt")
 _BACKGROUND_ADVS = words("background_adverbs.txt")
+_SPAN_UNITS = words("span_units.txt")
+_SPAN_MARKERS = words("span_markers.txt")
+_SPAN_PREPOSITIONS = words("span_prepositions.txt")
 _NEGATORS = words("negators.txt")
 _PERSONAL = words("subject_pronouns.txt")
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
@@ -95,7 +99,34 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         return Mode.BACKGROUND
     if tokens[verb].dep != "ROOT" and _dated_long_ago(tokens, verb, children):
         return Mode.BACKGROUND
+    if any(k.dep == "prep" and _span_of_years(tokens, k.i, children) for k in kids):
+        return Mode.BACKGROUND
     return Mode.ASSERTED
+
+
+def _span_of_years(
+    tokens: Sequence[Token], prep: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """'in the last few years', 'over the past two decades', 'in recent years', 'for
+    years': a span of years up to the story's time that sums up a trend or a record
+    (``data/lexicon``: span_units, span_markers, span_prepositions). Not 'sentenced to
+    four years', 'banned for five years' (a length), 'in two years' (ahead)."""
+    word = tokens[prep].text.lower()
+    if word not in _SPAN_PREPOSITIONS:
+        return False
+    for g in children.get(prep, ()):
+        unit = tokens[g]
+        if unit.dep != "pobj" or unit.lemma.lower() not in _SPAN_UNITS:
+            continue
+        if unit.text.lower() == unit.lemma.lower():
+            continue  # 'in a year', 'this year': a date, not a span
+        mods = [tokens[k] for k in children.get(g, ())]
+        if word == "for":
+            if not any(m.dep == "nummod" for m in mods):
+                return True
+        elif any(m.text.lower() in _SPAN_MARKERS for m in mods):
+            return True
+    return False
 
 
 def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:

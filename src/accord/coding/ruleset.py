@@ -31,6 +31,7 @@ from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import (
+    BARE_STATEMENT,
     argued_statement,
     bare_statement,
     evaluation,
@@ -171,6 +172,25 @@ def find_arguments(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(
         c, sources=tuple(kept), targets=tuple(t for t in targets if identified(t))
     )
+
+
+PROTECTION = "074"
+
+
+@rule("verbal_defense", ["verb"], reads=["code"], writes=["code", "targets", "rule"])
+def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
+    """A verb of protection whose object is something said or decided defends it in
+    words: 'Pompeo spoke, defending Trump's foreign policy', 'the minister defended the
+    decision' are statements (010), not military protection (074)
+    (data/lexicon/verbal_objects.txt)."""
+    if c.code != PROTECTION:
+        return c
+    if not any(
+        cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
+        for k in cl.children.get(c.trigger, ())
+    ):
+        return c
+    return dataclasses.replace(c, code=BARE_STATEMENT, targets=(), rule=f"{c.rule}+verbal")
 
 
 @rule("licensed_default", ["verb"], reads=["code", "sources", "targets"])
@@ -520,6 +540,7 @@ RULES: tuple[Rule, ...] = (
     asserted_only,
     find_arguments,
     verbal_attack,
+    verbal_defense,
     licensed_default,
     allegation,
     call_needs_counterpart,

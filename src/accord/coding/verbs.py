@@ -71,6 +71,7 @@ _SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
+_COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "nsubjpass", "dative"})
 """Blocks whose verbs differ too much to share patterns: 'expressed opposition' is
 disapproval, 'cited opposition' and 'described his rival' are not."""
 _DEFAULTS = frozenset({"010", "020", "030", "100", "120", "130"})
@@ -93,6 +94,7 @@ class DefaultsReview:
     actor_target: Mapping[str, frozenset[str]] = field(default_factory=dict)
     no_event: Mapping[str, frozenset[str]] = field(default_factory=dict)
     no_object: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    complement: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, text: str) -> DefaultsReview:
@@ -104,6 +106,7 @@ class DefaultsReview:
             "actor-target": {},
             "none": {},
             "no-object": {},
+            "complement": {},
         }
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
@@ -126,6 +129,7 @@ class DefaultsReview:
             frozen(found["actor-target"]),
             frozen(found["none"]),
             frozen(found["no-object"]),
+            frozen(found["complement"]),
         )
 
 
@@ -140,6 +144,9 @@ class VerbForm:
     """Its bare default applies only when the verb acts on an identified actor (accord's
     defaults review: 'released the journalist', not 'released a statement')."""
     intransitive: bool = False
+    needs_complement: bool = False
+    """Its bare default applies only with an object or a clausal complement ('declined
+    the offer', 'declined to comment'; not 'support has declined')."""
     """Its bare default applies only when the verb has no direct object (accord's
     defaults review: 'protesters demonstrated', not 'demonstrated a phone')."""
 
@@ -249,6 +256,7 @@ class VerbDictionary:
             reviewed = review.pattern_only.get(name, frozenset())
             licensed = review.actor_target.get(name, frozenset())
             bare = review.no_object.get(name, frozenset())
+            complemented = review.complement.get(name, frozenset())
             silenced = review.no_event.get(name, frozenset())
             for v in block["verbs"]:
                 words = tuple(w for p in v["words"] for w in word_phrase(p))
@@ -260,6 +268,7 @@ class VerbDictionary:
                     no_code=bool(v["no_code"]) or "*" in reviewed or " ".join(words) in reviewed,
                     needs_actor_target="*" in licensed or " ".join(words) in licensed,
                     intransitive="*" in bare or " ".join(words) in bare,
+                    needs_complement="*" in complemented or " ".join(words) in complemented,
                 )
                 block_forms.append(form)
                 forms.setdefault(words[0], []).append(form)
@@ -356,6 +365,10 @@ class VerbDictionary:
                     tokens[c].dep == "dobj" for c in children.get(verb, ())
                 ):
                     continue  # 'demonstrated a phone': not the intransitive sense
+                if form.needs_complement and not any(
+                    tokens[c].dep in _COMPLEMENT_DEPS for c in children.get(verb, ())
+                ):
+                    continue  # 'the party has declined': not the sense of refusing
                 cand = VerbMatch(form, form.code, form.code2, None, tuple(sorted(used)))
             if best is None or _rank(cand) > _rank(best):
                 best = cand

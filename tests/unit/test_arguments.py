@@ -1,0 +1,88 @@
+"""Sources and targets of a coded verb (coding.arguments), on hand-written parses."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pytest
+
+from accord.coding.actor_records import Mention
+from accord.coding.actors import SentenceActors
+from accord.coding.arguments import arguments
+from accord.coding.patterns import children_of
+from accord.coding.verbs import VerbDictionary
+from accord.model import ParsedSentence
+from tests.unit.parsing import parsed
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    country: str | None
+    role: str | None
+    name: str
+    kind: str
+
+
+@pytest.fixture(scope="module")
+def verbs() -> VerbDictionary:
+    return VerbDictionary.load()
+
+
+def _tag(ps: ParsedSentence, tags: dict[int, str]) -> ParsedSentence:
+    return dataclasses.replace(
+        ps, tokens=tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
+    )
+
+
+# "Tarrant appeared in court , charged with murder ."
+CHARGED = _tag(
+    parsed(
+        [
+            ("Tarrant", "Tarrant", "PROPN", "nsubj", 1),
+            ("appeared", "appear", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("court", "court", "NOUN", "pobj", 2),
+            (",", ",", "PUNCT", "punct", 1),
+            ("charged", "charge", "VERB", "advcl", 1),
+            ("with", "with", "ADP", "prep", 5),
+            ("murder", "murder", "NOUN", "pobj", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    ),
+    {1: "VBD", 5: "VBN"},
+)
+TARRANT = Mention(0, 1, Entry("AUSCVL", "AUS", "CVL", "Brenton Tarrant", "person"))
+
+
+def test_a_bare_past_participle_clause_acts_on_the_one_it_is_about(
+    verbs: VerbDictionary,
+) -> None:
+    children = children_of(CHARGED.tokens)
+    actors = SentenceActors(CHARGED.tokens, [TARRANT], children)
+    match = verbs.match(CHARGED.tokens, 5)
+    assert match is not None
+    sources, targets = arguments(CHARGED.tokens, 5, children, actors, match)
+    assert sources == []  # Tarrant is charged; he charges no one
+    assert [t.code for t in targets] == ["AUSCVL"]
+
+
+def test_an_active_participle_with_its_auxiliary_keeps_its_subject(
+    verbs: VerbDictionary,
+) -> None:
+    # "Tarrant appeared in court , having charged the police ."  ('having' makes it active)
+    spec = [(t.text, t.lemma, t.pos, t.dep, t.head) for t in CHARGED.tokens[:5]]
+    spec += [
+        ("having", "have", "AUX", "aux", 6),
+        ("charged", "charge", "VERB", "advcl", 1),
+        ("the", "the", "DET", "det", 8),
+        ("police", "police", "NOUN", "dobj", 6),
+    ]
+    ps = _tag(parsed(spec), {1: "VBD", 6: "VBN"})
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, [TARRANT], children)
+    match = verbs.match(ps.tokens, 6)
+    assert match is not None
+    sources, _ = arguments(ps.tokens, 6, children, actors, match)
+    assert [s.code for s in sources] == ["AUSCVL"]
