@@ -28,6 +28,7 @@ from accord.coding.ruleset import (
     counterpart,
     domestic_target,
     future_date,
+    placed_source,
     political_source,
     quoted_speaker,
     standing_position,
@@ -457,3 +458,15 @@ def test_defending_a_policy_is_a_statement_not_military_protection() -> None:
     )
     troops = _candidate(code="074", sources=(pompeo,))
     assert verbal_defense.apply(troops, _clause(city)) is troops
+
+
+def test_a_home_role_no_country_places_is_no_source_an_aid_agency_is() -> None:
+    police = _ref(0, "---COP", None, "COP", "agent")
+    assert isinstance(placed_source.apply(_candidate(sources=(police,)), _clause(ARREST)), Drop)
+    agency = _ref(0, "---NGO", None, "NGO", "agent")
+    cand = _candidate(code="0234", sources=(agency,))
+    assert placed_source.apply(cand, _clause(ARREST)) is cand
+    placed = _ref(0, "GBRCOP", "GBR", "COP", "agent")
+    both = _candidate(sources=(police, placed))
+    got = placed_source.apply(both, _clause(ARREST))
+    assert isinstance(got, Candidate) and got.sources == (placed,)

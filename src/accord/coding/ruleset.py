@@ -362,6 +362,25 @@ def needs_source(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
+@rule("placed_source", ["verb", "noun"], reads=["sources"], writes=["sources"])
+def placed_source(c: Candidate, cl: Clause) -> Verdict:
+    """A role of people who act at home (police, courts, parties, soldiers, officials:
+    the 'home' roles of ``data/lexicon/actor_roles.tsv``) that nothing places in a country
+    (``---COP``) is no source: the event would say what was done but not by whom, and
+    no analysis can count it. Roles that act across borders (aid agencies, religious
+    groups: ``---NGO``, ``---REL``), regions and organisations stay."""
+    kept = tuple(
+        s for s in c.sources if not (s.code.startswith(UNPLACED) and s.role in _HOME_ROLES)
+    )
+    if not kept:
+        return Drop("the source is a role that no country places")
+    return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
+
+
+UNPLACED = "---"
+_HOME_ROLES = roles_with("home")
+
+
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
 _WISH_VERBS = words("wish_verbs.txt")
 PERFORMATIVE_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
@@ -547,6 +566,7 @@ RULES: tuple[Rule, ...] = (
     unattributed_violence,
     implied_authority,
     needs_source,
+    placed_source,
     quoted_speaker,
     sport_teams,
     political_source,
