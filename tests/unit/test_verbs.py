@@ -403,3 +403,43 @@ def test_increasing_cooperation_is_cooperation_not_mobilisation(verbs: VerbDicti
     )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and m.code == "050"
+
+
+def test_a_press_conference_is_a_statement_not_a_consultation(verbs: VerbDictionary) -> None:
+    ps = parsed(
+        [
+            ("Biden", "Biden", "PROPN", "nsubj", 1),
+            ("held", "hold", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 4),
+            ("press", "press", "NOUN", "compound", 4),
+            ("conference", "conference", "NOUN", "dobj", 1),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.code == "010"
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        [  # 'Soleimani took part in the attacks'
+            ("Soleimani", "Soleimani", "PROPN", "nsubj", 1),
+            ("took", "take", "VERB", "ROOT", 1),
+            ("part", "part", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("attacks", "attack", "NOUN", "pobj", 3),
+        ],
+        [  # 'the government announced new lockdown measures'
+            ("government", "government", "NOUN", "nsubj", 1),
+            ("announced", "announce", "VERB", "ROOT", 1),
+            ("new", "new", "ADJ", "amod", 4),
+            ("lockdown", "lockdown", "NOUN", "compound", 4),
+            ("measures", "measure", "NOUN", "dobj", 1),
+        ],
+    ],
+)
+def test_taking_part_and_announcing_measures_are_no_events_by_themselves(
+    verbs: VerbDictionary, spec: list[tuple[str, str, str, str, int]]
+) -> None:
+    m = verbs.match(parsed(spec).tokens, 1)
+    assert m is None or m.code in ("", "010")
