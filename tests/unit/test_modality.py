@@ -645,3 +645,23 @@ def test_a_trend_over_a_span_of_years_is_background_a_length_is_not() -> None:
     assert _modes(FOR_YEARS, ["attacked"]) == {"attacked": Mode.BACKGROUND}
     assert _modes(SENTENCE_LENGTH, ["sentenced"]) == {"sentenced": Mode.ASSERTED}
     assert _modes(BAN_LENGTH, ["banned"]) == {"banned": Mode.ASSERTED}
+
+
+# Trump sued Vance to block the release. / Ortega ordered the paper to suspend publication.
+def _object_then_infinitive(head: str, head_lemma: str, verb: str, lemma: str) -> Spec:
+    return [
+        ("X", "X", "PROPN", "NNP", "nsubj", 1),
+        (head, head_lemma, "VERB", "VBD", "ROOT", 1),
+        ("Y", "Y", "PROPN", "NNP", "dobj", 1),
+        ("to", "to", "PART", "TO", "aux", 4),
+        (verb, lemma, "VERB", "VB", "xcomp", 1),
+        ("it", "it", "PRON", "PRP", "dobj", 4),
+    ]
+
+
+def test_an_infinitive_after_an_object_is_a_purpose_unless_someone_is_told_to_do_it() -> None:
+    assert _modes(_object_then_infinitive("sued", "sue", "block", "block"), ["block"]) == {
+        "block": Mode.FUTURE
+    }
+    ordered = _modes(_object_then_infinitive("ordered", "order", "suspend", "suspend"), ["suspend"])
+    assert ordered == {"suspend": Mode.ASSERTED}

@@ -11,7 +11,8 @@ Rules read the dependency parse around the trigger verb:
   complement of a verb, adjective or noun of intention, threat or request ('threatened
   to strike', 'set to expire', 'is ready to', 'wants Germany to pay', 'demanded that Iraq
   withdraw', 'its demand that Israel ease'), a plan stated with 'be to' ('the Senate was
-  to meet Monday'), the purpose of a protest ('staged rallies to demand reforms');
+  to meet Monday'), the purpose of a protest ('staged rallies to demand reforms'), of an
+  act on someone ('sued Vance to block the release'; not 'ordered the paper to suspend');
 * alleged: what an allegation, accusation, claim or suspicion says someone did ('an
   allegation he assaulted her', 'accused Russia of meddling', 'Bolton claims Trump asked
   Xi ...', 'allegedly'); a speaker's claim about its own act ('said it carried out the
@@ -50,6 +51,7 @@ rally's purpose, not a separate event."""
 _NEGATING_NOUNS = words("negating_nouns.txt")
 _SPEECH_HEADS = words("speech_verbs.txt")
 _MOTION_VERBS = words("motion_verbs.txt")
+_DIRECTIVE_HEADS = words("directive_heads.txt")
 _LEGAL_VERBS = words("legal_verbs.txt")
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = words("conditional_marks.txt")
@@ -296,6 +298,16 @@ def _embedding_mode(
                 return Mode.NEGATED
             if lemma in _FUTURE_NOUNS:
                 return Mode.FUTURE
+        if (
+            tok.dep == "xcomp"
+            and _has_to(tokens, current, children)
+            and _has(tokens, tok.head, children, "dobj")
+            and head.lemma.lower() not in _MOTION_VERBS | _DIRECTIVE_HEADS
+        ):
+            # purpose after an object: "sued Vance to block the release", "hired
+            # lawyers to challenge the ruling" (what the act is for, not yet done); not
+            # what someone is told or made to do ("ordered the paper to suspend")
+            return Mode.FUTURE
         if tok.dep == "advcl":
             if _has_to(tokens, current, children) and (
                 tok.lemma.lower() in _EXPRESSIVE
