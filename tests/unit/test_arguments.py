@@ -86,3 +86,24 @@ def test_an_active_participle_with_its_auxiliary_keeps_its_subject(
     assert match is not None
     sources, _ = arguments(ps.tokens, 6, children, actors, match)
     assert [s.code for s in sources] == ["AUSCVL"]
+
+
+def test_the_place_of_an_attack_is_not_skipped_for_a_target_it_placed() -> None:
+    from accord.coding.actor_records import ActorRef
+    from accord.coding.attribution import located_country
+
+    # "a journalist was killed in eastern Beirut"
+    ps = parsed(
+        [
+            ("journalist", "journalist", "NOUN", "nsubjpass", 2),
+            ("was", "be", "AUX", "auxpass", 2),
+            ("killed", "kill", "VERB", "ROOT", 2),
+            ("in", "in", "ADP", "prep", 2),
+            ("Beirut", "Beirut", "PROPN", "pobj", 3),
+        ]
+    )
+    beirut = Mention(4, 5, Entry("LBNGOV", "LBN", "GOV", "Beirut", "capital"))
+    placed = ActorRef(0, 0, 1, "LBNMED", "LBN", "MED", None, "agent", basis="sentence")
+    assert located_country(ps.tokens, [beirut], [placed]) == "LBN"
+    own = ActorRef(0, 0, 1, "LBNMED", "LBN", "MED", None, "agent")
+    assert located_country(ps.tokens, [beirut], [own]) is None

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from accord.coding.actor_records import Mention
-from accord.coding.mentions import foreign_acronyms, undefined_here
+from accord.coding.mentions import foreign_acronyms, stance_only, undefined_here
 from tests.unit.parsing import parsed
 
 
@@ -31,3 +31,12 @@ def test_the_kbs_own_name_keeps_its_acronym_and_unspelled_brackets_define_nothin
     anc = _mention(0, 4, "ZAFPTY")
     assert foreign_acronyms(tokens, [anc, _mention(5, 6, "ZAFPTY")]) == set()
     assert foreign_acronyms(_tokens("talks with the US ( AP ) today"), []) == set()
+
+
+def test_a_country_after_pro_or_anti_is_a_stance_not_the_actors_country() -> None:
+    country = SimpleNamespace(code="CHN", kind="country")
+    tokens = _tokens("the pro - Beijing camp")
+    assert stance_only(Mention(3, 4, country), tokens)  # type: ignore[arg-type]
+    assert not stance_only(Mention(1, 2, country), _tokens("the Beijing government"))  # type: ignore[arg-type]
+    person = SimpleNamespace(code="CHNGOV", kind="person")
+    assert not stance_only(Mention(3, 4, person), tokens)  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ from accord.coding.mentions import (
     find_mentions,
     foreign_acronyms,
     nationality_only,
+    stance_only,
     undefined_here,
 )
 from accord.coding.nominal import action_events, crowd_events, nominal_events
@@ -389,7 +390,9 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         place = places[0] if places else None
     home = state.location.country if state.location else None
     named = {
-        m.entry.country for m in mentions if m.entry.country and not nationality_only(m, tokens)
+        m.entry.country
+        for m in mentions
+        if m.entry.country and not nationality_only(m, tokens) and not stance_only(m, tokens)
     }
     recent = ps.sentence.index - state.last_person_sentence <= PRONOUN_WINDOW
     actors = SentenceActors(
