@@ -107,3 +107,29 @@ def test_the_place_of_an_attack_is_not_skipped_for_a_target_it_placed() -> None:
     assert located_country(ps.tokens, [beirut], [placed]) == "LBN"
     own = ActorRef(0, 0, 1, "LBNMED", "LBN", "MED", None, "agent")
     assert located_country(ps.tokens, [beirut], [own]) is None
+
+
+def test_a_to_phrase_the_parser_marks_as_dative_names_the_recipient(
+    verbs: VerbDictionary,
+) -> None:
+    # "Peru granted asylum to the Panamanian president"
+    ps = parsed(
+        [
+            ("Peru", "Peru", "PROPN", "nsubj", 1),
+            ("granted", "grant", "VERB", "ROOT", 1),
+            ("asylum", "asylum", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "dative", 1),
+            ("the", "the", "DET", "det", 6),
+            ("Panamanian", "Panamanian", "ADJ", "amod", 6),
+            ("president", "president", "NOUN", "pobj", 3),
+        ]
+    )
+    panama = Mention(5, 6, Entry("PAN", "PAN", None, "Panama", "country"))
+    president = Mention(6, 7, Entry("---GOV", None, "GOV", "president", "agent"))
+    peru = Mention(0, 1, Entry("PER", "PER", None, "Peru", "country"))
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, [peru, panama, president], children)
+    match = verbs.match(ps.tokens, 1)
+    assert match is not None
+    _, targets = arguments(ps.tokens, 1, children, actors, match)
+    assert [t.code for t in targets] == ["PANGOV"]

@@ -298,6 +298,12 @@ def _objects(
             continue  # "offered its troops to Lebanon's president": the troops are given
         if tokens[c].dep in object_deps:
             found.extend(actors.actors_at(c))
+            if tokens[c].dep == "dative" and tokens[c].pos == "ADP":
+                # "granted asylum to the Panamanian president": the parser marks the
+                # preposition itself as the dative; its object is the recipient
+                for g in children.get(c, ()):
+                    if tokens[g].dep == "pobj":
+                        found.extend(actors.actors_at(g))
         elif speech and tokens[c].dep == "dobj" and c in match.tokens:
             # "understood China's concerns", "expressed condolences to ...": the owner of
             # the pattern's noun is the one addressed
