@@ -283,6 +283,23 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "Protesters marched in Lima, Peru. Juan Marquez resigned as the interior minister.",
         [("PERGOV", "08", "PER")],
     ),
+    (
+        "a quoted 'we' is the one quoted, warning by saying so",
+        'Houthi spokesman Yahya Saree said: "We warn the Saudis that our targets will keep'
+        ' expanding."',
+        [("YEMREB", "13", "SAU")],
+    ),
+    (
+        "the 'it' of a spokesperson's claim is the body spoken for",
+        "Houthi military spokesperson Yahya Sarea said it had carried out the attack on"
+        " Saudi Aramco.",
+        [("YEMREB", "19", "SAUBUS")],
+    ),
+    (
+        "a 'to' phrase parsed as the dative names the recipient",
+        "Peru granted asylum to the Panamanian president.",
+        [("PER", "07", "PANGOV")],
+    ),
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
@@ -366,6 +383,35 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
 # Sentences that hold no political event at all (precision: issue 10), or none of the roots
 # listed. Each names the rule that keeps it out.
 NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
+    (
+        "the one a bare participle clause is about undergoes it (arguments)",
+        "An Australian, Brenton Tarrant, appeared in court yesterday, charged with murder.",
+        ("11",),
+    ),
+    (
+        "a trend over a span of years is background (modality)",
+        "Iran has increased cooperation in the last few years with the navies of China.",
+        (),
+    ),
+    ("a press conference consults no one", "Biden held his first press conference.", ()),
+    ("falling off is no refusal", "Since the repeal in 1933, the party has declined.", ()),
+    ("meeting a requirement is no meeting", "Harris meets the citizenship requirement.", ()),
+    ("an election held is no interaction", "On Monday, Canada held a general election.", ()),
+    (
+        "the weapon used in an attack is its means (instrument)",
+        "British aircraft using guided missiles killed four Iraqis in an attack in Basra.",
+        ("17",),
+    ),
+    (
+        "the purpose of a lawsuit has not happened (modality)",
+        "President Trump sued the district attorney to block the release of his tax returns.",
+        ("17",),
+    ),
+    (
+        "a quoted speaker's talk of its own doings (quoted_speaker)",
+        '"We are in dialogue with Beijing," Taiwanese President Tsai Ing-wen said.',
+        ("04",),
+    ),
     (
         "a death is no attack (defaults review)",
         "Former president Robert Mugabe died on Friday.",

@@ -28,6 +28,7 @@ from accord.coding.ruleset import (
     counterpart,
     domestic_target,
     future_date,
+    instrument,
     placed_source,
     political_source,
     quoted_speaker,
@@ -470,3 +471,55 @@ def test_a_home_role_no_country_places_is_no_source_an_aid_agency_is() -> None:
     both = _candidate(sources=(police, placed))
     got = placed_source.apply(both, _clause(ARREST))
     assert isinstance(got, Candidate) and got.sources == (placed,)
+
+
+# -- instruments -----------------------------------------------------------------------
+
+
+def _using(subject: str, head: str, head_lemma: str, obj: str) -> ParsedSentence:
+    # '<subject> <head> them using <obj>'
+    ps = parsed(
+        [
+            (subject, subject.lower(), "NOUN", "nsubj", 1),
+            (head, head_lemma, "VERB", "ROOT", 1),
+            ("them", "they", "PRON", "dobj", 1),
+            ("using", "use", "VERB", "advcl", 1),
+            (obj, obj, "NOUN", "dobj", 3),
+        ]
+    )
+    return _tagged(ps, {3: "VBG"})
+
+
+def test_using_a_weapon_in_an_attack_is_its_means_not_an_act() -> None:
+    cand = _candidate(code="175", trigger=3)
+    assert isinstance(
+        instrument.apply(cand, _clause(_using("Troops", "killed", "kill", "missiles"))), Drop
+    )
+
+
+def test_using_tear_gas_to_clear_a_square_is_the_act_itself() -> None:
+    cand = _candidate(code="175", trigger=3)
+    assert instrument.apply(cand, _clause(_using("Police", "cleared", "clear", "gas"))) is cand
+
+
+def test_it_after_a_spokespersons_said_is_the_body_spoken_for() -> None:
+    # 'Houthi spokesperson Sarea said it had carried out the attack'
+    ps = _tagged(
+        parsed(
+            [
+                ("Houthi", "Houthi", "PROPN", "compound", 2),
+                ("spokesperson", "spokesperson", "NOUN", "compound", 2),
+                ("Sarea", "Sarea", "PROPN", "nsubj", 3),
+                ("said", "say", "VERB", "ROOT", 3),
+                ("it", "it", "PRON", "nsubj", 6),
+                ("had", "have", "AUX", "aux", 6),
+                ("attacked", "attack", "VERB", "ccomp", 3),
+            ]
+        ),
+        {4: "PRP"},
+    )
+    ps = _with_entities(ps, {2})
+    houthi = Mention(0, 1, Entry("YEMREB", "YEM", "REB", "Houthi", "group"))
+    children = children_of(ps.tokens)
+    refs = SentenceActors(ps.tokens, [houthi], children).actors_at(4)
+    assert [r.code for r in refs] == ["YEMREB"]

@@ -272,7 +272,8 @@ class SentenceActors:
                     refs = [
                         r
                         for r in self._resolve_head(i)
-                        if r.kind != "person" and r.kind != "pronoun" and _collective(r)
+                        if (r.kind != "person" and r.kind != "pronoun" and _collective(r))
+                        or self._speaks_for(r)
                     ]
                     if refs:
                         antecedent = refs[-1]
@@ -345,6 +346,13 @@ class SentenceActors:
             if role is not None:
                 return role[0]
         return None
+
+    def _speaks_for(self, ref: ActorRef) -> bool:
+        """A spokesperson of a body ('Houthi military spokesperson Yahya Sarea said it had
+        carried out the attack'): 'it' is the body the spokesperson speaks for."""
+        return ref.country is not None and any(
+            self._tokens[k].text.lower() in _VOICE_NOUNS for k in range(ref.start, ref.end)
+        )
 
     def _voice(self, m: Mention) -> bool:
         """A role word for someone who speaks for another ('spokesman'): no role of its

@@ -26,6 +26,7 @@ from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.lexicon import table, words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
+from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
 from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
@@ -60,6 +61,27 @@ def noun_tagged_as_verb(c: Candidate, cl: Clause) -> Verdict:
     if any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(c.trigger, ())):
         return Drop("a noun tagged as a verb ('its fisheries dispute')")
     return c
+
+
+_INSTRUMENT_VERBS = words("instrument_verbs.txt")
+
+
+@rule("instrument", ["verb"])
+def instrument(c: Candidate, cl: Clause) -> Verdict:
+    """'Carried out the attack using ten drones', 'aircraft using guided missiles killed
+    four': a participle of using names the means of an act of violence the rest of the
+    sentence tells, which is coded by its own verb (data/lexicon/instrument_verbs.txt).
+    Where the rest tells no violence, the use is the act ('cleared protesters from the
+    square using tear gas': repression, 175)."""
+    tok = cl.tokens[c.trigger]
+    if tok.lemma.lower() not in _INSTRUMENT_VERBS or tok.tag != "VBG":
+        return c
+    if tok.dep not in ("advcl", "acl"):
+        return c
+    means = subtree(cl.children, c.trigger)
+    if not speaks_of_violence([t for t in cl.tokens if t.i not in means]):
+        return c
+    return Drop("the means of another act ('using ten drones'), not an act of its own")
 
 
 @rule("pattern_word_is_a_clause", ["verb"])
@@ -548,6 +570,7 @@ known (a meeting reported in the same sentence counts for the counterpart rule).
 
 RULES: tuple[Rule, ...] = (
     noun_tagged_as_verb,
+    instrument,
     pattern_word_is_a_clause,
     naming_use,
     modality,
