@@ -88,27 +88,6 @@ def test_an_active_participle_with_its_auxiliary_keeps_its_subject(
     assert [s.code for s in sources] == ["AUSCVL"]
 
 
-def test_the_place_of_an_attack_is_not_skipped_for_a_target_it_placed() -> None:
-    from accord.coding.actor_records import ActorRef
-    from accord.coding.attribution import located_country
-
-    # "a journalist was killed in eastern Beirut"
-    ps = parsed(
-        [
-            ("journalist", "journalist", "NOUN", "nsubjpass", 2),
-            ("was", "be", "AUX", "auxpass", 2),
-            ("killed", "kill", "VERB", "ROOT", 2),
-            ("in", "in", "ADP", "prep", 2),
-            ("Beirut", "Beirut", "PROPN", "pobj", 3),
-        ]
-    )
-    beirut = Mention(4, 5, Entry("LBNGOV", "LBN", "GOV", "Beirut", "capital"))
-    placed = ActorRef(0, 0, 1, "LBNMED", "LBN", "MED", None, "agent", basis="sentence")
-    assert located_country(ps.tokens, [beirut], [placed]) == "LBN"
-    own = ActorRef(0, 0, 1, "LBNMED", "LBN", "MED", None, "agent")
-    assert located_country(ps.tokens, [beirut], [own]) is None
-
-
 def test_a_to_phrase_the_parser_marks_as_dative_names_the_recipient(
     verbs: VerbDictionary,
 ) -> None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.lexicon import table, words
-from accord.coding.mentions import stance_only
 from accord.coding.patterns import reported_words, subtree
 from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES, roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
@@ -425,9 +424,7 @@ class SentenceActors:
         )
         phrase, complements = self._phrase(head, possessor_only=not names_actor)
         mentions = {
-            self._by_token[k].start: self._by_token[k]
-            for k in phrase
-            if k in self._by_token and not stance_only(self._by_token[k], self._tokens)
+            self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token
         }
         own = _combine([m for m in mentions.values() if not self._voice(m)])
         lo, hi = surface(

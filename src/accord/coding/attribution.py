@@ -25,9 +25,8 @@ def located_country(
     tokens: Sequence[Token], mentions: Sequence[Mention], targets: Sequence[ActorRef]
 ) -> str | None:
     """The one country named in a locative phrase ("in eastern Beirut", "outside the Iraqi
-    city of Basra"), apart from the targets' own (a target the sentence's place put in a
-    country, 'a journalist ... in eastern Beirut', has no country of its own)."""
-    skip = {t.country for t in targets if not t.basis}
+    city of Basra"), apart from the targets' own."""
+    skip = {t.country for t in targets}
     found: set[str] = set()
     for m in mentions:
         country = m.entry.country

@@ -108,8 +108,9 @@ _STANCE_PREFIXES = words("stance_prefixes.txt")
 
 def stance_only(m: Mention, tokens: Sequence[Token]) -> bool:
     """A country or capital named after 'pro-' or 'anti-' ('the pro-Beijing camp', 'an
-    anti-Syria journalist'): what an actor stands for or against, not whose it is or
-    where the sentence happens (``data/lexicon/stance_prefixes.txt``)."""
+    anti-Syria journalist'): what an actor stands for or against, not the country the
+    sentence happens in, so it places no bare role word ('the protesters') there
+    (``data/lexicon/stance_prefixes.txt``)."""
     if m.entry.kind not in ("country", "capital") or m.start < 2:
         return False
     dash, prefix = tokens[m.start - 1], tokens[m.start - 2]
