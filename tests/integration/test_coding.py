@@ -296,6 +296,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("YEMREB", "19", "SAUBUS")],
     ),
     (
+        "a news outlet named in the sentence does not place its police",
+        "Protests continued in Jakarta, Indonesia on Monday. A spokesman told the BBC that"
+        " police arrested two students.",
+        [("IDNCOP", "17", "IDNEDU")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],

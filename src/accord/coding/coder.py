@@ -57,6 +57,9 @@ from accord.model import (
 from accord.text.dates import find_date_mentions
 
 PRONOUN_WINDOW = 2
+REPORTER_ROLE = "MED"
+"""A news organisation the sentence names ('according to NPR') says who reported, not
+where the sentence happens: its country places no role word ('the police')."""
 """A person pronoun with no antecedent in its own sentence refers back at most this many
 sentences (further back, 'he' in an interview is too often someone the coder did not
 resolve)."""
@@ -392,7 +395,10 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     named = {
         m.entry.country
         for m in mentions
-        if m.entry.country and not nationality_only(m, tokens) and not stance_only(m, tokens)
+        if m.entry.country
+        and m.entry.role != REPORTER_ROLE
+        and not nationality_only(m, tokens)
+        and not stance_only(m, tokens)
     }
     recent = ps.sentence.index - state.last_person_sentence <= PRONOUN_WINDOW
     actors = SentenceActors(
