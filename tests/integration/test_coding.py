@@ -302,6 +302,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IDNCOP", "17", "IDNEDU")],
     ),
     (
+        "police are where the story is, not of the nationality the sentence names",
+        "Fifty people died in an attack on a mosque in Christchurch. Police arrested an"
+        " Australian, Brenton Tarrant, in the neighbourhood.",
+        [("NZLCOP", "17", "AUS")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],

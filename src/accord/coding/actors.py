@@ -33,6 +33,9 @@ wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
 _PERSON_PRONOUNS = words("third_person_pronouns.txt")
 _HOME_ROLES = roles_with("home")
 _LOCAL_ROLES = roles_with("local")
+_STORY_ROLES = _LOCAL_ROLES & roles_with("armed")
+"""The state's local armed organ, the police: where the story is, they are (a court or a
+jury named in passing is as often a national or foreign one)."""
 _DOMESTIC_ROLES = roles_with("domestic")
 """Roles of people who act at home: when nothing else places them, the one country the
 sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
@@ -61,8 +64,9 @@ class SentenceActors:
     ``last_person`` is the antecedent for a pronoun with none earlier in the sentence;
     ``home_country`` (the dateline's country), ``place_country`` (the country of the
     place the sentence names) and ``sentence_country`` (the only country the sentence
-    names, if just one) place bare role words ("police", "the army"); ``pair`` is what
-    "both sides" refers to.
+    names, if just one) place bare role words ("police", "the army"), and so does
+    ``story_country`` (the country of the latest place the story named before) for local
+    people; ``pair`` is what "both sides" refers to.
     """
 
     def __init__(
@@ -77,6 +81,7 @@ class SentenceActors:
         sentence_country: str | None = None,
         pair: tuple[Party, Party] | None = None,
         document_country: str | None = None,
+        story_country: str | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -90,6 +95,7 @@ class SentenceActors:
         self._place = place_country
         self._sentence_country = sentence_country
         self._document_country = document_country
+        self._story = story_country
         self._pair = pair
         self._memo: dict[int, list[ActorRef]] = {}
 
@@ -362,12 +368,16 @@ class SentenceActors:
 
     def _role_country(self, role: str) -> tuple[str, str] | None:
         """The country of a bare role word, and where it came from: the place the sentence
-        names (local people), the dateline (people who act at home), the one country the
-        sentence names, then the country the document is mostly about."""
+        names (local people), the dateline (people who act at home), the place the story
+        named last (the police: 'police' in a story set in Christchurch, though the
+        sentence names an Australian), the one country the sentence names, then the
+        country the document is mostly about."""
         if role in _LOCAL_ROLES and self._place is not None:
             return self._place, "place"
         if role in _HOME_ROLES and self._home is not None:
             return self._home, "dateline"
+        if role in _STORY_ROLES and self._story is not None:
+            return self._story, "story"
         if role in _DOMESTIC_ROLES and self._sentence_country is not None:
             return self._sentence_country, "sentence"
         if role in _PLACED_ROLES and self._document_country is not None:

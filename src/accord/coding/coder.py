@@ -174,6 +174,8 @@ class _DocState:
     """Acronyms the document defines for names the knowledge base does not hold."""
     places: dict[str, Place] = field(default_factory=dict)
     """The latest place the document named in each country (by ISO3)."""
+    story_place: str | None = None
+    """The country of the latest place the document named (before this sentence)."""
     dated: dict[tuple[str | None, str | None, str], SentenceDate] = field(default_factory=dict)
     """Dates the text gave to events so far, by (source country, target country, root)."""
 
@@ -262,6 +264,7 @@ def _code_sentence(
     clause = _clause(ps, ctx, state)
     if clause.place is not None and clause.place.country is not None:
         state.places[clause.place.country] = clause.place
+        state.story_place = clause.place.country
     here = _Sentence(
         doc_id, ps, ctx, clause.place or state.location, MappingProxyType(dict(state.places))
     )
@@ -412,6 +415,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         next(iter(named)) if len(named) == 1 else None,
         state.pair,
         state.main,
+        state.story_place,
     )
     return Clause(
         tokens=tokens,
