@@ -65,8 +65,8 @@ class SentenceActors:
     ``home_country`` (the dateline's country), ``place_country`` (the country of the
     place the sentence names) and ``sentence_country`` (the only country the sentence
     names, if just one) place bare role words ("police", "the army"), and so does
-    ``story_country`` (the country of the latest place the story named before) for local
-    people; ``pair`` is what "both sides" refers to.
+    ``story_country`` (the country of the first place the story named, where it is set)
+    for the police; ``pair`` is what "both sides" refers to.
     """
 
     def __init__(
@@ -369,9 +369,9 @@ class SentenceActors:
     def _role_country(self, role: str) -> tuple[str, str] | None:
         """The country of a bare role word, and where it came from: the place the sentence
         names (local people), the dateline (people who act at home), the place the story
-        named last (the police: 'police' in a story set in Christchurch, though the
-        sentence names an Australian), the one country the sentence names, then the
-        country the document is mostly about."""
+        is set in, the first it named (the police: 'police' in a story set in
+        Christchurch, though the sentence names an Australian), the one country the
+        sentence names, then the country the document is mostly about."""
         if role in _LOCAL_ROLES and self._place is not None:
             return self._place, "place"
         if role in _HOME_ROLES and self._home is not None:

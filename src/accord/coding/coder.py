@@ -57,6 +57,8 @@ from accord.model import (
 from accord.text.dates import find_date_mentions
 
 PRONOUN_WINDOW = 2
+LEAD_SENTENCES = 3
+"""The sentences of a story's lead, where it says where it is set."""
 REPORTER_ROLE = "MED"
 """A news organisation the sentence names ('according to NPR') says who reported, not
 where the sentence happens: its country places no role word ('the police')."""
@@ -175,7 +177,8 @@ class _DocState:
     places: dict[str, Place] = field(default_factory=dict)
     """The latest place the document named in each country (by ISO3)."""
     story_place: str | None = None
-    """The country of the latest place the document named (before this sentence)."""
+    """The country of the first place the story's lead names: where the story is set, as a
+    dateline would say (a later 'a similar fire in Cork, Ireland' does not move it)."""
     dated: dict[tuple[str | None, str | None, str], SentenceDate] = field(default_factory=dict)
     """Dates the text gave to events so far, by (source country, target country, root)."""
 
@@ -264,7 +267,8 @@ def _code_sentence(
     clause = _clause(ps, ctx, state)
     if clause.place is not None and clause.place.country is not None:
         state.places[clause.place.country] = clause.place
-        state.story_place = clause.place.country
+        if state.story_place is None and ps.sentence.index < LEAD_SENTENCES:
+            state.story_place = clause.place.country
     here = _Sentence(
         doc_id, ps, ctx, clause.place or state.location, MappingProxyType(dict(state.places))
     )
