@@ -467,6 +467,9 @@ def test_a_home_role_no_country_places_is_no_source_an_aid_agency_is() -> None:
     agency = _ref(0, "---NGO", None, "NGO", "agent")
     cand = _candidate(code="0234", sources=(agency,))
     assert placed_source.apply(cand, _clause(ARREST)) is cand
+    fictional = dataclasses.replace(_clause(ARREST), countries_named=False)
+    alone = _candidate(sources=(police,))
+    assert placed_source.apply(alone, fictional) is alone  # a text naming no country
     placed = _ref(0, "GBRCOP", "GBR", "COP", "agent")
     both = _candidate(sources=(police, placed))
     got = placed_source.apply(both, _clause(ARREST))

@@ -436,6 +436,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         frames_reframe=ctx.verbs.frames.reframe,
         sport=state.sport or ps.sentence.index in state.sporting,
         first=ps.sentence.index == 0,
+        countries_named=bool(state.countries),
     )
 
 

@@ -114,6 +114,8 @@ class Clause:
     """The sentence, or the story it belongs to, is about sport (coding.domain)."""
     first: bool = False
     """The document's first coded sentence: its lead (a separate title is not coded)."""
+    countries_named: bool = True
+    """The document has named a country's actor so far (this sentence included)."""
 
 
 RuleFn = Callable[[Candidate, Clause], Verdict]

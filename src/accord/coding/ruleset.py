@@ -390,7 +390,11 @@ def placed_source(c: Candidate, cl: Clause) -> Verdict:
     the 'home' roles of ``data/lexicon/actor_roles.tsv``) that nothing places in a country
     (``---COP``) is no source: the event would say what was done but not by whom, and
     no analysis can count it. Roles that act across borders (aid agencies, religious
-    groups: ``---NGO``, ``---REL``), regions and organisations stay."""
+    groups: ``---NGO``, ``---REL``), regions and organisations stay, and so does every
+    role in a text that names no country the knowledge base knows ('the Arnorian army'):
+    there the role is all the text says, not a role the story left unplaced."""
+    if not cl.countries_named:
+        return c
     kept = tuple(
         s for s in c.sources if not (s.code.startswith(UNPLACED) and s.role in _HOME_ROLES)
     )
