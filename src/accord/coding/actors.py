@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from accord.coding.actor_records import ActorRef, Mention, Party
+from accord.coding.combine import Combined, combine
 from accord.coding.lexicon import table, words
-from accord.coding.patterns import reported_words, subtree
+from accord.coding.patterns import subtree
+from accord.coding.quotes import inside_quotes, speakers_of
 from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES, roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.model import Token
@@ -46,7 +47,6 @@ _PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
 nearer places it."""
 _GROUP_PRONOUNS = words("group_pronouns.txt")
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
-_SAYING_VERBS = words("speech_verbs.txt") | words("announcing_verbs.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
@@ -292,44 +292,15 @@ class SentenceActors:
         return [a.at(head, head, head + 1, "pronoun")]
 
     def _speaker(self, head: int) -> ActorRef | None:
-        """Who says the quotation a first-person pronoun stands in: the subject of the
-        verb of saying that reports it ('"We condemn this attack," said Lavrov';
-        'Lavrov said: "we will respond"'). None outside quotation marks, or when no verb
-        of saying in the sentence reports the words."""
-        if not self._quoted(head):
+        """Who says the quotation a first-person pronoun stands in (:mod:`quotes`); None
+        outside quotation marks, or when no verb of saying in the sentence reports it."""
+        if not inside_quotes(self._tokens, head):
             return None
-        for v, tok in enumerate(self._tokens):
-            if tok.pos != "VERB" or tok.lemma.lower() not in _SAYING_VERBS:
-                continue
-            said = reported_words(self._tokens, self._children, v)
-            if head not in said:
-                continue
-            subject = next(
-                (
-                    c
-                    for c in self._children.get(v, ())
-                    if self._tokens[c].dep == "nsubj" and c not in said
-                ),
-                None,
-            )
-            if subject is None:
-                continue
+        for subject in speakers_of(self._tokens, self._children, head):
             refs = [r for r in self._resolve_head(subject) if r.country is not None]
             if refs:
                 return refs[-1]
         return None
-
-    def _quoted(self, head: int) -> bool:
-        """Whether token ``head`` stands inside quotation marks."""
-        inside = False
-        for tok in self._tokens[:head]:
-            if tok.text in ('"', "''", "``"):
-                inside = not inside
-            elif tok.text == "\u201c":
-                inside = True
-            elif tok.text == "\u201d":
-                inside = False
-        return inside
 
     def implied(self, role: str, head: int) -> ActorRef | None:
         """An actor the sentence does not name but its act implies ("was arrested": the
@@ -436,7 +407,7 @@ class SentenceActors:
         mentions = {
             self._by_token[k].start: self._by_token[k] for k in phrase if k in self._by_token
         }
-        own = _combine([m for m in mentions.values() if not self._voice(m)])
+        own = combine([m for m in mentions.values() if not self._voice(m)])
         lo, hi = surface(
             self._tokens,
             self._children,
@@ -447,7 +418,7 @@ class SentenceActors:
         if own is not None and own.kind == "person" and own.role in (None, "ELI"):
             titled = self._title_role(lo, hi)
             if titled is not None and own.country is not None:
-                own = _Combined(own.country + titled, own.country, titled, own.name, "person")
+                own = Combined(own.country + titled, own.country, titled, own.name, "person")
         if own is not None and own.kind in ("person", "igo", "group"):
             return [
                 ActorRef(
@@ -518,7 +489,7 @@ class SentenceActors:
         self,
         head: int,
         span: tuple[int, int],
-        own: _Combined,
+        own: Combined,
         role: str,
         phrase: set[int],
         *,
@@ -560,7 +531,7 @@ class SentenceActors:
             for r in self.actors_at(g)
         ]
 
-    def _office_held(self, head: int) -> _Combined | None:
+    def _office_held(self, head: int) -> Combined | None:
         """The office a clause's subject acts in ("Rosselló resigned as the governor",
         "was sworn in as prime minister"): the role word its verb takes with "as"."""
         tok = self._tokens[head]
@@ -572,7 +543,7 @@ class SentenceActors:
             for obj in self._children.get(prep, ()):
                 m = self._by_token.get(obj)
                 if self._tokens[obj].dep == "pobj" and m is not None:
-                    office = _combine([m])
+                    office = combine([m])
                     if office is not None and office.kind == "agent" and office.role in _OFFICES:
                         return office
         return None
@@ -614,43 +585,3 @@ def _collective(ref: ActorRef) -> bool:
         or ref.code.startswith(("IGO", "NGO", "IMG"))
         or (ref.kind == "country" and not ref.code.startswith("---"))
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _Combined:
-    code: str
-    country: str | None
-    role: str | None
-    name: str | None
-    kind: str
-
-
-def _combine(mentions: Sequence[Mention]) -> _Combined | None:
-    """Merge the knowledge-base mentions of one noun phrase into one actor."""
-    if not mentions:
-        return None
-    ordered = sorted(mentions, key=lambda m: m.start)
-    people = [m.entry for m in ordered if m.entry.kind == "person"]
-    bodies = [m.entry for m in ordered if m.entry.kind == "igo"]
-    if people and bodies and people[-1].role in (None, "ELI"):
-        # "U.N. Secretary-General Kofi Annan": out of national office, acting for the body
-        e = bodies[-1]
-        return _Combined(e.code, e.country, e.role, e.name, "igo")
-    for kind in ("person", "igo", "group"):
-        picks = [m.entry for m in ordered if m.entry.kind == kind]
-        if picks:
-            e = picks[-1]
-            return _Combined(e.code, e.country, e.role, e.name, kind)
-    countries = [m.entry for m in ordered if m.entry.kind in ("country", "capital")]
-    roles = [m.entry.role for m in ordered if m.entry.kind == "agent" and m.entry.role]
-    if countries:
-        distinct = {c.country for c in countries}
-        if len(distinct) > 1:
-            return None
-        c = countries[-1]
-        role = roles[-1] if roles else c.role
-        code = (c.country or c.code[:3]) + (role or "")
-        return _Combined(code, c.country, role, c.name, "country")
-    if roles:
-        return _Combined("---" + roles[-1], None, roles[-1], None, "agent")
-    return None
