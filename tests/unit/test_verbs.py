@@ -428,6 +428,18 @@ SENSES: list[tuple[str, Spec, set[str | None]]] = [
         {None, "", "010"},
     ),
     (
+        "'the army entered Tamer according to state media': no treaty through 'accord'",
+        [
+            ("army", "army", "NOUN", "nsubj", 1),
+            ("entered", "enter", "VERB", "ROOT", 1),
+            ("Tamer", "Tamer", "PROPN", "dobj", 1),
+            ("according", "accord", "VERB", "prep", 1),
+            ("to", "to", "ADP", "prep", 3),
+            ("media", "media", "NOUN", "pobj", 4),
+        ],
+        {None, ""},
+    ),
+    (
         "'the government announced new lockdown measures': no threat",
         _clause_of(
             "government",
