@@ -526,3 +526,26 @@ def test_it_after_a_spokespersons_said_is_the_body_spoken_for() -> None:
     children = children_of(ps.tokens)
     refs = SentenceActors(ps.tokens, [houthi], children).actors_at(4)
     assert [r.code for r in refs] == ["YEMREB"]
+
+
+def test_it_does_not_stand_for_a_plural_subject() -> None:
+    # 'Chinese officials confirmed it has killed three people' ('it': the virus)
+    ps = _tagged(
+        parsed(
+            [
+                ("Chinese", "chinese", "ADJ", "amod", 1),
+                ("officials", "official", "NOUN", "nsubj", 2),
+                ("confirmed", "confirm", "VERB", "ROOT", 2),
+                ("it", "it", "PRON", "nsubj", 5),
+                ("has", "have", "AUX", "aux", 5),
+                ("killed", "kill", "VERB", "ccomp", 2),
+            ]
+        ),
+        {1: "NNS", 3: "PRP"},
+    )
+    china = Mention(0, 1, Entry("CHN", "CHN", None, "China", "country"))
+    officials = Mention(1, 2, Entry("---GOV", None, "GOV", "officials", "agent"))
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, [china, officials], children)
+    assert actors.actors_at(3) == []
+    assert [r.code for r in actors.actors_at(1)] == ["CHNGOV"]

@@ -46,6 +46,9 @@ _PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
 """Roles whose bare word takes the country the document is mostly about when nothing
 nearer places it."""
 _GROUP_PRONOUNS = words("group_pronouns.txt")
+_SINGULAR_PRONOUNS = words("singular_pronouns.txt")
+_PLURAL_TAGS = frozenset({"NNS"})
+"""Plural common nouns: a name plural in form is one body ('the United Nations said it')."""
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
@@ -274,6 +277,8 @@ class SentenceActors:
             antecedent = None
             for i in range(head):
                 if self._tokens[i].dep in ("nsubj", "nsubjpass") and i != head:
+                    if word in _SINGULAR_PRONOUNS and self._tokens[i].tag in _PLURAL_TAGS:
+                        continue  # 'officials confirmed it has infected': not them
                     refs = [
                         r
                         for r in self._resolve_head(i)
