@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+
 from accord.model import ParsedSentence, Sentence, Token
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A knowledge-base entry for hand-built mentions (the fields the coder reads)."""
+
+    code: str
+    country: str | None
+    role: str | None
+    name: str
+    kind: str
 
 
 def parsed(spec: list[tuple[str, str, str, str, int]], index: int = 0) -> ParsedSentence:
@@ -20,3 +34,9 @@ def parsed(spec: list[tuple[str, str, str, str, int]], index: int = 0) -> Parsed
         )
         text += word
     return ParsedSentence(sentence=Sentence(index, text, (0, len(text))), tokens=tuple(tokens))
+
+
+def tagged(ps: ParsedSentence, tags: dict[int, str]) -> ParsedSentence:
+    """``ps`` with the fine-grained tags of some tokens set (index -> tag: 'VBN', 'PRP')."""
+    tokens = tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
+    return dataclasses.replace(ps, tokens=tokens)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-
 import pytest
 
 from accord.coding.actor_records import Mention
@@ -12,17 +9,7 @@ from accord.coding.actors import SentenceActors
 from accord.coding.arguments import arguments
 from accord.coding.patterns import children_of
 from accord.coding.verbs import VerbDictionary
-from accord.model import ParsedSentence
-from tests.unit.parsing import parsed
-
-
-@dataclass(frozen=True)
-class Entry:
-    code: str
-    country: str | None
-    role: str | None
-    name: str
-    kind: str
+from tests.unit.parsing import Entry, parsed, tagged
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +17,8 @@ def verbs() -> VerbDictionary:
     return VerbDictionary.load()
 
 
-def _tag(ps: ParsedSentence, tags: dict[int, str]) -> ParsedSentence:
-    return dataclasses.replace(
-        ps, tokens=tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
-    )
-
-
 # "Tarrant appeared in court , charged with murder ."
-CHARGED = _tag(
+CHARGED = tagged(
     parsed(
         [
             ("Tarrant", "Tarrant", "PROPN", "nsubj", 1),
@@ -79,7 +60,7 @@ def test_an_active_participle_with_its_auxiliary_keeps_its_subject(
         ("the", "the", "DET", "det", 8),
         ("police", "police", "NOUN", "dobj", 6),
     ]
-    ps = _tag(parsed(spec), {1: "VBD", 6: "VBN"})
+    ps = tagged(parsed(spec), {1: "VBD", 6: "VBN"})
     children = children_of(ps.tokens)
     actors = SentenceActors(ps.tokens, [TARRANT], children)
     match = verbs.match(ps.tokens, 6)

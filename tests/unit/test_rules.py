@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 
@@ -36,17 +35,7 @@ from accord.coding.ruleset import (
     verbal_defense,
 )
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
-from tests.unit.parsing import parsed
-
-
-@dataclass(frozen=True)
-class Entry:
-    code: str
-    country: str | None
-    role: str | None
-    name: str
-    kind: str
-
+from tests.unit.parsing import Entry, parsed, tagged
 
 PUB = dt.date(2020, 11, 2)
 
@@ -375,13 +364,8 @@ WARN_QUOTED = parsed(
 SAREE = Mention(7, 8, Entry("YEMREB", "YEM", "REB", "Yahya Saree", "person"))
 
 
-def _tagged(ps: ParsedSentence, tags: dict[int, str]) -> ParsedSentence:
-    tokens = tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
-    return dataclasses.replace(ps, tokens=tokens)
-
-
 def test_a_quoted_we_is_the_one_the_quotation_is_attributed_to() -> None:
-    ps = _tagged(WARN_QUOTED, {1: "PRP"})
+    ps = tagged(WARN_QUOTED, {1: "PRP"})
     children = children_of(ps.tokens)
     (we,) = SentenceActors(ps.tokens, [SAREE], children).actors_at(1)
     assert (we.code, we.kind) == ("YEMREB", "pronoun")
@@ -392,7 +376,7 @@ def test_an_unquoted_we_is_nobody() -> None:
         WARN_QUOTED,
         tokens=tuple(
             dataclasses.replace(t, text="-") if t.text == '"' else t
-            for t in _tagged(WARN_QUOTED, {1: "PRP"}).tokens
+            for t in tagged(WARN_QUOTED, {1: "PRP"}).tokens
         ),
     )
     children = children_of(unquoted.tokens)
@@ -400,7 +384,7 @@ def test_an_unquoted_we_is_nobody() -> None:
 
 
 def _quoted_candidate(code: str, tag: str = "VBP", lemma: str = "warn") -> tuple[Candidate, Clause]:
-    ps = _tagged(WARN_QUOTED, {1: "PRP", 2: tag})
+    ps = tagged(WARN_QUOTED, {1: "PRP", 2: tag})
     ps = dataclasses.replace(
         ps,
         tokens=tuple(dataclasses.replace(t, lemma=lemma) if t.i == 2 else t for t in ps.tokens),
@@ -490,7 +474,7 @@ def _using(subject: str, head: str, head_lemma: str, obj: str) -> ParsedSentence
             (obj, obj, "NOUN", "dobj", 3),
         ]
     )
-    return _tagged(ps, {3: "VBG"})
+    return tagged(ps, {3: "VBG"})
 
 
 def test_using_a_weapon_in_an_attack_is_its_means_not_an_act() -> None:
@@ -507,7 +491,7 @@ def test_using_tear_gas_to_clear_a_square_is_the_act_itself() -> None:
 
 def test_it_after_a_spokespersons_said_is_the_body_spoken_for() -> None:
     # 'Houthi spokesperson Sarea said it had carried out the attack'
-    ps = _tagged(
+    ps = tagged(
         parsed(
             [
                 ("Houthi", "Houthi", "PROPN", "compound", 2),
@@ -530,7 +514,7 @@ def test_it_after_a_spokespersons_said_is_the_body_spoken_for() -> None:
 
 def test_it_does_not_stand_for_a_plural_subject() -> None:
     # 'Chinese officials confirmed it has killed three people' ('it': the virus)
-    ps = _tagged(
+    ps = tagged(
         parsed(
             [
                 ("Chinese", "chinese", "ADJ", "amod", 1),

@@ -1,10 +1,12 @@
-"""The coder's rules for statements: what a bare 'X said ...' (010) says, and leaving the
-bare ones out. Their order among the other rules is in :mod:`accord.coding.ruleset`."""
+"""The coder's rules for statements: what a bare 'X said ...' (010) says, leaving the bare
+ones out, and what a quoted 'I' or 'we' does by saying it. Their order among the other
+rules is in :mod:`accord.coding.ruleset`."""
 
 from __future__ import annotations
 
 import dataclasses
 
+from accord.coding.actor_records import ActorRef
 from accord.coding.actors import identified
 from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words
@@ -101,3 +103,36 @@ def bare_statement(c: Candidate, cl: Clause) -> Verdict:
     if c.code == BARE_STATEMENT and not cl.include_statements:
         return Drop("a bare statement (010): left out (--statements shows it)")
     return c
+
+
+_SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
+_WISH_VERBS = words("wish_verbs.txt")
+PERFORMATIVE_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+"""Roots of acts a speaker performs by saying them ('we condemn', 'I urge', 'we warn')."""
+
+
+@rule("quoted_speaker", ["verb", "noun"], reads=["sources", "code"])
+def quoted_speaker(c: Candidate, cl: Clause) -> Verdict:
+    """A quoted 'I' or 'we' is the one quoted ('"We condemn this attack," said Lavrov');
+    what such a speaker says it does is an event only where saying it does it: a
+    statement, appeal, pledge, praise, demand, censure, rejection or threat in the simple
+    present, not negated ('we warn the Saudis', 'I urge both sides'). Talk of one's own
+    wishes or doings ('I want ...', 'we are in dialogue', 'I decided ...') is not
+    (data/lexicon: speaker_pronouns, wish_verbs)."""
+    quoted = [s for s in c.sources if s.kind == "pronoun" and _speaker_word(s, cl)]
+    if not quoted:
+        return c
+    tok = cl.tokens[c.trigger]
+    performative = (
+        c.code[:2] in PERFORMATIVE_ROOTS
+        and tok.tag in ("VBP", "VBZ")
+        and tok.lemma.lower() not in _WISH_VERBS
+        and not any(cl.tokens[k].dep in ("neg", "aux") for k in cl.children.get(c.trigger, ()))
+    )
+    if performative:
+        return c
+    return Drop("a quoted speaker's talk of its own doings, not an act done by saying it")
+
+
+def _speaker_word(ref: ActorRef, cl: Clause) -> bool:
+    return cl.tokens[ref.head].text.lower() in _SPEAKER_PRONOUNS
