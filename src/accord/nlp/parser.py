@@ -15,6 +15,7 @@ from accord.model import Entity, ParsedSentence, Sentence, Token
 from accord.nlp.attributes import AttributeRules
 from accord.nlp.entities import GreedyEntities
 from accord.nlp.lemmas import RuleLemmas
+from accord.nlp.repair import repair
 
 
 class Parser(Protocol):
@@ -159,21 +160,23 @@ def _fast_entities(nlp: Any) -> Callable[[Sequence[Any]], None] | None:
 
 
 def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
-    tokens = tuple(
-        Token(
-            i=t.i,
-            text=t.text,
-            lemma=t.lemma_ or t.text.lower(),
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            idx=t.idx,
-            ent_type=t.ent_type_,
-            ent_iob=t.ent_iob_ or "O",
-            whitespace=t.whitespace_,
+    tokens = repair(
+        tuple(
+            Token(
+                i=t.i,
+                text=t.text,
+                lemma=t.lemma_ or t.text.lower(),
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i,
+                idx=t.idx,
+                ent_type=t.ent_type_,
+                ent_iob=t.ent_iob_ or "O",
+                whitespace=t.whitespace_,
+            )
+            for t in doc
         )
-        for t in doc
     )
     entities = tuple(
         Entity(

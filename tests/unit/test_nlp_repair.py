@@ -1,0 +1,53 @@
+"""The parse repairs (accord.nlp.repair) on hand-built parses."""
+
+from __future__ import annotations
+
+from accord.nlp.repair import REPAIRS, finite_conjunct_of_infinitive, repair
+from tests.unit.parsing import parsed, tagged
+
+# "Raab urged the embassy to reconsider and spoke with Pompeo ."
+_URGED = [
+    ("Raab", "Raab", "PROPN", "nsubj", 1),
+    ("urged", "urge", "VERB", "ROOT", 1),
+    ("the", "the", "DET", "det", 3),
+    ("embassy", "embassy", "NOUN", "dobj", 1),
+    ("to", "to", "PART", "aux", 5),
+    ("reconsider", "reconsider", "VERB", "xcomp", 1),
+    ("and", "and", "CCONJ", "cc", 5),
+    ("spoke", "speak", "VERB", "conj", 5),
+    ("with", "with", "ADP", "prep", 7),
+    ("Pompeo", "Pompeo", "PROPN", "pobj", 8),
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+def test_past_tense_conjunct_of_an_infinitive_joins_the_verb_above() -> None:
+    ps = tagged(parsed(_URGED), {1: "VBD", 5: "VB", 7: "VBD"})
+    out = finite_conjunct_of_infinitive(ps.tokens)
+    assert out[7].head == 1 and out[7].dep == "conj"
+    assert [t.head for t in out if t.i != 7] == [t.head for t in ps.tokens if t.i != 7]
+
+
+def test_bare_form_conjunct_stays_inside_the_infinitive() -> None:
+    # "wants to cancel the vote and argue": the tagger may say VBP for the bare form.
+    for tag in ("VB", "VBP"):
+        ps = tagged(parsed(_URGED), {1: "VBD", 5: "VB", 7: tag})
+        assert finite_conjunct_of_infinitive(ps.tokens)[7].head == 5
+
+
+def test_conjunct_of_a_finite_verb_is_left_alone() -> None:
+    ps = tagged(parsed(_URGED), {1: "VBD", 5: "VBD", 7: "VBD"})
+    assert finite_conjunct_of_infinitive(ps.tokens) == ps.tokens
+
+
+def test_infinitive_without_to_is_left_alone() -> None:
+    spec = list(_URGED)
+    spec[4] = ("not", "not", "PART", "neg", 5)
+    ps = tagged(parsed(spec), {1: "VBD", 5: "VB", 7: "VBD"})
+    assert finite_conjunct_of_infinitive(ps.tokens)[7].head == 5
+
+
+def test_repair_runs_every_declared_repair() -> None:
+    ps = tagged(parsed(_URGED), {1: "VBD", 5: "VB", 7: "VBD"})
+    assert finite_conjunct_of_infinitive in REPAIRS
+    assert repair(ps.tokens)[7].head == 1
