@@ -9,6 +9,7 @@ from accord.coding.actors import SentenceActors
 from accord.coding.arguments import arguments
 from accord.coding.patterns import children_of
 from accord.coding.verbs import VerbDictionary
+from accord.model import ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
 
 
@@ -93,3 +94,42 @@ def test_a_to_phrase_the_parser_marks_as_dative_names_the_recipient(
     assert match is not None
     _, targets = arguments(ps.tokens, 1, children, actors, match)
     assert [t.code for t in targets] == ["PANGOV"]
+
+
+# "Russia criticized the deployment of missiles in Poland by NATO ." with the agent phrase
+# on the verb (as the parser has it) or on the noun of the object's complement
+def _criticized(by_head: int) -> ParsedSentence:
+    return tagged(
+        parsed(
+            [
+                ("Russia", "Russia", "PROPN", "nsubj", 1),
+                ("criticized", "criticize", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3),
+                ("deployment", "deployment", "NOUN", "dobj", 1),
+                ("of", "of", "ADP", "prep", 3),
+                ("missiles", "missile", "NOUN", "pobj", 4),
+                ("by", "by", "ADP", "prep", by_head),
+                ("NATO", "NATO", "PROPN", "pobj", 6),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD"},
+    )
+
+
+RUSSIA = Mention(0, 1, Entry("RUS", "RUS", None, "Russia", "country"))
+NATO = Mention(7, 8, Entry("IGOWSTNAT", None, None, "NATO", "igo"))
+
+
+@pytest.mark.parametrize("by_head", [1, 5])
+def test_a_misplaced_agent_phrase_names_whose_action_is_criticised(
+    verbs: VerbDictionary, by_head: int
+) -> None:
+    ps = _criticized(by_head)
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, [RUSSIA, NATO], children)
+    match = verbs.match(ps.tokens, 1)
+    assert match is not None and match.code.startswith("11")
+    sources, targets = arguments(ps.tokens, 1, children, actors, match)
+    assert [s.code for s in sources] == ["RUS"]
+    assert [t.code for t in targets] == ["IGOWSTNAT"]

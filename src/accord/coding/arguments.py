@@ -136,7 +136,12 @@ def arguments(
     if not targets and not passive:
         armed = any(s.role in _ARMED for s in sources)  # not Erdogan 'attacking' a decree
         owners = owner_targets(
-            tokens, verb, children, actors, violent=armed and match.code[:2] in VIOLENT_ROOTS
+            tokens,
+            verb,
+            children,
+            actors,
+            violent=armed and match.code[:2] in VIOLENT_ROOTS,
+            verbal=match.code[:2] in VERBAL_ROOTS,
         )
         targets.extend(t for t in owners if all(t.code != s.code for s in sources))
     if not targets and not passive:
@@ -215,6 +220,7 @@ def owner_targets(
     actors: SentenceActors,
     *,
     violent: bool = False,
+    verbal: bool = False,
 ) -> list[ActorRef]:
     """The actor whose thing the verb acts on, when its object is no actor itself: the
     owner ("criticized Trump's decision", "the Japanese raid"), the agent of a noun of
@@ -222,7 +228,9 @@ def owner_targets(
     from Afghanistan"); not an 'of' complement, which is as often what the act is about
     ("the proclamation of Golan Heights") as who did it, except for the violence of armed
     actors (``violent``): what they shell or bomb belongs to whom it names ("shelled
-    positions of the Palestinian security forces")."""
+    positions of the Palestinian security forces"). For a verbal reaction (``verbal``:
+    "criticized the deployment of missiles by NATO") a 'by' phrase the parser hung on the
+    verb itself, or on a noun inside the object, names the agent of the object's action."""
     found: list[ActorRef] = []
     for obj in children.get(verb, ()):
         if tokens[obj].dep != "dobj" or actors.actors_at(obj):
@@ -248,7 +256,49 @@ def owner_targets(
                 for g in children.get(c, ()):
                     if tokens[g].dep == "pobj":
                         found.extend(r for r in actors.actors_at(g) if identified(r))
+        if not found and verbal:
+            found.extend(_deep_agent(tokens, verb, obj, children, actors))
     return found
+
+
+def _deep_agent(
+    tokens: Sequence[Token],
+    verb: int,
+    obj: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> list[ActorRef]:
+    """The by-agent of the object's noun of action where the parser put it elsewhere: on
+    the active verb ("protested the sale of weapons to Taiwan by the United States": an
+    active verb has no agent phrase) or on a noun of the object's complement, two
+    prepositions down at most, through nouns that are no actors themselves."""
+    frontier = [obj]
+    for _ in range(3):
+        nouns: list[int] = []
+        for noun in frontier:
+            for c in children.get(noun, ()):
+                if tokens[c].dep != "prep":
+                    continue
+                for g in children.get(c, ()):
+                    if tokens[g].dep != "pobj" or actors.actors_at(g):
+                        continue
+                    nouns.append(g)
+        if frontier == [obj]:
+            nouns.append(verb)  # an agent phrase on the active verb itself
+        for noun in nouns:
+            for c in children.get(noun, ()):
+                if tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS:
+                    agents = [
+                        r
+                        for g in children.get(c, ())
+                        if tokens[g].dep == "pobj"
+                        for r in actors.actors_at(g)
+                        if identified(r)
+                    ]
+                    if agents:
+                        return agents
+        frontier = nouns
+    return []
 
 
 def _names_country(actors: SentenceActors, token: int) -> bool:
