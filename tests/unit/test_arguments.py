@@ -133,3 +133,34 @@ def test_a_misplaced_agent_phrase_names_whose_action_is_criticised(
     sources, targets = arguments(ps.tokens, 1, children, actors, match)
     assert [s.code for s in sources] == ["RUS"]
     assert [t.code for t in targets] == ["IGOWSTNAT"]
+
+
+def test_a_participle_hung_on_a_documents_venue_speaks_for_whoever_posted_it(
+    verbs: VerbDictionary,
+) -> None:
+    # "Pompeo posted a message on Twitter blaming Iran ." ('blaming' parsed under 'Twitter')
+    ps = tagged(
+        parsed(
+            [
+                ("Pompeo", "Pompeo", "PROPN", "nsubj", 1),
+                ("posted", "post", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 3),
+                ("message", "message", "NOUN", "dobj", 1),
+                ("on", "on", "ADP", "prep", 3),
+                ("Twitter", "Twitter", "PROPN", "pobj", 4),
+                ("blaming", "blame", "VERB", "acl", 5),
+                ("Iran", "Iran", "PROPN", "dobj", 6),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD", 6: "VBG"},
+    )
+    pompeo = Mention(0, 1, Entry("USAGOV", "USA", "GOV", "Mike Pompeo", "person"))
+    iran = Mention(7, 8, Entry("IRN", "IRN", None, "Iran", "country"))
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, [pompeo, iran], children)
+    match = verbs.match(ps.tokens, 6)
+    assert match is not None
+    sources, targets = arguments(ps.tokens, 6, children, actors, match)
+    assert [s.code for s in sources] == ["USAGOV"]
+    assert [t.code for t in targets] == ["IRN"]

@@ -105,6 +105,13 @@ def arguments(
                 if found:
                     sources.extend(found)
                     break
+        if tok.dep == "acl" and current == verb:
+            document = _document_of_venue(tokens, tok.head)
+            if document is not None:
+                # "posted a message on Twitter blaming Iran" (the participle hung on
+                # 'Twitter'): it is the message that blames, and its poster who speaks
+                current = document
+                continue
         if tok.dep in _INHERIT_DEPS and tok.head != current:
             current = tok.head
             continue
@@ -299,6 +306,18 @@ def _deep_agent(
                         return agents
         frontier = nouns
     return []
+
+
+def _document_of_venue(tokens: Sequence[Token], noun: int) -> int | None:
+    """The document noun (a direct object) whose prepositional phrase holds ``noun``
+    ("a message on Twitter", "a statement on its website"), or None."""
+    prep = tokens[noun].head
+    if tokens[noun].dep != "pobj" or tokens[prep].dep != "prep" or prep == noun:
+        return None
+    document = tokens[prep].head
+    if tokens[document].dep == "dobj" and tokens[document].lemma.lower() in _DOCUMENT_NOUNS:
+        return document
+    return None
 
 
 def _names_country(actors: SentenceActors, token: int) -> bool:
