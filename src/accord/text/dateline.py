@@ -58,9 +58,10 @@ _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 
 _CAPS_WORD = rf"[{_UP}][{_UP}.'’/\-]*[{_UP}.]"
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,4}}"
-# "Kyiv", "N'Djamena", "McAllen", "Port-au-Prince", "Sana'a"; "St." and its kin as a word.
+# "Kyiv", "N'Djamena", "McAllen", "Port-au-Prince", "Sana'a", "al-Ain"; "St." and its kin.
 _TITLE_WORD = (
-    rf"(?:(?:St|Ste|Mt|Ft)\.|[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+    rf"(?:(?:St|Ste|Mt|Ft)\.|(?:(?:al|el|an|ar|as|ash|at|ad|az|ed)-)?"
+    rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
     rf"(?:['’\-][{_UP}]?[{_LOW}]+){{0,3}})"
 )
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|el|al|am|an|es|on|upon|y|en|sur)"
@@ -70,7 +71,8 @@ _REGION_NAME = rf"{_REGION_WORD}(?:\s+(?:(?:and|of|de|del|da|do)\s+)?{_REGION_WO
 _REGION = rf"(?:,\s*(?P<region>{_REGION_NAME})|\s*\[(?P<region2>{_REGION_NAME})\])"
 _DATE_PART = rf"(?:,\s*(?P<date>{_DATE}))"
 _AGENCY_NAME = r"(?P<agency>[A-Z][\w .&/'’-]{1,30}|dpa)"
-_AGENCY = rf"\s*\({_AGENCY_NAME}\)"
+# In parentheses, or between slashes as the press-release wires write it ("/PRNewswire/").
+_AGENCY = rf"\s*(?:\({_AGENCY_NAME}\)|/(?P<agency2>[A-Z][\w .&'’-]{{1,30}})/)"
 _COLON = r"\s*:(?:\s+|$)"
 # A long dash may touch the body ("WASHINGTON—The Senate"); a hyphen never does.
 _DASH = rf"\s*(?:(?:-{{1,2}}|[–—―])(?:\s+|$)|[–—―](?=[{_UP}\d\"“]))"
@@ -193,6 +195,16 @@ def title_case_place(text: str) -> str:
     return re.sub(r"[^\s\-/,]+", word, text)
 
 
+def _title_case_region(region: str) -> str:
+    """ "UKRAINE" -> "Ukraine", but "DC", "NY", "UK", "NSW" stay: a region of three letters or
+    fewer in capitals is an abbreviation."""
+    return re.sub(
+        r"[^\s,]+",
+        lambda m: m.group(0) if len(m.group(0)) <= 3 else title_case_place(m.group(0)),
+        region,
+    )
+
+
 def _resolve(
     mon: str | None, day: str | None, year: str | None, pub: dt.date | None
 ) -> dt.date | None:
@@ -268,7 +280,7 @@ def _match(shape: _Shape, paragraph: str, pub: dt.date | None) -> DatelineMatch 
         place = title_case_place(place_raw) if place_raw.isupper() else place_raw
         region = groups.get("region") or groups.get("region2")
         if region:
-            region_text = title_case_place(region) if region.isupper() else region
+            region_text = _title_case_region(region) if region.isupper() else region
             place = f"{place}, {region_text}"
     date = None
     if groups.get("date"):
@@ -278,7 +290,7 @@ def _match(shape: _Shape, paragraph: str, pub: dt.date | None) -> DatelineMatch 
             groups.get("year") or groups.get("year2"),
             pub,
         )
-    agency = groups.get("agency")
+    agency = groups.get("agency") or groups.get("agency2")
     raw = paragraph[: m.end()].strip()
     return DatelineMatch(
         place=place, date=date, raw=raw, end=m.end(), agency=agency.strip() if agency else None
