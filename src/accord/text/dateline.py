@@ -80,13 +80,13 @@ _LONG_DASH = rf"\s*(?:(?:--|[–—―])(?:\s+|$)|[–—―](?=[{_UP}\d\"“]))
 _SEPARATOR = rf"(?:{_COLON}|{_DASH})"
 _NO_SEPARATOR = r"\s+"  # after an agency: "NEW DELHI, Feb 5 (PTI) The government ..."
 
-Case = Literal["caps", "title", "none"]
+_Case = Literal["caps", "title", "none"]
 
 
 @dataclass(frozen=True, slots=True)
 class _Shape:
     pattern: re.Pattern[str]
-    case: Case
+    case: _Case
     weak: bool = False
     """A title-case place with neither agency nor date: the body must read as a sentence."""
 
@@ -175,7 +175,7 @@ class DatelineMatch:
     end: int
     """Where the article text proper starts in the paragraph."""
     agency: str | None = None
-    """The wire agency in parentheses ("Reuters", "AP", "Xinhua"), if any."""
+    """The wire agency ("Reuters", "AP", "Xinhua", "PRNewswire"), if any."""
 
 
 def title_case_place(text: str) -> str:
@@ -234,7 +234,7 @@ def parse_date_line(line: str, pub: dt.date | None) -> tuple[bool, dt.date | Non
     return True, _resolve(m["mon2"], m["day2"], m["year2"], pub)
 
 
-def _place_ok(place: str, case: Case, weak: bool) -> bool:
+def _place_ok(place: str, case: _Case, weak: bool) -> bool:
     if place.upper() in _NOT_PLACES:
         return False
     if sum(ch.isalpha() for ch in place) < _MIN_PLACE_LETTERS:
