@@ -164,3 +164,59 @@ def test_a_participle_hung_on_a_documents_venue_speaks_for_whoever_posted_it(
     sources, targets = arguments(ps.tokens, 6, children, actors, match)
     assert [s.code for s in sources] == ["USAGOV"]
     assert [t.code for t in targets] == ["IRN"]
+
+
+def test_one_of_a_group_named_by_apposition_is_that_actor() -> None:
+    # "One of these groups , the SDF , opposed the withdrawal ."
+    ps = parsed(
+        [
+            ("One", "one", "NUM", "nsubj", 8),
+            ("of", "of", "ADP", "prep", 0),
+            ("these", "these", "DET", "det", 3),
+            ("groups", "group", "NOUN", "pobj", 1),
+            (",", ",", "PUNCT", "punct", 0),
+            ("the", "the", "DET", "det", 6),
+            ("SDF", "SDF", "PROPN", "appos", 0),
+            (",", ",", "PUNCT", "punct", 0),
+            ("opposed", "oppose", "VERB", "ROOT", 8),
+            ("the", "the", "DET", "det", 10),
+            ("withdrawal", "withdrawal", "NOUN", "dobj", 8),
+            (".", ".", "PUNCT", "punct", 8),
+        ]
+    )
+    sdf = Mention(6, 7, Entry("SYRREB", "SYR", "REB", "Syrian Democratic Forces", "group"))
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, [sdf], children)
+    assert [r.code for r in actors.actors_at(0)] == ["SYRREB"]
+
+
+def test_the_parties_of_a_denounced_agreement_are_its_targets(verbs: VerbDictionary) -> None:
+    # "Egypt denounced the deal between Turkey and Libya ."
+    ps = tagged(
+        parsed(
+            [
+                ("Egypt", "Egypt", "PROPN", "nsubj", 1),
+                ("denounced", "denounce", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3),
+                ("deal", "deal", "NOUN", "dobj", 1),
+                ("between", "between", "ADP", "prep", 3),
+                ("Turkey", "Turkey", "PROPN", "pobj", 4),
+                ("and", "and", "CCONJ", "cc", 5),
+                ("Libya", "Libya", "PROPN", "conj", 5),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("EGY", "EGY", None, "Egypt", "country")),
+        Mention(5, 6, Entry("TUR", "TUR", None, "Turkey", "country")),
+        Mention(7, 8, Entry("LBY", "LBY", None, "Libya", "country")),
+    ]
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    match = verbs.match(ps.tokens, 1)
+    assert match is not None and match.code.startswith("11")
+    sources, targets = arguments(ps.tokens, 1, children, actors, match)
+    assert [s.code for s in sources] == ["EGY"]
+    assert sorted(t.code for t in targets) == ["LBY", "TUR"]

@@ -387,14 +387,23 @@ class SentenceActors:
             return self._pronoun(head)
         if tok.lemma.lower() in _QUANTITY_HEADS or tok.pos == "NUM":
             # "dozens of protesters", "two of the soldiers": the actor is the complement
+            # (or, where that names no actor, the apposition: "one of these groups, the
+            # Syrian Democratic Forces")
             for c in self._children.get(head, ()):
                 if self._tokens[c].dep == "prep" and self._tokens[c].text.lower() == "of":
-                    return [
+                    members = [
                         r
                         for g in self._children.get(c, ())
                         if self._tokens[g].dep == "pobj"
                         for r in self.actors_at(g)
                     ]
+                    named = [
+                        r
+                        for a in self._children.get(head, ())
+                        if self._tokens[a].dep == "appos"
+                        for r in self.actors_at(a)
+                    ]
+                    return members or named
         if tok.ent_type in _NOT_ACTOR_ENTITIES or tok.lemma.lower() in _DOCUMENT_NOUNS:
             return []  # dates and sums; "NATO guidelines", "the UN report": documents
         both = self._both_sides(head)

@@ -213,7 +213,9 @@ def _own_means(
     )
 
 
-_OWNER_PREPS = frozenset({"by"})
+_OWNER_PREPS = frozenset({"by", "between"})
+"""Prepositions whose object owns the noun acted on: its agent ("the proposal by Germany")
+or its parties ("the memoranda between Turkey and Libya")."""
 _ADDRESSED_FRAMES = frozenset({"demand", "appeal"})
 _RECIPIENT_ROOTS = frozenset({"03", "06", "07"})
 """Intent, material cooperation and aid: with a recipient ("to Macedonia", a dative) the
@@ -231,7 +233,8 @@ def owner_targets(
 ) -> list[ActorRef]:
     """The actor whose thing the verb acts on, when its object is no actor itself: the
     owner ("criticized Trump's decision", "the Japanese raid"), the agent of a noun of
-    action ("rejected the proposal by Germany") or the sender of a proposal ("an offer
+    action ("rejected the proposal by Germany"), the parties of an agreement
+    ("denounced the memoranda between Turkey and Libya") or the sender of a proposal ("an offer
     from Afghanistan"); not an 'of' complement, which is as often what the act is about
     ("the proclamation of Golan Heights") as who did it, except for the violence of armed
     actors (``violent``): what they shell or bomb belongs to whom it names ("shelled
