@@ -220,3 +220,28 @@ def test_the_parties_of_a_denounced_agreement_are_its_targets(verbs: VerbDiction
     sources, targets = arguments(ps.tokens, 1, children, actors, match)
     assert [s.code for s in sources] == ["EGY"]
     assert sorted(t.code for t in targets) == ["LBY", "TUR"]
+
+
+# "Trump met Mitsotakis , where he praised him ."
+_MET = [
+    ("Trump", "Trump", "PROPN", "nsubj", 1),
+    ("met", "meet", "VERB", "ROOT", 1),
+    ("Mitsotakis", "Mitsotakis", "PROPN", "dobj", 1),
+    (",", ",", "PUNCT", "punct", 1),
+    ("where", "where", "SCONJ", "advmod", 6),
+    ("he", "he", "PRON", "nsubj", 6),
+    ("praised", "praise", "VERB", "advcl", 1),
+    ("him", "he", "PRON", "dobj", 6),
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+def test_a_subject_pronoun_prefers_the_latest_subject_an_object_pronoun_the_latest_person() -> None:
+    ps = tagged(parsed(_MET), {5: "PRP", 7: "PRP"})
+    trump = Entry("USAGOV", "USA", "GOV", "Donald Trump", "person")
+    mitsotakis = Entry("GRCGOV", "GRC", "GOV", "Kyriakos Mitsotakis", "person")
+    mentions = [Mention(0, 1, trump), Mention(2, 3, mitsotakis)]
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    assert [r.code for r in actors.actors_at(5)] == ["USAGOV"]  # he: the subject, Trump
+    assert [r.code for r in actors.actors_at(7)] == ["GRCGOV"]  # him: not the subject

@@ -261,7 +261,11 @@ class SentenceActors:
     def _pronoun(self, head: int) -> list[ActorRef]:
         word = self._tokens[head].text.lower()
         if word in _PERSON_PRONOUNS:
+            # the latest person named before it in the sentence, for a subject pronoun the
+            # latest subject first ("Mitsotakis met with the IMF, then with Trump, where he
+            # denounced the agreement"), else the last person of the sentences before
             antecedent = self._last_person
+            subject: ActorRef | None = None
             for i in range(head):
                 if self._is_person_head(i):
                     refs = [
@@ -271,6 +275,10 @@ class SentenceActors:
                     ]
                     if refs:
                         antecedent = refs[-1]
+                        if self._tokens[i].dep in ("nsubj", "nsubjpass"):
+                            subject = refs[-1]
+            if self._tokens[head].dep in ("nsubj", "nsubjpass"):
+                antecedent = subject or antecedent
         elif word in _GROUP_PRONOUNS:
             # "Hungary said it will ...": the latest subject in this sentence that names a
             # country or body (across sentences "it" is too often a thing, not an actor)
