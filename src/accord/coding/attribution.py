@@ -12,6 +12,7 @@ from accord.model import Token
 _LOCATIVE = words("locative_prepositions.txt")
 _ANONYMOUS_ATTACKERS = words("anonymous_attackers.txt")
 _VIOLENCE_CONTEXT = words("violence_context.txt")
+_ACCIDENT_VERBS = words("accident_verbs.txt")
 
 
 def speaks_of_violence(tokens: Sequence[Token]) -> bool:
@@ -54,9 +55,11 @@ def unattributed(
     """'A roadside bomb near Samarra killed two soldiers', 'gunmen opened fire', 'were
     killed': violence with no named perpetrator is coded to unidentified armed forces
     (UAF) of the country where it happened, when the sentence speaks of violence (a fire,
-    a crash or a storm kills without anyone using force)."""
+    a crash or a storm kills without anyone using force), and tells no accident."""
     if not speaks_of_violence(tokens):
         return []
+    if any(t.pos == "VERB" and t.lemma.lower() in _ACCIDENT_VERBS for t in tokens):
+        return []  # "killed when a bomber crashed": an accident (accident_verbs.txt)
     kids = children.get(verb, ())
     subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
     if subject is not None:
