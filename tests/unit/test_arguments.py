@@ -245,3 +245,30 @@ def test_a_subject_pronoun_prefers_the_latest_subject_an_object_pronoun_the_late
     actors = SentenceActors(ps.tokens, mentions, children)
     assert [r.code for r in actors.actors_at(5)] == ["USAGOV"]  # he: the subject, Trump
     assert [r.code for r in actors.actors_at(7)] == ["GRCGOV"]  # him: not the subject
+
+
+@pytest.mark.parametrize(
+    ("title", "entry"),
+    [
+        ("president", Entry("---GOV", None, "GOV", "president", "agent")),  # an office
+        ("head", None),  # no role of its own (voice_nouns.txt)
+    ],
+)
+def test_an_officer_of_an_organisation_acts_for_it(title: str, entry: Entry | None) -> None:
+    # "The <title> of Harvard University said ."
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            (title, title, "NOUN", "nsubj", 5),
+            ("of", "of", "ADP", "prep", 1),
+            ("Harvard", "Harvard", "PROPN", "compound", 4),
+            ("University", "University", "PROPN", "pobj", 2),
+            ("said", "say", "VERB", "ROOT", 5),
+            (".", ".", "PUNCT", "punct", 5),
+        ]
+    )
+    harvard = Mention(3, 5, Entry("USAEDU", "USA", "EDU", "Harvard University", "group"))
+    mentions = [harvard] + ([Mention(1, 2, entry)] if entry is not None else [])
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    assert [r.code for r in actors.actors_at(1)] == ["USAEDU"]  # not USAGOV

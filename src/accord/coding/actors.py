@@ -474,6 +474,16 @@ class SentenceActors:
             found: list[ActorRef] = []
             for comp in complements:
                 for ref in self.actors_at(comp):
+                    if ref.kind in ("group", "igo") and ref.role is not None:
+                        # "the president of Harvard University", "the head of the Red
+                        # Cross": an officer of an organisation acts for it, not as a
+                        # state's office holder
+                        found.append(
+                            ActorRef(
+                                head, lo, hi, ref.code, ref.country, ref.role, ref.name, ref.kind
+                            )
+                        )
+                        continue
                     if ref.country is None or ref.kind == "person":
                         continue
                     code = ref.country + role
