@@ -28,12 +28,14 @@ from accord.coding.ruleset import (
     domestic_target,
     future_date,
     instrument,
+    licensed_default,
     placed_source,
     political_source,
     quoted_speaker,
     standing_position,
     verbal_defense,
 )
+from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
 
@@ -533,3 +535,26 @@ def test_it_does_not_stand_for_a_plural_subject() -> None:
     actors = SentenceActors(ps.tokens, [china, officials], children)
     assert actors.actors_at(3) == []
     assert [r.code for r in actors.actors_at(1)] == ["CHNGOV"]
+
+
+# -- licensed defaults -----------------------------------------------------------------
+
+
+def test_the_services_of_one_place_attending_is_no_visit_two_countries_meeting_stays() -> None:
+    ps = parsed(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("attended", "attend", "VERB", "ROOT", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    match = VerbDictionary.load().match(ps.tokens, 1)
+    assert match is not None and match.pattern is None and match.form.needs_actor_target
+    services = (_ref(0, "GBRCOP", "GBR", "COP", "agent"), _ref(0, "GBRHLH", "GBR", "HLH", "agent"))
+    cand = Candidate("verb", 1, match.code, "verb:GO_SOMEWHERE:attend", match=match)
+    assert isinstance(
+        licensed_default.apply(dataclasses.replace(cand, sources=services), _clause(ps)), Drop
+    )
+    states = (_ref(0, "FRAGOV", "FRA", "GOV", "agent"), _ref(0, "DEUGOV", "DEU", "GOV", "agent"))
+    joint = dataclasses.replace(cand, sources=states)
+    assert licensed_default.apply(joint, _clause(ps)) is joint

@@ -224,8 +224,9 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     same for the action a framing verb embeds ('threatened to strike Ukraine')."""
     if c.targets or (c.match is not None and c.code != c.match.code):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
-    if len(c.sources) > 1 or (c.match is not None and c.match.frame):
-        return c  # joint parties ('France and Germany agreed'), an embedded action
+    if len({s.country for s in c.sources}) > 1 or (c.match is not None and c.match.frame):
+        return c  # joint parties ('France and Germany agreed'), an embedded action; not
+        # the services of one place ('police and the ambulance service attended')
     for m in (c.match, c.match.inner if c.match else None):
         if m is not None and m.pattern is None and m.form.needs_actor_target:
             word = " ".join(m.form.words)
