@@ -23,6 +23,7 @@ from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
     background_date,
+    believed_statement,
     civilian_protest,
     counterpart,
     domestic_target,
@@ -558,3 +559,29 @@ def test_the_services_of_one_place_attending_is_no_visit_two_countries_meeting_s
     states = (_ref(0, "FRAGOV", "FRA", "GOV", "agent"), _ref(0, "DEUGOV", "DEU", "GOV", "agent"))
     joint = dataclasses.replace(cand, sources=states)
     assert licensed_default.apply(joint, _clause(ps)) is joint
+
+
+# -- suggestions of fact -----------------------------------------------------------------
+
+
+def _suggested(verb: str, lemma: str, tag: str) -> ParsedSentence:
+    # "Police suggested the driver <verb> ."
+    ps = parsed(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("suggested", "suggest", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("driver", "driver", "NOUN", "nsubj", 4),
+            (verb, lemma, "VERB", "ccomp", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    return tagged(ps, {1: "VBD", 4: tag})
+
+
+def test_a_suggestion_of_fact_is_a_statement_a_proposal_stays_an_appeal() -> None:
+    cand = _candidate(code="020", rule="verb:SUGGEST:suggest")
+    fact = believed_statement.apply(cand, _clause(_suggested("lost", "lose", "VBD")))
+    assert isinstance(fact, Candidate) and fact.code == "010"
+    proposal = believed_statement.apply(cand, _clause(_suggested("resign", "resign", "VB")))
+    assert proposal is cand
