@@ -585,3 +585,12 @@ def test_a_suggestion_of_fact_is_a_statement_a_proposal_stays_an_appeal() -> Non
     assert isinstance(fact, Candidate) and fact.code == "010"
     proposal = believed_statement.apply(cand, _clause(_suggested("resign", "resign", "VB")))
     assert proposal is cand
+
+
+def test_what_a_statement_says_and_idioms_that_evaluate_no_one() -> None:
+    from accord.coding.statement_rules import evaluation
+
+    assert evaluation("the decision was a disgrace".split()) == "111"
+    assert evaluation("it was not a disgrace".split()) is None
+    assert evaluation("we thank the people of Japan".split()) == "051"
+    assert evaluation("the economy grew thanks to rubber production".split()) is None

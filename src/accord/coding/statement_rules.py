@@ -20,6 +20,7 @@ _CONTENT_CODES = (
     ("051", words("praise_words.txt")),
 )
 _NEGATORS = words("statement_negators.txt")
+_EXCLUDED = tuple(sorted(words("evaluative_exclusions.txt"), key=len, reverse=True))
 _ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos"})
 
 
@@ -108,10 +109,14 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
 def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
     """The code of what reported or descriptive words (lower-cased, in text order) say:
     censure 111, condolence 018 (unless ``sympathy`` is False), praise 051; None when they
-    say none of these or hold a negation ('not a disgrace')."""
+    say none of these or hold a negation ('not a disgrace'); idioms that evaluate no one
+    ('thanks to': data/lexicon/evaluative_exclusions.txt) are left out."""
     if not said or _NEGATORS.intersection(said):
         return None
     joined = f" {' '.join(said)} "
+    for phrase in _EXCLUDED:
+        joined = joined.replace(f" {phrase} ", " ")
+    said = joined.split()
     for code, lexicon in _CONTENT_CODES:
         if code == "018" and not sympathy:
             continue
