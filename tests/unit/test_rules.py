@@ -36,6 +36,7 @@ from accord.coding.ruleset import (
     standing_position,
     verbal_defense,
 )
+from accord.coding.statement_rules import evaluation
 from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
@@ -588,9 +589,10 @@ def test_a_suggestion_of_fact_is_a_statement_a_proposal_stays_an_appeal() -> Non
 
 
 def test_what_a_statement_says_and_idioms_that_evaluate_no_one() -> None:
-    from accord.coding.statement_rules import evaluation
+    def says(text: str) -> str | None:
+        return evaluation(text.lower().split())
 
-    assert evaluation("the decision was a disgrace".split()) == "111"
-    assert evaluation("it was not a disgrace".split()) is None
-    assert evaluation("we thank the people of Japan".split()) == "051"
-    assert evaluation("the economy grew thanks to rubber production".split()) is None
+    assert says("the decision was a disgrace") == "111"
+    assert says("it was not a disgrace") is None
+    assert says("we thank the people of Japan") == "051"
+    assert says("the economy grew thanks to rubber production") is None
