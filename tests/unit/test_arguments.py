@@ -272,3 +272,34 @@ def test_an_officer_of_an_organisation_acts_for_it(title: str, entry: Entry | No
     children = children_of(ps.tokens)
     actors = SentenceActors(ps.tokens, mentions, children)
     assert [r.code for r in actors.actors_at(1)] == ["USAEDU"]  # not USAGOV
+
+
+@pytest.mark.parametrize(("noun", "acts"), [("missiles", True), ("theory", False)])
+def test_who_launches_a_thing_acts_through_its_participle(
+    verbs: VerbDictionary, noun: str, acts: bool
+) -> None:
+    # "Iran launched missiles targeting troops ." / "... a theory targeting troops ."
+    ps = tagged(
+        parsed(
+            [
+                ("Iran", "Iran", "PROPN", "nsubj", 1),
+                ("launched", "launch", "VERB", "ROOT", 1),
+                (noun, noun.rstrip("s"), "NOUN", "dobj", 1),
+                ("targeting", "target", "VERB", "acl", 2),
+                ("troops", "troop", "NOUN", "dobj", 3),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD", 3: "VBG"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("IRN", "IRN", None, "Iran", "country")),
+        Mention(4, 5, Entry("USAMIL", "USA", "MIL", "US troops", "country")),
+    ]
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    match = verbs.match(ps.tokens, 3)
+    assert match is not None
+    sources, targets = arguments(ps.tokens, 3, children, actors, match)
+    assert [s.code for s in sources] == (["IRN"] if acts else [])
+    assert [t.code for t in targets] == ["USAMIL"]

@@ -31,6 +31,7 @@ TARGET_PREPS = lines("target_prepositions.txt")
 _PSYCH_VERBS = words("psych_verbs.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _PROPOSAL_NOUNS = words("proposal_nouns.txt")
+_CONTENT_NOUNS = words("content_nouns.txt")
 _NAMING_VERBS = words("naming_verbs.txt")
 _ARMED = roles_with("armed")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
@@ -105,6 +106,20 @@ def arguments(
                 if found:
                     sources.extend(found)
                     break
+        if (
+            tok.dep == "acl"
+            and tok.tag == "VBG"
+            and current == verb
+            and tokens[tok.head].dep == "dobj"
+            and tokens[tok.head].head != tok.head
+            and not actors.actors_at(tok.head)
+            and tokens[tok.head].lemma.lower() not in _CONTENT_NOUNS
+        ):
+            # "Iran launched missiles targeting US troops": a thing that is no actor does
+            # nothing by itself; who launched, fired or sent it acts through it (not a
+            # theory 'suggesting' something: content_nouns.txt)
+            current = tokens[tok.head].head
+            continue
         if tok.dep == "acl" and current == verb:
             document = _document_of_venue(tokens, tok.head)
             if document is not None:
