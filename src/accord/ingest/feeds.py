@@ -33,7 +33,27 @@ _BLOCKS = frozenset(
     }
 )
 _DROP = ("script", "style", "noscript")
-_MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&[#a-zA-Z0-9]+;")
+# Markup is a tag opener with a ">" somewhere after it, or an entity. "<[a-zA-Z/!][^>]*>"
+# in one pattern is quadratic in a run of openers with no ">" (every one scans to the end),
+# so the opener is found first and the ">" looked for once (_has_markup, _strip_tags).
+_TAG_OPEN = re.compile(r"<[a-zA-Z/!]")
+_ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+_TAG = re.compile(r"<[^>]*>")
+"""Only ever applied up to the last ">" of a text, where every "<" meets one."""
+
+
+def _has_markup(fragment: str) -> bool:
+    """Whether ``<[a-zA-Z/!][^>]*>|&[#a-zA-Z0-9]+;`` occurs in ``fragment`` (linear time)."""
+    opener = _TAG_OPEN.search(fragment)
+    if opener is not None and fragment.find(">", opener.end()) >= 0:
+        return True
+    return _ENTITY.search(fragment) is not None
+
+
+def _strip_tags(fragment: str) -> str:
+    """``re.sub(r"<[^>]*>", " ", fragment)`` in linear time: after the last ">" no tag ends."""
+    end = fragment.rfind(">") + 1
+    return _TAG.sub(" ", fragment[:end]) + fragment[end:]
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -46,14 +66,14 @@ def looks_like_feed(head: bytes) -> bool:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: one paragraph per block element, blank-line separated."""
-    if not _MARKUP.search(fragment):
+    if not _has_markup(fragment):
         return _paragraphs(fragment)
     import lxml.html
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml's parser errors: fall back to dropping the tags
-        return _paragraphs(re.sub(r"<[^>]*>", " ", fragment))
+        return _paragraphs(_strip_tags(fragment))
     for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
         bad.drop_tree()
     for el in root.iter():

@@ -15,13 +15,18 @@ Works on single-line paragraphs (see :mod:`accord.text.normalize`). Three kinds 
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.text.dateline import match_prefix
 
 _I = re.IGNORECASE
-_END_MARKS = r"\s*[:»›>|\-–—.…]*\s*"
+# The end of a heading: spaces, then optionally marks and spaces ("Related: ", "More »").
+# Written so that a run of spaces has one way to match (not "\s*[marks]*\s*$", which
+# splits a run of n spaces n^2 ways before it fails).
+_END = r"\s*(?:[:»›>|\-–—.…]+\s*)?$"
 
 TERMINAL = re.compile(r"[.!?…。！？؟۔।॥][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -36,13 +41,13 @@ TEASER_HEADING = re.compile(
     r"|trending(?: now| stories| news)?|latest(?: news| stories| articles| headlines)?"
     r"|editor'?’?s picks?|popular(?: stories| posts| articles| now)?|what to read next"
     r"|don'?’?t miss|further reading|in other news|more like this|around the web"
-    rf"|sponsored(?: content| stories)?|recent posts?){_END_MARKS}$",
+    rf"|sponsored(?: content| stories)?|recent posts?){_END}",
     _I,
 )
 COMMENT_HEADING = re.compile(
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|comments?|\d+ comments?"
     r"|join the (?:discussion|conversation)|(?:show|view|load|read) comments"
-    rf"|have your say){_END_MARKS}$",
+    rf"|have your say){_END}",
     _I,
 )
 # Headings that open a comment form: nothing of the article follows them.
@@ -85,9 +90,13 @@ _PHOTO_CREDIT = re.compile(
     r"|EPA-EFE|Xinhua|Anadolu(?: Agency)?|Bloomberg|AP Photo|Shutterstock|Alamy)"
     r"(?:/[\w .'-]+)?(?: via Getty Images)?\s*$)",
 )
+# The spaces before the parenthesis go with it; a match starts only at the first space of
+# a run ("(?<!\s)"), as the leftmost match did anyway, so a run is scanned once, not once
+# from each of its spaces.
 _INLINE_PHOTO = re.compile(
-    r"\s*\((?:(?:file )?(?:photo|image|picture)s?(?: by| courtesy(?: of)?| credit:?| via|:)"
-    r"[^()]{1,120}|[^()]{1,80}/(?:Getty Images|AFP|Reuters|AP|EPA|Xinhua)[^()]{0,40})\)",
+    r"(?<!\s)\s*\((?:(?:file )?(?:photo|image|picture)s?"
+    r"(?: by| courtesy(?: of)?| credit:?| via|:)[^()]{1,120}"
+    r"|[^()]{1,80}/(?:Getty Images|AFP|Reuters|AP|EPA|Xinhua)[^()]{0,40})\)",
     _I,
 )
 _COPYRIGHT = re.compile(
@@ -108,7 +117,11 @@ _BYLINE = re.compile(
     r"(?:\s*(?:,|and|&|\||-|–|—)\s*.{0,60})?$",
 )
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published)\b", _I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An e-mail address, found by its "@": one character of a local part before it, a dotted
+# domain after it. Finds an address exactly where "[\w.+-]+@[\w-]+(?:\.[\w-]+)+" does
+# (only whether there is one is asked), but that pattern rescans a long run of local-part
+# characters from every start in it: quadratic (200k letters took 100 s).
+_EMAIL = re.compile(r"(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)+")
 _BIO_START = re.compile(
     r"^(?:about the authors?$|the (?:writer|author|columnist|reporter|contributor|correspondent"
     r"|blogger)s? (?:is|was|are|were|teaches|works|writes|covers|has been|can be)\b)",
@@ -221,39 +234,66 @@ def _strip_inline(paragraph: str) -> str:
     return " ".join(_INLINE_PHOTO.sub("", paragraph).split())
 
 
-def _teaser_remainder(rest: list[str]) -> bool:
-    """Does what follows a teaser heading (and its headline run) look like more teasers?"""
-    if len(rest) <= 1:
+def _teaser_remainder(paragraphs: list[str], start: int, teasers_from: Sequence[bool]) -> bool:
+    """Does what follows a teaser heading (and its headline run), ``paragraphs[start:]``,
+    look like more teasers? ``teasers_from[k]``: a headline-like line or a heading stands
+    at ``k`` or after."""
+    if len(paragraphs) - start <= 1:
         return True
-    if match_prefix(rest[0], None) is not None or rest[-1].endswith(("...", "…")):
+    if match_prefix(paragraphs[start], None) is not None or paragraphs[-1].endswith(("...", "…")):
         return True
-    return any(is_headline_like(p) or heading_kind(p) is not None for p in rest)
+    return teasers_from[start]
+
+
+def _teasers_from(paragraphs: list[str], kinds: Sequence[str | None]) -> list[bool]:
+    """For each index, whether a headline-like line or a heading stands there or after it."""
+    out = [False] * (len(paragraphs) + 1)
+    for k in range(len(paragraphs) - 1, -1, -1):
+        out[k] = out[k + 1] or kinds[k] is not None or is_headline_like(paragraphs[k])
+    return out
 
 
 def _cut_tail(paragraphs: list[str], removed: list[str]) -> list[str]:
-    """Cut a trailing teaser/comment block, or just an inline teaser block mid-article."""
-    sizes = [len(p) for p in paragraphs]
-    total = sum(sizes)
+    """Cut a trailing teaser/comment block, or just an inline teaser block mid-article.
+
+    Linear in the number of paragraphs: what a heading's decision needs (body text above
+    it, the size of the text before it, teaser lines below it) is kept or computed once,
+    not rescanned at every heading.
+    """
+    n = len(paragraphs)
+    kinds = [heading_kind(p) for p in paragraphs]
+    before = list(itertools.accumulate((len(p) for p in paragraphs), initial=0))
+    total = before[-1]
+    teasers_from: list[bool] | None = None
     out: list[str] = []
+    body_above = False  # a paragraph of out ends a sentence
     i = 0
-    while i < len(paragraphs):
-        kind = heading_kind(paragraphs[i])
-        if kind is None or not any(TERMINAL.search(p) for p in out):
+    while i < n:
+        kind = kinds[i]
+        if kind is None or not body_above:
             out.append(paragraphs[i])
+            body_above = body_above or TERMINAL.search(paragraphs[i]) is not None
             i += 1
             continue
         removed.append(kind)
         if kind == "comment-form" and _COMMENT_FORM_START.match(paragraphs[i]):
-            removed.extend(k for p in paragraphs[i + 1 :] if (k := heading_kind(p)) is not None)
+            removed.extend(k for k in kinds[i + 1 :] if k is not None)
             return out
         j = i + 1
-        while j < len(paragraphs) and is_headline_like(paragraphs[j], 25):
+        while j < n and is_headline_like(paragraphs[j], 25):
             j += 1
-        rest = paragraphs[j:]
         # "Late": past half the text, or more paragraphs before the heading than after it.
-        late = sum(sizes[:i]) * 2 >= total or i >= len(rest)
-        if not rest or (late and (kind == "comment-form" or _teaser_remainder(rest))):
-            removed.extend(k for p in paragraphs[i + 1 :] if (k := heading_kind(p)) is not None)
+        late = before[i] * 2 >= total or i >= n - j
+        if late and kind != "comment-form" and j < n and teasers_from is None:
+            teasers_from = _teasers_from(paragraphs, kinds)
+        if j >= n or (
+            late
+            and (
+                kind == "comment-form"
+                or (teasers_from is not None and _teaser_remainder(paragraphs, j, teasers_from))
+            )
+        ):
+            removed.extend(k for k in kinds[i + 1 :] if k is not None)
             return out
         i = j
     return out
