@@ -542,7 +542,7 @@ def test_it_does_not_stand_for_a_plural_subject() -> None:
 # -- licensed defaults -----------------------------------------------------------------
 
 
-def test_the_services_of_one_place_attending_is_no_visit_two_countries_meeting_stays() -> None:
+def test_role_words_attending_is_no_visit_joint_named_parties_stay() -> None:
     ps = parsed(
         [
             ("Police", "police", "NOUN", "nsubj", 1),
@@ -557,9 +557,12 @@ def test_the_services_of_one_place_attending_is_no_visit_two_countries_meeting_s
     assert isinstance(
         licensed_default.apply(dataclasses.replace(cand, sources=services), _clause(ps)), Drop
     )
-    states = (_ref(0, "FRAGOV", "FRA", "GOV", "agent"), _ref(0, "DEUGOV", "DEU", "GOV", "agent"))
-    joint = dataclasses.replace(cand, sources=states)
-    assert licensed_default.apply(joint, _clause(ps)) is joint
+    for pair in (
+        (_ref(0, "FRA", "FRA", None, "country"), _ref(0, "DEU", "DEU", None, "country")),
+        (_ref(0, "USAELI", "USA", "ELI", "person"), _ref(0, "USAGOV", "USA", "GOV", "pronoun")),
+    ):  # 'France and Germany', 'Ambassador Bolton and I'
+        joint = dataclasses.replace(cand, sources=pair)
+        assert licensed_default.apply(joint, _clause(ps)) is joint
 
 
 # -- suggestions of fact -----------------------------------------------------------------

@@ -225,14 +225,26 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     same for the action a framing verb embeds ('threatened to strike Ukraine')."""
     if c.targets or (c.match is not None and c.code != c.match.code):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
-    if len({s.country for s in c.sources}) > 1 or (c.match is not None and c.match.frame):
-        return c  # joint parties ('France and Germany agreed'), an embedded action; not
-        # the services of one place ('police and the ambulance service attended')
+    named = [s for s in c.sources if s.kind != "agent"]
+    if len(named) > 1 or _joint_subject(c.trigger, cl) or (c.match is not None and c.match.frame):
+        return c  # joint parties ('France and Germany agreed', 'Bolton and I disagreed'),
+        # an embedded action; not role words ('police and the ambulance service attended')
     for m in (c.match, c.match.inner if c.match else None):
         if m is not None and m.pattern is None and m.form.needs_actor_target:
             word = " ".join(m.form.words)
             return Drop(f"'{word}' codes {m.code} without a pattern only when it acts on an actor")
     return c
+
+
+def _joint_subject(verb: int, cl: Clause) -> bool:
+    """Whether the verb's subject joins several named parties ('Ambassador Bolton and I
+    disagreed'): each acts on the others, whether or not the coder knows them all."""
+    for k in cl.children.get(verb, ()):
+        if cl.tokens[k].dep != "nsubj" or cl.tokens[k].pos not in ("PROPN", "PRON"):
+            continue
+        if any(cl.tokens[g].dep == "conj" for g in cl.children.get(k, ())):
+            return True
+    return False
 
 
 ALLEGING_BLOCK = "ALLEGE"
