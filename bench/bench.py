@@ -26,11 +26,17 @@ scaling over worker processes and the Spark engine.
    --workers N`` on the same documents, as separate processes (JVM start, model loads and
    all), outputs compared (bench/spark_engine.py). Skipped without pyspark or Java.
 
+First, before the corpora are read (it needs none): the scaling figure of every regex
+accord applies to input text, time at ten times the input over time at ``--regex-size``
+characters on the worst adversarial input (bench/regex_scaling.py; about 10 is linear,
+about 100 quadratic), printed one line a pattern and kept in the JSON (``--no-regex``
+skips it).
+
 Results go to ``bench/results/latest.json`` and a markdown table to ``docs/benchmarks.md``;
 the last lines printed compare the figures with the targets of issue 4.
 
     python bench/bench.py [--limit N] [--repeat 3] [--workers 2] [--corpus wikinews]
-                          [--scale-docs N] [--no-scaling] [--no-spark]
+                          [--scale-docs N] [--no-scaling] [--no-spark] [--no-regex]
 
 Without ../shared the benchmark says so and exits 0.
 """
@@ -216,6 +222,26 @@ def bench_scaling(paths: Sequence[Path], docs: int, workers: int) -> dict[str, A
     return measure_scaling(documents, settings, workers, single_process=False)
 
 
+def bench_regex(size: int) -> list[dict[str, Any]]:
+    """Scaling figure of each regex over input text (bench/regex_scaling.py), printed."""
+    sys.path.insert(0, str(HERE))
+    from regex_scaling import measure, report
+
+    rows = measure(size)
+    for line in report(rows):
+        print(f"bench: {line}", flush=True)
+    return [
+        {
+            "pattern": r.name,
+            "input": r.input,
+            "ms_x1": round(r.seconds_x1 * 1e3, 3),
+            "ms_x10": round(r.seconds_x10 * 1e3, 3),
+            "scaling_x10": round(r.factor, 1),
+        }
+        for r in rows
+    ]
+
+
 def bench_spark(paths: Sequence[Path], docs: int, workers: int) -> dict[str, Any]:
     """``accord code --engine spark`` against ``accord code --workers N`` (same documents,
     separate processes); skipped without pyspark or Java."""
@@ -381,11 +407,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-scaling", action="store_true", help="Skip the workers section.")
     parser.add_argument("--no-spark", action="store_true", help="Skip the Spark section.")
+    parser.add_argument("--no-regex", action="store_true", help="Skip the regex scaling.")
+    parser.add_argument(
+        "--regex-size", type=int, default=10_000, help="Characters at x1 for the regex scaling."
+    )
     parser.add_argument("--corpus", choices=sorted(CORPORA), action="append")
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "latest.json")
     parser.add_argument("--markdown", type=Path, default=REPO / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
+
+    regex: list[dict[str, Any]] | None = None
+    if not args.no_regex:
+        print(f"bench: regex: {args.regex_size} -> {args.regex_size * 10} characters ...")
+        regex = bench_regex(args.regex_size)
 
     paths = {n: args.shared / CORPORA[n] for n in args.corpus or sorted(CORPORA, reverse=True)}
     missing = [str(p) for p in paths.values() if not p.is_file()]
@@ -437,6 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "corpora": corpora,
     }
+    if regex is not None:
+        report["regex_scaling"] = regex
     del resources, unfiltered, nlp, nlp_numpy_blas
     # scaling and Spark: Wikinews, then BBC News, up to --scale-docs documents
     scale_paths = [args.shared / CORPORA[n] for n in ("wikinews", "bbc")]

@@ -24,10 +24,15 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
-from bench.regex_scaling import RawPattern, inputs_for, raw_text_patterns, time_pattern
+from bench.regex_scaling import (
+    RawPattern,
+    bounded_by_use,
+    inputs_for,
+    raw_text_patterns,
+    time_pattern,
+)
 
 from accord.ingest import feeds
-from accord.ingest.html import looks_like_html
 from accord.text import boilerplate
 from accord.text.clean import clean_text
 
@@ -36,15 +41,6 @@ BUDGET_S = 2.0
 """Per pattern and input; a linear pattern takes milliseconds on 1 MB."""
 WATCHDOG_S = 5.0
 """A child silent this long is killed (the budget, with room for a loaded machine)."""
-
-# Quadratic as bare patterns, bounded by how the code applies them: for these the test times
-# the code that applies them, on the same inputs.
-BOUNDED_BY_USE: Mapping[str, tuple[str, Callable[[str], object]]] = MappingProxyType(
-    {
-        "accord.ingest.html._TAG_SNIFF": ("reads the first 4 KB of a file", looks_like_html),
-        "accord.ingest.feeds._TAG": ("applied up to the last '>' only", feeds._strip_tags),
-    }
-)
 
 
 def _param(raw: RawPattern) -> Any:
@@ -86,16 +82,9 @@ def _time_all(raw: RawPattern) -> Callable[[Connection], None]:
     def work(conn: Connection) -> None:
         inputs = inputs_for(raw.pattern, MB, ["issue"])
         inputs |= inputs_for(raw.pattern, MB // 4, ["more", "lead-ins"])
-        use = BOUNDED_BY_USE[raw.name][1] if raw.name in BOUNDED_BY_USE else None
         for name, text in inputs.items():
             conn.send(("start", name))
-            if use is None:
-                seconds = time_pattern(raw.pattern, text)
-            else:
-                start = time.perf_counter()
-                use(text)
-                seconds = time.perf_counter() - start
-            conn.send(("done", name, seconds))
+            conn.send(("done", name, time_pattern(raw, text)))
         conn.send(None)
 
     return work
@@ -116,7 +105,16 @@ def test_the_audit_finds_the_patterns_it_must() -> None:
     assert any(n.startswith("accord.text.dateline._SHAPES[") for n in names)
     assert any(":re." in n for n in names)  # e.g. "accord.text.dateline.f:re.sub('...')"
     assert "accord.ingest.decode._VALID_MULTIBYTE" in names
-    assert set(BOUNDED_BY_USE) <= names
+    # quadratic alone, bounded by use: timed through the code that applies them
+    bounded = {r.name for r in raw_text_patterns() if r.use is not None}
+    assert (
+        bounded
+        == set(bounded_by_use())
+        == {
+            "accord.ingest.html._TAG_SNIFF",
+            "accord.ingest.feeds._TAG",
+        }
+    )
     assert len(names) > 60
 
 
