@@ -435,17 +435,20 @@ DEFENDED = parsed(
 )
 
 
-def test_defending_a_policy_is_a_statement_not_military_protection() -> None:
+def test_defending_in_words_is_052_armed_forces_protecting_a_city_stay_074() -> None:
     pompeo = _ref(0, "USAGOV", "USA", "GOV", "person")
     trump = _ref(3, "USAGOV", "USA", "GOV", "person")
     cand = _candidate(code="074", sources=(pompeo,), targets=(trump,))
-    got = verbal_defense.apply(cand, _clause(DEFENDED))
-    assert isinstance(got, Candidate) and got.code == "010" and got.targets == ()
+    got = verbal_defense.apply(cand, _clause(DEFENDED))  # "... defending Trump's policy"
+    assert isinstance(got, Candidate) and got.code == "052" and got.targets == (trump,)
     city = parsed(
         [(t.text, t.lemma, t.pos, t.dep, t.head) for t in DEFENDED.tokens[:3]]
         + [("city", "city", "NOUN", "dobj", 1)]
     )
-    troops = _candidate(code="074", sources=(pompeo,))
+    unarmed = verbal_defense.apply(_candidate(code="074", sources=(pompeo,)), _clause(city))
+    assert isinstance(unarmed, Candidate) and unarmed.code == "052"
+    army = _ref(0, "USAMIL", "USA", "MIL", "agent")
+    troops = _candidate(code="074", sources=(army,))
     assert verbal_defense.apply(troops, _clause(city)) is troops
 
 

@@ -32,7 +32,6 @@ from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import (
-    BARE_STATEMENT,
     argued_statement,
     bare_statement,
     believed_statement,
@@ -199,22 +198,29 @@ def find_arguments(c: Candidate, cl: Clause) -> Verdict:
 
 
 PROTECTION = "074"
+DEFEND_VERBALLY = "052"
 
 
-@rule("verbal_defense", ["verb"], reads=["code"], writes=["code", "targets", "rule"])
+@rule("verbal_defense", ["verb"], reads=["code", "sources"], writes=["code", "rule"])
 def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
-    """A verb of protection whose object is something said or decided defends it in
-    words: 'Pompeo spoke, defending Trump's foreign policy', 'the minister defended the
-    decision' are statements (010), not military protection (074)
+    """A verb of protection whose object is something said or decided, or whose source
+    bears no arms, defends in words: 'Pompeo defended Trump's foreign policy', 'the
+    minister defended the decision', 'Blair defended President Bush' are 052 Defend
+    verbally ("justify policy, action or actor", CAMEO 1.1b3), not military protection
+    (074), which stays for armed forces ('troops defended the city')
     (data/lexicon/verbal_objects.txt)."""
     if c.code != PROTECTION:
         return c
-    if not any(
+    said = any(
         cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
         for k in cl.children.get(c.trigger, ())
-    ):
+    )
+    unarmed = bool(c.sources) and all(  # a state itself may send forces: not unarmed
+        s.role is not None and s.role not in _ARMED_ROLES for s in c.sources
+    )
+    if not (said or unarmed):
         return c
-    return dataclasses.replace(c, code=BARE_STATEMENT, targets=(), rule=f"{c.rule}+verbal")
+    return dataclasses.replace(c, code=DEFEND_VERBALLY, rule=f"{c.rule}+verbal")
 
 
 @rule("licensed_default", ["verb"], reads=["code", "sources", "targets"])
