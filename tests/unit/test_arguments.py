@@ -303,3 +303,31 @@ def test_who_launches_a_thing_acts_through_its_participle(
     sources, targets = arguments(ps.tokens, 3, children, actors, match)
     assert [s.code for s in sources] == (["IRN"] if acts else [])
     assert [t.code for t in targets] == ["USAMIL"]
+
+
+def test_a_pattern_word_before_the_verb_still_acts(verbs: VerbDictionary) -> None:
+    # "US troops withdrew from Syria ." (the pattern '&MILITARY *' holds the subject)
+    ps = tagged(
+        parsed(
+            [
+                ("US", "US", "PROPN", "compound", 1),
+                ("troops", "troop", "NOUN", "nsubj", 2),
+                ("withdrew", "withdraw", "VERB", "ROOT", 2),
+                ("from", "from", "ADP", "prep", 2),
+                ("Syria", "Syria", "PROPN", "pobj", 3),
+                (".", ".", "PUNCT", "punct", 2),
+            ]
+        ),
+        {1: "NNS", 2: "VBD"},
+    )
+    mentions = [
+        Mention(0, 2, Entry("USAMIL", "USA", "MIL", "US troops", "country")),
+        Mention(4, 5, Entry("SYR", "SYR", None, "Syria", "country")),
+    ]
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    match = verbs.match(ps.tokens, 2)
+    assert match is not None and match.pattern is not None and 1 in match.tokens
+    sources, targets = arguments(ps.tokens, 2, children, actors, match)
+    assert [s.code for s in sources] == ["USAMIL"]
+    assert [t.code for t in targets] == ["SYR"]

@@ -170,7 +170,9 @@ def arguments(
         nested = nested_targets(tokens, verb, children, actors, TARGET_PREPS)
         targets.extend(t for t in nested if all(t.code != s.code for s in sources))
     used = set(match.tokens)
-    sources = [s for s in sources if s.head not in used]
+    # a pattern word after the verb is what is done, not who does it; one before it
+    # qualifies the subject ('&MILITARY * ': 'US troops withdrew'), which still acts
+    sources = [s for s in sources if s.head not in used or s.head < verb]
     own = [t for t in targets if _own_means(tokens, t, sources, children)]
     if own and len(own) < len(targets):
         # "withdraw its troops from Syria": the troops are what it moves; Syria is the target
