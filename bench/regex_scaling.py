@@ -38,17 +38,25 @@ from typing import Any
 
 PACKAGES = ("accord.text", "accord.ingest", "accord.nlp")
 """Every module of these packages reads document text."""
-MODULES = ("accord.coding.domain", "accord.coding.kb.text", "accord.coding.places")
-"""Coding modules whose patterns run over sentence or token text."""
+MODULES = (
+    "accord.coding.domain",
+    "accord.coding.kb.text",
+    "accord.coding.places",
+    "accord.safe_output",
+)
+"""Coding modules whose patterns run over sentence or token text, and the output escaping
+(over ids, file names, names and messages from the input)."""
 
 # Runs of one unit: the characters issue 13 names (letters, dots, plus and minus signs, "@",
 # digits, spaces, newlines, quotes, "a.", and all of them mixed) ...
 ISSUE_UNITS = ("a", "A", "1", ".", "+", "-", "@", " ", "\n", '"', "'", "a.", "a.+-@1 ")
+
 # ... and the ones that open or close something in some pattern (brackets, tags, entities,
-# other spaces and breaks, clock times, date words).
+# other spaces and breaks, clock times, date words, terminal escape sequences never closed).
 MORE_UNITS = (
     "\t", "\r\n", "\x85", "’", "…", "(", "<", "&", "a-", "a ", "a\n", "(a", "<a", "&a", "a@",
-    "@a", "A.", "1.", "a.m. ", "in ", "May ", "<!--", "<?",
+    "@a", "A.", "1.", "a.m. ", "in ", "May ", "<!--", "<?", "\x1b", "\x1b[1", "\x1b]a", "\x9b1",
+    "\x9da",
 )  # fmt: skip
 KINDS = ("issue", "more", "lead-ins")
 """Input groups: runs of :data:`ISSUE_UNITS` and :data:`NESTED` pairs, runs of

@@ -12,6 +12,12 @@ Three formats:
     The 61 tab-separated columns of the GDELT 2.0 event table (:data:`GDELT_COLUMNS`), no
     header by default, unknown fields empty. Actor and geo country codes are ISO3 (GDELT
     uses CAMEO country codes for actors, which are ISO3-like, and FIPS 10-4 for geography).
+
+CSV and GDELT cells are made safe by column (:mod:`accord.safe_output`): no escape sequence
+or control character (a CSV cell keeps its newlines), and a text cell that a spreadsheet
+would evaluate (``=``, ``+``, ``-``, ``@`` first) starts with a single quote; numbers
+(Goldstein, coordinates, confidence, counts) are never touched, codes (``---REB``) only
+when they hold more than capitals, digits and dashes.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from accord.model import (
     Place,
     Span,
 )
+from accord.safe_output import CellKind, safe_cells
 
 __all__ = [
     "CSV_COLUMNS",
@@ -90,6 +97,16 @@ CSV_COLUMNS: tuple[str, ...] = (
     "sentence_index",
     "sentence",
 )
+_CSV_NUMBERS = frozenset({"quad_class", "goldstein", "lat", "lon", "confidence", "sentence_index"})
+_CSV_CODES = frozenset({"date", "date_precision", "date_source", "cameo", "root_code", "mode"})
+_CSV_KINDS: tuple[CellKind, ...] = tuple(
+    "number"
+    if c in _CSV_NUMBERS
+    else "code"
+    if c in _CSV_CODES or c.startswith("plover") or c.endswith(("_code", "_country", "_role"))
+    else "text"
+    for c in CSV_COLUMNS
+)
 
 _GDELT_ACTOR_FIELDS = (
     "Code",
@@ -137,6 +154,20 @@ GDELT_COLUMNS: tuple[str, ...] = (
     *(f"ActionGeo_{f}" for f in _GDELT_GEO_FIELDS),
     "DATEADDED",
     "SOURCEURL",
+)
+
+_GDELT_NUMBERS = frozenset(
+    {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "IsRootEvent"}
+    | {"QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"}
+    | {"DATEADDED"}
+)
+_GDELT_KINDS: tuple[CellKind, ...] = tuple(
+    "number"
+    if c in _GDELT_NUMBERS or c.endswith(("_Lat", "_Long"))
+    else "text"
+    if c.endswith("Name") or c == "SOURCEURL"
+    else "code"
+    for c in GDELT_COLUMNS
 )
 
 # CAMEO actor codes whose second 3-letter block names a known group (IGOUNO -> UNO).
@@ -407,7 +438,7 @@ def _csv_row(e: Event) -> list[str]:
         e.sentence_index,
         e.sentence,
     )
-    return [_cell(v) for v in values]
+    return safe_cells([_cell(v) for v in values], _CSV_KINDS, newlines=True)
 
 
 def events_to_csv(events: Iterable[Event], out: TextIO, *, header: bool = True) -> int:
@@ -508,7 +539,7 @@ def gdelt_row(
         date_added.strftime("%Y%m%d%H%M%S") if date_added else "",
         url or "",
     ]
-    return [_gdelt_clean(v) for v in row]
+    return safe_cells([_gdelt_clean(v) for v in row], _GDELT_KINDS)
 
 
 def events_to_gdelt(

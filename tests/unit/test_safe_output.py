@@ -21,8 +21,6 @@ from accord.formats import CSV_COLUMNS, GDELT_COLUMNS, events_to_csv, events_to_
 from accord.model import Actor, Failure, FoldedEvent, Place
 from tests.unit.test_formats import make_event
 
-XFAIL = pytest.mark.xfail(strict=True, reason="output is not escaped yet (issue 13, item 4)")
-
 ESC = "\x1b"
 HOSTILE = {
     "csi colour": f"a{ESC}[31mred{ESC}[0m",
@@ -55,7 +53,6 @@ def _has_control(text: str) -> bool:
 # ----------------------------------------------------------------------------- the helpers
 
 
-@XFAIL
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_terminal_text_drops_escape_sequences_and_controls(name: str) -> None:
     from accord.safe_output import terminal_text
@@ -63,7 +60,6 @@ def test_terminal_text_drops_escape_sequences_and_controls(name: str) -> None:
     assert terminal_text(HOSTILE[name]) == CLEAN[name]
 
 
-@XFAIL
 def test_terminal_text_keeps_ordinary_text_and_makes_one_line() -> None:
     from accord.safe_output import terminal_text
 
@@ -73,7 +69,6 @@ def test_terminal_text_keeps_ordinary_text_and_makes_one_line() -> None:
     assert terminal_text("one\ntwo", newlines=True) == "one\ntwo"
 
 
-@XFAIL
 @pytest.mark.parametrize(
     ("cell", "escaped"),
     [
@@ -96,7 +91,6 @@ def test_spreadsheet_text_follows_the_owasp_rule(cell: str, escaped: str) -> Non
     assert spreadsheet_text(cell) == escaped
 
 
-@XFAIL
 def test_spreadsheet_code_keeps_codes_and_escapes_anything_else() -> None:
     from accord.safe_output import spreadsheet_code
 
@@ -107,7 +101,6 @@ def test_spreadsheet_code_keeps_codes_and_escapes_anything_else() -> None:
     assert spreadsheet_code(f"USA{ESC}[2J") == "USA"
 
 
-@XFAIL
 def test_csv_keeps_the_newline_it_needs() -> None:
     from accord.safe_output import spreadsheet_text
 
@@ -138,7 +131,6 @@ def _csv_rows(text: str) -> list[dict[str, str]]:
     return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
 
-@XFAIL
 def test_csv_escapes_text_cells_and_keeps_numbers() -> None:
     buf = io.StringIO(newline="")
     events_to_csv([_hostile_event()], buf)
@@ -160,7 +152,6 @@ def test_csv_escapes_text_cells_and_keeps_numbers() -> None:
     assert not any(_has_control(v) for v in row.values())
 
 
-@XFAIL
 def test_folded_csv_goes_through_the_same_cells() -> None:
     buf = io.StringIO(newline="")
     write_folded([FoldedEvent(_hostile_event(), 2, 2, 1)], buf, "csv")
@@ -170,7 +161,6 @@ def test_folded_csv_goes_through_the_same_cells() -> None:
     assert list(row)[: len(CSV_COLUMNS)] == list(CSV_COLUMNS)
 
 
-@XFAIL
 def test_gdelt_tsv_escapes_text_fields_and_keeps_numbers() -> None:
     buf = io.StringIO()
     e = dataclasses.replace(_hostile_event(), doc_id="doc-1")
@@ -200,7 +190,6 @@ def test_ordinary_csv_is_unchanged() -> None:
 # ----------------------------------------------------------------------------- terminal
 
 
-@XFAIL
 def test_event_table_prints_text_literally_without_escapes() -> None:
     from accord.cli.table import print_table
 
@@ -219,7 +208,6 @@ def test_event_table_prints_text_literally_without_escapes() -> None:
     assert "-2+3" in out and "'-2+3" not in out  # a terminal is not a spreadsheet
 
 
-@XFAIL
 def test_failure_lines_are_one_clean_line() -> None:
     from accord.cli.main import _report_failure
 
@@ -235,7 +223,6 @@ def test_failure_lines_are_one_clean_line() -> None:
     assert lines == ["accord: dir/evil.txt: ingest failed (decode): bad byte accord: 0 failures"]
 
 
-@XFAIL
 def test_error_line_of_main_is_clean(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
     from accord.cli import main as cli_main
 

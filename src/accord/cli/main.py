@@ -36,6 +36,7 @@ from accord.cli.table import print_table
 from accord.config import Settings
 from accord.errors import AccordError, UsageError
 from accord.model import DocResult, Failure, Mode
+from accord.safe_output import terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,8 +94,10 @@ _DICTIONARIES_HELP = (
 
 
 def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> None:
+    """One line on stderr, without escape sequences or control characters: the origin
+    (a file name), the id and the message come from the input."""
     where = f.origin or f.doc_id
-    line = f"accord: {where}: {f.stage} failed ({f.code}): {f.message}"
+    line = terminal_text(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}")
     if echo is not None:
         echo(line)
     else:
@@ -671,15 +674,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
-    except AccordError as exc:
-        click.echo(f"accord: {exc}", err=True)
+    except AccordError as exc:  # its message may name an input file or id
+        click.echo(f"accord: {terminal_text(str(exc), newlines=True)}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
     except SystemExit:
         raise
     except Exception as exc:
-        click.echo(f"accord: internal error: {type(exc).__name__}: {exc}", err=True)
+        message = terminal_text(str(exc), newlines=True)
+        click.echo(f"accord: internal error: {type(exc).__name__}: {message}", err=True)
         sys.exit(1)
 
 

@@ -1,9 +1,16 @@
-"""The readable event table of `accord events` and `accord ingest` reports (rich)."""
+"""The readable event table of `accord events` and `accord ingest` reports (rich).
+
+Every cell is plain text (a :class:`rich.text.Text`, never parsed as rich markup, so a
+sentence holding "[/bold]" prints as written) without escape sequences or control
+characters (:func:`accord.safe_output.terminal_text`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, TextIO
+
+from accord.safe_output import terminal_text
 
 
 def print_table(
@@ -16,6 +23,7 @@ def print_table(
     """A readable table: one row per event, with a short excerpt of its evidence sentence."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(header_style="bold", expand=False)
     table.add_column("date", no_wrap=True)
@@ -40,7 +48,7 @@ def print_table(
         if counts is not None:
             row.extend(str(c) for c in counts[k])
         row.append(_excerpt(e.sentence, e.evidence.trigger_span, 110))
-        table.add_row(*row)
+        table.add_row(*(Text(terminal_text(cell)) for cell in row))
     console = Console(file=out, width=170)
     console.print(table)
     console.print(f"{len(found)} events")
