@@ -665,3 +665,23 @@ def test_an_infinitive_after_an_object_is_a_purpose_unless_someone_is_told_to_do
     }
     ordered = _modes(_object_then_infinitive("ordered", "order", "suspend", "suspend"), ["suspend"])
     assert ordered == {"suspend": Mode.ASSERTED}
+
+
+# Trump announced / Analysts said US troops would be leaving Syria .
+def _would(head: str, lemma: str) -> Spec:
+    return [
+        ("Trump", "Trump", "PROPN", "NNP", "nsubj", 1),
+        (head, lemma, "VERB", "VBD", "ROOT", 1),
+        ("US", "US", "PROPN", "NNP", "compound", 3),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 6),
+        ("would", "would", "AUX", "MD", "aux", 6),
+        ("be", "be", "AUX", "VB", "aux", 6),
+        ("leaving", "leave", "VERB", "VBG", "ccomp", 1),
+        ("Syria", "Syria", "PROPN", "NNP", "dobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+def test_what_an_announced_decision_would_do_is_planned_a_said_would_is_a_hypothesis() -> None:
+    assert _modes(_would("announced", "announce"), ["leaving"])["leaving"] is Mode.FUTURE
+    assert _modes(_would("said", "say"), ["leaving"])["leaving"] is Mode.HYPOTHETICAL

@@ -50,6 +50,7 @@ _EXPRESSIVE = words("protest_purpose_verbs.txt")
 rally's purpose, not a separate event."""
 _NEGATING_NOUNS = words("negating_nouns.txt")
 _SPEECH_HEADS = words("speech_verbs.txt")
+_DECISION_HEADS = words("decision_verbs.txt")
 _MOTION_VERBS = words("motion_verbs.txt")
 _DIRECTIVE_HEADS = words("directive_heads.txt")
 _LEGAL_VERBS = words("legal_verbs.txt")
@@ -83,6 +84,8 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             and _pronoun_subject(tokens, verb, children)
         ):
             return Mode.FUTURE  # "said they would meet": 'will', shifted back
+        if all(a in ("would", "'d") for a in modals) and _announced(tokens, verb):
+            return Mode.FUTURE  # "announced US troops would be leaving Syria"
         return Mode.HYPOTHETICAL
     if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
         return Mode.HYPOTHETICAL
@@ -218,6 +221,17 @@ def _self_report(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequ
     """'Uganda said it had paid': a speaker's report of its own action is the news, where
     'said US troops had defeated ISIS' recalls an earlier event."""
     return _reported(tokens, verb, children) and _pronoun_subject(tokens, verb, children)
+
+
+def _announced(tokens: Sequence[Token], verb: int) -> bool:
+    """Whether the verb heads the clause a verb of decision reports ('announced US troops
+    would be leaving'; decision_verbs.txt)."""
+    tok = tokens[verb]
+    return (
+        tok.dep == "ccomp"
+        and tok.head != tok.i
+        and tokens[tok.head].lemma.lower() in _DECISION_HEADS
+    )
 
 
 def _pronoun_subject(
