@@ -34,6 +34,7 @@ from accord.coding.ruleset import (
     political_source,
     quoted_speaker,
     standing_position,
+    unattributed_violence,
     verbal_defense,
 )
 from accord.coding.statement_rules import evaluation
@@ -602,3 +603,33 @@ def test_what_a_statement_says_and_idioms_that_evaluate_no_one() -> None:
     assert says("it was not a disgrace") is None
     assert says("we thank the people of Japan") == "051"
     assert says("the economy grew thanks to rubber production") is None
+
+
+# -- unnamed attackers -------------------------------------------------------------------
+
+
+def _stabbed(extra: str) -> ParsedSentence:
+    # "A man wearing a <extra> vest stabbed people ."
+    return parsed(
+        [
+            ("A", "a", "DET", "det", 1),
+            ("man", "man", "NOUN", "nsubj", 6),
+            ("wearing", "wear", "VERB", "acl", 1),
+            ("a", "a", "DET", "det", 5),
+            (extra, extra, "NOUN", "compound", 5),
+            ("vest", "vest", "NOUN", "dobj", 2),
+            ("stabbed", "stab", "VERB", "ROOT", 6),
+            ("people", "people", "NOUN", "dobj", 6),
+            (".", ".", "PUNCT", "punct", 6),
+        ]
+    )
+
+
+def test_an_unnamed_person_using_force_amid_political_violence_is_an_unidentified_attacker() -> (
+    None
+):
+    man = _ref(1, "GBRCVL", "GBR", "CVL", "agent")
+    cand = _candidate(code="182", trigger=6, sources=(man,))
+    got = unattributed_violence.apply(cand, _clause(_stabbed("suicide")))
+    assert isinstance(got, Candidate) and [s.code for s in got.sources] == ["GBRUAF"]
+    assert unattributed_violence.apply(cand, _clause(_stabbed("yellow"))) is cand

@@ -305,17 +305,50 @@ def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
-@rule("unattributed_violence", ["verb"], reads=["code", "sources", "targets"], writes=["sources"])
+@rule(
+    "unattributed_violence",
+    ["verb"],
+    reads=["code", "sources", "targets"],
+    writes=["sources", "rule"],
+)
 def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
-    """Violence with no named perpetrator ('a car bomb killed five soldiers in Kabul') is
-    coded to unidentified armed forces (UAF) of the country where it happened."""
-    if c.sources or c.code[:2] not in VIOLENT_ROOTS:
+    """Violence with no named perpetrator ('a car bomb killed five soldiers in Kabul'), or
+    by an unnamed person in a sentence of political violence ('a man wearing a fake
+    suicide vest began to stab people'), is coded to unidentified armed forces (UAF) of the
+    country where it happened."""
+    if c.code[:2] not in VIOLENT_ROOTS:
         return c
     country = (cl.place.country if cl.place else None) or cl.home
+    if c.sources:
+        return _unnamed_attacker(c, cl, country)
     if country is None:
         country = located_country(cl.tokens, cl.mentions, c.targets)
     found = unattributed(cl.tokens, c.trigger, cl.children, country, cl.mentions)
     return dataclasses.replace(c, sources=tuple(found)) if found else c
+
+
+_UNNAMED = words("unnamed_individuals.txt")
+
+
+def _unnamed_attacker(c: Candidate, cl: Clause, country: str | None) -> Candidate:
+    """'a man wearing a fake suicide vest began to stab people': an unnamed person using
+    force in a sentence that speaks of political violence (besides the act itself) is an
+    unidentified armed attacker (UAF), not a private person (unnamed_individuals.txt)."""
+    if not all(
+        s.role == "CVL" and s.kind == "agent" and cl.tokens[s.head].lemma.lower() in _UNNAMED
+        for s in c.sources
+    ):
+        return c
+    if not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger]):
+        return c
+    where = c.sources[0].country or country
+    if where is None:
+        return c
+    attackers = tuple(
+        dataclasses.replace(s, code=where + "UAF", country=where, role="UAF", kind="group")
+        for s in c.sources
+    )
+    return dataclasses.replace(c, sources=attackers, rule=f"{c.rule}+unnamed-attacker")
 
 
 _AUTHORITIES = table("implied_authorities.tsv")
