@@ -331,3 +331,41 @@ def test_a_pattern_word_before_the_verb_still_acts(verbs: VerbDictionary) -> Non
     sources, targets = arguments(ps.tokens, 2, children, actors, match)
     assert [s.code for s in sources] == ["USAMIL"]
     assert [t.code for t in targets] == ["SYR"]
+
+
+_RECOMMENDED = [
+    ("Iraq", "Iraq", "PROPN", "nsubj", 1),
+    ("recommended", "recommend", "VERB", "ROOT", 1),
+    ("US", "US", "PROPN", "compound", 3),
+    ("troops", "troop", "NOUN", "nsubj", 4),
+    ("withdraw", "withdraw", "VERB", "ccomp", 1),
+    (".", ".", "PUNCT", "punct", 1),
+]
+_ASKED_WHY = [  # "Iraq asked why US troops did withdraw ."
+    ("Iraq", "Iraq", "PROPN", "nsubj", 1),
+    ("recommended", "recommend", "VERB", "ROOT", 1),
+    ("why", "why", "SCONJ", "advmod", 6),
+    ("US", "US", "PROPN", "compound", 4),
+    ("troops", "troop", "NOUN", "nsubj", 6),
+    ("did", "do", "AUX", "aux", 6),
+    ("withdraw", "withdraw", "VERB", "ccomp", 1),
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+@pytest.mark.parametrize(("spec", "asked"), [(_RECOMMENDED, True), (_ASKED_WHY, False)])
+def test_the_subject_of_a_recommended_clause_is_the_one_asked(
+    verbs: VerbDictionary, spec: list[tuple[str, str, str, str, int]], asked: bool
+) -> None:
+    ps = tagged(parsed(spec), {1: "VBD", len(spec) - 2: "VB"})
+    troops = spec.index(next(t for t in spec if t[0] == "US"))
+    mentions = [
+        Mention(0, 1, Entry("IRQ", "IRQ", None, "Iraq", "country")),
+        Mention(troops, troops + 2, Entry("USAMIL", "USA", "MIL", "US troops", "country")),
+    ]
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    match = verbs.match(ps.tokens, 1)
+    assert match is not None and match.code.startswith("02")
+    _, targets = arguments(ps.tokens, 1, children, actors, match)
+    assert [t.code for t in targets] == (["USAMIL"] if asked else [])

@@ -152,6 +152,20 @@ def arguments(
             for r in actors.actors_at(c)
         ]
         targets.extend(r for r in inner_subjects if all(r.code != s.code for s in sources))
+    if not targets and match.inner_verb is None and match.code[:2] in _ADDRESSED_ROOTS:
+        # "recommended the US troops withdraw", "demanded that Russia leave": the one
+        # asked is the subject of the clause that says what is asked
+        targets.extend(
+            r
+            for k in children.get(verb, ())
+            if tokens[k].dep == "ccomp"
+            and tokens[k].tag in ("VB", "VBP")
+            and not _question_or_fact(tokens, k, children)
+            for g in children.get(k, ())
+            if tokens[g].dep == "nsubj"
+            for r in actors.actors_at(g)
+            if all(r.code != s.code for s in sources)
+        )
     if not targets and match.inner_verb is not None:
         # "threatened to attack Israel": the target sits under the framed inner verb
         targets.extend(_objects(tokens, match.inner_verb, children, actors, match.inner or match))
@@ -234,6 +248,8 @@ _OWNER_PREPS = frozenset({"by", "between"})
 """Prepositions whose object owns the noun acted on: its agent ("the proposal by Germany")
 or its parties ("the memoranda between Turkey and Libya")."""
 _ADDRESSED_FRAMES = frozenset({"demand", "appeal"})
+_ADDRESSED_ROOTS = frozenset({"02", "10"})
+"""Appeals and demands: the actor asked is their target."""
 _RECIPIENT_ROOTS = frozenset({"03", "06", "07"})
 """Intent, material cooperation and aid: with a recipient ("to Macedonia", a dative) the
 direct object is the thing given, not a target."""
@@ -326,6 +342,21 @@ def _deep_agent(
                         return agents
         frontier = nouns
     return []
+
+
+_QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who"})
+
+
+def _question_or_fact(
+    tokens: Sequence[Token], clause: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """'asked why Biden did not implement ...': a question, or a clause of fact with
+    do-support, is no request put to its subject."""
+    return any(
+        (tokens[c].dep in ("aux", "auxpass") and tokens[c].lemma.lower() == "do")
+        or (tokens[c].dep in ("mark", "advmod") and tokens[c].text.lower() in _QUESTION_WORDS)
+        for c in children.get(clause, ())
+    )
 
 
 def _document_of_venue(tokens: Sequence[Token], noun: int) -> int | None:
