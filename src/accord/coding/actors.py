@@ -271,7 +271,8 @@ class SentenceActors:
                     refs = [
                         r
                         for r in self._resolve_head(i)
-                        if r.country is not None and r.kind in ("person", "pronoun")
+                        if (r.country is not None and r.kind in ("person", "pronoun"))
+                        or r.kind == "igo"  # 'U.N. Secretary-General Kofi Annan ... he'
                     ]
                     if refs:
                         antecedent = refs[-1]
