@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from accord.coding.actor_records import ActorRef, Mention
-from accord.coding.attribution import located_country, unattributed
+from accord.coding.attribution import unattributed
 from accord.coding.patterns import children_of
-from tests.unit.parsing import Entry, parsed
+from tests.unit.parsing import parsed
 
 
 def _killed(noun: str, verb: str, lemma: str) -> list[tuple[str, str, str, str, int]]:
@@ -39,23 +36,3 @@ def test_a_killing_in_an_accident_has_no_attacker() -> None:
 def test_a_killing_in_a_sentence_naming_no_violence_has_no_attacker() -> None:
     ps = parsed(_killed("storm", "struck", "strike"))
     assert unattributed(ps.tokens, 3, children_of(ps.tokens), "USA", []) == []
-
-
-def test_the_place_of_violence_counts_even_where_it_also_placed_the_victim() -> None:
-    # "A journalist was killed in Beirut ."
-    ps = parsed(
-        [
-            ("A", "a", "DET", "det", 1),
-            ("journalist", "journalist", "NOUN", "nsubjpass", 3),
-            ("was", "be", "AUX", "auxpass", 3),
-            ("killed", "kill", "VERB", "ROOT", 3),
-            ("in", "in", "ADP", "prep", 3),
-            ("Beirut", "Beirut", "PROPN", "pobj", 4),
-            (".", ".", "PUNCT", "punct", 3),
-        ]
-    )
-    beirut = Mention(5, 6, Entry("LBNGOV", "LBN", "GOV", "Beirut", "capital"))
-    victim = ActorRef(1, 0, 2, "LBNMED", "LBN", "MED", None, "agent")
-    placed = dataclasses.replace(victim, basis="sentence")
-    assert located_country(ps.tokens, [beirut], [placed]) == "LBN"
-    assert located_country(ps.tokens, [beirut], [victim]) is None  # the victim's own country

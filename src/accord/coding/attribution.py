@@ -27,7 +27,7 @@ def located_country(
 ) -> str | None:
     """The one country named in a locative phrase ("in eastern Beirut", "outside the Iraqi
     city of Basra"), apart from the targets' own."""
-    skip = {t.country for t in targets if not t.basis}  # not a country the place gave them
+    skip = {t.country for t in targets}
     found: set[str] = set()
     for m in mentions:
         country = m.entry.country
