@@ -33,6 +33,7 @@ from accord.coding.ruleset import (
     placed_source,
     political_source,
     quoted_speaker,
+    sport_teams,
     standing_position,
     unattributed_violence,
     verbal_defense,
@@ -633,3 +634,19 @@ def test_an_unnamed_person_using_force_amid_political_violence_is_an_unidentifie
     got = unattributed_violence.apply(cand, _clause(_stabbed("suicide")))
     assert isinstance(got, Candidate) and [s.code for s in got.sources] == ["GBRUAF"]
     assert unattributed_violence.apply(cand, _clause(_stabbed("yellow"))) is cand
+
+
+# -- sport ---------------------------------------------------------------------------------
+
+
+def test_in_sport_a_team_is_no_actor_the_police_behind_an_arrest_are() -> None:
+    sporting = dataclasses.replace(_clause(ARREST), sport=True)
+    team = _ref(0, "GBR", "GBR", None, "country")
+    assert isinstance(sport_teams.apply(_candidate(sources=(team,)), sporting), Drop)
+    police = dataclasses.replace(
+        _ref(0, "GEOCOP", "GEO", "COP", "implied"), start=0, end=0, basis="sentence"
+    )
+    cand = _candidate(sources=(police,))
+    assert sport_teams.apply(cand, sporting) is cand
+    crowd = dataclasses.replace(police, code="GEOOPP", role="OPP")
+    assert isinstance(sport_teams.apply(_candidate(sources=(crowd,)), sporting), Drop)

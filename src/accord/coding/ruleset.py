@@ -468,13 +468,15 @@ def sport_teams(c: Candidate, cl: Clause) -> Verdict:
     Edinburgh'), a military rank a team captain, and a role word placed only by the
     story's country or a pronoun is no identified political actor; players, coaches and
     clubs (no political role) are none either: none of them is a source. A listed person
-    or organisation still is ('FIFA', a named minister)."""
+    or organisation still is ('FIFA', a named minister), and so is the state organ an act
+    implies ('the tennis player was arrested on Friday': the police)."""
     if not cl.sport:
         return c
     kept = tuple(
         s
         for s in c.sources
         if s.listed
+        or (s.kind == "implied" and s.role in STATE_ROLES)  # the police behind an arrest
         or (
             is_political(s, cl.actors)
             and not (s.kind in ("country", "pronoun") or s.role == "MIL" or s.basis)
