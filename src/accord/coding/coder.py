@@ -410,7 +410,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     recent = ps.sentence.index - state.last_person_sentence <= PRONOUN_WINDOW
     actors = SentenceActors(
         tokens,
-        mentions,
+        [m for m in mentions if not stance_only(m, tokens)],  # 'an anti-Syria journalist'
         children,
         state.last_person if recent else None,
         state.people,

@@ -47,7 +47,7 @@ def _words(text: str) -> frozenset[str]:
 
 _PLACE_NOUNS = _words(
     "city town village port capital province region district state county area "
-    "suburb neighbourhood neighborhood camp outskirts"
+    "suburb neighbourhood neighborhood camp outskirts sector quarter part centre center heart"
 )
 _NOT_PLACES = _words(
     "january february march april may june july august september october november december "
