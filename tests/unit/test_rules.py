@@ -23,7 +23,6 @@ from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
     background_date,
-    believed_statement,
     civilian_protest,
     counterpart,
     domestic_target,
@@ -568,32 +567,6 @@ def test_role_words_attending_is_no_visit_joint_named_parties_stay() -> None:
     ):  # 'France and Germany', 'Ambassador Bolton and I'
         joint = dataclasses.replace(cand, sources=pair)
         assert licensed_default.apply(joint, _clause(ps)) is joint
-
-
-# -- suggestions of fact -----------------------------------------------------------------
-
-
-def _suggested(verb: str, lemma: str, tag: str) -> ParsedSentence:
-    # "Police suggested the driver <verb> ."
-    ps = parsed(
-        [
-            ("Police", "police", "NOUN", "nsubj", 1),
-            ("suggested", "suggest", "VERB", "ROOT", 1),
-            ("the", "the", "DET", "det", 3),
-            ("driver", "driver", "NOUN", "nsubj", 4),
-            (verb, lemma, "VERB", "ccomp", 1),
-            (".", ".", "PUNCT", "punct", 1),
-        ]
-    )
-    return tagged(ps, {1: "VBD", 4: tag})
-
-
-def test_a_suggestion_of_fact_is_a_statement_a_proposal_stays_an_appeal() -> None:
-    cand = _candidate(code="020", rule="verb:SUGGEST:suggest")
-    fact = believed_statement.apply(cand, _clause(_suggested("lost", "lose", "VBD")))
-    assert isinstance(fact, Candidate) and fact.code == "010"
-    proposal = believed_statement.apply(cand, _clause(_suggested("resign", "resign", "VB")))
-    assert proposal is cand
 
 
 def test_what_a_statement_says_and_idioms_that_evaluate_no_one() -> None:

@@ -34,7 +34,6 @@ from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import (
     argued_statement,
     bare_statement,
-    believed_statement,
     evaluation,
     quoted_speaker,
     statement_content,
@@ -622,7 +621,6 @@ RULES: tuple[Rule, ...] = (
     political_source,
     civilian_protest,
     argued_statement,
-    believed_statement,
     statement_content,
     bare_statement,
     mutual_parties,

@@ -48,32 +48,6 @@ def argued_statement(c: Candidate, cl: Clause) -> Verdict:
 
 
 _ARGUING = words("arguing_verbs.txt")
-_BELIEVING = words("believing_appeal_verbs.txt")
-_FACT_TAGS = frozenset({"VBD", "VBZ"})
-_FUTURE_AUX = frozenset({"will", "would"})
-
-
-@rule("believed_statement", ["verb"], reads=["code"], writes=["code", "rule"])
-def believed_statement(c: Candidate, cl: Clause) -> Verdict:
-    """'suggested the driver lost control', 'insisted he did not know': a suggestion or
-    insistence whose clause states a fact is a statement of belief (010, read for its
-    content next), not an appeal (020) or a demand (100); 'suggested supporters fill out
-    ballots' still asks (data/lexicon/believing_appeal_verbs.txt)."""
-    tok = cl.tokens[c.trigger]
-    if c.code[:2] not in ("02", "10") or tok.lemma.lower() not in _BELIEVING:
-        return c
-    if c.match is not None and c.match.pattern is not None:
-        return c  # 'suggested talks', 'insisted on a ceasefire': coded by their pattern
-    for k in cl.children.get(c.trigger, ()):
-        if cl.tokens[k].dep != "ccomp":
-            continue
-        verbs = [k, *(a for a in cl.children.get(k, ()) if cl.tokens[a].dep in ("aux", "auxpass"))]
-        if any(
-            cl.tokens[v].tag in _FACT_TAGS or cl.tokens[v].lemma.lower() in _FUTURE_AUX
-            for v in verbs
-        ):
-            return dataclasses.replace(c, code=BARE_STATEMENT, rule=f"{c.rule}+believed")
-    return c
 
 
 @rule(
