@@ -369,3 +369,32 @@ def test_the_subject_of_a_recommended_clause_is_the_one_asked(
     assert match is not None and match.code.startswith("02")
     _, targets = arguments(ps.tokens, 1, children, actors, match)
     assert [t.code for t in targets] == (["USAMIL"] if asked else [])
+
+
+def test_the_one_called_names_is_the_target_even_parsed_into_the_description(
+    verbs: VerbDictionary,
+) -> None:
+    # "Biden called Trump a clown ." ('Trump' parsed as a compound of 'clown')
+    ps = tagged(
+        parsed(
+            [
+                ("Biden", "Biden", "PROPN", "nsubj", 1),
+                ("called", "call", "VERB", "ROOT", 1),
+                ("Trump", "Trump", "PROPN", "compound", 4),
+                ("a", "a", "DET", "det", 4),
+                ("clown", "clown", "NOUN", "oprd", 1),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("USAELI", "USA", "ELI", "Joe Biden", "person")),
+        Mention(2, 3, Entry("USAGOV", "USA", "GOV", "Donald Trump", "person")),
+    ]
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    match = verbs.match(ps.tokens, 1)
+    assert match is not None
+    _, targets = arguments(ps.tokens, 1, children, actors, match)
+    assert [t.code for t in targets] == ["USAGOV"]

@@ -408,6 +408,17 @@ def _objects(
         object_deps = ("dobj", "dative", "iobj") if addressee else ("dative", "iobj")
     elif naming_description(tokens, verb, children) is not None:
         object_deps = ("dobj", "dative", "iobj")  # "called Biden [a decent man]": named, not met
+        if not any(tokens[c].dep == "dobj" for c in kids):
+            # "called Trump a clown", parsed as a compound of the description: the one named
+            for c in kids:
+                if tokens[c].dep == "oprd":
+                    found.extend(
+                        r
+                        for g in children.get(c, ())
+                        if tokens[g].dep == "compound" and g < c
+                        for r in actors.actors_at(g)
+                        if r.kind in ("person", "country", "group", "igo")
+                    )
     recipients = _RECIPIENT_ROOTS.intersection({match.code[:2]}) and any(
         tokens[c].dep in ("dative", "iobj")
         or (tokens[c].dep == "prep" and tokens[c].text.lower() == "to")
