@@ -254,3 +254,43 @@ def test_accord_code_stops_on_a_csv_row_without_a_code(tmp_path: Path) -> None:
     )
     assert out.returncode == 2 and not out.stdout
     assert f"{actors}: line 2: missing code" in out.stderr
+
+
+# -- more of the same: YAML dates as written, unnamed columns, dictionaries ----------------------
+
+
+@pytest.mark.parametrize(
+    ("span", "field", "value"),
+    [
+        ("{code: FRAGOV, start: 2020-1-5}", "start", "2020-1-5"),  # a YAML date, not ISO
+        ("{code: FRAGOV, start: 2020-01-01, end: 2020-1-31}", "end", "2020-1-31"),
+        ("{code: FRAGOV, start: 2020-01-01 10:00:00}", "start", "2020-01-01 10:00:00"),
+        ("{code: FRAGOV, start: 99}", "start", "99"),
+    ],
+)
+@XFAIL_BOTH
+def test_an_unquoted_yaml_date_is_checked_as_written(
+    tmp_path: Path, span: str, field: str, value: str
+) -> None:
+    text = f"- name: Jane Roe\n  kind: person\n  roles:\n    - {span}\n"
+    assert_stops(_write(tmp_path, "mine.yaml", text), ROLE_1, field, f"bad date {value!r}")
+
+
+@XFAIL_CSV
+def test_a_csv_column_without_a_name_stops_the_run(tmp_path: Path) -> None:
+    path = _write(tmp_path, "mine.csv", HEADER.replace("end\n", "end,\n") + "Roe,FRAGOV,,,,,,,\n")
+    with pytest.raises(UsageError, match=r": line 1: column 9 has no name"):
+        ActorKB.load([path])
+
+
+@XFAIL_BOTH
+def test_a_dictionary_keeps_its_codes_as_they_are() -> None:
+    """An all-capital PETRARCH or Phoenix dictionary (the packaged phoenix_actors.csv, a
+    --dictionaries folder) is read as it is: six Phoenix codes end before they start."""
+    countries = "iso3,name,aliases,adjectives,demonyms,capitals,seats\nFRA,France,,,,,\n"
+    rows = HEADER + "JANE ROE,FRAGOV,,,Jane Roe,person,2012-12-07,2012-08-02\n"
+    sources = [("countries.csv", "countries", countries, False)]
+    kb = ActorKB.from_sources([*sources, ("dictionary.csv", "actors", rows, True)], "test")
+    assert len(kb.history("Jane Roe")) == 1
+    with pytest.raises(UsageError, match="line 2: end '2012-08-02' is not after start"):
+        ActorKB.from_sources([*sources, ("mine.csv", "actors", rows, False)], "test")
