@@ -17,13 +17,6 @@ from accord.errors import UsageError
 
 HEADER = "pattern,code,country,role,name,kind,start,end\n"
 
-XFAIL_CSV = pytest.mark.xfail(
-    strict=True, reason="issue 13 item 6: the CSV reader does not check this yet"
-)
-XFAIL_BOTH = pytest.mark.xfail(
-    strict=True, reason="issue 13 item 6: neither reader checks this yet"
-)
-
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
@@ -47,7 +40,6 @@ def assert_stops(path: Path, where: str, field: str, *more: str) -> None:
 # -- unknown columns and fields ---------------------------------------------------------------
 
 
-@XFAIL_CSV
 def test_an_unknown_csv_column_stops_the_run(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -57,13 +49,11 @@ def test_an_unknown_csv_column_stops_the_run(tmp_path: Path) -> None:
     assert_stops(path, "line 1", "alias", "unknown column")
 
 
-@XFAIL_CSV
 def test_a_csv_row_longer_than_the_header_stops_the_run(tmp_path: Path) -> None:
     path = _write(tmp_path, "mine.csv", HEADER + "Jane Roe,FRAGOV,,,Jane Roe,person,,,Roe\n")
     assert_stops(path, "line 2", "end", "9 fields")
 
 
-@XFAIL_CSV
 def test_a_repeated_csv_column_stops_the_run(tmp_path: Path) -> None:
     path = _write(
         tmp_path, "mine.csv", HEADER.replace("end\n", "end,code\n") + "Roe,FRAGOV,,,,,,,\n"
@@ -98,7 +88,6 @@ def test_an_unknown_yaml_field_stops_the_run(tmp_path: Path) -> None:
         ("mine.yaml", "- {name: Foo Front, country: FRA}\n", "entry 1 ('Foo Front')"),
     ],
 )
-@XFAIL_BOTH
 def test_an_actor_without_a_code_stops_the_run(
     tmp_path: Path, name: str, text: str, where: str
 ) -> None:
@@ -128,7 +117,6 @@ def test_an_actor_without_a_code_stops_the_run(
         ),
     ],
 )
-@XFAIL_BOTH
 def test_a_dated_row_without_a_code_stops_the_run(
     tmp_path: Path, name: str, text: str, where: str, field: str
 ) -> None:
@@ -191,7 +179,6 @@ BAD_DATES = [
 
 @pytest.mark.parametrize(("start", "end"), BAD_DATES)
 @pytest.mark.parametrize("name", ["mine.csv", "mine.yaml"])
-@XFAIL_BOTH
 def test_a_date_that_is_no_iso_date_stops_the_run(
     tmp_path: Path, name: str, start: str, end: str
 ) -> None:
@@ -207,7 +194,6 @@ def test_a_date_that_is_no_iso_date_stops_the_run(
     ("start", "end"), [("2021", "2020"), ("2021-03-01", "2021-02"), ("2021-03", "2021-03-01")]
 )
 @pytest.mark.parametrize("name", ["mine.csv", "mine.yaml"])
-@XFAIL_BOTH
 def test_an_end_not_after_its_start_stops_the_run(
     tmp_path: Path, name: str, start: str, end: str
 ) -> None:
@@ -241,7 +227,6 @@ def test_good_dates_of_every_documented_form_load(tmp_path: Path, name: str) -> 
 # -- the command line -------------------------------------------------------------------------
 
 
-@XFAIL_CSV
 def test_accord_code_stops_on_a_csv_row_without_a_code(tmp_path: Path) -> None:
     actors = _write(tmp_path, "actors.csv", HEADER + "Foo Front,,,,Foo Front,group,,\n")
     text = _write(tmp_path, "a.txt", "The Foo Front criticized the French government.\n")
@@ -268,7 +253,6 @@ def test_accord_code_stops_on_a_csv_row_without_a_code(tmp_path: Path) -> None:
         ("{code: FRAGOV, start: 99}", "start", "99"),
     ],
 )
-@XFAIL_BOTH
 def test_an_unquoted_yaml_date_is_checked_as_written(
     tmp_path: Path, span: str, field: str, value: str
 ) -> None:
@@ -276,14 +260,12 @@ def test_an_unquoted_yaml_date_is_checked_as_written(
     assert_stops(_write(tmp_path, "mine.yaml", text), ROLE_1, field, f"bad date {value!r}")
 
 
-@XFAIL_CSV
 def test_a_csv_column_without_a_name_stops_the_run(tmp_path: Path) -> None:
     path = _write(tmp_path, "mine.csv", HEADER.replace("end\n", "end,\n") + "Roe,FRAGOV,,,,,,,\n")
     with pytest.raises(UsageError, match=r": line 1: column 9 has no name"):
         ActorKB.load([path])
 
 
-@XFAIL_BOTH
 def test_a_dictionary_keeps_its_codes_as_they_are() -> None:
     """An all-capital PETRARCH or Phoenix dictionary (the packaged phoenix_actors.csv, a
     --dictionaries folder) is read as it is: six Phoenix codes end before they start."""

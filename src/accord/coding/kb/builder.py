@@ -317,7 +317,7 @@ def build_tables(sources: Sequence[Source]) -> Tables:
         if schema == "countries":
             builder.add_country_rows(read_csv(text, COUNTRY_COLUMNS, origin), origin)
         elif schema == "actors":
-            builder.add_actor_rows(actor_rows(text, origin), origin, upper)
+            builder.add_actor_rows(actor_rows(text, origin, dictionary=upper), origin, upper)
         else:
             raise ResourceError(f"{origin}: unknown schema {schema!r}")
     actors, patterns = builder.freeze()

@@ -34,7 +34,14 @@ User extension files (and the packaged ``people.csv``, ``organizations.csv`` and
     organisation), ``person`` or ``agent`` (role words such as "police").
 ``start`` / ``end``
     Dates (YYYY-MM-DD, YYYY-MM or YYYY) bounding the row's code: start inclusive, end
-    exclusive, either may be blank (open). Rows without dates give the actor's default.
+    exclusive (so after the start), either may be blank (open). Rows without dates give
+    the actor's default; a dated row needs a code.
+
+Every actor (the rows of one file with the same ``kind`` and ``name``) needs a code: on
+one of its rows, dated or not, or a ``role`` for an agent, or a home ``country`` for a
+person. A header with a column not listed above (or one listed twice), a row with more
+values than the header, and a row or actor that breaks a rule of this section are usage
+errors naming the file, the line and the field (:func:`check_actor_rows`).
 
 User files may also be YAML (a ``.yaml`` or ``.yml`` name): a list of actors, one
 entry each, with the fields of the CSV format::
@@ -52,7 +59,9 @@ entry each, with the fields of the CSV format::
 An entry needs ``names`` or ``name``, and a code: ``code``, dated ``roles`` (each with
 a ``code``), a ``role`` for an agent, or a ``country`` for a person. Unknown fields
 are errors; text that YAML would read as something else (``NO``, ``2024``) must be
-quoted except in dates. Each entry becomes rows of the CSV format, read as above.
+quoted except in dates, which are read as written. Each entry becomes rows of the CSV
+format, checked by the same schema as a CSV file's (an error names the entry, and the
+role, instead of the line) and read as above.
 
 The packaged ``countries.csv`` uses its own compact header
 ``iso3,name,aliases,adjectives,demonyms,capitals,seats`` (``|``-separated lists; a seat
@@ -65,21 +74,24 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from accord.coding.kb.records import default_kind
+from accord.coding.kb.records import KINDS, ROLES, default_kind, name_key
 from accord.coding.user_files import read_user_files
 from accord.errors import ResourceError, UsageError
 
 __all__ = [
     "ACTOR_COLUMNS",
     "COUNTRY_COLUMNS",
+    "DATE_FORMS",
     "Source",
     "actor_rows",
+    "check_actor_rows",
     "is_yaml",
     "read_csv",
     "read_sources",
@@ -97,21 +109,38 @@ def read_csv(
     text: str, columns: Sequence[str], origin: str
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """The rows of a CSV file, each with its location ("line 7"); blank rows and rows
-    whose first field starts with '#' are left out."""
+    whose first field starts with '#' are left out. The header must hold each of
+    ``columns`` once and nothing else, and a row no more values than the header."""
     reader = csv.DictReader(io.StringIO(text))
     header = tuple(reader.fieldnames or ())
+    want = ", ".join(columns)
     missing = [c for c in columns if c not in header]
     if missing:
         raise UsageError(
             f"missing column(s) {', '.join(missing)}; want {','.join(columns)}", origin=origin
         )
+    for number, column in enumerate(header, start=1):
+        if column not in columns:
+            named = (
+                f"unknown column {column!r}" if column.strip() else f"column {number} has no name"
+            )
+            raise UsageError(f"line 1: {named}; columns are {want}", origin=origin)
+        if header.index(column) != number - 1:
+            raise UsageError(f"line 1: column {column!r} twice", origin=origin)
     for row in reader:
-        if not any((v or "").strip() for v in row.values()):
+        rest = row.pop(None, None)  # the values past the header's columns
+        extra = [str(v) for v in rest] if isinstance(rest, list) else []
+        values = {k: (v or "") for k, v in row.items()}
+        if values[columns[0]].lstrip().startswith("#"):
             continue
-        first = (row.get(columns[0]) or "").lstrip()
-        if first.startswith("#"):
-            continue
-        yield f"line {reader.line_num}", {k: (v or "") for k, v in row.items() if k is not None}
+        if any(v.strip() for v in extra):
+            raise UsageError(
+                f"line {reader.line_num}: {len(header) + len(extra)} fields where the header "
+                f"has {len(header)}: a value after {header[-1]!r} has no column",
+                origin=origin,
+            )
+        if any(v.strip() for v in values.values()):
+            yield f"line {reader.line_num}", values
 
 
 def read_sources(extra_files: Sequence[Path] = ()) -> tuple[list[Source], str]:
@@ -138,6 +167,101 @@ def read_sources(extra_files: Sequence[Path] = ()) -> tuple[list[Source], str]:
     return sources, version
 
 
+# -- the one schema of an actor file, CSV and YAML alike ---------------------------------------
+
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
+_DATE_FORM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def check_actor_rows(
+    rows: Iterable[tuple[str, dict[str, str]]], origin: str, *, dictionary: bool = False
+) -> list[tuple[str, dict[str, str]]]:
+    """The rows of one actor file (CSV rows, or YAML entries made into them), checked by
+    the format of the module docstring; a usage error names the file (``origin``), the
+    row's location ("line 7", "entry 2 ('Jane Doe'), role 1") and the field.
+
+    A row: only the format's fields; a known ``kind`` and ``role``; a pattern or a name;
+    ``start`` and ``end`` blank or dates (:data:`DATE_FORMS`), the end after the start
+    (it is exclusive), and dates only with a code (an agent's role makes its code). An
+    actor, the rows of the file with one kind and name: a code on one of them, dated or
+    not, a role for an agent or a home country for a person.
+
+    ``dictionary``: the rows come from an all-capital PETRARCH or Phoenix dictionary (the
+    packaged ``phoenix_actors.csv``, a ``--dictionaries`` folder), whose dated codes are
+    kept as the dictionary has them, an end before its start included (six in Phoenix:
+    codes never in force)."""
+    checked: list[tuple[str, dict[str, str]]] = []
+    first: dict[tuple[str, str], tuple[str, str]] = {}  # actor: its first row, its name
+    coded: set[tuple[str, str]] = set()
+    for where, row in rows:
+        try:
+            name, kind, has_code = _check_row(row, dictionary)
+        except ValueError as exc:
+            raise UsageError(f"{where}: {exc}", origin=origin) from exc
+        key = (kind, name_key(name))
+        first.setdefault(key, (where, name))
+        if has_code:
+            coded.add(key)
+        checked.append((where, row))
+    for key, (where, name) in first.items():
+        if key not in coded:
+            raise UsageError(
+                f"{where}: missing code: field 'code' is blank and {name!r} has no code "
+                "elsewhere in the file; an actor needs a code, dated codes, a role if it is "
+                "an agent or a home country if it is a person",
+                origin=origin,
+            )
+    return checked
+
+
+def _check_row(row: dict[str, str], dictionary: bool) -> tuple[str, str, bool]:
+    """A row's actor name and kind, and whether it gives the actor a code (a role word's
+    role and a person's home country count); ValueError naming the field if it is bad."""
+    unknown = [k for k in row if k not in ACTOR_COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]!r}; fields are {', '.join(ACTOR_COLUMNS)}")
+    code = row.get("code", "").strip().upper()
+    role = row.get("role", "").strip().upper()
+    kind = row.get("kind", "").strip().lower() or default_kind(code)
+    if kind not in KINDS:
+        raise ValueError(
+            f"unknown kind {kind!r} in field 'kind'; kinds are {', '.join(sorted(KINDS))}"
+        )
+    if role and role not in ROLES:
+        raise ValueError(f"unknown role {role!r} in field 'role'")
+    patterns = [p.strip() for p in row.get("pattern", "").split("|") if p.strip()]
+    name = row.get("name", "").strip() or (patterns[0] if patterns else "")
+    if not name:
+        raise ValueError("no name: fields 'pattern' and 'name' are blank")
+    start, end = _row_date(row, "start"), _row_date(row, "end")
+    if start is not None and end is not None and end <= start and not dictionary:
+        raise ValueError(
+            f"end {row['end'].strip()!r} is not after start {row['start'].strip()!r} in field "
+            "'end' (the end is exclusive: the first day out of the role)"
+        )
+    if not code and kind == "agent" and role:
+        code = "---" + role
+    if not code and (start is not None or end is not None):
+        field = "start" if start is not None else "end"
+        raise ValueError(f"field {field!r} is given but 'code' is blank: dates bound a code")
+    has_country = bool(row.get("country", "").strip())
+    return name, kind, bool(code) or (kind == "person" and has_country)
+
+
+def _row_date(row: dict[str, str], field: str) -> dt.date | None:
+    raw = row.get(field, "").strip()
+    if not raw:
+        return None
+    match = _DATE_FORM.fullmatch(raw)
+    if match is not None:
+        year, month, day = match.groups()
+        try:
+            return dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            pass  # 2024-02-30, 2024-13
+    raise ValueError(f"bad date {raw!r} in field {field!r}; want {DATE_FORMS}")
+
+
 # -- YAML -----------------------------------------------------------------------------
 
 _YAML_FIELDS = ("name", "names", "kind", "code", "country", "role", "roles")
@@ -149,18 +273,21 @@ def is_yaml(origin: str) -> bool:
     return origin.lower().endswith((".yaml", ".yml"))
 
 
-def actor_rows(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """The rows of an actor file, CSV or YAML (by its name), each with its location."""
-    if is_yaml(origin):
-        return read_yaml(text, origin)
-    return read_csv(text, ACTOR_COLUMNS, origin)
+def actor_rows(
+    text: str, origin: str, *, dictionary: bool = False
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """The rows of an actor file, CSV or YAML (by its name), each with its location,
+    checked by the one schema (:func:`check_actor_rows`; ``dictionary``: an all-capital
+    PETRARCH or Phoenix dictionary, read as it is)."""
+    rows = read_yaml(text, origin) if is_yaml(origin) else read_csv(text, ACTOR_COLUMNS, origin)
+    return iter(check_actor_rows(rows, origin, dictionary=dictionary))
 
 
 def read_yaml(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]]]:
     """The entries of a YAML actor file as rows of the CSV format (see the module
     docstring), each with its location ("entry 2 ('Jane Doe'), role 1")."""
     try:
-        data: object = yaml.safe_load(text)
+        data: object = yaml.load(text, Loader=_ActorLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
@@ -214,8 +341,6 @@ def _entry_rows(number: int, entry: object) -> list[tuple[str, dict[str, str]]]:
     kind = _text(where, entry, "kind").lower() or default_kind(
         code or next((s["code"] for _, s in spans), "")
     )
-    if not (code or spans or (kind == "agent" and role) or (kind == "person" and country)):
-        raise ValueError(f"{where}: missing code (give a code or dated roles with codes)")
     base = {"name": name, "kind": kind}
     rows: list[tuple[str, dict[str, str]]] = []
     if country and kind == "person":
@@ -239,12 +364,12 @@ def _role_row(where: str, span: object) -> tuple[str, dict[str, str]]:
         )
     code = _text(where, span, "code")
     if not code:
-        raise ValueError(f"{where}: missing code")
+        raise ValueError(f"{where}: missing code: a role needs its field 'code'")
     row = {
         "code": code,
         "role": _text(where, span, "role"),
-        "start": _date_text(where, span.get("start")),
-        "end": _date_text(where, span.get("end")),
+        "start": _date_text(where, span, "start"),
+        "end": _date_text(where, span, "end"),
     }
     return where, row
 
@@ -271,19 +396,33 @@ def _text(where: str, mapping: dict[object, object], key: str) -> str:
     return value.strip()
 
 
-def _date_text(where: str, value: object) -> str:
-    """A YAML date value as the CSV format writes it: 2024-01-15, 2024-01 or 2024."""
+def _date_text(where: str, mapping: dict[object, object], key: str) -> str:
+    """A YAML date value as written (2024-01-15, 2024-01 or 2024), for the schema to
+    check like a CSV field; a value of another type is a bad date."""
+    value = mapping.get(key)
     if value is None:
         return ""
-    if isinstance(value, (dt.datetime, bool)):
-        raise ValueError(f"{where}: bad date {value!r}; want YYYY-MM-DD, YYYY-MM or YYYY")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
         return value
-    raise ValueError(f"{where}: bad date {value!r}; want YYYY-MM-DD, YYYY-MM or YYYY")
+    raise ValueError(f"{where}: bad date {value!r} in field {key!r}; want {DATE_FORMS}")
+
+
+class _ActorLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a date stays the text it was written as, for the
+    one schema to check its form as in a CSV file ('2024-1-5' is a YAML date, not one of
+    the format's); a date that is no day of the calendar still fails (``_bad_timestamp``)."""
+
+
+def _timestamp_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise yaml.constructor.ConstructorError(None, None, "a date must be a scalar")
+    loader.construct_yaml_timestamp(node)  # ValueError for 2024-02-30
+    return str(loader.construct_scalar(node))
+
+
+_ActorLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_text)
 
 
 def _type_name(value: object) -> str:
@@ -304,7 +443,7 @@ def _bad_timestamp(text: str, exc: ValueError) -> str:
         root = None
     entries = root.value if isinstance(root, yaml.SequenceNode) else [root]
     for number, node in enumerate(entries, start=1):
-        for scalar in _scalars(node):
+        for key, scalar in _scalars(node):
             if scalar.tag != "tag:yaml.org,2002:timestamp":
                 continue
             try:
@@ -313,7 +452,11 @@ def _bad_timestamp(text: str, exc: ValueError) -> str:
                 name = _node_name(node)
                 where = f"entry {number}" + (f" ({name!r})" if name else "")
                 line = scalar.start_mark.line + 1
-                return f"{where}, line {line}: bad date {scalar.value!r} ({bad})"
+                field = f" in field {key!r}" if key else ""
+                return (
+                    f"{where}, line {line}: bad date {scalar.value!r}{field} ({bad}); "
+                    f"want {DATE_FORMS}"
+                )
     return f"bad date ({exc})"
 
 
@@ -328,13 +471,15 @@ def _node_name(node: yaml.Node | None) -> str:
     return str(value.value) if isinstance(value, yaml.ScalarNode) else ""
 
 
-def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+def _scalars(node: yaml.Node | None, key: str = "") -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """The scalars under a node, each with the key of the mapping that holds it ('' for
+    none)."""
     if isinstance(node, yaml.ScalarNode):
-        yield node
+        yield key, node
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _scalars(item)
+            yield from _scalars(item, key)
     elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _scalars(key)
-            yield from _scalars(value)
+        for k, value in node.value:
+            yield from _scalars(k)
+            yield from _scalars(value, str(k.value) if isinstance(k, yaml.ScalarNode) else "")
