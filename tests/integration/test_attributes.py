@@ -14,13 +14,13 @@ Wikinews sample and the gold sets when ../shared is there.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from accord.nlp.attributes import AttributeRules
 from accord.nlp.lemmas import RuleLemmas
+from tests.shared_data import shared_path
 
 SENTENCES = (
     "Xi holds back-to-back talks with Putin and Trump.",
@@ -51,22 +51,17 @@ def pipelines(coder: Any) -> tuple[Any, Any]:
     return spacy.load(model), SpacyParser.load(model)
 
 
-def _texts(shared: Path | None) -> list[str]:
+def _texts() -> list[str]:
     texts = list(SENTENCES)
-    if shared is None:
-        return texts
     for name in ("plover_examples_dev", "cameo_codebook_examples"):
-        path = shared / "gold" / f"{name}.jsonl"
-        if path.is_file():
-            with path.open(encoding="utf-8") as fh:
-                texts += [json.loads(line).get("text", "") for line in fh if line.strip()]
-    path = shared / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl"
-    if path.is_file():
-        with path.open(encoding="utf-8") as fh:
-            for k, line in enumerate(fh):
-                if k >= 20:
-                    break
-                texts += json.loads(line).get("text", "").split("\n")
+        with shared_path("gold", f"{name}.jsonl").open(encoding="utf-8") as fh:
+            texts += [json.loads(line).get("text", "") for line in fh if line.strip()]
+    path = shared_path("corpus", "wikinews", "wikinews_2019_2020.jsonl")
+    with path.open(encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k >= 20:
+                break
+            texts += json.loads(line).get("text", "").split("\n")
     return [t for t in texts if t.strip()]
 
 
@@ -85,8 +80,9 @@ def test_rules_equal_the_ruler_on_tricky_sentences(pipelines: tuple[Any, Any]) -
     _compare(pipelines, list(SENTENCES))
 
 
-def test_rules_equal_the_ruler_on_real_text(pipelines: tuple[Any, Any], shared_dir: Path) -> None:
-    texts = _texts(shared_dir)
+@pytest.mark.shared
+def test_rules_equal_the_ruler_on_real_text(pipelines: tuple[Any, Any]) -> None:
+    texts = _texts()
     assert len(texts) > 100
     _compare(pipelines, texts)
 

@@ -22,6 +22,7 @@ from accord.evalrun import packaged_exclusions
 from accord.evaluation import half_of
 from accord.formats import events_to_jsonl
 from accord.model import DocResult, Document, Event, Failure
+from tests.shared_data import shared_path
 from tests.unit.test_eval_documents import accord_numbers, reference_numbers
 
 pytestmark = pytest.mark.shared
@@ -50,11 +51,8 @@ class RecordingCoder(Coder):
         return events
 
 
-def scorer(shared: Path) -> Path:
-    path = shared / "tools" / "score_gold.py"
-    if not path.is_file():
-        pytest.skip("score_gold.py is absent")
-    return path
+def scorer() -> Path:
+    return shared_path("tools", "score_gold.py")
 
 
 def write_events(path: Path, events: Iterable[Event]) -> None:
@@ -65,7 +63,7 @@ def write_events(path: Path, events: Iterable[Event]) -> None:
 def test_document_gold_agrees_with_the_reference(
     shared_dir: Path, coder: Any, tmp_path: Path
 ) -> None:
-    script = scorer(shared_dir)
+    script = scorer()
     gold = shared_dir / "gold" / "documents" / "wikinews_docgold_dev.jsonl"
     recording = RecordingCoder(coder)
     scores, text = evaluate_files([gold], coder=recording, half="check", verbose=True)
@@ -106,7 +104,7 @@ def _corpus_ids(shared: Path) -> list[str]:
 def test_sentence_gold_agrees_with_the_reference(
     name: str, shared_dir: Path, coder: Any, tmp_path: Path
 ) -> None:
-    script = scorer(shared_dir)
+    script = scorer()
     gold = shared_dir / "gold" / f"{name}.jsonl"
     recording = RecordingCoder(coder)
     scores, _ = evaluate_files([gold], coder=recording, half="check")

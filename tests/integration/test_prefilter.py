@@ -16,6 +16,7 @@ import pytest
 from accord.ingest import iter_documents
 from accord.model import Document
 from accord.pipeline import build_resources, iter_results
+from tests.shared_data import shared_path
 
 GOLD_SETS = (
     "plover_examples_dev",
@@ -48,25 +49,19 @@ def _same_events(docs: list[Document], coder: Any, unfiltered: Any) -> int:
     return sum(len(r.events) for r in full)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("name", GOLD_SETS)
-def test_prefilter_keeps_every_gold_set_event(
-    name: str, shared_dir: Path, coder: Any, unfiltered: Any
-) -> None:
-    path = shared_dir / "gold" / f"{name}.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+def test_prefilter_keeps_every_gold_set_event(name: str, coder: Any, unfiltered: Any) -> None:
+    path = shared_path("gold", f"{name}.jsonl")
     docs = _documents(path, coder.settings)
     events = _same_events(docs, coder, unfiltered)
     # the NGEC set is actor phrases ('Great Britain'): documents, but no events
     assert events > 0 if name != "ngec_actor_resolution_tests" else len(docs) > 400
 
 
-def test_prefilter_keeps_every_wikinews_event(
-    shared_dir: Path, coder: Any, unfiltered: Any
-) -> None:
-    path = shared_dir / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+@pytest.mark.shared
+def test_prefilter_keeps_every_wikinews_event(coder: Any, unfiltered: Any) -> None:
+    path = shared_path("corpus", "wikinews", "wikinews_2019_2020.jsonl")
     docs = _documents(path, coder.settings, WIKINEWS_SAMPLE)
     assert _same_events(docs, coder, unfiltered) > 0
 

@@ -34,9 +34,8 @@ from accord.evaluation import (
 )
 from accord.formats import events_to_jsonl
 from accord.model import Document, Event
+from tests.shared_data import shared_path
 from tests.unit.test_eval_reference import event
-
-SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "score_gold.py"
 
 # 'a' and 'b' fall in the check half, 'c' and 'd' in the tune half.
 DOCGOLD: list[dict[str, Any]] = [
@@ -177,8 +176,7 @@ def test_document_halves_and_exclusions(docgold_path: Path) -> None:
 def test_document_scores_agree_with_the_reference_script(
     docgold_path: Path, tmp_path: Path
 ) -> None:
-    if not SCORER.is_file():
-        pytest.skip("../shared/tools/score_gold.py is absent")
+    scorer()
     events_path = tmp_path / "events.jsonl"
     with events_path.open("w", encoding="utf-8") as f:
         events_to_jsonl(EVENTS, f)
@@ -190,12 +188,17 @@ def test_document_scores_agree_with_the_reference_script(
         assert reference_numbers(docgold_path, events_path, args) == accord_numbers(report)
 
 
+def scorer() -> Path:
+    """The reference scorer, ../shared/tools/score_gold.py."""
+    return shared_path("tools", "score_gold.py")
+
+
 def reference_numbers(gold: Path, events: Path, args: list[str]) -> dict[str, float]:
     """The numbers score_gold.py docgold and docgeo print, by accord's metric names."""
     out: dict[str, float] = {}
     for command in ("docgold", "docgeo"):
         run = subprocess.run(
-            [sys.executable, str(SCORER), command, str(gold), str(events), *args],
+            [sys.executable, str(scorer()), command, str(gold), str(events), *args],
             capture_output=True,
             text=True,
             check=True,

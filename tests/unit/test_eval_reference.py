@@ -29,9 +29,8 @@ from accord.evaluation.reference import (
 )
 from accord.formats import event_to_dict
 from accord.model import Event
+from tests.shared_data import shared_path
 from tests.unit.events import actor, event
-
-SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "score_gold.py"
 
 
 def test_halves_are_fixed_by_the_id() -> None:
@@ -132,9 +131,9 @@ def test_place_names_fold() -> None:
 
 @pytest.fixture(scope="module")
 def reference() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip("../shared/tools/score_gold.py is absent")
-    spec = importlib.util.spec_from_file_location("score_gold", SCORER)
+    spec = importlib.util.spec_from_file_location(
+        "score_gold", shared_path("tools", "score_gold.py")
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

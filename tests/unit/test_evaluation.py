@@ -34,10 +34,8 @@ from accord.evaluation import (
     report_to_dict,
 )
 from accord.model import Event, Mode
+from tests.shared_data import shared_path
 from tests.unit.events import event
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_GOLD = REPO_ROOT.parent / "shared" / "gold"
 
 # -- builders ------------------------------------------------------------------------------------
 
@@ -672,9 +670,8 @@ def test_check_floors(plover_set: GoldSet, petrarch_set: GoldSet) -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is absent")
 def test_real_gold_files_load() -> None:
-    files = sorted(SHARED_GOLD.glob("*.jsonl"))
+    files = sorted(shared_path("gold").glob("*.jsonl"))
     assert files
     for path in files:
         gold = load_gold(path)
@@ -795,9 +792,8 @@ def test_ceilings_and_gate_files(plover_set: GoldSet) -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is absent")
 def test_real_document_gold_loads() -> None:
-    gold = load_gold(SHARED_GOLD / "documents" / "wikinews_docgold_dev.jsonl")
+    gold = load_gold(shared_path("gold", "documents", "wikinews_docgold_dev.jsonl"))
     assert (gold.kind, gold.family) == ("documents", "docgold")
     assert (len(gold.documents), len(gold.skipped)) == (107, 132)
     assert sum(len(d.required) for d in gold.documents) == 341
@@ -805,7 +801,6 @@ def test_real_document_gold_loads() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is absent")
 def test_packaged_exclusions_name_real_future_records() -> None:
     """Every record the project does not evaluate exists, is scored by its set otherwise,
     and is a future coded as done ('is about to X', 'will X')."""
@@ -815,7 +810,7 @@ def test_packaged_exclusions_name_real_future_records() -> None:
     assert exclusions
     sets = {e.set_name for e in exclusions}
     for name in sets:
-        records = load_gold(SHARED_GOLD / f"{name}.jsonl").records
+        records = load_gold(shared_path("gold", f"{name}.jsonl")).records
         for e in (x for x in exclusions if x.set_name == name):
             # an id can be used twice in a set (once with evaluate=false)
             scored = [r for r in records if r.id == e.id and r.text == e.text]

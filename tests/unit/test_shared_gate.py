@@ -23,10 +23,6 @@ MECHANISM = ("conftest.py", "shared_data.py")
 """The files under tests/ that decide whether a test that needs ../shared runs."""
 REQUIRE = "ACCORD_REQUIRE_SHARED"
 
-XFAIL = pytest.mark.xfail(
-    strict=True, reason="issue 13 item 7: tests skip for missing ../shared on their own, green"
-)
-
 # -- every skip goes through the mechanism ------------------------------------------------------
 
 OTHER_SKIPS = {
@@ -46,7 +42,6 @@ def _test_sources() -> dict[str, str]:
     }
 
 
-@XFAIL
 def test_every_skip_for_shared_data_goes_through_the_mechanism() -> None:
     """A skip of its own would stay a skip under ACCORD_REQUIRE_SHARED=1: only the
     mechanism may skip for ../shared, and only it may say where ../shared is."""
@@ -141,7 +136,6 @@ def _outcomes(out: subprocess.CompletedProcess[str]) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-@XFAIL
 def test_without_shared_the_run_passes_and_names_the_gates_that_did_not_run(
     tmp_path: Path,
 ) -> None:
@@ -153,16 +147,15 @@ def test_without_shared_the_run_passes_and_names_the_gates_that_did_not_run(
     assert REQUIRE in out.stdout
 
 
-@XFAIL
 def test_a_required_shared_folder_that_is_absent_fails(tmp_path: Path) -> None:
     """Today: '1 passed, 1 skipped', green, with ACCORD_REQUIRE_SHARED=1 or without."""
     out = run_pytest(checkout(tmp_path, shared=False, file_test=False), require="1")
     assert out.returncode == 1, out.stdout + out.stderr
-    assert _outcomes(out).startswith("1 failed, 1 passed"), out.stdout
+    # a fixture that fails is an error to pytest
+    assert re.match(r"1 passed, 1 error\b", _outcomes(out)), out.stdout
     assert f"{REQUIRE}=1" in out.stdout and "../shared is absent" in out.stdout
 
 
-@XFAIL
 def test_a_required_file_that_is_absent_from_shared_fails(tmp_path: Path) -> None:
     out = run_pytest(checkout(tmp_path, shared=True, with_file=False), require="1")
     assert out.returncode == 1, out.stdout + out.stderr
@@ -170,7 +163,6 @@ def test_a_required_file_that_is_absent_from_shared_fails(tmp_path: Path) -> Non
     assert f"{REQUIRE}=1" in out.stdout and "../shared/gold/set.jsonl is absent" in out.stdout
 
 
-@XFAIL
 def test_a_missing_file_of_a_present_shared_skips_when_not_required(tmp_path: Path) -> None:
     out = run_pytest(checkout(tmp_path, shared=True, with_file=False), require=None)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -179,7 +171,6 @@ def test_a_missing_file_of_a_present_shared_skips_when_not_required(tmp_path: Pa
     assert "tests/test_needs_a_file.py (1)" in line and "test_needs_shared" not in line
 
 
-@XFAIL
 @pytest.mark.parametrize("require", [None, "1"])
 def test_with_shared_every_gate_runs(tmp_path: Path, require: str | None) -> None:
     out = run_pytest(checkout(tmp_path, shared=True), require=require)
@@ -218,14 +209,12 @@ def ci_run(tmp_path: Path, *, shared: bool) -> subprocess.CompletedProcess[str]:
     )
 
 
-@XFAIL
 def test_ci_requires_shared_data_when_it_is_there(tmp_path: Path) -> None:
     out = ci_run(tmp_path, shared=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == [f"make test {REQUIRE}=1"]
 
 
-@XFAIL
 def test_ci_without_shared_runs_make_test_and_says_the_gate_will_not_run(
     tmp_path: Path,
 ) -> None:

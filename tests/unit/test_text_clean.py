@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from accord.model import CleanDocument, Dateline, Document
 from accord.text import clean_document
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SEED = REPO_ROOT.parent / "shared" / "seed" / "xi-putin-trump-talks.txt"
+from tests.shared_data import shared_path
 
 BODY = [
     "ISLAMABAD: The foreign ministers of Pakistan and Afghanistan met on Tuesday to discuss "
@@ -341,9 +338,9 @@ def test_clean_is_deterministic_and_pure() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed is not available")
 def test_seed_report_cleans_to_the_article_body() -> None:
-    c = clean(SEED.read_text(encoding="utf-8"))
+    seed = shared_path("seed", "xi-putin-trump-talks.txt")
+    c = clean(seed.read_text(encoding="utf-8"))
     assert "Wang added that China" in c.text
     for junk in ("LEAVE A REPLY", "Must Read", "Balochistan", "tweets as", "Please enter"):
         assert junk not in c.text
