@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _pytest.terminal import TerminalReporter
 
 from tests.shared_data import (
     REQUIRE_ENV,
@@ -28,7 +27,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.shared)
 
 
-def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Name the gates that did not run for missing ../shared data; with the data
     required, say how many tests that read it ran."""
     counts = skipped_for_shared(terminalreporter.stats.get("skipped", []))
