@@ -50,6 +50,19 @@ class Mode(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about one input that was still read: something in it was altered or left
+    out (undecodable bytes replaced, a date that is no date, HTML past the parser's depth).
+    Runs report these beside the failures and go on; ``code`` says which."""
+
+    doc_id: str
+    origin: str | None
+    stage: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input document after ingest: plain text, never HTML."""
 
@@ -63,6 +76,8 @@ class Document:
     origin: str | None = None
     """Where the document came from (path, path:line, '-')."""
     metadata: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    warnings: tuple[Notice, ...] = ()
+    """What reading altered or left out of this input (:class:`Notice`)."""
 
 
 @dataclass(frozen=True, slots=True)

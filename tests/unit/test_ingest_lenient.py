@@ -59,7 +59,6 @@ def only_doc(items: list[Document | Failure]) -> Document:
     return items[0]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: one stray byte rejects the article")
 def test_one_stray_cp1252_byte_in_a_utf8_article_is_replaced_and_noted(tmp_path: Path) -> None:
     data, offset = with_stray_byte(article())
     assert 5500 < len(data) < 7000
@@ -77,7 +76,6 @@ def test_one_stray_cp1252_byte_in_a_utf8_article_is_replaced_and_noted(tmp_path:
     assert f"at byte {offset}" in w.message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: one stray byte rejects the article")
 @pytest.mark.parametrize("stray", [b"\xff", b"\xc3(", b"\xe2\x80"])
 def test_bytes_with_no_reading_become_the_replacement_character(stray: bytes) -> None:
     data, _ = with_stray_byte(article(), stray)
@@ -89,7 +87,6 @@ def test_bytes_with_no_reading_become_the_replacement_character(stray: bytes) ->
     assert f"{bad} undecodable byte" in d.warnings[0].message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: one stray byte rejects the article")
 def test_a_stray_byte_in_an_html_page_is_replaced(tmp_path: Path) -> None:
     body = "".join(f"<p>{p}</p>" for p in article().split("\n\n"))
     page = f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>"
@@ -101,7 +98,6 @@ def test_a_stray_byte_in_an_html_page_is_replaced(tmp_path: Path) -> None:
     assert [w.code for w in d.warnings] == ["replaced"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: one stray byte rejects the record")
 def test_a_stray_byte_in_a_jsonl_record_is_replaced(tmp_path: Path) -> None:
     text = article()
     data, _ = with_stray_byte(text)
@@ -138,7 +134,6 @@ def _noise(size: int, seed: int = 13) -> bytes:
     return bytes(rnd.randrange(256) for _ in range(size))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: random bytes give ~4,200 failures")
 def test_a_binary_file_named_jsonl_is_one_failure(tmp_path: Path) -> None:
     path = tmp_path / "noise.jsonl"
     path.write_bytes(_noise(1 << 20))
@@ -150,7 +145,6 @@ def test_a_binary_file_named_jsonl_is_one_failure(tmp_path: Path) -> None:
     assert "binary content" in f.message and "not read" in f.message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: a PDF named .jsonl gives a failure a line")
 def test_a_pdf_named_jsonl_is_one_failure(tmp_path: Path) -> None:
     path = tmp_path / "report.jsonl"
     lines = [b"%PDF-1.7", b"%\xe2\xe3\xcf\xd3", b"1 0 obj << /Type /Catalog >>", b"endobj"] * 50
@@ -162,7 +156,6 @@ def test_a_pdf_named_jsonl_is_one_failure(tmp_path: Path) -> None:
     assert "PDF" in items[0].message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: a binary stretch gives a failure a line")
 def test_a_binary_stretch_inside_jsonl_is_one_failure_and_reading_goes_on(tmp_path: Path) -> None:
     good = [json.dumps({"id": f"ok{i}", "text": PARAGRAPHS[i]}).encode() for i in range(3)]
     noise = _noise(64 * 1024, seed=5)
@@ -180,7 +173,6 @@ def test_a_binary_stretch_inside_jsonl_is_one_failure_and_reading_goes_on(tmp_pa
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: one stray byte loses the article")
 def test_the_article_with_a_stray_byte_is_coded(tmp_path: Path, coder: Any) -> None:
     data, _ = with_stray_byte(article())
     path = tmp_path / "story.txt"

@@ -7,12 +7,16 @@ Order of checks (first match wins):
 3. known binary magic numbers, NUL bytes or a high share of control bytes -> :class:`BinaryInput`;
 4. for HTML, a declared ``<meta charset>`` (or ``http-equiv`` Content-Type) is honoured;
 5. strict UTF-8;
-6. bytes that are mostly valid UTF-8 but contain invalid sequences -> :class:`DecodeError`
-   ("invalid UTF-8 at byte N"): they are corrupted UTF-8, and guessing a legacy code page
-   would silently produce mojibake;
+6. bytes that are mostly valid UTF-8 but contain invalid sequences are corrupted UTF-8
+   (guessing a legacy code page would silently produce mojibake): when the undecodable bytes
+   are at most 1% of the input they are replaced (:func:`replace_undecodable`) and
+   :attr:`Decoded.replaced` counts them, for the document's warning; more is a
+   :class:`DecodeError` ("invalid UTF-8 at byte N");
 7. otherwise the input is legacy (single-byte) text: windows-1252 is tried first (the
    commonest legacy encoding of English news) and accepted when the decoded text does not look
-   garbled; then charset_normalizer's best guess when it is confident; else DecodeError.
+   garbled; then charset_normalizer's best guess when it is confident; else UTF-8 with
+   replacements as in 6 (ASCII text with a stray byte no code page reads well); else
+   DecodeError.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from accord.errors import BinaryInput, DecodeError, EmptyInput
 
@@ -63,6 +69,7 @@ _GUESS_CHAOS = 0.20
 
 # Control bytes other than TAB, LF, VT, FF, CR and ESC.
 _CONTROL_BYTES = frozenset([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_CONTROL_DELETE = bytes(sorted(_CONTROL_BYTES))
 
 _VALID_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]"
@@ -97,11 +104,37 @@ _AS_CP1252 = frozenset(
 )
 
 
+_REPLACEABLE_SHARE = 0.01
+"""At most this share of an input's bytes may be undecodable UTF-8 for the input to be read
+with replacements; more is corruption, and the input fails."""
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+"""Runs of undecodable bytes, as ``surrogateescape`` leaves them (one code point a byte)."""
+
+
+def _c1_as_cp1252() -> Mapping[int, str]:
+    table: dict[int, str] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[byte] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return MappingProxyType(table)
+
+
+_C1_AS_CP1252 = _c1_as_cp1252()
+"""Bytes 0x80-0x9F that windows-1252 reads as punctuation or letters (‘ ’ “ ” – — … € ™ Š):
+one of them alone in UTF-8 text is that character, pasted from a windows-1252 source."""
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
     encoding: str
     """The codec used (``utf-8`` for plain UTF-8 without BOM)."""
+    replaced: int = 0
+    """Undecodable bytes replaced in the text (:func:`replace_undecodable`)."""
+    first_replaced: int | None = None
+    """Offset of the first of them in the input."""
 
 
 def check_not_empty(data: bytes) -> None:
@@ -109,16 +142,19 @@ def check_not_empty(data: bytes) -> None:
         raise EmptyInput("input is empty" if not data else "input contains only whitespace")
 
 
-def binary_reason(data: bytes) -> str | None:
-    """Why ``data`` looks binary, or None when it looks like text (BOM-less input)."""
-    for magic, name in _MAGIC:
+def binary_reason(data: bytes, *, signatures: bool = True) -> str | None:
+    """Why ``data`` looks binary, or None when it looks like text (BOM-less input).
+
+    ``signatures``: a known binary file signature at the start counts (not for data that
+    does not start a file)."""
+    for magic, name in _MAGIC if signatures else ():
         if data.startswith(magic):
             return f"binary content ({name} file signature)"
     sample = data[:_SAMPLE]
     nul = sample.find(b"\x00")
     if nul >= 0:
         return f"binary content (NUL byte at offset {nul})"
-    controls = sum(1 for b in sample if b in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_DELETE))
     if sample and controls / len(sample) > _CONTROL_SHARE:
         return f"binary content ({controls} control bytes in the first {len(sample)})"
     return None
@@ -224,6 +260,42 @@ def plausible_legacy_text(text: str) -> bool:
     return True
 
 
+def _replacement(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(run) == 1:
+        char = _C1_AS_CP1252.get(ord(run) - 0xDC00)
+        if char is not None:
+            return char
+    return "\ufffd"
+
+
+def replace_undecodable(data: bytes) -> tuple[str, int]:
+    """``data`` as UTF-8 with its undecodable bytes replaced, and how many bytes that was.
+
+    A single undecodable byte that windows-1252 reads as punctuation or a letter (0x80-0x9F:
+    ``\x92`` is ’) becomes that character; any other run of undecodable bytes becomes one
+    U+FFFD. Linear in the input.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    bad = sum(len(run) for run in _ESCAPED.findall(text))
+    return _ESCAPED.sub(_replacement, text), bad
+
+
+def lenient_utf8(data: bytes, first_bad: int, offset: int = 0) -> Decoded | None:
+    """``data`` as UTF-8 with replacements (:func:`replace_undecodable`) when at most 1% of
+    its bytes are undecodable; else None. ``first_bad``: the first undecodable byte's offset
+    (``offset`` is added to it: bytes before ``data`` in the input, such as a BOM)."""
+    text, bad = replace_undecodable(data)
+    if bad > len(data) * _REPLACEABLE_SHARE:
+        return None
+    return Decoded(text, "utf-8", replaced=bad, first_replaced=first_bad + offset)
+
+
+def _too_many(data: bytes) -> str:
+    _, bad = replace_undecodable(data)
+    return f"{bad:,} undecodable bytes of {len(data):,}, over the 1% that are replaced"
+
+
 def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     """Decode ``data`` to text; raise EmptyInput, BinaryInput or DecodeError."""
     check_not_empty(data)
@@ -233,9 +305,12 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
         try:
             text = data[size:].decode(codec)
         except UnicodeDecodeError as exc:
-            raise DecodeError(
-                f"invalid {codec.upper()} (after byte-order mark) at byte {exc.start + size}"
-            ) from None
+            lenient = lenient_utf8(data[size:], exc.start, size) if codec == "utf-8" else None
+            if lenient is None or not lenient.text.strip():
+                raise DecodeError(
+                    f"invalid {codec.upper()} (after byte-order mark) at byte {exc.start + size}"
+                ) from None
+            return Decoded(lenient.text, "utf-8-sig", lenient.replaced, lenient.first_replaced)
         if not text.strip():
             raise EmptyInput("input contains only a byte-order mark and whitespace")
         return Decoded(text, "utf-8-sig" if codec == "utf-8" else codec)
@@ -259,10 +334,18 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     if _looks_corrupted_utf8(data):
-        raise DecodeError(f"invalid UTF-8 at byte {first_bad} (corrupted UTF-8 text)")
+        lenient = lenient_utf8(data, first_bad)
+        if lenient is None:
+            raise DecodeError(
+                f"invalid UTF-8 at byte {first_bad} (corrupted UTF-8 text: {_too_many(data)})"
+            )
+        return lenient
     legacy = _decode_legacy(data)
-    if legacy is None or not plausible_legacy_text(legacy.text):
-        raise DecodeError(
-            f"not UTF-8 (invalid byte at {first_bad}) and no legacy encoding fits confidently"
-        )
-    return legacy
+    if legacy is not None and plausible_legacy_text(legacy.text):
+        return legacy
+    lenient = lenient_utf8(data, first_bad)
+    if lenient is not None and lenient.text.strip():
+        return lenient
+    raise DecodeError(
+        f"not UTF-8 (invalid byte at {first_bad}) and no legacy encoding fits confidently"
+    )

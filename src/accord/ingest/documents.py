@@ -1,4 +1,11 @@
-"""One input (bytes, or an already-decoded JSONL record) -> one :class:`Document`."""
+"""One input (bytes, or an already-decoded JSONL record) -> one :class:`Document`.
+
+What reading alters or leaves out of an input that is still read becomes a
+:class:`~accord.model.Notice` on the document (``Document.warnings``), with its reason code:
+
+* ``replaced``: undecodable bytes replaced (:func:`accord.ingest.decode.replace_undecodable`);
+  ``metadata["replaced_bytes"]`` keeps the count.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +18,15 @@ from typing import Any, Literal
 
 from accord.config import Settings
 from accord.errors import BinaryInput, EmptyInput, MalformedRecord, OversizedInput
-from accord.ingest.decode import decode_bytes, text_binary_reason
+from accord.ingest.decode import Decoded, decode_bytes, lenient_utf8, text_binary_reason
 from accord.ingest.html import extract_html, looks_like_html
-from accord.model import Document
+from accord.model import Document, Notice
 
 Kind = Literal["text", "html"]
 
 _KNOWN_FIELDS = ("id", "text", "html", "title", "date", "url", "source", "author")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STAGE = "ingest"
 
 
 def check_size(size: int, settings: Settings) -> None:
@@ -60,6 +68,18 @@ def _metadata(items: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(items)) if items else MappingProxyType({})
 
 
+def _replaced(decoded: Decoded | None, doc_id: str, origin: str | None) -> tuple[Notice, ...]:
+    if decoded is None or not decoded.replaced:
+        return ()
+    n = decoded.replaced
+    message = (
+        f"{n:,} undecodable byte{'s' if n != 1 else ''} replaced, the first at byte "
+        f"{decoded.first_replaced} (a lone windows-1252 punctuation byte is read as that "
+        "character, anything else as U+FFFD)"
+    )
+    return (Notice(doc_id, origin, _STAGE, "replaced", message),)
+
+
 def document_from_text(
     text: str,
     *,
@@ -72,6 +92,7 @@ def document_from_text(
     source: str | None = None,
     author: str | None = None,
     metadata: Mapping[str, Any] | None = None,
+    warnings: tuple[Notice, ...] = (),
 ) -> Document:
     """Build a Document from decoded text or HTML; explicit fields win over HTML metadata."""
     if not text.strip():
@@ -94,6 +115,7 @@ def document_from_text(
             author=author or article.author,
             origin=origin,
             metadata=_metadata(meta),
+            warnings=warnings,
         )
     return Document(
         id=doc_id,
@@ -105,6 +127,7 @@ def document_from_text(
         author=author,
         origin=origin,
         metadata=_metadata(meta),
+        warnings=warnings,
     )
 
 
@@ -125,8 +148,17 @@ def document_from_bytes(
     if kind is None:
         kind = _sniff_bytes(data)
     decoded = decode_bytes(data, html=kind == "html")
-    meta = {} if decoded.encoding == "utf-8" else {"encoding": decoded.encoding}
-    return document_from_text(decoded.text, doc_id=doc_id, origin=origin, kind=kind, metadata=meta)
+    meta: dict[str, Any] = {} if decoded.encoding == "utf-8" else {"encoding": decoded.encoding}
+    if decoded.replaced:
+        meta["replaced_bytes"] = decoded.replaced
+    return document_from_text(
+        decoded.text,
+        doc_id=doc_id,
+        origin=origin,
+        kind=kind,
+        metadata=meta,
+        warnings=_replaced(decoded, doc_id, origin),
+    )
 
 
 def _optional_str(record: Mapping[str, Any], key: str) -> str | None:
@@ -151,17 +183,28 @@ def record_id(record: Mapping[str, Any]) -> str | None:
     return text
 
 
-def parse_record(line: bytes) -> dict[str, Any]:
-    """Parse one JSONL line into a JSON object; raise MalformedRecord."""
+def parse_record(line: bytes) -> tuple[dict[str, Any], Decoded | None]:
+    """Parse one JSONL line into a JSON object; raise MalformedRecord.
+
+    A line with a few undecodable bytes (at most 1%) is read with them replaced: the second
+    item then says how many (for :func:`document_from_record`); else it is None.
+    """
+    decoded: Decoded | None = None
     try:
-        record = json.loads(line)
-    except UnicodeDecodeError as exc:
-        raise MalformedRecord(f"invalid UTF-8 at byte {exc.start}") from None
+        try:
+            record = json.loads(line)
+        except UnicodeDecodeError as exc:
+            decoded = lenient_utf8(line, exc.start)
+            if decoded is None:
+                raise MalformedRecord(
+                    f"invalid UTF-8 at byte {exc.start} (over 1% of the line undecodable)"
+                ) from None
+            record = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         raise MalformedRecord(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
         raise MalformedRecord(f"expected a JSON object, got {type(record).__name__}")
-    return record
+    return record, decoded
 
 
 def document_from_record(
@@ -170,8 +213,12 @@ def document_from_record(
     doc_id: str,
     origin: str | None,
     settings: Settings,
+    decoded: Decoded | None = None,
 ) -> Document:
-    """One parsed JSONL record -> Document. Unknown fields go to ``metadata``."""
+    """One parsed JSONL record -> Document. Unknown fields go to ``metadata``.
+
+    ``decoded``: how its line was decoded, when bytes in it were replaced (:func:`parse_record`).
+    """
     text = _optional_str(record, "text")
     html = _optional_str(record, "html")
     if text is None and html is None:
@@ -183,6 +230,9 @@ def document_from_record(
     source = _optional_str(record, "source")
     author = _optional_str(record, "author")
     meta = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
+    warnings = _replaced(decoded, doc_id, origin)
+    if decoded is not None and decoded.replaced:
+        meta["replaced_bytes"] = decoded.replaced
     raw_date = record.get("date")
     date = parse_date(raw_date)
     if date is None and raw_date not in (None, ""):
@@ -200,4 +250,5 @@ def document_from_record(
         source=source,
         author=author,
         metadata=meta,
+        warnings=warnings,
     )

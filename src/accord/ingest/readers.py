@@ -10,6 +10,9 @@ re-ingesting the same inputs maps every document to the same id:
 * a WARC/ARC response record: its target URL (:mod:`accord.ingest.warc`);
 * a feed entry: its id/guid, else its link, else ``<name>:<entry number>``
   (:mod:`accord.ingest.feeds`).
+
+A stretch of binary lines in a JSON-lines file is one ``binary`` failure (the file's, when it
+holds nothing else), not one a line.
 """
 
 from __future__ import annotations
@@ -26,7 +29,15 @@ from types import MappingProxyType
 from typing import BinaryIO, Literal
 
 from accord.config import Settings
-from accord.errors import AccordError, DecodeError, InputError, OversizedInput
+from accord.errors import (
+    AccordError,
+    BinaryInput,
+    DecodeError,
+    InputError,
+    MalformedRecord,
+    OversizedInput,
+)
+from accord.ingest.decode import binary_reason, replace_undecodable
 from accord.ingest.documents import (
     Kind,
     check_size,
@@ -59,6 +70,8 @@ _EXTENSIONS: Mapping[str, SourceKind] = MappingProxyType(
 )
 _SNIFF_BYTES = 65536
 _STAGE = "ingest"
+_UNDECODABLE_SHARE = 0.10
+"""A JSON-lines line with more of its bytes undecodable than this is binary content."""
 
 
 def _failure(doc_id: str, origin: str | None, err: AccordError, prefix: str = "") -> Failure:
@@ -122,31 +135,100 @@ def _read_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | Non
         yield lineno, line, len(line)
 
 
+def _binary_line(line: bytes, first: bool) -> str | None:
+    """Why a JSON-lines line is binary content (file signatures count on the first line
+    only), or None."""
+    reason = binary_reason(line, signatures=first)
+    if reason is not None or line.isascii():
+        return reason
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    _, bad = replace_undecodable(line)
+    if bad > len(line) * _UNDECODABLE_SHARE:
+        return f"binary content ({bad:,} of {len(line):,} bytes are not UTF-8)"
+    return None
+
+
+class _Stretch:
+    """Consecutive unreadable lines of a JSON-lines file that began with a binary line."""
+
+    def __init__(self, first: int, reason: str) -> None:
+        self.first = first
+        self.last = first
+        self.reason = reason
+
+    def failure(self, id_base: str, origin_base: str, whole: bool) -> Failure:
+        lines = self.last - self.first + 1
+        if whole:
+            what = f"{self.reason}: not JSON lines; {lines:,} line{'s' * (lines != 1)} not read"
+            return _failure(id_base, origin_base, BinaryInput(what))
+        span = f"lines {self.first}-{self.last}" if lines > 1 else f"line {self.first}"
+        err = BinaryInput(f"{span}: {self.reason}; {lines:,} line{'s' * (lines != 1)} not read")
+        return _failure(f"{id_base}:{self.first}", f"{origin_base}:{self.first}", err)
+
+
 def _iter_jsonl(
     stream: BinaryIO, *, id_base: str, origin_base: str, settings: Settings
 ) -> Iterator[Document | Failure]:
+    """Documents and failures, one a line, from a JSON-lines stream.
+
+    A binary line, with the unreadable lines right after it, is one ``binary`` failure (the
+    file's, when nothing else is in it).
+    """
+    records = 0  # lines that held records (or record failures), binary stretches aside
+    stretch: _Stretch | None = None
     for lineno, line, size in _read_lines(stream, settings.max_document_bytes):
         fallback = f"{id_base}:{lineno}"
         origin = f"{origin_base}:{lineno}"
         prefix = f"line {lineno}: "
         if line is None:
-            err = OversizedInput(
+            if stretch is not None:
+                stretch.last = lineno
+                continue
+            oversized = OversizedInput(
                 f"record is {size:,} bytes, over the limit of "
                 f"{settings.max_document_bytes:,} (max_document_bytes)"
             )
-            yield _failure(fallback, origin, err, prefix)
+            records += 1
+            yield _failure(fallback, origin, oversized, prefix)
             continue
         if lineno == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
+        binary = _binary_line(line, first=records == 0 and stretch is None)
+        if binary is not None:
+            if stretch is None:
+                stretch = _Stretch(lineno, binary)
+            stretch.last = lineno
+            continue
         doc_id = fallback
         try:
-            record = parse_record(line)
+            record, decoded = parse_record(line)
+        except MalformedRecord as err:
+            if stretch is not None:
+                stretch.last = lineno
+                continue
+            records += 1
+            yield _failure(doc_id, origin, err, prefix)
+            continue
+        if stretch is not None:
+            yield stretch.failure(id_base, origin_base, whole=False)
+            stretch = None
+        records += 1
+        try:
             doc_id = record_id(record) or fallback
-            yield document_from_record(record, doc_id=doc_id, origin=origin, settings=settings)
+            yield document_from_record(
+                record, doc_id=doc_id, origin=origin, settings=settings, decoded=decoded
+            )
         except AccordError as err:
             yield _failure(doc_id, origin, err, prefix)
+    if stretch is not None:
+        yield stretch.failure(id_base, origin_base, whole=records == 0)
 
 
 def _first_char(head: bytes) -> bytes:
