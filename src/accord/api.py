@@ -21,7 +21,8 @@ from accord.engine.local import run_local
 from accord.engine.parallel import LazyParser, ResourceSpec, run_parallel
 from accord.errors import UsageError
 from accord.ingest import iter_documents
-from accord.model import DocResult, Document, Event, Failure, FoldedEvent, Mode
+from accord.ingest.language import skip_other_languages
+from accord.model import DocResult, Document, Event, Failure, FoldedEvent, Mode, Notice
 from accord.pipeline import (
     Explanation,
     Resources,
@@ -43,6 +44,15 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise UsageError(f"invalid date {value!r}: expected YYYY-MM-DD") from exc
 
 
+def _read_inputs(
+    inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None
+) -> Iterator[Document | Failure]:
+    """What every engine codes: :func:`accord.ingest.iter_documents`, with documents
+    confidently in another language turned into ``language`` failures
+    (:func:`accord.ingest.language.skip_other_languages`)."""
+    return skip_other_languages(iter_documents(inputs, settings, stdin=stdin), settings)
+
+
 Runner = Callable[[Iterable[Document | Failure]], Iterator[DocResult | Failure]]
 """Codes a stream of documents (and passes read failures through), in input order."""
 
@@ -54,6 +64,8 @@ class IngestReport:
     stats: WriteStats
     clusters: ClusterStats | None = None
     """The duplicate clusters rebuilt after this ingest (``dedup`` other than ``none``)."""
+    warnings: tuple[Notice, ...] = ()
+    """What reading altered in the documents read (``Document.warnings``), stored or not."""
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -123,7 +135,10 @@ class Coder:
     def read(
         self, inputs: Sequence[str], *, stdin: BinaryIO | None = None
     ) -> Iterator[Document | Failure]:
-        return iter_documents(inputs, self.settings, stdin=stdin)
+        """The documents of ``inputs`` and the failures of what could not be read; a document
+        confidently in another language is a ``language`` failure (``skipped: language=fr``)
+        unless ``settings.skip_non_english`` is off."""
+        return _read_inputs(inputs, self.settings, stdin=stdin)
 
     def code_inputs(
         self, inputs: Sequence[str], *, stdin: BinaryIO | None = None, limit: int | None = None
@@ -205,7 +220,8 @@ def ingest_into(
         if on_progress is not None:
             on_progress(1, 0)
 
-    items = islice(coder.read(inputs, stdin=stdin), limit)
+    warnings: list[Notice] = []
+    items = _noting(islice(coder.read(inputs, stdin=stdin), limit), warnings)
     code = runner if runner is not None else coder.code_documents
     for item in code(_unstored(items, store, coder.resources, on_skip)):
         if isinstance(item, Failure):
@@ -230,7 +246,18 @@ def ingest_into(
         documents=documents + skipped,
         failures=tuple(failures),
         stats=sum(totals, WriteStats(docs_unchanged=skipped)),
+        warnings=tuple(warnings),
     )
+
+
+def _noting(
+    items: Iterable[Document | Failure], warnings: list[Notice]
+) -> Iterator[Document | Failure]:
+    """``items`` unchanged; the warnings of their documents are added to ``warnings``."""
+    for item in items:
+        if isinstance(item, Document):
+            warnings.extend(item.warnings)
+        yield item
 
 
 def _failures_of(results: Sequence[DocResult], loose: Sequence[Failure]) -> list[Failure]:
@@ -373,7 +400,7 @@ def code_inputs_spark(
     settings = settings or Settings()
     with spark_session(master or DEFAULT_MASTER) as spark:
         job = spark_job(settings, actor_files, verb_files=verb_files)
-        yield from run_spark(iter_documents(inputs, settings, stdin=stdin), job, spark)
+        yield from run_spark(_read_inputs(inputs, settings, stdin=stdin), job, spark)
 
 
 def code_inputs_to_parquet(
@@ -393,7 +420,7 @@ def code_inputs_to_parquet(
     settings = settings or Settings()
     with spark_session(master or DEFAULT_MASTER) as spark:
         job = spark_job(settings, actor_files, verb_files=verb_files)
-        return write_parquet(iter_documents(inputs, settings, stdin=stdin), job, spark, out_dir)
+        return write_parquet(_read_inputs(inputs, settings, stdin=stdin), job, spark, out_dir)
 
 
 def ingest_spark(

@@ -55,6 +55,15 @@ class Settings:
         default=0.0, metadata={"help": "Drop events below this confidence."}
     )
 
+    skip_non_english: bool = field(
+        default=True,
+        metadata={
+            "help": "Skip documents confidently detected (py3langid, 200+ characters) as "
+            "written in another language, each with a 'language' failure record "
+            "('skipped: language=fr'): the coder reads English only."
+        },
+    )
+
     prefilter: bool = field(
         default=True,
         metadata={

@@ -56,6 +56,19 @@ class MalformedRecord(InputError):
     code = "malformed"
 
 
+class NestingTooDeep(InputError):
+    """HTML nested past the parser's depth limit, with no article text before that point."""
+
+    code = "too_deep"
+
+
+class OtherLanguage(InputError):
+    """A document confidently detected as written in a language other than English: the
+    coder reads English only, so it is skipped (reported as ``skipped: language=xx``)."""
+
+    code = "language"
+
+
 class ResourceError(AccordError):
     """A packaged resource (model, dictionary, table) is missing or broken."""
 

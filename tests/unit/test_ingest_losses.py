@@ -71,6 +71,26 @@ def run(inputs: Iterable[Path | str], settings: Settings = SETTINGS) -> list[Doc
     return list(iter_documents([str(p) for p in inputs], settings))
 
 
+class NullCoder(Coder):
+    """Codes nothing (no model): every document becomes a result without events."""
+
+    def __init__(self, settings: Settings = SETTINGS) -> None:
+        fake: Any = object()
+        super().__init__(Resources(settings, fake, fake, fake, version="test"))
+
+    def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
+        for item in items:
+            if isinstance(item, Document):
+                yield DocResult(doc=item, content_hash=content_hash(item, self.resources))
+            else:
+                yield item
+
+
+def read(inputs: Iterable[Path], settings: Settings = SETTINGS) -> list[Document | Failure]:
+    """What the coder reads: documents in other languages are skipped there."""
+    return list(NullCoder(settings).read([str(p) for p in inputs]))
+
+
 def jsonl(*records: object) -> bytes:
     return b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records)
 
@@ -87,7 +107,6 @@ def _truncated_jsonl_gz(path: Path, records: int = 200) -> int:
     return zlib.decompressobj(31).decompress(cut).count(b"\n")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: a truncated .jsonl.gz drops records")
 def test_a_truncated_jsonl_gz_keeps_every_whole_record_and_says_how_many(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl.gz"
     whole = _truncated_jsonl_gz(path)
@@ -124,7 +143,6 @@ def test_multi_member_gzip_and_zero_padding_still_read(tmp_path: Path) -> None:
 # --- invalid dates ------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: invalid dates are dropped silently")
 @pytest.mark.parametrize("raw", ["2026-13-45", "yesterday", 12345, ["2026-01-01"]])
 def test_an_invalid_jsonl_date_is_kept_unset_and_noted(tmp_path: Path, raw: object) -> None:
     path = tmp_path / "dated.jsonl"
@@ -150,21 +168,15 @@ def test_a_valid_date_gives_no_warning(tmp_path: Path) -> None:
 
 # --- empty inputs -------------------------------------------------------------------------
 
-_STILL_SILENT = pytest.mark.xfail(strict=True, reason="issue 13 item 5: empty input is silent")
-
 
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        pytest.param("empty.jsonl", b"", marks=_STILL_SILENT),
-        pytest.param("blank.jsonl", b"\n  \n\t\n", marks=_STILL_SILENT),
-        pytest.param("empty.jsonl.gz", gzip.compress(b""), marks=_STILL_SILENT),
-        pytest.param("empty.warc", b"", marks=_STILL_SILENT),
-        pytest.param(
-            "empty.rss",
-            b"",
-            marks=pytest.mark.xfail(strict=True, reason="issue 13 item 5: 'malformed'"),
-        ),
+        ("empty.jsonl", b""),
+        ("blank.jsonl", b"\n  \n\t\n"),
+        ("empty.jsonl.gz", gzip.compress(b"")),
+        ("empty.warc", b""),
+        ("empty.rss", b""),
         ("empty.txt", b""),
         ("blank.txt", b" \n\n "),
         ("empty.txt.gz", gzip.compress(b"")),
@@ -184,7 +196,6 @@ def test_an_empty_input_of_any_format_is_an_empty_failure(
     assert (f.doc_id, f.origin, f.stage, f.code) == (name, str(path), "ingest", "empty")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: an empty .jsonl is silent")
 def test_an_empty_jsonl_in_a_folder_is_named(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_bytes(jsonl({"id": "x", "text": ENGLISH}))
     (tmp_path / "b.jsonl").write_bytes(b"")
@@ -199,7 +210,6 @@ def test_an_empty_jsonl_in_a_folder_is_named(tmp_path: Path) -> None:
 # --- other languages ----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: other languages give 0 events unnoted")
 @pytest.mark.parametrize("lang", sorted(FOREIGN))
 def test_a_document_in_another_language_is_skipped_with_a_record(tmp_path: Path, lang: str) -> None:
     assert len(FOREIGN[lang]) >= 200
@@ -207,7 +217,7 @@ def test_a_document_in_another_language_is_skipped_with_a_record(tmp_path: Path,
     path.write_bytes(
         jsonl({"id": f"{lang}-1", "text": FOREIGN[lang]}, {"id": "en-1", "text": ENGLISH})
     )
-    items = run([path])
+    items = read([path])
     assert isinstance(items[1], Document) and items[1].id == "en-1"
     f = items[0]
     assert isinstance(f, Failure), f
@@ -215,22 +225,20 @@ def test_a_document_in_another_language_is_skipped_with_a_record(tmp_path: Path,
     assert f.message.startswith(f"skipped: language={lang} ")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: other languages give 0 events unnoted")
 def test_an_html_page_in_another_language_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "monde.html"
     body = "".join(f"<p>{s}.</p>" for s in FOREIGN["fr"].split(". "))
     path.write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
-    items = run([path])
+    items = read([path])
     assert len(items) == 1 and isinstance(items[0], Failure)
     assert (items[0].code, items[0].doc_id) == ("language", "monde.html")
     assert items[0].message.startswith("skipped: language=fr ")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: no setting to code other languages")
 def test_the_language_check_can_be_turned_off(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
     path.write_text(FOREIGN["fr"], encoding="utf-8")
-    items = run([path], settings=SETTINGS.replace(skip_non_english=False))
+    items = read([path], settings=SETTINGS.replace(skip_non_english=False))
     assert len(items) == 1 and isinstance(items[0], Document)
 
 
@@ -238,7 +246,7 @@ def test_the_language_check_can_be_turned_off(tmp_path: Path) -> None:
 def test_a_short_text_is_never_skipped_for_its_language(tmp_path: Path, lang: str) -> None:
     path = tmp_path / "short.txt"
     path.write_text(FOREIGN[lang][:150], encoding="utf-8")
-    items = run([path])
+    items = read([path])
     assert len(items) == 1 and isinstance(items[0], Document)
 
 
@@ -247,7 +255,7 @@ def test_english_dense_with_foreign_names_is_not_skipped(tmp_path: Path, text: s
     assert len(text) >= 200
     path = tmp_path / "names.txt"
     path.write_text(text, encoding="utf-8")
-    items = run([path])
+    items = read([path])
     assert len(items) == 1 and isinstance(items[0], Document)
 
 
@@ -255,7 +263,7 @@ def test_english_with_a_foreign_quotation_is_not_skipped(tmp_path: Path) -> None
     path = tmp_path / "quote.txt"
     text = f"{ENGLISH}\n\nThe French minister said: « {FOREIGN['fr'][:180]} »"
     path.write_text(text, encoding="utf-8")
-    items = run([path])
+    items = read([path])
     assert len(items) == 1 and isinstance(items[0], Document)
 
 
@@ -265,7 +273,7 @@ def test_no_article_of_the_english_corpora_is_skipped(shared_dir: Path) -> None:
         shared_dir / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl",
         shared_dir / "corpus" / "bbc_news" / "bbc_news.jsonl",
     ]
-    items = run(corpora)
+    items = read(corpora)
     skipped = [(i.doc_id, i.message) for i in items if isinstance(i, Failure)]
     assert skipped == []
     assert sum(isinstance(i, Document) for i in items) == 239 + 2225
@@ -274,7 +282,6 @@ def test_no_article_of_the_english_corpora_is_skipped(shared_dir: Path) -> None:
 # --- over-deep HTML -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: fails as 'no article text found'")
 def test_html_nested_too_deep_is_said_so(tmp_path: Path) -> None:
     path = tmp_path / "deep.html"
     depth = 100_000
@@ -293,7 +300,6 @@ def test_html_nested_too_deep_is_said_so(tmp_path: Path) -> None:
     assert f.message.startswith("nesting too deep")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: text past the depth limit is lost unnoted")
 def test_html_text_lost_past_the_depth_limit_is_noted(tmp_path: Path) -> None:
     path = tmp_path / "partly.html"
     deep = "<div>" * 300 + "<p>The envoy met the minister.</p>" + "</div>" * 300
@@ -322,21 +328,6 @@ def test_ordinary_nesting_gives_no_warning(tmp_path: Path) -> None:
 # --- the run summary ----------------------------------------------------------------------
 
 
-class NullCoder(Coder):
-    """Codes nothing (no model): every document becomes a result without events."""
-
-    def __init__(self) -> None:
-        fake: Any = object()
-        super().__init__(Resources(Settings(), fake, fake, fake, version="test"))
-
-    def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
-        for item in items:
-            if isinstance(item, Document):
-                yield DocResult(doc=item, content_hash=content_hash(item, self.resources))
-            else:
-                yield item
-
-
 @pytest.fixture()
 def mixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr("accord.cli.main._coder", lambda *a, **k: NullCoder())
@@ -349,7 +340,6 @@ def mixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: skips and warnings are not counted")
 def test_code_prints_and_counts_skips_and_warnings(
     mixed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -367,7 +357,6 @@ def test_code_prints_and_counts_skips_and_warnings(
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: skips and warnings are not counted")
 def test_ingest_prints_and_counts_skips_and_warnings(
     mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

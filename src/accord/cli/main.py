@@ -34,8 +34,8 @@ from accord.cli.options import (
 )
 from accord.cli.table import print_table
 from accord.config import Settings
-from accord.errors import AccordError, UsageError
-from accord.model import DocResult, Failure, Mode
+from accord.errors import AccordError, OtherLanguage, UsageError
+from accord.model import DocResult, Failure, Mode, Notice
 from accord.safe_output import terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -95,13 +95,38 @@ _DICTIONARIES_HELP = (
 
 def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> None:
     """One line on stderr, without escape sequences or control characters: the origin
-    (a file name), the id and the message come from the input."""
+    (a file name), the id and the message come from the input. A document skipped for its
+    language reads 'skipped: language=fr (...)'."""
     where = f.origin or f.doc_id
-    line = terminal_text(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}")
+    if _is_skip(f):
+        line = terminal_text(f"accord: {where}: {f.message}")
+    else:
+        line = terminal_text(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}")
     if echo is not None:
         echo(line)
     else:
         click.echo(line, err=True)
+
+
+def _report_warning(w: Notice, echo: Callable[[str], None] | None = None) -> None:
+    """One line on stderr for what reading altered in a document, as for failures."""
+    where = w.origin or w.doc_id
+    line = terminal_text(f"accord: {where}: {w.stage} warning ({w.code}): {w.message}")
+    if echo is not None:
+        echo(line)
+    else:
+        click.echo(line, err=True)
+
+
+def _is_skip(f: Failure) -> bool:
+    """A document skipped on purpose (another language), not one that failed."""
+    return f.code == OtherLanguage.code
+
+
+def _more_counts(skipped: int, warnings: int) -> str:
+    """The run summary's counts of skipped documents and warnings, when there are any."""
+    more = f", {skipped} skipped (not English)" if skipped else ""
+    return more + (f", {warnings} warnings" if warnings else "")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,7 +203,7 @@ def code(
         coder = _coder(settings, actors, workers=workers, verbs=verbs)
         results = coder.code_inputs(list(inputs), stdin=sys.stdin.buffer, limit=limit)
     out = sys.stdout
-    docs = failures = events = undated = 0
+    docs = failures = events = undated = skipped = warned = 0
     urls: dict[str, str] = {}
     header_done = False
     show = wanted(progress)
@@ -186,11 +211,16 @@ def code(
     with reporter(show, "coding", total) as bar:
         for item in results:
             if isinstance(item, Failure):
-                failures += 1
-                bar.advance(1, 1)
+                skip = _is_skip(item)
+                skipped += skip
+                failures += not skip
+                bar.advance(1, int(not skip))
                 _report_failure(item, bar.echo_err)
                 continue
             assert isinstance(item, DocResult)
+            for w in item.doc.warnings:
+                warned += 1
+                _report_warning(w, bar.echo_err)
             for f in item.failures:
                 failures += 1
                 _report_failure(f, bar.echo_err)
@@ -207,7 +237,7 @@ def code(
             out.flush()
     click.echo(
         f"accord: {docs} documents coded, {events} events ({undated} undated: their "
-        f"documents carry no date), {failures} failures",
+        f"documents carry no date), {failures} failures{_more_counts(skipped, warned)}",
         err=True,
     )
     if docs == 0 and failures:
@@ -372,16 +402,20 @@ def ingest(
             )
     for f in report.failures:
         _report_failure(f)
+    for w in report.warnings:
+        _report_warning(w)
+    skipped = sum(1 for f in report.failures if _is_skip(f))
+    failed = len(report.failures) - skipped
     s = report.stats
     click.echo(
         f"{db}: {report.documents} documents read; {s.docs_added} added, {s.docs_replaced} "
         f"replaced, {s.docs_unchanged} unchanged; {s.events_added} events added "
         f"({s.events_undated} undated), {s.events_removed} removed; "
-        f"{len(report.failures)} failures"
+        f"{failed} failures{_more_counts(skipped, len(report.warnings))}"
     )
     if report.clusters is not None:
         _echo_clusters(db, report.clusters)
-    if report.documents == 0 and report.failures:
+    if report.documents == 0 and failed:
         raise SystemExit(EXIT_INPUT)
 
 

@@ -4,7 +4,11 @@ What reading alters or leaves out of an input that is still read becomes a
 :class:`~accord.model.Notice` on the document (``Document.warnings``), with its reason code:
 
 * ``replaced``: undecodable bytes replaced (:func:`accord.ingest.decode.replace_undecodable`);
-  ``metadata["replaced_bytes"]`` keeps the count.
+  ``metadata["replaced_bytes"]`` keeps the count;
+* ``invalid_date``: a JSONL ``date`` that is no date; the document has no date and
+  ``metadata["date_raw"]`` keeps the value;
+* ``too_deep``: HTML nested past the parser's depth limit, so that text after that point is
+  lost (:class:`accord.ingest.html.HtmlArticle`).
 """
 
 from __future__ import annotations
@@ -80,6 +84,17 @@ def _replaced(decoded: Decoded | None, doc_id: str, origin: str | None) -> tuple
     return (Notice(doc_id, origin, _STAGE, "replaced", message),)
 
 
+def _invalid_date(raw: Any, doc_id: str, origin: str | None) -> Notice:
+    shown = json.dumps(raw, ensure_ascii=False, default=str)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    message = (
+        f"field 'date' {shown} is not a date (YYYY-MM-DD or ISO 8601): the document has no "
+        "date; the value is kept as metadata 'date_raw'"
+    )
+    return Notice(doc_id, origin, _STAGE, "invalid_date", message)
+
+
 def document_from_text(
     text: str,
     *,
@@ -105,6 +120,8 @@ def document_from_text(
     meta: dict[str, Any] = dict(metadata or {})
     if kind == "html":
         article = extract_html(text, url=url)
+        if article.too_deep is not None:
+            warnings = (*warnings, Notice(doc_id, origin, _STAGE, "too_deep", article.too_deep))
         return Document(
             id=doc_id,
             text=article.text,
@@ -237,6 +254,7 @@ def document_from_record(
     date = parse_date(raw_date)
     if date is None and raw_date not in (None, ""):
         meta["date_raw"] = raw_date
+        warnings = (*warnings, _invalid_date(raw_date, doc_id, origin))
     body = text or html or ""
     check_size(len(body.encode("utf-8", "surrogatepass")), settings)
     return document_from_text(

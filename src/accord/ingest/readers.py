@@ -11,8 +11,13 @@ re-ingesting the same inputs maps every document to the same id:
 * a feed entry: its id/guid, else its link, else ``<name>:<entry number>``
   (:mod:`accord.ingest.feeds`).
 
-A stretch of binary lines in a JSON-lines file is one ``binary`` failure (the file's, when it
-holds nothing else), not one a line.
+Nothing is lost without a record: an input that yields nothing (a 0-byte or blank file of
+any format, an archive with no pages) is an ``empty`` failure; a gzip file that ends early
+or breaks keeps every whole record before that point, and its failure says how many were
+read; a stretch of binary lines in a JSON-lines file is one ``binary`` failure (the file's,
+when it holds nothing else), not one a line; a document confidently in another language
+is a ``language`` failure, ``skipped: language=fr``, when the coder reads it
+(:func:`accord.ingest.language.skip_other_languages`).
 """
 
 from __future__ import annotations
@@ -33,11 +38,12 @@ from accord.errors import (
     AccordError,
     BinaryInput,
     DecodeError,
+    EmptyInput,
     InputError,
     MalformedRecord,
     OversizedInput,
 )
-from accord.ingest.decode import binary_reason, replace_undecodable
+from accord.ingest.decode import binary_reason, check_not_empty, replace_undecodable
 from accord.ingest.documents import (
     Kind,
     check_size,
@@ -70,6 +76,8 @@ _EXTENSIONS: Mapping[str, SourceKind] = MappingProxyType(
 )
 _SNIFF_BYTES = 65536
 _STAGE = "ingest"
+_GZIP_MAGIC = b"\x1f\x8b"
+_GZIP_CHUNK = 1 << 16
 _UNDECODABLE_SHARE = 0.10
 """A JSON-lines line with more of its bytes undecodable than this is binary content."""
 
@@ -110,6 +118,96 @@ class _Chain(io.RawIOBase):
         data = self._stream.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+class _Gunzip(io.BufferedIOBase):
+    """The decompressed bytes of a gzip file, every member in turn (zero padding after the
+    last one is allowed, as :mod:`gzip` allows it).
+
+    Truncated or corrupt data does not raise in the middle of a read, where the bytes that
+    read had gathered would be lost: the read returns them, and the next read raises
+    :class:`DecodeError` naming the problem (as does every read after it). So a reader sees
+    every byte decompressed before the problem, then the error where the end would be.
+    ``gzip.GzipFile`` raises at once, and a buffered reader over it drops what it had
+    gathered: the last whole records of a truncated ``.jsonl.gz``. Memory stays bounded by
+    the chunk size, whatever the compression ratio."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self._z = zlib.decompressobj(31)
+        self._out = b""
+        self._pos = 0
+        self._ended = False
+        self._problem: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+    def read(self, size: int | None = -1) -> bytes:
+        limit = size if size is not None and size >= 0 else None
+        parts: list[bytes] = []
+        got = 0
+        while limit is None or got < limit:
+            if self._pos >= len(self._out):
+                if self._ended:
+                    break
+                self._out, self._pos = self._decompress(), 0
+                continue
+            take = len(self._out) - self._pos if limit is None else limit - got
+            part = self._out[self._pos : self._pos + take]
+            self._pos += len(part)
+            got += len(part)
+            parts.append(part)
+        if not parts and self._problem is not None and (limit is None or limit > 0):
+            raise DecodeError(f"corrupt gzip data ({self._problem})")
+        return b"".join(parts)
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size)
+
+    def _stop(self, problem: str | None = None) -> bytes:
+        self._ended = True
+        self._problem = problem
+        return b""
+
+    def _decompress(self) -> bytes:
+        z = self._z
+        if z.eof:
+            rest = z.unused_data.lstrip(b"\x00")
+            while len(rest) < len(_GZIP_MAGIC):
+                more = self._raw.read(_GZIP_CHUNK)
+                if not more:
+                    break
+                rest = (rest + more).lstrip(b"\x00")
+            if not rest:
+                return self._stop()
+            if not rest.startswith(_GZIP_MAGIC):
+                return self._stop("data after the last gzip member is not gzip")
+            self._z = z = zlib.decompressobj(31)
+            data = rest
+        elif z.unconsumed_tail:
+            data = z.unconsumed_tail
+        else:
+            data = self._raw.read(_GZIP_CHUNK)
+            if not data:
+                return self._stop(
+                    "truncated: compressed file ended before the end-of-stream marker was reached"
+                )
+        try:
+            return z.decompress(data, _GZIP_CHUNK)
+        except zlib.error as exc:
+            return self._stop(str(exc))
+
+
+def _check_end(stream: BinaryIO) -> None:
+    """Read once more at the end of a compressed file: a gzip stream (:class:`_Gunzip`) that
+    ended early raises its DecodeError here; a whole one reads nothing more."""
+    stream.read(1)
 
 
 def _read_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
@@ -177,11 +275,31 @@ def _iter_jsonl(
     """Documents and failures, one a line, from a JSON-lines stream.
 
     A binary line, with the unreadable lines right after it, is one ``binary`` failure (the
-    file's, when nothing else is in it).
+    file's, when nothing else is in it). A stream that holds no record is an ``empty``
+    failure. A stream that ends early (a truncated or corrupt gzip file) ends with one
+    failure saying how many records were read before that point; an incomplete last record
+    is part of it, not a failure of its own.
     """
     records = 0  # lines that held records (or record failures), binary stretches aside
+    seen = 0  # bytes
+    last = 0  # last line number read
     stretch: _Stretch | None = None
-    for lineno, line, size in _read_lines(stream, settings.max_document_bytes):
+    ended: AccordError | None = None
+    lines = _read_lines(stream, settings.max_document_bytes)
+    while True:
+        try:
+            step = next(lines, None)
+        except AccordError as stop:
+            ended = stop
+            break
+        except (OSError, EOFError, zlib.error) as exc:
+            ended = _read_error(exc)
+            break
+        if step is None:
+            break
+        lineno, line, size = step
+        seen += size
+        last = lineno
         fallback = f"{id_base}:{lineno}"
         origin = f"{origin_base}:{lineno}"
         prefix = f"line {lineno}: "
@@ -228,7 +346,18 @@ def _iter_jsonl(
         except AccordError as err:
             yield _failure(doc_id, origin, err, prefix)
     if stretch is not None:
-        yield stretch.failure(id_base, origin_base, whole=records == 0)
+        yield stretch.failure(id_base, origin_base, whole=records == 0 and ended is None)
+    elif records == 0 and ended is None:
+        empty = EmptyInput(
+            "input is empty" if seen == 0 else "input holds no records (only blank lines)"
+        )
+        yield _failure(id_base, origin_base, empty)
+    if ended is not None:
+        what = (
+            f"{ended.message}: {records:,} records read before it; anything from line "
+            f"{last + 1} on (an incomplete record, if the data stopped inside one) is lost"
+        )
+        yield _failure(id_base, origin_base, DecodeError(what))
 
 
 def _first_char(head: bytes) -> bytes:
@@ -247,7 +376,7 @@ def _read_bounded(stream: BinaryIO, settings: Settings, head: bytes = b"") -> by
 
 def _open(path: Path, compressed: bool) -> BinaryIO:
     if compressed:
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return _Gunzip(path.open("rb"))  # type: ignore[return-value]
     return path.open("rb")
 
 
@@ -287,6 +416,8 @@ def _iter_file(
                     )
                     return
                 data = _read_bounded(stream, settings, head)
+                if compressed:
+                    _check_end(stream)
             yield document_from_bytes(
                 data, doc_id=doc_id, origin=origin, kind=None, settings=settings
             )
@@ -295,6 +426,8 @@ def _iter_file(
             check_size(path.stat().st_size, settings)
         with _open(path, compressed) as stream:
             data = _read_bounded(stream, settings)
+            if compressed:
+                _check_end(stream)
         doc_kind: Kind = "html" if kind == "html" else "text"
         yield document_from_bytes(
             data, doc_id=doc_id, origin=origin, kind=doc_kind, settings=settings
@@ -328,16 +461,28 @@ def _iter_container(
     settings: Settings,
 ) -> Iterator[Document | Failure]:
     if container == "warc":
+        found = False
         with open_warc(path) as stream:
-            yield from iter_warc(
+            for item in iter_warc(
                 stream, name=path.name, path=str(path), settings=settings, compressed=compressed
+            ):
+                found = True
+                yield item
+        if not found:
+            raise EmptyInput(
+                "input is empty"
+                if path.stat().st_size == 0
+                else "archive holds no HTML pages (2xx text/html response records)"
             )
         return
     limit = settings.max_feed_bytes
     with _open(path, compressed) as stream:
         data = stream.read(limit + 1)
+        if compressed and len(data) <= limit:
+            _check_end(stream)
     if len(data) > limit:
         raise OversizedInput(f"feed is over {limit:,} bytes (max_feed_bytes)")
+    check_not_empty(data)
     yield from iter_feed(data, name=doc_id, origin=str(path), settings=settings)
 
 
@@ -355,6 +500,31 @@ def _iter_folder(root: Path, settings: Settings) -> Iterator[Document | Failure]
             continue
         rel = path.relative_to(root).as_posix()
         yield from _iter_file(path, doc_id=rel, explicit=False, settings=settings)
+
+
+def _iter_inputs(
+    items: Sequence[str], settings: Settings, stdin: BinaryIO | None
+) -> Iterator[Document | Failure]:
+    for item in items:
+        if item == "-":
+            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            yield from _iter_folder(path, settings)
+        elif path.is_file():
+            yield from _iter_file(path, doc_id=path.name, explicit=True, settings=settings)
+        elif path.exists():
+            err = InputError("not a regular file or folder")
+            yield _failure(path.name or item, item, err)
+        else:
+            yield Failure(
+                doc_id=path.name or item,
+                origin=item,
+                stage=_STAGE,
+                code="missing",
+                message=f"no such file or folder: {item}",
+            )
 
 
 def _iter_stdin(stream: BinaryIO, settings: Settings) -> Iterator[Document | Failure]:
@@ -383,25 +553,10 @@ def iter_documents(
     skipped), or ``-`` for ``stdin`` (default ``sys.stdin.buffer``). A named file with an
     unknown extension is sniffed: WARC, feed, JSONL when it starts with ``{``, else HTML
     or text.
+
+    Documents in other languages are read like any other: the coder drops them
+    (:func:`accord.ingest.language.skip_other_languages`, applied by ``Coder.read``), as
+    its model takes about 100 MB.
     """
     items = [inputs] if isinstance(inputs, str) else list(inputs)
-    for item in items:
-        if item == "-":
-            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
-            continue
-        path = Path(item)
-        if path.is_dir():
-            yield from _iter_folder(path, settings)
-        elif path.is_file():
-            yield from _iter_file(path, doc_id=path.name, explicit=True, settings=settings)
-        elif path.exists():
-            err = InputError("not a regular file or folder")
-            yield _failure(path.name or item, item, err)
-        else:
-            yield Failure(
-                doc_id=path.name or item,
-                origin=item,
-                stage=_STAGE,
-                code="missing",
-                message=f"no such file or folder: {item}",
-            )
+    yield from _iter_inputs(items, settings, stdin)
