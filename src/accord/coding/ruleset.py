@@ -1,8 +1,9 @@
 """The coder's rules, in the order they run (the one place to read it).
 
 The rules about time (:mod:`~accord.coding.time_rules`), statements
-(:mod:`~accord.coding.statement_rules`) and targets (:mod:`~accord.coding.target_rules`)
-live in modules of their own; the others are here.
+(:mod:`~accord.coding.statement_rules`), force (:mod:`~accord.coding.force_rules`) and
+targets (:mod:`~accord.coding.target_rules`) live in modules of their own; the others are
+here.
 
 Each rule is a pure function of a :class:`~accord.coding.rules.Candidate` and its
 :class:`~accord.coding.rules.Clause`; it returns the candidate (maybe changed) or a
@@ -17,17 +18,17 @@ import dataclasses
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import identified, named_group, region
 from accord.coding.arguments import arguments, naming_description
-from accord.coding.attribution import (
-    located_country,
-    speaks_of_violence,
-    unattributed,
-)
 from accord.coding.commitment import commits, first_conjunct, intent_code
-from accord.coding.lexicon import table, words
+from accord.coding.force_rules import (
+    implied_authority,
+    instrument,
+    unattributed_violence,
+    verbal_attack,
+    verbal_defense,
+)
+from accord.coding.lexicon import words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
-from accord.coding.patterns import subtree
-from accord.coding.places import PLACE_LABELS
 from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
@@ -46,7 +47,7 @@ from accord.coding.time_rules import (
     future_date,
     standing_position,
 )
-from accord.model import DateSource, Mode
+from accord.model import Mode
 
 _ASPECTUAL = words("aspectual_verbs.txt")
 MAX_MUTUAL_PARTIES = 3
@@ -61,27 +62,6 @@ def noun_tagged_as_verb(c: Candidate, cl: Clause) -> Verdict:
     if any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(c.trigger, ())):
         return Drop("a noun tagged as a verb ('its fisheries dispute')")
     return c
-
-
-_INSTRUMENT_VERBS = words("instrument_verbs.txt")
-
-
-@rule("instrument", ["verb"])
-def instrument(c: Candidate, cl: Clause) -> Verdict:
-    """'Carried out the attack using ten drones', 'aircraft using guided missiles killed
-    four': a participle of using names the means of an act of violence the rest of the
-    sentence tells, which is coded by its own verb (data/lexicon/instrument_verbs.txt).
-    Where the rest tells no violence, the use is the act ('cleared protesters from the
-    square using tear gas': repression, 175)."""
-    tok = cl.tokens[c.trigger]
-    if tok.lemma.lower() not in _INSTRUMENT_VERBS or tok.tag != "VBG":
-        return c
-    if tok.dep not in ("advcl", "acl"):
-        return c
-    means = subtree(cl.children, c.trigger)
-    if not speaks_of_violence([t for t in cl.tokens if t.i not in means]):
-        return c
-    return Drop("the means of another act ('using ten drones'), not an act of its own")
 
 
 @rule("pattern_word_is_a_clause", ["verb"])
@@ -196,32 +176,6 @@ def find_arguments(c: Candidate, cl: Clause) -> Verdict:
     )
 
 
-PROTECTION = "074"
-DEFEND_VERBALLY = "052"
-
-
-@rule("verbal_defense", ["verb"], reads=["code", "sources"], writes=["code", "rule"])
-def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
-    """A verb of protection whose object is something said or decided, or whose source
-    bears no arms, defends in words: 'Pompeo defended Trump's foreign policy', 'the
-    minister defended the decision', 'Blair defended President Bush' are 052 Defend
-    verbally ("justify policy, action or actor", CAMEO 1.1b3), not military protection
-    (074), which stays for armed forces ('troops defended the city')
-    (data/lexicon/verbal_objects.txt)."""
-    if c.code != PROTECTION:
-        return c
-    said = any(
-        cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
-        for k in cl.children.get(c.trigger, ())
-    )
-    unarmed = bool(c.sources) and all(  # a state itself may send forces: not unarmed
-        s.role is not None and s.role not in _ARMED_ROLES for s in c.sources
-    )
-    if not (said or unarmed):
-        return c
-    return dataclasses.replace(c, code=DEFEND_VERBALLY, rule=f"{c.rule}+verbal")
-
-
 @rule("licensed_default", ["verb"], reads=["code", "sources", "targets"])
 def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     """A verb whose bare default the defaults review licenses only with an actor as target
@@ -302,130 +256,6 @@ def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     if c.code.startswith("041") and not c.targets:
         return Drop("a telephone call needs a counterpart")
     return c
-
-
-@rule(
-    "unattributed_violence",
-    ["verb"],
-    reads=["code", "sources", "targets"],
-    writes=["sources", "rule"],
-)
-def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
-    """Violence with no named perpetrator ('a car bomb killed five soldiers in Kabul'), or
-    by an unnamed person in a sentence of political violence ('a man wearing a fake
-    suicide vest began to stab people'), is coded to unidentified armed forces (UAF) of the
-    country where it happened."""
-    if c.code[:2] not in VIOLENT_ROOTS:
-        return c
-    country = (cl.place.country if cl.place else None) or cl.home
-    if c.sources:
-        return _unnamed_attacker(c, cl, country)
-    if country is None:
-        country = located_country(cl.tokens, cl.mentions, c.targets)
-    found = unattributed(cl.tokens, c.trigger, cl.children, country, cl.mentions)
-    return dataclasses.replace(c, sources=tuple(found)) if found else c
-
-
-_UNNAMED = words("unnamed_individuals.txt")
-
-
-def _unnamed_attacker(c: Candidate, cl: Clause, country: str | None) -> Candidate:
-    """'a man wearing a fake suicide vest began to stab people': an unnamed person using
-    force in a sentence that speaks of political violence (besides the act itself) is an
-    unidentified armed attacker (UAF), not a private person (unnamed_individuals.txt)."""
-    if not all(
-        s.role == "CVL" and s.kind == "agent" and cl.tokens[s.head].lemma.lower() in _UNNAMED
-        for s in c.sources
-    ):
-        return c
-    if not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger]):
-        return c
-    where = c.sources[0].country or country
-    if where is None:
-        return c
-    attackers = tuple(
-        dataclasses.replace(s, code=where + "UAF", country=where, role="UAF", kind="group")
-        for s in c.sources
-    )
-    return dataclasses.replace(c, sources=attackers, rule=f"{c.rule}+unnamed-attacker")
-
-
-_AUTHORITIES = table("implied_authorities.tsv")
-
-
-@rule("implied_authority", ["verb"], reads=["code", "sources", "date"], writes=["sources", "rule"])
-def implied_authority(c: Candidate, cl: Clause) -> Verdict:
-    """An act only the state performs, told in the passive with no agent, as news ('an
-    individual has been arrested', 'he was sentenced on Monday to life in prison': the
-    perfect or a date of its own), was done by the state organ of
-    ``data/lexicon/implied_authorities.tsv``, of the country the story places it in; the
-    evidence says the source is implied. A passive with an agent is left alone, and so is
-    an undated simple past ('was jailed for corruption'), too often the actor's history."""
-    if c.sources or c.match is None:
-        return c
-    kids = cl.children.get(c.trigger, ())
-    if not any(cl.tokens[k].dep == "nsubjpass" for k in kids):
-        return c
-    if any(cl.tokens[k].dep == "agent" for k in kids):
-        return c
-    perfect = any(cl.tokens[k].lemma.lower() == "have" for k in kids if cl.tokens[k].dep == "aux")
-    dated = c.date is not None and c.date.source is DateSource.TEXT
-    if not (perfect or dated):
-        return c  # 'Blagojevich was jailed for corruption': a past the story does not date
-    role = next((r[0] for n in (4, 3) if (r := _AUTHORITIES.get(c.code[:n])) is not None), None)
-    if role is None:
-        return c
-    actor = cl.actors.implied(role, c.trigger)
-    if actor is None:
-        return c
-    return dataclasses.replace(c, sources=(actor,), rule=f"{c.rule}+implied-source")
-
-
-VERBAL_OBJECTS = words("verbal_objects.txt")
-VERBAL_ATTACKS = words("verbal_attack_verbs.txt")
-_ARMED_ROLES = roles_with("armed")
-_SPEAKING_ROLES = roles_with("speaks")
-"""Roles whose 'attack' on a thing (a bill, an inquiry) is words, not force; protesters
-attacking a police station are not among them."""
-CRITICIZE = "111"
-
-
-@rule("verbal_attack", ["verb"], reads=["code", "sources", "targets"], writes=["code", "rule"])
-def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
-    """A verb of force whose object is something said or decided is a verbal attack,
-    criticism (111): 'Erdogan attacked the proclamation of Golan Heights as Israeli
-    territory'; so is a verb that news uses for words ('attack', 'slam', 'hit') aimed by
-    unarmed actors, in a sentence that speaks of no violence, at people or at a thing that
-    is no place: 'Democrats continued to attack Trump on his taxes', 'Republicans
-    attacked the impeachment inquiry' ('Russia attacked Ukraine', 'rebels attacked the
-    base' stay force) (data/lexicon: verbal_objects, verbal_attack_verbs,
-    violence_context)."""
-    if c.code[:2] not in VIOLENT_ROOTS:
-        return c
-    dobjs = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "dobj"]
-    objects = [k for k in dobjs if cl.tokens[k].lemma.lower() in VERBAL_OBJECTS]
-    words_at = (
-        all(t.kind in ("person", "pronoun") for t in c.targets)
-        if c.targets
-        else bool(dobjs)
-        and all(s.role in _SPEAKING_ROLES for s in c.sources)
-        and not any(_names_a_place(k, cl) for k in dobjs)
-    )
-    figurative = (
-        cl.tokens[c.trigger].lemma.lower() in VERBAL_ATTACKS
-        and words_at
-        and not any(s.role in _ARMED_ROLES for s in c.sources)
-        and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger])
-    )
-    if not objects and not figurative:
-        return c
-    return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
-
-
-def _names_a_place(k: int, cl: Clause) -> bool:
-    """The object is a named place ('Kabul', 'the White House') or an actor."""
-    tok = cl.tokens[k]
-    return tok.ent_type in PLACE_LABELS or bool(cl.actors.actors_at(k))
 
 
 @rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
