@@ -31,13 +31,16 @@ class FakeFactory:
 
 
 def fake_process(docs: Sequence[Document], resources: Resources) -> list[DocResult]:
-    """Counts words; 'CRASH' kills the worker process; 'RAISE' raises; 'SLOW' sleeps."""
+    """Counts words; 'CRASH' kills the worker process; 'RAISE' raises; 'SLOW' sleeps;
+    'STALL' sleeps far past any test's time budget (a document that never finishes)."""
     out: list[DocResult] = []
     for doc in docs:
         if "CRASH" in doc.text:
             os._exit(3)
         if "RAISE" in doc.text:
             raise ValueError(f"cannot code {doc.id}")
+        if "STALL" in doc.text:
+            time.sleep(60)
         if "SLOW" in doc.text:
             time.sleep(0.5)
         out.append(DocResult(doc=doc, sentence_count=len(doc.text.split()), content_hash=doc.id))
