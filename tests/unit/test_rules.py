@@ -623,3 +623,30 @@ def test_in_sport_a_team_is_no_actor_the_police_behind_an_arrest_are() -> None:
     assert sport_teams.apply(cand, sporting) is cand
     crowd = dataclasses.replace(police, code="GEOOPP", role="OPP")
     assert isinstance(sport_teams.apply(_candidate(sources=(crowd,)), sporting), Drop)
+
+
+def test_a_warning_of_something_no_one_does_is_no_threat() -> None:
+    # "The UN warned that the toll could rise ."
+    ps = tagged(
+        parsed(
+            [
+                ("The", "the", "DET", "det", 1),
+                ("UN", "UN", "PROPN", "nsubj", 2),
+                ("warned", "warn", "VERB", "ROOT", 2),
+                ("that", "that", "SCONJ", "mark", 7),
+                ("the", "the", "DET", "det", 5),
+                ("toll", "toll", "NOUN", "nsubj", 7),
+                ("could", "could", "AUX", "aux", 7),
+                ("rise", "rise", "VERB", "ccomp", 2),
+                (".", ".", "PUNCT", "punct", 2),
+            ]
+        ),
+        {2: "VBD", 7: "VB"},
+    )
+    match = VerbDictionary.load().match(ps.tokens, 2)
+    assert match is not None and match.frame == "threaten" and match.inner is None
+    un = _ref(1, "IGOUNO", None, None, "igo")
+    cand = Candidate("verb", 2, match.code, "frame:threaten:verb:WARN:warn", match=match)
+    assert isinstance(
+        licensed_default.apply(dataclasses.replace(cand, sources=(un,)), _clause(ps)), Drop
+    )

@@ -185,9 +185,16 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     if c.targets or (c.match is not None and c.code != c.match.code):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
     named = [s for s in c.sources if s.kind != "agent"]
-    if len(named) > 1 or _joint_subject(c.trigger, cl) or (c.match is not None and c.match.frame):
+    framed = (
+        c.match is not None
+        and bool(c.match.frame)
+        and (c.match.inner is not None or c.match.frame != "threaten")
+    )
+    if len(named) > 1 or _joint_subject(c.trigger, cl) or framed:
         return c  # joint parties ('France and Germany agreed', 'Bolton and I disagreed'),
-        # an embedded action; not role words ('police and the ambulance service attended')
+        # an embedded action ('urged Iran to release', 'threatened to strike'); not role
+        # words ('police and the ambulance service attended'), nor a warning of something
+        # no one does ('warned that the toll could rise')
     for m in (c.match, c.match.inner if c.match else None):
         if m is not None and m.pattern is None and m.form.needs_actor_target:
             word = " ".join(m.form.words)
