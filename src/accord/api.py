@@ -129,7 +129,9 @@ class Coder:
     def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
         """Results in input order: in this process, or in worker processes (``workers``)."""
         if self.workers > 1 and self.spec is not None:
-            return run_parallel(items, self.spec, workers=self.workers)
+            return run_parallel(
+                items, self.spec, workers=self.workers, timeout=self.settings.document_timeout
+            )
         return run_local(items, self.resources)
 
     def read(

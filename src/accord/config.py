@@ -55,6 +55,17 @@ class Settings:
         default=0.0, metadata={"help": "Drop events below this confidence."}
     )
 
+    document_timeout: float = field(
+        default=60.0,
+        metadata={
+            "help": "Seconds one document may take to code (0: no limit); a document that takes "
+            "longer becomes a 'timeout' failure and the run goes on. Enforced with --workers "
+            "(the worker is stopped and restarted) and, in the main thread only, by the local "
+            "and Spark engines (SIGALRM, POSIX). A batch of N documents gets N budgets; one "
+            "over it is coded again one document at a time."
+        },
+    )
+
     skip_non_english: bool = field(
         default=True,
         metadata={

@@ -17,7 +17,6 @@ from accord.pipeline import Resources
 from tests.unit.parallel_fakes import FakeFactory, FakeResources, fake_process
 
 BUDGET = 1.0
-XFAIL = pytest.mark.xfail(strict=True, reason="no per-document time budget yet (issue 13)")
 
 
 def _items() -> list[Document | Failure]:
@@ -47,13 +46,11 @@ def _check(out: list[DocResult | Failure], items: list[Document | Failure]) -> N
             assert got.sentence_count == len(want.text.split())
 
 
-@XFAIL
 def test_the_setting_exists_and_can_be_turned_off() -> None:
-    assert Settings().document_timeout > 0  # type: ignore[attr-defined]
-    assert Settings().replace(document_timeout=0).document_timeout == 0  # type: ignore[attr-defined]
+    assert Settings().document_timeout > 0
+    assert Settings().replace(document_timeout=0).document_timeout == 0
 
 
-@XFAIL
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_stalled_document_times_out_in_workers_and_the_batch_goes_on(workers: int) -> None:
     items = _items()
@@ -63,9 +60,9 @@ def test_a_stalled_document_times_out_in_workers_and_the_batch_goes_on(workers: 
             items,
             FakeFactory(),
             workers=workers,
-            chunk_docs=3,
+            chunk_docs=2,
             process=fake_process,
-            timeout=BUDGET,  # type: ignore[call-arg]
+            timeout=BUDGET,
         )
     )
     assert time.monotonic() - started < 20  # not the 60 s the document would take
@@ -73,7 +70,6 @@ def test_a_stalled_document_times_out_in_workers_and_the_batch_goes_on(workers: 
     assert not mp.active_children()
 
 
-@XFAIL
 def test_a_stalled_document_times_out_in_the_local_engine() -> None:
     items = _items()
     resources = cast(Resources, FakeResources(version="local"))
@@ -82,8 +78,8 @@ def test_a_stalled_document_times_out_in_the_local_engine() -> None:
         run_local(
             items,
             resources,
-            batch_docs=3,
-            process=fake_process,  # type: ignore[call-arg]
+            batch_docs=2,
+            process=fake_process,
             timeout=BUDGET,
         )
     )

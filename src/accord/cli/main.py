@@ -58,8 +58,11 @@ def _settings(
     *,
     statements: bool = False,
     min_confidence: float = 0.0,
+    document_timeout: float | None = None,
 ) -> Settings:
+    more = {} if document_timeout is None else {"document_timeout": document_timeout}
     return Settings().replace(
+        **more,
         default_date=_date(date),
         include_all_modes=all_modes,
         prefilter=not no_prefilter,
@@ -167,6 +170,7 @@ def code(
     workers: int,
     limit: int | None,
     progress: bool | None,
+    document_timeout: float,
     fmt: str,
     no_prefilter: bool,
     engine: str,
@@ -179,7 +183,12 @@ def code(
 
     check_engine(engine, master, parquet=parquet)
     settings = _settings(
-        date, all_modes, no_prefilter, statements=statements, min_confidence=min_confidence
+        date,
+        all_modes,
+        no_prefilter,
+        statements=statements,
+        min_confidence=min_confidence,
+        document_timeout=document_timeout,
     )
     if parquet:
         _code_to_parquet(inputs, settings, actors, master or _spark_master(workers), parquet, verbs)
@@ -340,6 +349,7 @@ def ingest(
     workers: int,
     limit: int | None,
     progress: bool | None,
+    document_timeout: float,
     commit_every: int,
 ) -> None:
     """Code INPUTS into the event store. Re-running adds nothing; changed documents are replaced.
@@ -365,7 +375,12 @@ def ingest(
     if not inputs:
         raise UsageError("missing INPUTS (or --from-parquet DIR)")
     settings = _settings(
-        date, all_modes, no_prefilter, statements=statements, min_confidence=min_confidence
+        date,
+        all_modes,
+        no_prefilter,
+        statements=statements,
+        min_confidence=min_confidence,
+        document_timeout=document_timeout,
     )
     if engine == "spark":
         from accord.api import ingest_spark

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from accord.config import SETTINGS_HELP
+from accord.config import SETTINGS_HELP, Settings
 from accord.errors import UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -16,7 +16,16 @@ no_prefilter_option = click.option("--no-prefilter", is_flag=True, help=SETTINGS
 
 
 def run_options(func: F) -> F:
-    """--workers, --limit and --progress, shared by code and ingest."""
+    """--workers, --limit, --progress and --document-timeout, shared by code and ingest."""
+    func = click.option(
+        "--document-timeout",
+        "document_timeout",
+        type=click.FloatRange(min=0.0),
+        default=Settings().document_timeout,
+        show_default=True,
+        metavar="SECONDS",
+        help=SETTINGS_HELP["document_timeout"],
+    )(func)
     func = click.option(
         "--progress/--no-progress",
         "progress",

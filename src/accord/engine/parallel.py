@@ -10,6 +10,10 @@ chunks, results come back in input order, and no domain logic lives here.
 * A worker that dies (a crash in native code, the OOM killer) costs no other document: the
   documents of the chunk it was coding are retried one by one in a fresh worker, and a
   document that kills its worker again becomes a ``worker_crashed`` Failure. The run goes on.
+* A per-document time budget (``timeout``, ``Settings.document_timeout``): a watchdog in
+  the parent stops a worker whose chunk of N documents has taken more than N budgets,
+  starts another, and codes that chunk's documents again one by one, each with one budget;
+  a document alone over its budget becomes a ``timeout`` Failure. The run goes on.
 * Workers are started with ``spawn`` (safe with spaCy and DuckDB's threads, and the same
   on every platform); ``forkserver`` can be asked for.
 """
@@ -22,6 +26,7 @@ import multiprocessing as mp
 import pickle
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +40,7 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from accord.config import Settings
+from accord.engine.local import timeout_failure
 from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser
@@ -296,6 +302,18 @@ class _Worker:
     ready: bool = False
     pending: deque[_Task] = field(default_factory=deque)
     discarded: bool = False
+    started: float | None = None
+    """When the worker began its first pending task (monotonic seconds), once ready."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lost:
+    """A task whose worker died (``how``: empty when it had not begun it) or was stopped
+    for running over its time budget (``timed_out``)."""
+
+    task: _Task
+    how: str
+    timed_out: bool = False
 
 
 def _describe_exit(code: int | None) -> str:
@@ -319,8 +337,10 @@ class _Pool:
         process: BatchFunction,
         workers: int,
         per_worker: int,
+        timeout: float = 0.0,
     ) -> None:
         self._ctx = ctx
+        self.timeout = timeout
         self._factory = factory
         self._process = process
         self._per_worker = per_worker
@@ -359,23 +379,38 @@ class _Pool:
             (task.task_id, [_portable_doc(d) for d in task.docs]), protocol=_PROTOCOL
         )
         worker.pending.append(task)
+        if worker.ready and worker.started is None:
+            worker.started = time.monotonic()
         worker.tasks.put(payload)  # pickled above, so the writing thread cannot fail on it
 
-    def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[tuple[_Task, str]]]:
-        """Block until something happens: (finished tasks, tasks whose worker died)."""
+    def _deadline(self, w: _Worker) -> float | None:
+        """When ``w``'s current task is over its budget (None: no budget runs)."""
+        if self.timeout <= 0 or w.started is None or not w.pending:
+            return None
+        return w.started + self.timeout * len(w.pending[0].docs)
+
+    def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[_Lost]]:
+        """Block until something happens or a task runs over its time budget:
+        (finished tasks, tasks whose worker died or was stopped)."""
         if not any(w.pending for w in self._workers):  # pragma: no cover - a scheduler bug
             raise RuntimeError("waiting for workers that have nothing to do")
         handles: list[Any] = []
         for w in self._workers:
             handles.extend((w.conn, w.process.sentinel))
-        ready = set(wait(handles))
+        deadlines = [d for w in self._workers if (d := self._deadline(w)) is not None]
+        left = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        ready = set(wait(handles, timeout=left))
         done: list[tuple[_Task, list[DocResult]]] = []
-        lost: list[tuple[_Task, str]] = []
+        lost: list[_Lost] = []
         for i, w in enumerate(list(self._workers)):
             if w.conn in ready or w.process.sentinel in ready:
                 alive = self._drain(w, done)
                 if not alive:
                     lost.extend(self._replace(i, w))
+                    continue
+            deadline = self._deadline(w)
+            if deadline is not None and time.monotonic() >= deadline:
+                lost.extend(self._replace(i, w, timed_out=True))
         return done, lost
 
     def _drain(self, w: _Worker, done: list[tuple[_Task, list[DocResult]]]) -> bool:
@@ -390,6 +425,8 @@ class _Pool:
             kind = message[0]
             if kind == "ready":
                 w.ready = True
+                if w.pending and w.started is None:
+                    w.started = time.monotonic()
                 self._startup_deaths = 0
                 self.version = self.version or message[1]
             elif kind == "init_error":
@@ -401,13 +438,19 @@ class _Pool:
                 task = w.pending.popleft()
                 if task.task_id != message[1]:  # pragma: no cover - FIFO by construction
                     raise RuntimeError("worker answered out of order")
+                w.started = time.monotonic() if w.pending else None
                 done.append((task, [_restored_result(r) for r in message[2]]))
 
-    def _replace(self, i: int, dead: _Worker) -> list[tuple[_Task, str]]:
-        """Start a worker in place of ``dead``; say which of its tasks were lost how."""
-        dead.process.join(timeout=_STOP_GRACE_S)
-        how = _describe_exit(dead.process.exitcode)
-        _discard(dead)
+    def _replace(self, i: int, dead: _Worker, *, timed_out: bool = False) -> list[_Lost]:
+        """Start a worker in place of ``dead`` (stopped first when it ran over its time
+        budget); say which of its tasks were lost how."""
+        if timed_out:
+            _discard(dead)  # terminates it
+            how = f"stopped after {self.timeout:g} s per document"
+        else:
+            dead.process.join(timeout=_STOP_GRACE_S)
+            how = _describe_exit(dead.process.exitcode)
+            _discard(dead)
         if not dead.ready:
             self._startup_deaths += 1
             if self._startup_deaths >= _MAX_STARTUP_DEATHS:
@@ -415,10 +458,11 @@ class _Pool:
                     f"worker processes keep dying while loading their resources ({how})"
                 )
         self._workers[i] = self._start()
-        lost: list[tuple[_Task, str]] = []
+        lost: list[_Lost] = []
         for n, task in enumerate(dead.pending):
             # A worker codes its tasks in order: only the first one was being coded.
-            lost.append((task, how if dead.ready and n == 0 else ""))
+            started = dead.ready and n == 0
+            lost.append(_Lost(task, how if started else "", timed_out and started))
         return lost
 
     def close(self, *, graceful: bool) -> None:
@@ -460,6 +504,7 @@ def run_parallel(
     window: int | None = None,
     start_method: str = "spawn",
     process: BatchFunction = process_batch,
+    timeout: float = 0.0,
 ) -> Iterator[DocResult | Failure]:
     """Code ``items`` in ``workers`` processes; results come back in input order.
 
@@ -468,9 +513,13 @@ def run_parallel(
     pass through in place. ``chunk_docs`` documents go to a worker at a time, each worker
     holds at most ``per_worker`` chunks, and at most ``window`` chunks (default: twice what
     the workers hold) are read and not yet yielded. ``process`` (picklable; default
-    :func:`~accord.pipeline.process_batch`) codes one chunk. Workers start when the first
-    chunk is handed out and stop when the iterator is exhausted or closed. As workers are
-    spawned, a script calling this needs the ``if __name__ == "__main__":`` guard.
+    :func:`~accord.pipeline.process_batch`) codes one chunk. ``timeout``: seconds per
+    document (0: none; ``Settings.document_timeout`` is not read here, the caller passes
+    it): a worker over budget is stopped and replaced, its chunk coded again one document
+    at a time, and a document alone over budget becomes a ``timeout`` Failure. Workers
+    start when the first chunk is handed out and stop when the iterator is exhausted or
+    closed. As workers are spawned, a script calling this needs the
+    ``if __name__ == "__main__":`` guard.
     """
     if workers < 1:
         raise UsageError(f"workers must be at least 1, got {workers}")
@@ -483,20 +532,13 @@ def run_parallel(
         ctx = mp.get_context(start_method)
     except ValueError as exc:
         raise UsageError(f"unknown start method {start_method!r}") from exc
-    return _run(iter(items), ctx, factory, process, workers, chunk_docs, per_worker, limit)
+    pool = _Pool(ctx, factory, process, workers, per_worker, max(0.0, timeout))
+    return _run(iter(items), pool, chunk_docs, limit)
 
 
 def _run(
-    it: Iterator[Document | Failure],
-    ctx: BaseContext,
-    factory: ResourceFactory,
-    process: BatchFunction,
-    workers: int,
-    chunk_docs: int,
-    per_worker: int,
-    window: int,
+    it: Iterator[Document | Failure], pool: _Pool, chunk_docs: int, window: int
 ) -> Iterator[DocResult | Failure]:
-    pool = _Pool(ctx, factory, process, workers, per_worker)
     graceful = False
     try:
         yield from _schedule(it, pool, chunk_docs, window)
@@ -568,13 +610,16 @@ def _schedule(
         for t, results in done:
             finish(t, results)
         retries: list[_Task] = []
-        for t, how in lost:
+        for t, how, timed_out in ((x.task, x.how, x.timed_out) for x in lost):
             if not how:  # never started: give it to another worker as it is
                 retries.append(t)
             elif len(t.docs) > 1 and not t.retry:
                 retries.extend(
                     task(t.slot, [p], [d], True) for p, d in zip(t.positions, t.docs, strict=True)
                 )
+            elif timed_out:
+                how = "; its worker process was stopped and replaced"
+                finish(t, [timeout_failure(t.docs[0], pool.timeout, how)])
             else:
                 doc = t.docs[0]
                 msg = f"the worker process coding this document died ({how})" + (

@@ -3,8 +3,9 @@
 Documents are read on the driver with the ordinary readers and shipped to executors as
 plain records, a bounded chunk per Spark job. Each executor's Python worker builds the
 pipeline resources (spaCy model, actor KB, verbs, gazetteer) once and codes its partition
-with :func:`accord.pipeline.iter_results`, so per-document errors stay ``Failure`` records
-exactly as with the local runner. Results come back tagged with their input position and
+with :func:`accord.engine.local.code_within_budget` (``Settings.document_timeout`` where
+SIGALRM can enforce it), so per-document errors stay ``Failure`` records exactly as with
+the local runner. Results come back tagged with their input position and
 are yielded in input order, so ``run_spark`` and :func:`accord.engine.local.run_local`
 give the same stream for the same inputs.
 
@@ -35,9 +36,10 @@ import pyarrow as pa
 
 from accord import errors
 from accord.config import Settings
+from accord.engine.local import code_within_budget
 from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import DocResult, Document, Failure
-from accord.pipeline import Resources, build_resources, iter_results
+from accord.pipeline import Resources, build_resources
 from accord.store.codec import event_table
 from accord.store.parquet import (
     DOCUMENTS_DIR,
@@ -239,7 +241,14 @@ def _code_partition(
         return
     resources = _executor_resources(job)
     docs = [_from_wire(doc) for _, doc in rows]
-    results = iter_results(docs, resources, batch_docs=job.batch_docs)
+    # Settings.document_timeout per document where SIGALRM can enforce it (the Python
+    # worker's main thread), as in the local engine.
+    budget, size = resources.settings.document_timeout, job.batch_docs
+    results = (
+        r
+        for i in range(0, len(docs), size)
+        for r in code_within_budget(docs[i : i + size], resources, budget)
+    )
     for (pos, _), result in zip(rows, results, strict=True):
         yield pos, _result_to_wire(result)
 
