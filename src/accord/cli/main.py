@@ -13,7 +13,6 @@ Exit codes (stable, documented in README):
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -29,26 +28,20 @@ from accord.cli.options import (
     common_coding,
     engine_options,
     no_prefilter_option,
+    parse_date,
     run_options,
     verbs_option,
 )
-from accord.cli.table import print_table
+from accord.cli.store_commands import DEFAULT_DB, dedup, echo_clusters, events
 from accord.config import Settings
 from accord.errors import AccordError, OtherLanguage, UsageError
-from accord.model import DocResult, Failure, Mode, Notice
+from accord.model import DocResult, Failure, Notice
 from accord.safe_output import terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INPUT = 3
 EXIT_FLOORS = 6
-DEFAULT_DB = "accord.duckdb"
-
-
-def _date(value: str | None) -> dt.date | None:
-    from accord.api import parse_date
-
-    return parse_date(value)
 
 
 def _settings(
@@ -63,7 +56,7 @@ def _settings(
     more = {} if document_timeout is None else {"document_timeout": document_timeout}
     return Settings().replace(
         **more,
-        default_date=_date(date),
+        default_date=parse_date(date),
         include_all_modes=all_modes,
         prefilter=not no_prefilter,
         include_statements=statements,
@@ -429,143 +422,9 @@ def ingest(
         f"{failed} failures{_more_counts(skipped, len(report.warnings))}"
     )
     if report.clusters is not None:
-        _echo_clusters(db, report.clusters)
+        echo_clusters(db, report.clusters)
     if report.documents == 0 and failed:
         raise SystemExit(EXIT_INPUT)
-
-
-def _echo_clusters(db: str, c: Any) -> None:
-    how = f"near, Jaccard >= {c.threshold:g}" if c.threshold is not None else c.method
-    click.echo(
-        f"{db}: {c.clustered_documents} of {c.fingerprinted} documents in {c.clusters} "
-        f"duplicate clusters ({how})"
-    )
-
-
-@cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--method", type=click.Choice(["exact", "near"]), default="near", show_default=True)
-@click.option(
-    "--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True
-)
-def dedup(db: str, method: str, threshold: float) -> None:
-    """Regroup the stored documents into duplicate clusters (as 'ingest --dedup' does)."""
-    from accord.api import rebuild_clusters
-
-    if not Path(db).exists():
-        raise UsageError(f"{db}: no such event store (run 'accord ingest' first)")
-    _echo_clusters(db, rebuild_clusters(db, method, threshold))
-
-
-@cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--actor", help="Actor code prefix or name (source or target).")
-@click.option("--country", help="ISO3 country of source or target.")
-@click.option("--dyad", metavar="A,B", help="Two actors or countries, either direction.")
-@click.option("--since", metavar="YYYY-MM-DD")
-@click.option("--until", metavar="YYYY-MM-DD")
-@click.option("--root", metavar="NN", help="CAMEO root code, e.g. 04.")
-@click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
-@click.option("--doc", "doc_id", help="Only events of this document id.")
-@click.option("--all-modes", is_flag=True, help="Include non-asserted events.")
-@click.option("--limit", type=click.IntRange(min=1), default=None)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "gdelt"]),
-    default="table",
-    show_default=True,
-)
-@click.option(
-    "--fold",
-    type=click.Choice(["none", "daily", "clustered"]),
-    default=None,
-    help="Fold events GDELT-style and show num_mentions, num_articles, num_sources: "
-    "'daily' folds the same source, target, CAMEO code and date across all documents, "
-    "'clustered' only within a duplicate cluster (see 'ingest --dedup'), 'none' keeps "
-    "every event.",
-)
-def events(
-    db: str,
-    actor: str | None,
-    country: str | None,
-    dyad: str | None,
-    since: str | None,
-    until: str | None,
-    root: str | None,
-    quad: int | None,
-    doc_id: str | None,
-    all_modes: bool,
-    limit: int | None,
-    fmt: str,
-    fold: str | None,
-) -> None:
-    """Query stored events."""
-    from accord.analysis.query import EventQuery
-    from accord.api import query_events
-    from accord.formats import write_events
-
-    if not Path(db).exists():
-        raise UsageError(f"{db}: no such event store (run 'accord ingest' first)")
-    pair: tuple[str, str] | None = None
-    if dyad:
-        parts = [p.strip() for p in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise UsageError(f"--dyad expects two actors separated by a comma, got {dyad!r}")
-        pair = (parts[0], parts[1])
-    query = EventQuery(
-        actor=actor,
-        country=country.upper() if country else None,
-        dyad=pair,
-        since=_date(since),
-        until=_date(until),
-        root=root,
-        quad=quad,
-        doc_id=doc_id,
-        modes=tuple(Mode) if all_modes else (Mode.ASSERTED,),
-        limit=limit,
-    )
-    if fold is not None:
-        _print_folded(db, query, fold, fmt, show_mode=all_modes)
-        return
-    found = query_events(db, query)
-    out = sys.stdout
-    if fmt == "table":
-        print_table(found, out, show_mode=all_modes)
-    else:
-        write_events(found, out, fmt)
-
-
-def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) -> None:
-    from accord.api import fold_events
-    from accord.formats import write_folded
-    from accord.store import EventStore
-
-    if fold == "clustered":
-        with EventStore.open(db, read_only=True) as store:
-            stats = store.cluster_stats()
-        if stats is None:
-            click.echo(
-                "accord: no duplicate clusters recorded yet ('accord dedup' or "
-                "'accord ingest --dedup near'); every document stands alone",
-                err=True,
-            )
-        elif stats.stale:
-            click.echo(
-                "accord: documents were added after the duplicate clusters were built; "
-                "run 'accord dedup' to include them",
-                err=True,
-            )
-    folded = fold_events(db, query, fold)
-    if fmt == "table":
-        print_table(
-            [f.event for f in folded],
-            sys.stdout,
-            show_mode=show_mode,
-            counts=[(f.num_mentions, f.num_articles, f.num_sources) for f in folded],
-        )
-    else:
-        write_folded(folded, sys.stdout, fmt)
 
 
 @cli.command()
@@ -709,6 +568,10 @@ def eval_cmd(
             click.echo(f"accord: below floor or above ceiling: {p}", err=True)
         if problems:
             raise SystemExit(EXIT_FLOORS)
+
+
+cli.add_command(events)
+cli.add_command(dedup)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -114,3 +115,10 @@ def common_coding(func: F) -> F:
         func
     )
     return func
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None when absent); a bad value is a usage error."""
+    from accord.api import parse_date as parse
+
+    return parse(value)
