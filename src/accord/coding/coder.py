@@ -27,7 +27,6 @@ from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
-from accord.coding.lexicon import words
 from accord.coding.mentions import (
     credible,
     find_mentions,
@@ -41,6 +40,7 @@ from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
 from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, run_rules
 from accord.coding.ruleset import RULES, TARGET_RULES
+from accord.coding.sentence_dates import attached_dates
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     Actor,
@@ -54,7 +54,6 @@ from accord.model import (
     Place,
     Token,
 )
-from accord.text.dates import find_date_mentions
 
 PRONOUN_WINDOW = 2
 LEAD_SENTENCES = 3
@@ -384,7 +383,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     seen so far in the document)."""
     tokens = ps.tokens
     children = children_of(tokens)
-    dates = _attached_dates(ps, state.publication)
+    dates = attached_dates(ps, state.publication)
     root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
     sentence_date = root_date or state.fallback_date()
     found = state.named.get(ps.sentence.index)
@@ -483,58 +482,6 @@ def _remember(
         for word in (p.name or "").lower().split():
             state.people.pop(word, None)  # re-insert: the dict's order is recency
             state.people[word] = p
-
-
-def _attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int, SentenceDate]:
-    """Date expressions of the sentence keyed by the verb that governs each of them."""
-    out: dict[int, SentenceDate] = {}
-    tokens = ps.tokens
-    for mention in find_date_mentions(ps.sentence.text, publication):
-        s, e = mention.span
-        inside = [t.i for t in tokens if t.idx >= s and t.idx < e]
-        if not inside:
-            continue
-        head = next((i for i in inside if tokens[i].head not in inside), inside[0])
-        verb, span_end = _dated_verb(tokens, head)
-        if span_end and (publication is None or mention.date >= publication):
-            # "extended the lockdown to May 1": a span's end yet to come dates no act; one
-            # long past bounds it ("served until 2018, resigning in protest")
-            continue
-        if verb is not None and verb not in out:
-            out[verb] = SentenceDate(mention.date, mention.precision, DateSource.TEXT)
-    return out
-
-
-_DATE_PHRASE_DEPS = frozenset(
-    {"pobj", "prep", "npadvmod", "advmod", "tmod", "nmod", "compound", "nummod", "amod",
-     "quantmod", "cc", "conj", "case", "punct", "det", "appos", "pcomp"}
-)  # fmt: skip
-
-
-SPAN_END_PREPOSITIONS = words("span_end_prepositions.txt")
-
-
-def _dated_verb(tokens: Sequence[Token], head: int) -> tuple[int | None, bool]:
-    """The verb a date expression dates: the verb it modifies directly ("met on Monday",
-    "signed in 2001"), not through a noun ("priorities for ties in 2026", "the 2015
-    deal": those date the noun, not the act); and whether the date ends a span ("to May
-    1", "until 2018")."""
-    i = head
-    span_end = False
-    for _ in range(len(tokens)):
-        up = tokens[i].head
-        if up == i:
-            return None, span_end
-        if tokens[i].dep == "prep" and tokens[i].text.lower() in SPAN_END_PREPOSITIONS:
-            span_end = True
-        if tokens[up].pos in ("VERB", "AUX"):
-            return up, span_end
-        if tokens[i].dep == "prep" and tokens[up].pos in ("NOUN", "PROPN"):
-            return None, span_end
-        if tokens[i].dep not in _DATE_PHRASE_DEPS:
-            return None, span_end
-        i = up
-    return None, span_end
 
 
 def _event(
