@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from accord.coding.actor_records import Mention
+from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import arguments
 from accord.coding.patterns import children_of
-from accord.coding.verbs import VerbDictionary
+from accord.coding.verbs import VerbDictionary, VerbMatch
 from accord.model import ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
 
@@ -16,6 +16,19 @@ from tests.unit.parsing import Entry, parsed, tagged
 @pytest.fixture(scope="module")
 def verbs() -> VerbDictionary:
     return VerbDictionary.load()
+
+
+def _coded(
+    verbs: VerbDictionary, ps: ParsedSentence, mentions: list[Mention], verb: int
+) -> tuple[VerbMatch, list[ActorRef], list[ActorRef]]:
+    """The dictionary match of ``verb`` and its sources and targets, as the coder finds
+    them with these knowledge-base mentions."""
+    children = children_of(ps.tokens)
+    actors = SentenceActors(ps.tokens, mentions, children)
+    match = verbs.match(ps.tokens, verb)
+    assert match is not None
+    sources, targets = arguments(ps.tokens, verb, children, actors, match)
+    return match, sources, targets
 
 
 # "Tarrant appeared in court , charged with murder ."
@@ -62,11 +75,7 @@ def test_an_active_participle_with_its_auxiliary_keeps_its_subject(
         ("police", "police", "NOUN", "dobj", 6),
     ]
     ps = tagged(parsed(spec), {1: "VBD", 6: "VBN"})
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, [TARRANT], children)
-    match = verbs.match(ps.tokens, 6)
-    assert match is not None
-    sources, _ = arguments(ps.tokens, 6, children, actors, match)
+    _, sources, _ = _coded(verbs, ps, [TARRANT], 6)
     assert [s.code for s in sources] == ["AUSCVL"]
 
 
@@ -88,11 +97,7 @@ def test_a_to_phrase_the_parser_marks_as_dative_names_the_recipient(
     panama = Mention(5, 6, Entry("PAN", "PAN", None, "Panama", "country"))
     president = Mention(6, 7, Entry("---GOV", None, "GOV", "president", "agent"))
     peru = Mention(0, 1, Entry("PER", "PER", None, "Peru", "country"))
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, [peru, panama, president], children)
-    match = verbs.match(ps.tokens, 1)
-    assert match is not None
-    _, targets = arguments(ps.tokens, 1, children, actors, match)
+    _, _, targets = _coded(verbs, ps, [peru, panama, president], 1)
     assert [t.code for t in targets] == ["PANGOV"]
 
 
@@ -126,11 +131,8 @@ def test_a_misplaced_agent_phrase_names_whose_action_is_criticised(
     verbs: VerbDictionary, by_head: int
 ) -> None:
     ps = _criticized(by_head)
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, [RUSSIA, NATO], children)
-    match = verbs.match(ps.tokens, 1)
-    assert match is not None and match.code.startswith("11")
-    sources, targets = arguments(ps.tokens, 1, children, actors, match)
+    match, sources, targets = _coded(verbs, ps, [RUSSIA, NATO], 1)
+    assert match.code.startswith("11")
     assert [s.code for s in sources] == ["RUS"]
     assert [t.code for t in targets] == ["IGOWSTNAT"]
 
@@ -157,11 +159,7 @@ def test_a_participle_hung_on_a_documents_venue_speaks_for_whoever_posted_it(
     )
     pompeo = Mention(0, 1, Entry("USAGOV", "USA", "GOV", "Mike Pompeo", "person"))
     iran = Mention(7, 8, Entry("IRN", "IRN", None, "Iran", "country"))
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, [pompeo, iran], children)
-    match = verbs.match(ps.tokens, 6)
-    assert match is not None
-    sources, targets = arguments(ps.tokens, 6, children, actors, match)
+    _, sources, targets = _coded(verbs, ps, [pompeo, iran], 6)
     assert [s.code for s in sources] == ["USAGOV"]
     assert [t.code for t in targets] == ["IRN"]
 
@@ -213,11 +211,8 @@ def test_the_parties_of_a_denounced_agreement_are_its_targets(verbs: VerbDiction
         Mention(5, 6, Entry("TUR", "TUR", None, "Turkey", "country")),
         Mention(7, 8, Entry("LBY", "LBY", None, "Libya", "country")),
     ]
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, mentions, children)
-    match = verbs.match(ps.tokens, 1)
-    assert match is not None and match.code.startswith("11")
-    sources, targets = arguments(ps.tokens, 1, children, actors, match)
+    match, sources, targets = _coded(verbs, ps, mentions, 1)
+    assert match.code.startswith("11")
     assert [s.code for s in sources] == ["EGY"]
     assert sorted(t.code for t in targets) == ["LBY", "TUR"]
 
@@ -296,11 +291,7 @@ def test_who_launches_a_thing_acts_through_its_participle(
         Mention(0, 1, Entry("IRN", "IRN", None, "Iran", "country")),
         Mention(4, 5, Entry("USAMIL", "USA", "MIL", "US troops", "country")),
     ]
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, mentions, children)
-    match = verbs.match(ps.tokens, 3)
-    assert match is not None
-    sources, targets = arguments(ps.tokens, 3, children, actors, match)
+    _, sources, targets = _coded(verbs, ps, mentions, 3)
     assert [s.code for s in sources] == (["IRN"] if acts else [])
     assert [t.code for t in targets] == ["USAMIL"]
 
@@ -324,11 +315,8 @@ def test_a_pattern_word_before_the_verb_still_acts(verbs: VerbDictionary) -> Non
         Mention(0, 2, Entry("USAMIL", "USA", "MIL", "US troops", "country")),
         Mention(4, 5, Entry("SYR", "SYR", None, "Syria", "country")),
     ]
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, mentions, children)
-    match = verbs.match(ps.tokens, 2)
-    assert match is not None and match.pattern is not None and 1 in match.tokens
-    sources, targets = arguments(ps.tokens, 2, children, actors, match)
+    match, sources, targets = _coded(verbs, ps, mentions, 2)
+    assert match.pattern is not None and 1 in match.tokens
     assert [s.code for s in sources] == ["USAMIL"]
     assert [t.code for t in targets] == ["SYR"]
 
@@ -363,11 +351,8 @@ def test_the_subject_of_a_recommended_clause_is_the_one_asked(
         Mention(0, 1, Entry("IRQ", "IRQ", None, "Iraq", "country")),
         Mention(troops, troops + 2, Entry("USAMIL", "USA", "MIL", "US troops", "country")),
     ]
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, mentions, children)
-    match = verbs.match(ps.tokens, 1)
-    assert match is not None and match.code.startswith("02")
-    _, targets = arguments(ps.tokens, 1, children, actors, match)
+    match, _, targets = _coded(verbs, ps, mentions, 1)
+    assert match.code.startswith("02")
     assert [t.code for t in targets] == (["USAMIL"] if asked else [])
 
 
@@ -392,9 +377,5 @@ def test_the_one_called_names_is_the_target_even_parsed_into_the_description(
         Mention(0, 1, Entry("USAELI", "USA", "ELI", "Joe Biden", "person")),
         Mention(2, 3, Entry("USAGOV", "USA", "GOV", "Donald Trump", "person")),
     ]
-    children = children_of(ps.tokens)
-    actors = SentenceActors(ps.tokens, mentions, children)
-    match = verbs.match(ps.tokens, 1)
-    assert match is not None
-    _, targets = arguments(ps.tokens, 1, children, actors, match)
+    _, _, targets = _coded(verbs, ps, mentions, 1)
     assert [t.code for t in targets] == ["USAGOV"]
