@@ -529,6 +529,15 @@ class EventStore:
             self._con.unregister(_V_IDS)
         return {str(k): str(v) for k, v in rows}
 
+    def read_arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        """The whole result of one read query as an Arrow table (for :mod:`accord.analysis`,
+        which builds the SQL from its own fragments; user values travel only in ``params``)."""
+        self._check_open()
+        try:
+            return self._con.sql(sql, params=list(params)).to_arrow_table()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+
     def counts(self) -> StoreCounts:
         row = self._fetchone(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
