@@ -13,7 +13,7 @@ EXPECTED = {
     "AccordError", "Actor", "Coder", "DocResult", "Document", "Event", "EventQuery",
     "Evidence", "Failure", "IngestReport", "Mode", "Place", "Settings", "__version__",
     "code_text", "evaluate_files", "parse_date", "query_events",
-    "FoldedEvent", "fold_events", "rebuild_clusters",
+    "FoldedEvent", "fold_events", "rebuild_clusters", "open", "StoreReader",
 }  # fmt: skip
 
 
