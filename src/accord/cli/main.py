@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import click
 
 from accord._version import __version__
+from accord.cli import analysis_commands
 from accord.cli.options import (
     check_engine,
     common_coding,
@@ -572,6 +573,15 @@ def eval_cmd(
 
 cli.add_command(events)
 cli.add_command(dedup)
+for _command in (
+    analysis_commands.series,
+    analysis_commands.dyads,
+    analysis_commands.actors,
+    analysis_commands.alerts,
+    analysis_commands.changes,
+    analysis_commands.summary,
+):
+    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
