@@ -3,12 +3,14 @@ hand-written parses and the packaged knowledge base (no model)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from accord.coding.kb import ActorKB
 from accord.coding.resolve import resolve_phrase
+from accord.model import ParsedSentence
 from tests.unit.parsing import parsed
 
 
@@ -41,3 +43,50 @@ def test_nothing_named_resolves_to_nothing(kb: ActorKB) -> None:
     ps = parsed([("fluffy", "fluffy", "ADJ", "amod", 1), ("kittens", "kitten", "NOUN", "ROOT", 1)])
     assert resolve_phrase(ps.tokens, kb, None) is None
     assert resolve_phrase((), kb, None) is None
+
+
+def _organisation(words: list[tuple[str, str, str, str, int]]) -> ParsedSentence:
+    ps = parsed(words)
+    head = next(t.i for t in ps.tokens if t.dep == "ROOT")
+    tokens = tuple(dataclasses.replace(t, ent_type="ORG") if t.i <= head else t for t in ps.tokens)
+    return dataclasses.replace(ps, tokens=tokens)
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        # a state body named with its country: the country's government
+        (
+            [
+                ("The", "the", "DET", "det", 3),
+                ("United", "United", "PROPN", "compound", 2),
+                ("States", "States", "PROPN", "compound", 3),
+                ("Commission", "Commission", "PROPN", "ROOT", 3),
+            ],
+            "USAGOV",
+        ),
+        (
+            [
+                ("the", "the", "DET", "det", 2),
+                ("California", "California", "PROPN", "compound", 2),
+                ("Department", "Department", "PROPN", "ROOT", 2),
+            ],
+            "USAGOV",
+        ),
+        # a news agency named with its country is no government body
+        (
+            [
+                ("the", "the", "DET", "det", 3),
+                ("Chinese", "Chinese", "ADJ", "amod", 3),
+                ("news", "news", "NOUN", "compound", 3),
+                ("agency", "agency", "NOUN", "ROOT", 3),
+            ],
+            "CHNMED",
+        ),
+    ],
+)
+def test_a_named_state_body_is_its_countrys_government(
+    kb: ActorKB, words: list[tuple[str, str, str, str, int]], code: str
+) -> None:
+    ref = resolve_phrase(_organisation(words).tokens, kb, None)
+    assert ref is not None and ref.code == code

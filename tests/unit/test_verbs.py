@@ -461,3 +461,27 @@ def test_verb_senses_of_the_defaults_review(
     verb = next(t.i for t in ps.tokens if t.dep == "ROOT")
     m = verbs.match(ps.tokens, verb)
     assert (m.code if m is not None else None) in codes, case
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "code"),
+    [("pressured", "pressure", "100"), ("urged", "urge", "020"), ("demanded", "demand", "100")],
+)
+def test_asking_someone_not_to_act_is_still_the_appeal_or_demand(
+    verbs: VerbDictionary, verb: str, lemma: str, code: str
+) -> None:
+    # "officials pressured Russia not to invade Ukraine": a demand (CAMEO 10), not
+    # coercion (IMPEL's 170); 'urged ... not to' keeps the appeal
+    ps = parsed(
+        [
+            ("Officials", "official", "NOUN", "nsubj", 1),
+            (verb, lemma, "VERB", "ROOT", 1),
+            ("Russia", "Russia", "PROPN", "dobj", 1),
+            ("not", "not", "PART", "neg", 5),
+            ("to", "to", "PART", "aux", 5),
+            ("invade", "invade", "VERB", "xcomp", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 5),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.code == code

@@ -52,6 +52,8 @@ _PLURAL_TAGS = frozenset({"NNS"})
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
+_AGENCY_HEADS = words("state_agency_heads.txt")
+_NEWS_WORDS = frozenset({"news", "press"})
 _OFFICE_TITLES = table("office_titles.tsv")
 _PAST_OFFICE = words("past_office_words.txt")
 
@@ -466,6 +468,8 @@ class SentenceActors:
         role = own.role if own is not None else None
         at_head = self._by_token.get(head)
         names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
+        if own is not None and own.country and not names_place and self._state_agency(head, own):
+            own = Combined(own.country + "GOV", own.country, "GOV", own.name, "group")
         if own is not None and own.country is not None:
             if tok.ent_type == "PERSON" and not names_place:
                 name = self._person_name(phrase)
@@ -517,6 +521,22 @@ class SentenceActors:
                     ActorRef(head, lo, hi, code, country, _PRIVATE, name, "person", basis=basis)
                 ]
         return []
+
+    def _state_agency(self, head: int, own: Combined) -> bool:
+        """A named state body holding its country's name: 'the United States Commission on
+        International Religious Freedom' (data/lexicon/state_agency_heads.txt)."""
+        tok = self._tokens[head]
+        return (
+            own.kind == "country"
+            and own.role is None
+            and tok.ent_type == "ORG"
+            and tok.lemma.lower() in _AGENCY_HEADS
+            and not any(
+                self._tokens[c].text.lower() in _NEWS_WORDS
+                for c in self._children.get(head, ())
+                if self._tokens[c].dep in ("compound", "amod")
+            )
+        )
 
     def _role_word(
         self,

@@ -69,6 +69,8 @@ _NO_EVENT_DEPS = frozenset({"prep", "amod", "compound", "nmod", "case", "mark", 
 """Verbs used as prepositions or modifiers: 'according to', 'occupied territories'."""
 _SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
+_ASKING_FRAMES = frozenset({"appeal", "demand"})
+"""Frames that ask another actor to act (or not to act)."""
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
 _COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "nsubjpass", "dative"})
@@ -412,6 +414,10 @@ class VerbDictionary:
         base = plain or VerbMatch(form, "", None, None, (verb,))
         default = self.frames.codes[frame][""]
         if negated(tokens, comp, children):
+            if frame in _ASKING_FRAMES and plain is not None and plain.code[:2] != default[:2]:
+                # 'pressured Trump not to commute the sentence': asking someone not to act
+                # is still the appeal or demand, whatever else the verb names alone (170)
+                return _framed_match(base, default, frame, None, comp)
             if frame != "intent":
                 return None  # 'urged them not to ...': the verb's own code
             frame, default = "reject", self.frames.codes["reject"][""]  # 'vowed not to'
