@@ -274,9 +274,10 @@ def series(
 
     if dyad and top:
         raise UsageError("give --dyad or --top, not both")
-    reader = _reader(db)
     scope = _scope_kwargs(since, until, all_modes, fold)
     pair = _pair(dyad, "--dyad") if dyad else None
+    day = to_date(at) if at is not None else None
+    reader = _reader(db)
     if top:
         best = reader.dyads(1, by="events", directed=directed, domestic=domestic, **scope)
         if not len(best):
@@ -287,8 +288,7 @@ def series(
             click.echo(f"most active dyad: {pair[0]}–{pair[1]} ({row['events']} events)", err=True)
     result = reader.series(pair, period=period, directed=directed, **scope)
     out = sys.stdout
-    if at is not None:
-        day = to_date(at)
+    if day is not None:
         frame = reader.point_events(result, day)
         rows = [dict(r, excerpt=_excerpt(r["sentence"])) for r in frame]
         write_rows(rows, _EVENT_COLUMNS, fmt, out, table_columns=_EVENT_TABLE,
