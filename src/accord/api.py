@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from accord.analysis.query import EventQuery
 from accord.config import Settings
@@ -32,6 +32,9 @@ from accord.pipeline import (
 )
 from accord.store import EventStore, WriteStats
 from accord.store.folding import DEDUP_METHODS, ClusterStats, DedupMethod
+
+if TYPE_CHECKING:
+    from accord.analysis.frame import CodedFrame
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -133,6 +136,64 @@ class Coder:
                 items, self.spec, workers=self.workers, timeout=self.settings.document_timeout
             )
         return run_local(items, self.resources)
+
+    def code_frame(
+        self,
+        frame: Any,
+        *,
+        text: str = "text",
+        date: str | None = None,
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> CodedFrame:
+        """Code every row of a table: a pandas DataFrame, a ``pyarrow.Table`` or a list of
+        dicts. ``text`` names the column to code; ``date``, ``id``, ``title`` and ``url``
+        name optional columns (without ``id`` a row is ``row-N``, N its position). Returns
+        the events with flat columns (``doc_id`` is the row's id; the columns of
+        ``accord.open(db).events()`` less the document ones) and the rows that failed."""
+        from accord.analysis.frame import CodedFrame
+        from accord.store.codec import event_table
+
+        if hasattr(frame, "to_dict"):
+            rows = frame.to_dict(orient="records")
+        elif hasattr(frame, "to_pylist"):
+            rows = frame.to_pylist()
+        else:
+            rows = list(frame)
+        for name in (text, date, id, title, url):
+            if name is not None and rows and name not in rows[0]:
+                raise UsageError(f"no column {name!r} in the frame")
+
+        def cell(row: dict[str, Any], name: str | None) -> Any:
+            value = row.get(name) if name is not None else None
+            return None if value is None or value != value else value  # NaN is missing
+
+        def day(value: Any) -> dt.date | None:
+            if isinstance(value, dt.datetime):
+                return value.date()
+            return parse_date(value) if value is not None else None
+
+        docs = [
+            Document(
+                id=str(cell(r, id)) if cell(r, id) is not None else f"row-{k}",
+                text=str(cell(r, text) or ""),
+                title=cell(r, title),
+                date=day(cell(r, date)),
+                url=cell(r, url),
+                origin=f"row {k}",
+            )
+            for k, r in enumerate(rows)
+        ]
+        events: list[Event] = []
+        failures: list[Failure] = []
+        for result in self.code_documents(docs):
+            if isinstance(result, Failure):
+                failures.append(result)
+            else:
+                events.extend(result.events)
+                failures.extend(result.failures)
+        return CodedFrame(event_table(events), tuple(failures))
 
     def read(
         self, inputs: Sequence[str], *, stdin: BinaryIO | None = None

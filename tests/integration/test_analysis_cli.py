@@ -144,3 +144,30 @@ def test_smoke_on_the_corpora_store(corpora_db: str) -> None:
     behind = jsonl(ok("series", "--dyad", f"{top['side_a']},{top['side_b']}", "--at",
                       str(busiest["period"]), "--db", db, "--format", "json"))  # fmt: skip
     assert len(behind) == busiest["events"]
+
+
+def test_code_frame_codes_the_rows_of_a_dataframe() -> None:
+    pandas = pytest.importorskip("pandas")
+    from accord import Coder
+
+    df = pandas.DataFrame(
+        {
+            "story": [
+                "Russian police arrested Pakistani students in Moscow on Tuesday.",
+                "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.",
+                None,
+            ],
+            "published": [pandas.Timestamp("2026-02-05"), "2026-02-06", None],
+            "key": ["a", "b", "c"],
+        }
+    )
+    coded = Coder.load().code_frame(df, text="story", date="published", id="key")
+    events = coded.df()
+    assert set(events["doc_id"]) == {"a", "b"}
+    assert {"source_code", "target_country", "cameo", "goldstein", "date"} <= set(events)
+    arrest = events[events["doc_id"] == "a"].iloc[0]
+    # "on Tuesday" read against the row's date, Thursday 2026-02-05
+    assert arrest["source_country"] == "RUS" and str(arrest["date"]) == "2026-02-03"
+    assert coded.failures == ()
+    with pytest.raises(Exception, match="no column"):
+        Coder.load().code_frame(df, text="body")

@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from accord.errors import ResourceError
 
-__all__ = ["Frame", "Network"]
+__all__ = ["CodedFrame", "Frame", "Network"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,15 @@ class Frame:
     def column(self, name: str) -> list[Any]:
         """One column's values as a list."""
         return list(self.table.column(name).to_pylist())
+
+
+@dataclass(frozen=True, slots=True)
+class CodedFrame(Frame):
+    """The events coded from the rows of a table (:meth:`accord.Coder.code_frame`) and
+    the rows that could not be coded."""
+
+    failures: tuple[Any, ...] = ()
+    """:class:`accord.model.Failure` records, one per row that failed."""
 
 
 @dataclass(frozen=True, slots=True)
