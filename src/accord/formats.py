@@ -29,6 +29,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO, TypeVar
 
+from accord.coding.places import fips_code
 from accord.errors import MalformedRecord, UsageError
 from accord.model import (
     Actor,
@@ -39,6 +40,8 @@ from accord.model import (
     FoldedEvent,
     Mode,
     Place,
+    PlaceBasis,
+    PlaceType,
     Span,
 )
 from accord.safe_output import CellKind, safe_cells
@@ -192,6 +195,22 @@ def _actor_to_dict(a: Actor) -> dict[str, Any]:
     }
 
 
+def place_to_dict(p: Place) -> dict[str, Any]:
+    """The JSON form of a place: name, country (ISO3), lat, lon, then type, FIPS 10-4
+    country, GeoNames admin-1 code, GeoNames id and basis (null where unknown)."""
+    return {
+        "name": p.name,
+        "country": p.country,
+        "lat": p.lat,
+        "lon": p.lon,
+        "type": p.type.value if p.type is not None else None,
+        "fips": p.fips,
+        "admin1": p.admin1,
+        "geonames_id": p.geonames_id,
+        "basis": p.basis.value if p.basis is not None else None,
+    }
+
+
 def event_to_dict(e: Event) -> dict[str, Any]:
     """The JSON form of an event; keys in contract order, JSON-native values only."""
     loc = e.location
@@ -214,11 +233,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "quad_class": e.quad_class,
         "goldstein": e.goldstein,
         "mode": e.mode.value,
-        "location": (
-            {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
-            if loc is not None
-            else None
-        ),
+        "location": place_to_dict(loc) if loc is not None else None,
         "confidence": e.confidence,
         "evidence": {
             "trigger": e.evidence.trigger,
@@ -298,7 +313,7 @@ def _actor_from_dict(d: Mapping[str, Any], where: str) -> Actor:
     )
 
 
-_E = TypeVar("_E", DatePrecision, DateSource, Mode)
+_E = TypeVar("_E", DatePrecision, DateSource, Mode, PlaceType, PlaceBasis)
 
 
 def _enum_value(cls: type[_E], raw: Any, key: str) -> _E:
@@ -309,6 +324,28 @@ def _enum_value(cls: type[_E], raw: Any, key: str) -> _E:
         raise MalformedRecord(
             f"event record: {key!r} must be one of {allowed}, got {raw!r}"
         ) from None
+
+
+def _place_from_dict(loc: Mapping[str, Any]) -> Place:
+    """A place from its JSON form (files written before issue 11 hold only name, country,
+    lat and lon)."""
+    extra = {k: loc.get(k) for k in ("type", "fips", "admin1", "basis")}
+    raw_type = _opt_str(extra, "type", "location.")
+    raw_basis = _opt_str(extra, "basis", "location.")
+    gid = loc.get("geonames_id")
+    if gid is not None and (isinstance(gid, bool) or not isinstance(gid, int)):
+        raise MalformedRecord("event record: 'location.geonames_id' must be an integer")
+    return Place(
+        name=_str(loc, "name", "location."),
+        country=_opt_str(loc, "country", "location."),
+        lat=_opt_float(loc, "lat", "location."),
+        lon=_opt_float(loc, "lon", "location."),
+        type=_enum_value(PlaceType, raw_type, "location.type") if raw_type else None,
+        fips=_opt_str(extra, "fips", "location."),
+        admin1=_opt_str(extra, "admin1", "location."),
+        geonames_id=gid,
+        basis=_enum_value(PlaceBasis, raw_basis, "location.basis") if raw_basis else None,
+    )
 
 
 def event_from_dict(d: Mapping[str, Any]) -> Event:
@@ -350,16 +387,7 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
         quad_class=_int(d, "quad_class"),
         goldstein=_float(d, "goldstein"),
         mode=_enum_value(Mode, _req(d, "mode", ""), "mode"),
-        location=(
-            Place(
-                name=_str(loc, "name", "location."),
-                country=_opt_str(loc, "country", "location."),
-                lat=_opt_float(loc, "lat", "location."),
-                lon=_opt_float(loc, "lon", "location."),
-            )
-            if loc is not None
-            else None
-        ),
+        location=_place_from_dict(loc) if loc is not None else None,
         confidence=_float(d, "confidence"),
         evidence=Evidence(
             trigger=_str(ev, "trigger", "evidence."),
@@ -487,18 +515,24 @@ def _gdelt_actor(a: Actor | None) -> list[str]:
 
 
 def _gdelt_geo(p: Place | None) -> list[str]:
+    """GDELT's eight geo fields of a place: Geo_Type (1 country, 2 US state, 3 US city, 4
+    world city, 5 world state; a site counts as its city), FullName, CountryCode (FIPS
+    10-4), ADM1Code (FIPS country + admin-1 code), ADM2Code (not kept), Lat, Long, and
+    FeatureID (the GeoNames id; the ADM1 code for a state, the FIPS code for a country)."""
     if p is None:
         return [""] * len(_GDELT_GEO_FIELDS)
-    return [
-        "",  # Type: not known (country/city/state) from a Place record
-        p.name,
-        p.country or "",
-        "",
-        "",
-        _cell(p.lat),
-        _cell(p.lon),
-        "",
-    ]
+    fips = p.fips or fips_code(p.country) or ""
+    us = fips == "US"
+    adm1 = fips + p.admin1 if fips and p.admin1 else fips
+    if p.type is PlaceType.COUNTRY:
+        kind, feature = "1", fips
+    elif p.type is PlaceType.ADMIN1:
+        kind, feature = ("2" if us else "5"), adm1
+    elif p.type in (PlaceType.CITY, PlaceType.SITE):
+        kind, feature = ("3" if us else "4"), str(p.geonames_id or "")
+    else:
+        kind, feature = "", ""
+    return [kind, p.name, fips, adm1, "", _cell(p.lat), _cell(p.lon), feature]
 
 
 def _fraction_date(d: dt.date) -> str:

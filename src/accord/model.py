@@ -36,6 +36,27 @@ class DateSource(StrEnum):
     NONE = "none"
 
 
+class PlaceType(StrEnum):
+    """What kind of place an event location is (GDELT's Geo_Type maps from it)."""
+
+    COUNTRY = "country"
+    """A country as a whole: its centre point, not its capital."""
+    ADMIN1 = "admin1"
+    """A first-order division: a US state, an Indian state, a Russian oblast."""
+    CITY = "city"
+    SITE = "site"
+    """A landmark or seat of power ("the White House", "the Kremlin"), at its city."""
+
+
+class PlaceBasis(StrEnum):
+    """What placed an event: its own sentence, the story's dateline, or the story's
+    context (an earlier sentence, the country it is set in)."""
+
+    SENTENCE = "sentence"
+    DATELINE = "dateline"
+    CONTEXT = "context"
+
+
 class Mode(StrEnum):
     """Modality of an event: only ASSERTED events count by default."""
 
@@ -172,10 +193,22 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A resolved place (GeoNames data), and on an event what placed it there."""
+
     name: str
     country: str | None
+    """ISO3-like country code, following the actor dictionaries (Puerto Rico is USA)."""
     lat: float | None
     lon: float | None
+    type: PlaceType | None = None
+    fips: str | None = None
+    """FIPS 10-4 country code of the place (GeoNames' country table): Puerto Rico's RQ."""
+    admin1: str | None = None
+    """GeoNames admin-1 code within the FIPS country ('CA', '13'); GDELT's ADM1 code is
+    ``fips + admin1``."""
+    geonames_id: int | None = None
+    basis: PlaceBasis | None = None
+    """On an event's location: what placed it (sentence, dateline or context)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import pytest
 
 from accord.formats import event_to_dict
 from accord.ingest import iter_documents
-from accord.model import Document, Event
+from accord.model import Document, Event, PlaceBasis, PlaceType
 
 SEED = "seed/xi-putin-trump-talks.txt"
 PUBLISHED = dt.date(2026, 2, 5)
@@ -119,3 +119,24 @@ def test_explain_works_on_every_seed_sentence(shared_dir: Path, coder: Any) -> N
         assert s.text.split()[0] in out.getvalue()
         coded = {d.index for d in expl.decisions if d.coded}
         assert len(expl.result.events) == 0 or coded
+
+
+def test_seed_places_follow_the_event_not_the_sentence(seed_events: list[Event]) -> None:
+    """Issue 11: the January visits happened in China (the place 'visited' governs); the
+    Chinese side's talks are placed at the Beijing dateline, the Russian side's are not;
+    Putin's support for China's hosting of APEC is not placed in Shenzhen (the meeting it
+    refers to has not happened)."""
+    visits = [e for e in seed_events if e.evidence.trigger == "visited"]
+    assert visits
+    for e in visits:
+        assert e.location is not None and e.location.country == "CHN"
+        assert e.location.type is PlaceType.COUNTRY and e.location.basis is PlaceBasis.SENTENCE
+    for e in seed_events:
+        assert e.location is None or e.location.name != "Shenzhen", e.sentence
+    talks = [e for e in seed_events if e.cameo.startswith("04") and e.sentence_index == 0]
+    for e in talks:
+        if e.source.country == "CHN":
+            assert e.location is not None and e.location.name == "Beijing"
+            assert e.location.basis is PlaceBasis.DATELINE
+        else:
+            assert e.location is None

@@ -89,7 +89,9 @@ def test_event_to_dict_keys_in_contract_order() -> None:
     d = event_to_dict(make_event())
     assert list(d) == EXPECTED_KEYS
     assert list(d["source"]) == ["text", "code", "country", "role", "name", "span"]
-    assert list(d["location"]) == ["name", "country", "lat", "lon"]
+    assert list(d["location"]) == [
+        "name", "country", "lat", "lon", "type", "fips", "admin1", "geonames_id", "basis"
+    ]  # fmt: skip
     assert list(d["evidence"]) == ["trigger", "trigger_span", "rule"]
 
 
@@ -293,7 +295,7 @@ def test_gdelt_row_values() -> None:
     assert row["AvgTone"] == ""
     assert row["Actor1Geo_FullName"] == ""
     assert row["ActionGeo_FullName"] == "Zaporizhzhia"
-    assert row["ActionGeo_CountryCode"] == "UKR"
+    assert row["ActionGeo_CountryCode"] == "UP"  # FIPS 10-4 (GDELT), not ISO3
     assert float(row["ActionGeo_Lat"]) == 47.84
     assert float(row["ActionGeo_Long"]) == 35.14
     assert row["DATEADDED"] == ""

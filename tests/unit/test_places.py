@@ -10,7 +10,7 @@ import pytest
 
 from accord.coding.places import Gazetteer, normalize_place
 from accord.errors import UsageError
-from accord.model import ParsedSentence, Place, Token
+from accord.model import ParsedSentence, Place, PlaceType, Token
 from tests.unit.parsing import parsed
 
 
@@ -99,7 +99,11 @@ def test_datelines_us_states_and_new_york(gaz: Gazetteer) -> None:
     assert kyiv is not None and kyiv.country == "UKR" and kyiv.name == "Kyiv"
     assert gaz.resolve("Tripoli, Lebanon") == gaz.resolve("Tripoli", {"LBN"})
     texas = gaz.resolve("Texas")
-    assert texas == Place("Texas", "USA", None, None)  # a state: country only, no coordinates
+    # a state: an admin-1 region with its GeoNames code and a centre point (issue 11)
+    assert texas == Place(
+        "Texas", "USA", texas.lat, texas.lon, PlaceType.ADMIN1, fips="US", admin1="TX"
+    )
+    assert texas.lat is not None and 25 < texas.lat < 37 and -107 < (texas.lon or 0) < -93
     if any(p.country == "USA" for p in gaz.candidates("Paris")):
         assert gaz.resolve("Paris, Texas") == gaz.resolve("Paris", {"USA"})
     new_york = gaz.resolve("New York")  # the city (an alternate name) beats the state
@@ -159,7 +163,10 @@ def test_in_moscow_is_found(gaz: Gazetteer) -> None:
     assert found is not None
     place, text = found
     assert text == "Moscow"
-    assert place == Place("Moscow", "RUS", place.lat, place.lon) and place.lat is not None
+    moscow = Place(
+        "Moscow", "RUS", place.lat, place.lon, PlaceType.CITY, "RS", "48", geonames_id=524901
+    )
+    assert place == moscow and place.lat is not None
 
 
 def test_in_2025_and_in_january_are_not_places(gaz: Gazetteer) -> None:

@@ -26,6 +26,8 @@ from accord.model import (
     Failure,
     Mode,
     Place,
+    PlaceBasis,
+    PlaceType,
 )
 from accord.store import SCHEMA_VERSION, EventQuery, EventStore, WriteStats
 
@@ -414,3 +416,55 @@ def test_in_memory_store() -> None:
     with EventStore.open(":memory:") as s:
         s.write([make_result("a", 2)])
         assert s.count_events() == 2
+
+
+def test_place_fields_round_trip(store: Any) -> None:
+    """Issue 11: the store keeps a place's type, FIPS and admin-1 codes, GeoNames id, basis."""
+    kyiv = Place(
+        "Kyiv",
+        "UKR",
+        50.45466,
+        30.5238,
+        PlaceType.CITY,
+        fips="UP",
+        admin1="12",
+        geonames_id=703448,
+        basis=PlaceBasis.DATELINE,
+    )
+    ukraine = Place("Ukraine", "UKR", 49.0, 32.0, PlaceType.COUNTRY, "UP", None, 690791)
+    events = [make_event("a", 0, location=kyiv), make_event("a", 1, location=ukraine)]
+    store.write([DocResult(Document("a", "t"), tuple(events), (), 2, "h")])
+    assert by_id(store.iter_events(ALL)) == by_id(events)
+
+
+def test_a_schema_2_store_gains_the_place_columns(tmp_path: Path) -> None:
+    """Migration 3 adds the place columns to a store written before issue 11; its events
+    keep their name, country and coordinates and read back with the new fields empty."""
+    from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS
+
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(CREATE_SCHEMA_VERSION)
+    for m in MIGRATIONS[:2]:
+        for stmt in m.statements:
+            con.execute(stmt)
+        con.execute(
+            "INSERT INTO schema_version VALUES (?, ?, now()::TIMESTAMP)", [m.version, m.description]
+        )
+    old = make_event("old", 0)
+    con.execute(
+        "INSERT INTO events (event_id, doc_id, sentence_index, sentence, sentence_start, "
+        "sentence_end, date, date_precision, date_source, source_text, source_code, "
+        "source_country, source_start, source_end, cameo, root_code, cameo_name, quad_class, "
+        "goldstein, mode, location_name, location_country, location_lat, location_lon, "
+        "confidence, trigger, trigger_start, trigger_end, rule) VALUES "
+        "(?, 'old', 0, 's', 0, 1, DATE '2024-03-05', 'day', 'text', 'Russia', 'RUS', 'RUS', "
+        "0, 6, '112', '11', 'Accuse', 3, -2.0, 'asserted', 'Kyiv', 'UKR', 50.45, 30.52, 0.8, "
+        "'accused', 0, 7, 'r')",
+        [old.event_id],
+    )
+    con.close()
+    with EventStore.open(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION >= 3
+        (back,) = list(s.iter_events(ALL))
+    assert back.location == Place("Kyiv", "UKR", 50.45, 30.52)

@@ -15,9 +15,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Protocol
 
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party
@@ -27,6 +26,7 @@ from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
+from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.mentions import (
     credible,
     find_mentions,
@@ -43,7 +43,6 @@ from accord.coding.ruleset import RULES, TARGET_RULES
 from accord.coding.sentence_dates import attached_dates
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
-    Actor,
     CleanDocument,
     DatePrecision,
     DateSource,
@@ -173,8 +172,8 @@ class _DocState:
     pair_sentence: int = -1
     acronyms: set[str] = field(default_factory=set)
     """Acronyms the document defines for names the knowledge base does not hold."""
-    places: dict[str, Place] = field(default_factory=dict)
-    """The latest place the document named in each country (by ISO3)."""
+    story_places: StoryPlaces = field(default_factory=StoryPlaces)
+    """The places the story named and where it placed its actors (coding.location)."""
     story_place: str | None = None
     """The country of the first place the story's lead names: where the story is set, as a
     dateline would say (a later 'a similar fire in Cork, Ireland' does not move it)."""
@@ -194,9 +193,8 @@ class _Sentence:
     doc_id: str
     ps: ParsedSentence
     ctx: CodingContext
-    location: Place | None
-    named_places: Mapping[str, Place]
-    """The latest place the document has named in each country, this sentence's included."""
+    places: SentencePlaces | None
+    """The places this sentence offers its events (coding.location)."""
 
 
 class _Tracer:
@@ -264,13 +262,17 @@ def _code_sentence(
     tokens = ps.tokens
     tracer = _Tracer(trace, ps)
     clause = _clause(ps, ctx, state)
-    if clause.place is not None and clause.place.country is not None:
-        state.places[clause.place.country] = clause.place
-        if state.story_place is None and ps.sentence.index < LEAD_SENTENCES:
-            state.story_place = clause.place.country
-    here = _Sentence(
-        doc_id, ps, ctx, clause.place or state.location, MappingProxyType(dict(state.places))
+    if (
+        clause.place is not None
+        and clause.place.country is not None
+        and state.story_place is None
+        and ps.sentence.index < LEAD_SENTENCES
+    ):
+        state.story_place = clause.place.country
+    places = sentence_places(
+        tokens, ctx.places, state.countries, state.location, state.story_places
     )
+    here = _Sentence(doc_id, ps, ctx, places)
     kept: list[Candidate] = []
     used: set[int] = set()
     claimed: dict[int, VerbMatch] = {}
@@ -339,6 +341,7 @@ def _code_sentence(
         done = out.candidate
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))
+    state.story_places.remember_events([(e.source, e.location) for e in events])
     return _coreferent_dates(drop_bare_commitments(events, tokens), state)
 
 
@@ -505,7 +508,7 @@ def _event(
     ]
     event_id = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
     date = cand.date or SentenceDate(None, None, DateSource.NONE)
-    location, placed = _location(here, source, target, info.quad_class)
+    location, placed = place_event(here.places, cand.trigger, code, info.quad_class, source, target)
     event = Event(
         doc_id=here.doc_id,
         event_id=event_id,
@@ -537,34 +540,6 @@ def _event(
         ),
     )
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
-
-
-MATERIAL_QUADS = frozenset({2, 4})
-"""CAMEO quad classes of material acts: material cooperation (06-08), material conflict
-(14-20)."""
-
-
-def _location(
-    here: _Sentence, source: Actor, target: Actor | None, quad_class: int
-) -> tuple[Place | None, str]:
-    """Where the event happened, and the evidence suffix that says how it was inferred:
-    the place the sentence names, else the dateline's; else, for a material act within one
-    country (an arrest, a resignation, a strike: not a statement, which happens wherever
-    it is made), the latest place the story named in that country ('+place:story'), else
-    the country itself ('+place:country')."""
-    if here.location is not None:
-        return here.location, ""
-    places = here.ctx.places
-    country = source.country
-    if places is None or quad_class not in MATERIAL_QUADS or country is None:
-        return None, ""
-    if target is None or target.country != country:
-        return None, ""
-    named = here.named_places.get(country)
-    if named is not None:
-        return named, "+place:story"
-    place = places.country(country)
-    return (place, "+place:country") if place is not None else (None, "")
 
 
 def _inferred(ref: ActorRef, side: str) -> str:

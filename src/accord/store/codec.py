@@ -21,6 +21,8 @@ from accord.model import (
     Failure,
     Mode,
     Place,
+    PlaceBasis,
+    PlaceType,
 )
 
 __all__ = [
@@ -87,6 +89,12 @@ EVENT_SCHEMA = pa.schema(
         ("trigger_start", _I),
         ("trigger_end", _I),
         ("rule", _S),
+        # schema 3 (issue 11): the rest of the event's place
+        ("location_type", _S),
+        ("location_fips", _S),
+        ("location_admin1", _S),
+        ("location_geonames_id", pa.int64()),
+        ("location_basis", _S),
     ]
 )
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_SCHEMA.names)
@@ -176,6 +184,11 @@ def _event_values(e: Event) -> tuple[Any, ...]:
         ev.trigger_span[0],
         ev.trigger_span[1],
         ev.rule,
+        loc.type.value if loc and loc.type else None,
+        loc.fips if loc else None,
+        loc.admin1 if loc else None,
+        loc.geonames_id if loc else None,
+        loc.basis.value if loc and loc.basis else None,
     )
 
 
@@ -302,7 +315,17 @@ def event_from_row(row: Sequence[Any]) -> Event:
         goldstein=row[30],
         mode=_MODES[row[31]],
         location=(
-            Place(name=row[32], country=row[33], lat=row[34], lon=row[35])
+            Place(
+                name=row[32],
+                country=row[33],
+                lat=row[34],
+                lon=row[35],
+                type=PlaceType(row[41]) if row[41] is not None else None,
+                fips=row[42],
+                admin1=row[43],
+                geonames_id=row[44],
+                basis=PlaceBasis(row[45]) if row[45] is not None else None,
+            )
             if row[32] is not None
             else None
         ),

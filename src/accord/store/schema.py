@@ -131,6 +131,20 @@ CREATE TABLE dedup_state (
 )
 """
 
+# Issue 11: an event's place also records its type (country / admin1 / city / site), its
+# FIPS 10-4 country, GeoNames admin-1 code and id, and what placed it (sentence / dateline /
+# context). Additive: events stored before keep NULL there.
+_V3_PLACE_COLUMNS = tuple(
+    f"ALTER TABLE events ADD COLUMN {column} {kind}"
+    for column, kind in (
+        ("location_type", "VARCHAR"),
+        ("location_fips", "VARCHAR"),
+        ("location_admin1", "VARCHAR"),
+        ("location_geonames_id", "BIGINT"),
+        ("location_basis", "VARCHAR"),
+    )
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, failures", (_V1_DOCUMENTS, _V1_EVENTS, _V1_FAILURES)),
     Migration(
@@ -138,6 +152,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "document fingerprints and duplicate clusters",
         (_V2_FINGERPRINTS, _V2_CLUSTERS, _V2_DEDUP_STATE),
     ),
+    Migration(3, "event place type, FIPS, admin-1, GeoNames id and basis", _V3_PLACE_COLUMNS),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

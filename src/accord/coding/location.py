@@ -1,0 +1,287 @@
+"""Where an event happened: its own place first, then the dateline, then the story.
+
+An event is placed, in this order (the first that applies wins; the place records which
+of ``sentence`` / ``dateline`` / ``context`` placed it in :attr:`Place.basis`):
+
+1. **The place its trigger governs** (basis ``sentence``): a place introduced by
+   in/at/near/... on the trigger or its clause ("met in Paris", "Protesters in Hong Kong
+   clashed"), by "to"/"into" after a word of going ("a visit to New Delhi", "travelled to
+   Paris"), by "on"/"of" after a word of attack ("strikes on Caracas"), or the direct
+   object of a verb of visiting or attacking ("visited China"). A place further down, in a
+   phrase of another noun or clause ("support for China's hosting of the meeting in
+   Shenzhen", "Xi, who visited Moscow, ...") does not place the event. Landmarks and seats
+   of power resolve to their city ("at the White House" -> Washington).
+2. For an act (a material act, or a formal one such as a lawsuit or an investigation,
+   ``ACT_CODES``), **another place the sentence names in the country of one of its
+   actors** (basis ``sentence``).
+3. **The dateline, when the event's actors act there** (basis ``dateline``): for a
+   statement, a call or a meeting, when its source is of the dateline's country
+   ("BEIJING: ... Xi held talks" places the Chinese side in Beijing, not the Russian); for
+   an act, when it happens within the dateline's country (its source or its target is of
+   that country and the other, if any, too) or to a target of that country.
+4. **The story's context** (basis ``context``): where the story last placed the same
+   source actor (the scene goes on: "She held a rally in Minsk. She promised ...") ; for
+   an act within one country, the latest place the story named in that country, else the
+   country itself (at its centre point, type ``country``).
+
+Statements, calls and letters are otherwise left unplaced: where they were made is not
+said.
+
+The per-document memory (:class:`StoryPlaces`) is local to one document's coding.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from accord.coding.lexicon import words
+from accord.coding.places import PREPOSITIONS, Gazetteer, PlaceMention
+from accord.model import Actor, Place, PlaceBasis, PlaceType, Token
+
+__all__ = ["SOURCE_GROUND", "SentencePlaces", "StoryPlaces", "place_event", "sentence_places"]
+
+MATERIAL_QUADS = frozenset({2, 4})
+"""CAMEO quad classes of material acts: material cooperation (06-08), material conflict
+(14-20)."""
+SOURCE_GROUND: tuple[str, ...] = ("09", "112", "115", "17")
+"""CAMEO codes (prefixes) of acts a state does on its own ground whoever they concern:
+investigations (09), charges and accusations by its organs (112), lawsuits (115),
+coercion (17: arrests, expulsions, repression, seizures, administrative sanctions). They
+are placed like material acts, in the source's country (a third country's place does not
+place them: "X is in prison in South Korea, but the US unsealed charges against him")."""
+_CONTENT_PREPOSITIONS = frozenset({"of", "for", "about", "over", "against", "on", "to", "into"})
+"""A place inside a phrase of one of these ("support for the meeting in Shenzhen") is the
+phrase's own, not the event's."""
+_TYPE_RANK = {PlaceType.SITE: 0, PlaceType.CITY: 1, PlaceType.ADMIN1: 2, PlaceType.COUNTRY: 3}
+
+_DESTINATION = words("place_destination_words.txt")
+_ASSAULT = words("place_assault_words.txt")
+_OBJECT_VERBS = words("place_object_verbs.txt")
+_AREA_PREPOSITIONS = PREPOSITIONS | {"across", "throughout"}
+_HOPS = 4
+"""How many tokens a governing phrase may climb through to reach the trigger's clause
+("arrested a man in Kerala": in -> man -> arrested; "met with Khalilzad, a US envoy, in
+Qatar": in -> envoy -> Khalilzad -> with -> met)."""
+_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+
+
+def _verbal(tok: Token) -> bool:
+    return tok.pos in ("VERB", "AUX")
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePlaces:
+    """What places one sentence offers its events (built once per sentence)."""
+
+    tokens: Sequence[Token]
+    mentions: tuple[PlaceMention, ...]
+    dateline: Place | None
+    story: StoryPlaces
+    gazetteer: Gazetteer
+
+
+@dataclass(slots=True)
+class StoryPlaces:
+    """What the story said about places so far (local to one document's coding)."""
+
+    latest: dict[str, Place] = field(default_factory=dict)
+    """The latest place the story named in each country (by ISO3), any sentence."""
+    actors: dict[str, Place] = field(default_factory=dict)
+    """Where the story last placed each actor (by code and name) as the source of an event
+    its sentence placed."""
+
+    def remember(self, tokens: Sequence[Token], mentions: Sequence[PlaceMention]) -> None:
+        """Learn the places a sentence names where something is ("in Kerala") or whose
+        body or office it names ("Puerto Rico's governor"); a country named after a finer
+        place of its own does not replace it."""
+        for m in mentions:
+            country = m.place.country
+            if not country:
+                continue
+            if m.preposition not in _AREA_PREPOSITIONS and not _modifier(tokens, m):
+                continue
+            known = self.latest.get(country)
+            if m.place.type is PlaceType.COUNTRY and known is not None:
+                continue
+            self.latest[country] = m.place
+
+    def remember_events(self, placed: Sequence[tuple[Actor, Place | None]]) -> None:
+        for source, place in placed:
+            if place is not None and place.basis is PlaceBasis.SENTENCE:
+                self.actors[_actor_key(source)] = place
+
+
+def _actor_key(actor: Actor) -> str:
+    return f"{actor.code}|{actor.name or actor.text}"
+
+
+def sentence_places(
+    tokens: Sequence[Token],
+    gazetteer: Gazetteer | None,
+    prefer: Collection[str],
+    dateline: Place | None,
+    story: StoryPlaces,
+) -> SentencePlaces | None:
+    """The places of one sentence (None without a gazetteer); the story learns the
+    places the sentence names."""
+    if gazetteer is None:
+        return None
+    mentions = gazetteer.mentions(tokens, prefer)
+    here = SentencePlaces(tokens, mentions, dateline, story, gazetteer)
+    story.remember(tokens, mentions)
+    return here
+
+
+def place_event(
+    here: SentencePlaces | None,
+    trigger: int,
+    code: str,
+    quad_class: int,
+    source: Actor,
+    target: Actor | None,
+) -> tuple[Place | None, str]:
+    """Where the event happened, and the evidence suffix that says how it was found
+    ('+place:sentence', '+place:dateline', '+place:scene', '+place:story',
+    '+place:country'); (None, '') when nothing places it."""
+    if here is None:
+        return None, ""
+    tokens = here.tokens
+    grounded = code.startswith(SOURCE_GROUND)
+    act = quad_class in MATERIAL_QUADS or grounded
+    actors = {source.country} if grounded else {source.country, target and target.country}
+    actors.discard(None)
+    governed = [m for m in here.mentions if _governed(tokens, m, trigger)]
+    if governed and not (grounded and governed[0].place.country not in actors):
+        best = min(governed, key=_rank)
+        return _as(best.place, PlaceBasis.SENTENCE), "+place:sentence"
+    if act:
+        same = [
+            m
+            for m in here.mentions
+            if m.place.country in actors
+            and (m.preposition or _modifier(tokens, m))
+            and not _whole_country(here.gazetteer, m)
+        ]
+        if same:
+            best = min(same, key=lambda m: (_rank(m), m.preposition is None, m.start))
+            return _as(best.place, PlaceBasis.SENTENCE), "+place:sentence"
+    dateline = here.dateline
+    if dateline is not None and dateline.country is not None:
+        home = dateline.country
+        if act:
+            within = source.country == home and (target is None or target.country in (home, None))
+            there = within or (target is not None and target.country == home and not grounded)
+        else:
+            there = source.country == home
+        if there:
+            return _as(dateline, PlaceBasis.DATELINE), "+place:dateline"
+    scene = here.story.actors.get(_actor_key(source))
+    if scene is not None:
+        return _as(scene, PlaceBasis.CONTEXT), "+place:scene"
+    country = source.country
+    if not act or country is None:
+        return None, ""
+    if not grounded and target is not None and target.country != country:
+        return None, ""
+    named = here.story.latest.get(country)
+    if named is not None:
+        return _as(named, PlaceBasis.CONTEXT), "+place:story"
+    whole = here.gazetteer.country(country)
+    if whole is None:
+        return None, ""
+    return _as(whole, PlaceBasis.CONTEXT), "+place:country"
+
+
+def _rank(m: PlaceMention) -> int:
+    """Finer places first: a site, a city, a region, a country."""
+    return _TYPE_RANK.get(m.place.type or PlaceType.CITY, 1)
+
+
+def _whole_country(gazetteer: Gazetteer, m: PlaceMention) -> bool:
+    """Is the mention a whole country ("United States forces"), not a finer place or a
+    territory (Puerto Rico)?"""
+    if m.place.type is not PlaceType.COUNTRY or m.place.country is None:
+        return False
+    whole = gazetteer.country(m.place.country)
+    return whole is not None and whole.geonames_id == m.place.geonames_id
+
+
+def _modifier(tokens: Sequence[Token], m: PlaceMention) -> bool:
+    """Does the mention name the place of a body or office ("Puerto Rico's governor",
+    "Moscow mayor", "the Supreme Court of Puerto Rico")?"""
+    head = tokens[_entity_head(tokens, m)]
+    if head.dep in _MODIFIER_DEPS:
+        return True
+    if head.dep == "pobj" and 0 <= head.head < len(tokens):
+        of = tokens[head.head]
+        return of.text.lower() == "of" and tokens[of.head].pos in ("NOUN", "PROPN")
+    return False
+
+
+def _as(place: Place, basis: PlaceBasis) -> Place:
+    return dataclasses.replace(place, basis=basis)
+
+
+def _clause_of(tokens: Sequence[Token], i: int) -> int:
+    """The verb whose clause holds token ``i`` (``i`` itself for a verb)."""
+    node = i
+    for _ in range(6):
+        tok = tokens[node]
+        if _verbal(tok) or tok.head == node or not 0 <= tok.head < len(tokens):
+            return node
+        node = tok.head
+    return node
+
+
+def _governed(tokens: Sequence[Token], m: PlaceMention, trigger: int) -> bool:
+    """Does the event whose trigger is ``trigger`` happen at mention ``m``?"""
+    clause = _clause_of(tokens, trigger)
+    targets = {trigger, clause}
+    clause_tok = tokens[clause]
+    if clause_tok.dep in ("conj", "xcomp") and 0 <= clause_tok.head < len(tokens):
+        targets.add(clause_tok.head)  # "arrived in Paris and met Macron"
+    if m.preposition is None:
+        head = _entity_head(tokens, m)
+        verb = tokens[head].head
+        return (
+            tokens[head].dep in ("dobj", "obj")
+            and verb in targets
+            and tokens[verb].lemma.lower() in _OBJECT_VERBS
+        )
+    prep = tokens[m.preposition_index]
+    word = m.preposition
+    node = prep.head
+    if not 0 <= node < len(tokens) or node == prep.i:
+        return False
+    governor = tokens[node].lemma.lower()
+    if word in ("to", "into") and governor not in _DESTINATION:
+        return False
+    if word in ("on", "of") and governor not in _ASSAULT:
+        return False
+    if word not in _AREA_PREPOSITIONS | {"to", "into", "on", "of"}:
+        return False
+    for _ in range(_HOPS + 1):
+        if node in targets:
+            return True
+        tok = tokens[node]
+        if _verbal(tok) or tok.dep in ("relcl", "acl", "ccomp") or tok.head == node:
+            return False
+        if (
+            tok.dep == "pobj"
+            and tokens[tok.head].text.lower() in _CONTENT_PREPOSITIONS
+            and tok.ent_type not in ("DATE", "TIME")  # "on Wednesday in Alabama"
+        ):
+            return False
+        node = tok.head
+        if not 0 <= node < len(tokens):
+            return False
+    return False
+
+
+def _entity_head(tokens: Sequence[Token], m: PlaceMention) -> int:
+    for i in range(m.start, m.end):
+        if not m.start <= tokens[i].head < m.end:
+            return i
+    return m.end - 1
