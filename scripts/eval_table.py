@@ -67,6 +67,7 @@ ROWS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("forbidden_per_100_docs", "forbidden hits per 100 articles"),
             ("nonpolitical_events_per_doc", "events per non-political article"),
             ("geo_country_right", "found and placed in the right country"),
+            ("geo_place_right", "in the right place"),
         ],
     ),
     "bbc_news": (
