@@ -17,6 +17,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Protocol
 
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party
@@ -40,7 +41,7 @@ from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
 from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, run_rules
 from accord.coding.ruleset import RULES, TARGET_RULES
-from accord.coding.sentence_dates import attached_dates
+from accord.coding.sentence_dates import attached_dates, carried_date
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -141,6 +142,7 @@ def code_document(
         main=main_country(named.values()),
         named=named,
         acronyms=acronyms,
+        paragraph_starts=paragraph_starts(clean),
     )
     events: list[Event] = []
     for ps in parsed:
@@ -179,6 +181,14 @@ class _DocState:
     dateline would say (a later 'a similar fire in Cork, Ireland' does not move it)."""
     dated: dict[tuple[str | None, str | None, str], SentenceDate] = field(default_factory=dict)
     """Dates the text gave to events so far, by (source country, target country, root)."""
+    paragraph_starts: frozenset[int] = frozenset()
+    """Indices of the sentences that open a paragraph."""
+    carry: SentenceDate | None = None
+    """The text's own date of the previous sentence's main verb: what a past-tense
+    sentence right after it, in the same paragraph, goes on telling (:func:`carried_date`;
+    never on to a third sentence)."""
+    carry_sentence: int = -1
+    """The index of that sentence (one the prefilter skipped breaks the chain too)."""
 
     def fallback_date(self) -> SentenceDate:
         if self.publication is not None:
@@ -381,6 +391,16 @@ def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
     return out
 
 
+def paragraph_starts(clean: CleanDocument) -> frozenset[int]:
+    """The sentences that open a paragraph: a line break lies between them and the
+    sentence before."""
+    return frozenset(
+        cur.index
+        for prev, cur in pairwise(clean.sentences)
+        if "\n" in clean.text[prev.span[1] : cur.span[0]]
+    )
+
+
 def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     """What the rules may read about one sentence (and the countries it adds to those
     seen so far in the document)."""
@@ -388,6 +408,12 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     children = children_of(tokens)
     dates = attached_dates(ps, state.publication)
     root_date = next((d for v, d in dates.items() if tokens[v].dep == "ROOT"), None)
+    index = ps.sentence.index
+    carried = state.carry if state.carry_sentence == index - 1 else None
+    state.carry, state.carry_sentence = root_date, index
+    if root_date is None:
+        same_paragraph = index not in state.paragraph_starts
+        root_date = carried_date(carried, tokens, same_paragraph=same_paragraph)
     sentence_date = root_date or state.fallback_date()
     found = state.named.get(ps.sentence.index)
     if found is None or sentence_date.date != state.publication:

@@ -13,7 +13,7 @@ from accord.coding.rules import SentenceDate
 from accord.model import DateSource, ParsedSentence, Token
 from accord.text.dates import find_date_mentions
 
-__all__ = ["SPAN_END_PREPOSITIONS", "attached_dates"]
+__all__ = ["SPAN_END_PREPOSITIONS", "attached_dates", "carried_date", "past_main_verb"]
 
 
 def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int, SentenceDate]:
@@ -66,3 +66,39 @@ def _dated_verb(tokens: Sequence[Token], head: int) -> tuple[int | None, bool]:
             return None, span_end
         i = up
     return None, span_end
+
+
+def past_main_verb(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence's main verb is in a past tense: 'arrested', 'was arrested',
+    'had met' (not 'says', 'has said', 'will meet')."""
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None:
+        return False
+    if root.tag == "VBD":
+        return True
+    return root.tag == "VBN" and any(
+        t.head == root.i and t.i != root.i and t.dep in ("aux", "auxpass") and t.tag == "VBD"
+        for t in tokens
+    )
+
+
+def carried_date(
+    previous: SentenceDate | None, tokens: Sequence[Token], *, same_paragraph: bool
+) -> SentenceDate | None:
+    """The date a sentence without one of its own takes from the sentence right before
+    it: in one paragraph, a past-tense sentence goes on telling what the dated sentence
+    before it told ('In 2014, Mugabe appointed his wife to the politburo. He also sacked his
+    deputy.'; 'On Monday police raided the office. They arrested two men.'), not a
+    sentence after that one ('... The charges included fraud. Trump granted Milken a
+    pardon.'). A present, perfect or future sentence or a new paragraph takes nothing;
+    so does a sentence of saying ('Prosecutors said ...'), whose words are as often
+    today's comment as the dated story's (data/lexicon/speech_verbs.txt)."""
+    if previous is None or not same_paragraph or previous.source is not DateSource.TEXT:
+        return None
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None or root.lemma.lower() in _SAYING:
+        return None
+    return previous if past_main_verb(tokens) else None
+
+
+_SAYING = words("speech_verbs.txt")
