@@ -217,6 +217,62 @@ def test_the_parties_of_a_denounced_agreement_are_its_targets(verbs: VerbDiction
     assert sorted(t.code for t in targets) == ["LBY", "TUR"]
 
 
+def test_the_agents_of_a_participle_on_the_object_are_its_targets(verbs: VerbDictionary) -> None:
+    # "Egypt denounced the deal signed by Turkey and Libya ."
+    ps = tagged(
+        parsed(
+            [
+                ("Egypt", "Egypt", "PROPN", "nsubj", 1),
+                ("denounced", "denounce", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3),
+                ("deal", "deal", "NOUN", "dobj", 1),
+                ("signed", "sign", "VERB", "acl", 3),
+                ("by", "by", "ADP", "agent", 4),
+                ("Turkey", "Turkey", "PROPN", "pobj", 5),
+                ("and", "and", "CCONJ", "cc", 6),
+                ("Libya", "Libya", "PROPN", "conj", 6),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD", 4: "VBN"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("EGY", "EGY", None, "Egypt", "country")),
+        Mention(6, 7, Entry("TUR", "TUR", None, "Turkey", "country")),
+        Mention(8, 9, Entry("LBY", "LBY", None, "Libya", "country")),
+    ]
+    _, sources, targets = _coded(verbs, ps, mentions, 1)
+    assert [s.code for s in sources] == ["EGY"]
+    assert sorted(t.code for t in targets) == ["LBY", "TUR"]
+
+
+def test_both_countries_of_a_hyphenated_pair_own_the_object(verbs: VerbDictionary) -> None:
+    # "Greece denounced the Turkish - Libyan agreement ."
+    ps = tagged(
+        parsed(
+            [
+                ("Greece", "Greece", "PROPN", "nsubj", 1),
+                ("denounced", "denounce", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 6),
+                ("Turkish", "Turkish", "ADJ", "amod", 5),
+                ("-", "-", "PUNCT", "punct", 5),
+                ("Libyan", "Libyan", "ADJ", "amod", 6),
+                ("agreement", "agreement", "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("GRC", "GRC", None, "Greece", "country")),
+        Mention(3, 4, Entry("TUR", "TUR", None, "Turkey", "country")),
+        Mention(5, 6, Entry("LBY", "LBY", None, "Libya", "country")),
+    ]
+    _, sources, targets = _coded(verbs, ps, mentions, 1)
+    assert [s.code for s in sources] == ["GRC"]
+    assert sorted(t.code for t in targets) == ["LBY", "TUR"]
+
+
 # "Trump met Mitsotakis , where he praised him ."
 _MET = [
     ("Trump", "Trump", "PROPN", "nsubj", 1),

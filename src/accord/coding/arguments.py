@@ -267,7 +267,8 @@ def owner_targets(
     """The actor whose thing the verb acts on, when its object is no actor itself: the
     owner ("criticized Trump's decision", "the Japanese raid"), the agent of a noun of
     action ("rejected the proposal by Germany"), the parties of an agreement
-    ("denounced the memoranda between Turkey and Libya") or the sender of a proposal ("an offer
+    ("denounced the memoranda between Turkey and Libya"), the agent of a participle on it
+    ("the agreement signed by Turkey and Libya") or the sender of a proposal ("an offer
     from Afghanistan"); not an 'of' complement, which is as often what the act is about
     ("the proclamation of Golan Heights") as who did it, except for the violence of armed
     actors (``violent``): what they shell or bomb belongs to whom it names ("shelled
@@ -283,8 +284,27 @@ def owner_targets(
                 found.extend(r for r in actors.actors_at(c) if identified(r))
             elif tokens[c].dep in ("amod", "compound"):
                 # "condemned the Japanese raid", "rejected the US sanctions": a country
-                # or nationality on the thing acted on names its owner
-                found.extend(r for r in actors.actors_at(c) if _names_country(actors, c))
+                # or nationality on the thing acted on names its owner; a pair names both
+                # ("the Turkish-Libyan maritime agreement")
+                if _names_country(actors, c):
+                    owners = actors.actors_at(c) or [
+                        r
+                        for r in actors.mention_refs(sorted(subtree(children, c)))
+                        if r.kind == "country"
+                    ]
+                    found.extend(owners)
+            elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":
+                # "condemned the agreement signed by Turkey and Libya", "rejected the plan
+                # proposed by Germany": the participle's agent made the thing acted on
+                found.extend(
+                    r
+                    for a in children.get(c, ())
+                    if tokens[a].dep == "agent"
+                    for g in children.get(a, ())
+                    if tokens[g].dep == "pobj"
+                    for r in actors.actors_at(g)
+                    if identified(r)
+                )
             elif (
                 tokens[c].dep == "prep"
                 and tokens[c].text.lower() == "from"
