@@ -26,7 +26,8 @@ Resolution rules (``pub`` is the publication date):
   year for years.
 
 Dates with month precision are given as the first day of the month, year precision as 1 January.
-Expressions that need pub are skipped when it is None.
+Expressions that need pub are skipped when it is None, and so is one whose date would fall off
+the calendar (before 0001-01-01 or after 9999-12-31).
 """
 
 from __future__ import annotations
@@ -364,7 +365,12 @@ def find_date_mentions(sentence: str, publication: dt.date | None) -> list[DateM
             start, end = _strip_mod_prefix(m), m.end()
             text = sentence[start:end].rstrip(" ,")
             end = start + len(text)
-            resolved = resolve(m, publication, _is_future(sentence, start))
+            try:
+                resolved = resolve(m, publication, _is_future(sentence, start))
+            except (OverflowError, ValueError):
+                # Off the calendar: "tomorrow" after 9999-12-31, "999 years ago" from year
+                # 500 (0001-01-01 and 9999-12-31 are the null dates of many databases).
+                resolved = None
             if resolved is not None:
                 found.append(DateMention(resolved[0], resolved[1], text, (start, end)))
     found.sort(key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
