@@ -435,3 +435,31 @@ def test_the_one_called_names_is_the_target_even_parsed_into_the_description(
     ]
     _, _, targets = _coded(verbs, ps, mentions, 1)
     assert [t.code for t in targets] == ["USAGOV"]
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(verbs: VerbDictionary) -> None:
+    # "Israel threatened to ban voting if Hamas ran ."
+    ps = tagged(
+        parsed(
+            [
+                ("Israel", "Israel", "PROPN", "nsubj", 1),
+                ("threatened", "threaten", "VERB", "ROOT", 1),
+                ("to", "to", "PART", "aux", 3),
+                ("ban", "ban", "VERB", "xcomp", 1),
+                ("voting", "voting", "NOUN", "dobj", 3),
+                ("if", "if", "SCONJ", "mark", 7),
+                ("Hamas", "Hamas", "PROPN", "nsubj", 7),
+                ("ran", "run", "VERB", "advcl", 3),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD", 7: "VBD"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("ISR", "ISR", None, "Israel", "country")),
+        Mention(6, 7, Entry("PSEREB", "PSE", "REB", "Hamas", "group")),
+    ]
+    match, sources, targets = _coded(verbs, ps, mentions, 1)
+    assert match.code.startswith("13")
+    assert [s.code for s in sources] == ["ISR"]
+    assert [t.code for t in targets] == ["PSEREB"]

@@ -450,6 +450,16 @@ SENSES: list[tuple[str, Spec, set[str | None]]] = [
         ),
         {None, "", "010"},
     ),
+    (
+        "'police prevented the demonstration': a restriction of political freedoms",
+        _clause_of(
+            "police",
+            ("prevented", "prevent"),
+            ("the", "the", "DET", "det"),
+            ("demonstration", "demonstration", "NOUN", "dobj"),
+        ),
+        {"1721"},
+    ),
 ]
 
 

@@ -180,6 +180,14 @@ def arguments(
             verbal=match.code[:2] in VERBAL_ROOTS,
         )
         targets.extend(t for t in owners if all(t.code != s.code for s in sources))
+    if not targets and match.code[:2] == _THREAT_ROOT:
+        # "threatened to ban voting if Hamas ran": a threat is aimed at whoever must meet
+        # its condition
+        targets.extend(
+            t
+            for t in _conditioned(tokens, (verb, match.inner_verb), children, actors)
+            if all(t.code != s.code for s in sources)
+        )
     if not targets and not passive:
         nested = nested_targets(tokens, verb, children, actors, TARGET_PREPS)
         targets.extend(t for t in nested if all(t.code != s.code for s in sources))
@@ -321,6 +329,38 @@ def owner_targets(
                         found.extend(r for r in actors.actors_at(g) if identified(r))
         if not found and verbal:
             found.extend(_deep_agent(tokens, verb, obj, children, actors))
+    return found
+
+
+_THREAT_ROOT = "13"
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned(
+    tokens: Sequence[Token],
+    heads: Sequence[int | None],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> list[ActorRef]:
+    """The subjects of 'if' and 'unless' clauses on the verb or its complement: 'if
+    Turkey does anything off limits'."""
+    found: list[ActorRef] = []
+    for head in heads:
+        if head is None:
+            continue
+        for c in children.get(head, ()):
+            kids = children.get(c, ())
+            if tokens[c].dep != "advcl" or not any(
+                tokens[k].dep == "mark" and tokens[k].text.lower() in _CONDITION_MARKS for k in kids
+            ):
+                continue
+            found.extend(
+                r
+                for k in kids
+                if tokens[k].dep in ("nsubj", "nsubjpass")
+                for r in actors.actors_at(k)
+                if identified(r)
+            )
     return found
 
 
