@@ -22,6 +22,7 @@ from accord.engine.parallel import LazyParser, ResourceSpec, run_parallel
 from accord.errors import UsageError
 from accord.ingest import iter_documents
 from accord.ingest.language import skip_other_languages
+from accord.ingest.readers import input_files
 from accord.model import DocResult, Document, Event, Failure, FoldedEvent, Mode, Notice
 from accord.pipeline import (
     Explanation,
@@ -266,7 +267,10 @@ def ingest_into(
     Documents already stored with the same content hash are skipped before any NLP work
     (looked up a window at a time). Results are written in chunks, each in one transaction
     (a document's row, its events and its failures commit together), so a run killed at
-    any moment keeps what it committed and a re-run resumes after it.
+    any moment keeps what it committed and a re-run resumes after it. A document whose file
+    the store holds under an id it no longer gets (ids are unique per run:
+    :mod:`accord.ingest.identity`) replaces that row when it is written
+    (:meth:`EventStore.old_ids`).
     """
     if chunk < 1:
         raise UsageError(f"documents per transaction must be at least 1, got {chunk}")
@@ -283,6 +287,7 @@ def ingest_into(
         if on_progress is not None:
             on_progress(1, 0)
 
+    renames = store.old_ids(input_files(inputs))
     warnings: list[Notice] = []
     items = _noting(islice(coder.read(inputs, stdin=stdin), limit), warnings)
     code = runner if runner is not None else coder.code_documents
@@ -299,11 +304,11 @@ def ingest_into(
             failed = isinstance(item, Failure) or bool(item.failures)
             on_progress(1, int(failed))
         if len(results) + len(pending_failures) >= chunk:
-            totals.append(store.write(results, pending_failures))
+            totals.append(store.write(results, pending_failures, renames=renames))
             failures.extend(_failures_of(results, pending_failures))
             results, pending_failures = [], []
     if results or pending_failures:
-        totals.append(store.write(results, pending_failures))
+        totals.append(store.write(results, pending_failures, renames=renames))
         failures.extend(_failures_of(results, pending_failures))
     return IngestReport(
         documents=documents + skipped,

@@ -69,6 +69,13 @@ class OtherLanguage(InputError):
     code = "language"
 
 
+class RepeatedId(InputError):
+    """A document whose id an earlier document of the same run already had: the first is
+    kept, this one is skipped (reported as ``skipped: repeated id ...``)."""
+
+    code = "duplicate_id"
+
+
 class ResourceError(AccordError):
     """A packaged resource (model, dictionary, table) is missing or broken."""
 

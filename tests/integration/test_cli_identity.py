@@ -35,7 +35,6 @@ def two(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: 'code a b' prints one id twice")
 def test_code_of_two_folders_prints_two_ids(two: tuple[Path, Path]) -> None:
     a, b = two
     out = run("code", str(a), str(b), "--date", "2026-02-05")
@@ -44,7 +43,6 @@ def test_code_of_two_folders_prints_two_ids(two: tuple[Path, Path]) -> None:
     assert ids == {"a/x.txt", "b/x.txt"}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: 'ingest a b' reports '1 replaced'")
 def test_ingest_of_two_folders_keeps_two_documents(two: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = two
     db = tmp_path / "events.duckdb"
@@ -57,7 +55,6 @@ def test_ingest_of_two_folders_keeps_two_documents(two: tuple[Path, Path], tmp_p
         assert sorted(d.doc_id for d in store.documents()) == ["a/x.txt", "b/x.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: a repeated id flips, with no word")
 def test_a_repeated_id_is_reported_and_never_flips(tmp_path: Path) -> None:
     path = tmp_path / "crawl.jsonl"
     lines = [{"id": "u", "text": ARTICLE_A}, {"id": "u", "text": ARTICLE_B}]

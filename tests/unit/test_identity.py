@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pytest
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
@@ -28,7 +27,7 @@ from accord.config import Settings
 from accord.ingest import iter_documents
 from accord.model import DocResult, Document, Failure
 from accord.pipeline import Resources, content_hash
-from accord.store import EventQuery, EventStore
+from accord.store import SCHEMA_VERSION, EventQuery, EventStore
 from accord.store.codec import document_table, event_table, failure_table
 from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS
 from tests.unit.events import event
@@ -95,7 +94,6 @@ def stored(store: EventStore) -> dict[str, str | None]:
 # --- ids from paths -------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: two folders with x.txt share one id")
 def test_two_folders_holding_the_same_name_give_two_ids(tmp_path: Path) -> None:
     a = write(tmp_path / "a" / "x.txt", "One. " + TEXT)
     b = write(tmp_path / "b" / "x.txt", "Two. " + TEXT)
@@ -103,7 +101,6 @@ def test_two_folders_holding_the_same_name_give_two_ids(tmp_path: Path) -> None:
     assert got == {"a/x.txt": str(a), "b/x.txt": str(b)}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: two files named x.txt share one id")
 def test_two_files_with_the_same_name_give_two_ids(tmp_path: Path) -> None:
     a = write(tmp_path / "a" / "x.txt", "One. " + TEXT)
     b = write(tmp_path / "b" / "x.txt", "Two. " + TEXT)
@@ -113,16 +110,14 @@ def test_two_files_with_the_same_name_give_two_ids(tmp_path: Path) -> None:
     assert [d.id for d in docs(read([a, c.parent]))] == ["a/x.txt", "c/x.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: same-named folders share ids")
 def test_same_named_folders_are_told_apart_by_their_parents(tmp_path: Path) -> None:
     write(tmp_path / "2020" / "news" / "x.txt", "One. " + TEXT)
     write(tmp_path / "2021" / "news" / "x.txt", "Two. " + TEXT)
     write(tmp_path / "2021" / "news" / "only.txt", "Three. " + TEXT)
     items = read([tmp_path / "2020" / "news", tmp_path / "2021" / "news"])
-    assert [d.id for d in docs(items)] == ["2020/news/x.txt", "2021/news/x.txt", "only.txt"]
+    assert [d.id for d in docs(items)] == ["2020/news/x.txt", "only.txt", "2021/news/x.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: JSON-lines line ids collide too")
 def test_line_ids_of_colliding_files_are_told_apart(tmp_path: Path) -> None:
     jsonl(tmp_path / "a" / "recs.jsonl", {"text": "One. " + TEXT})
     jsonl(tmp_path / "b" / "recs.jsonl", {"text": "Two. " + TEXT}, {"id": "k", "text": TEXT})
@@ -139,7 +134,6 @@ def test_names_that_do_not_collide_keep_their_ids(tmp_path: Path) -> None:
     assert got == ["sub/x.txt", "x.txt", "y.txt", "z.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: a file reached twice is read twice")
 def test_a_file_reached_twice_is_read_once_under_its_nearest_input(tmp_path: Path) -> None:
     write(tmp_path / "d" / "z.txt", TEXT)
     inner = write(tmp_path / "d" / "sub" / "y.txt", "Other. " + TEXT)
@@ -156,7 +150,6 @@ def test_a_file_reached_twice_is_read_once_under_its_nearest_input(tmp_path: Pat
     assert [d.id for d in docs(read([inner, tmp_path / "d" / "sub"]))] == ["y.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: 'ingest a b' reports '1 replaced'")
 def test_ingest_of_two_folders_adds_two_documents(tmp_path: Path) -> None:
     write(tmp_path / "a" / "x.txt", "One. " + TEXT)
     write(tmp_path / "b" / "x.txt", "Two. " + TEXT)
@@ -170,7 +163,6 @@ def test_ingest_of_two_folders_adds_two_documents(tmp_path: Path) -> None:
 # --- repeated ids given by the input --------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: a repeated id is stored twice, silently")
 def test_a_repeated_record_id_keeps_the_first_and_reports_the_rest(tmp_path: Path) -> None:
     path = jsonl(
         tmp_path / "crawl.jsonl",
@@ -192,7 +184,6 @@ def test_a_repeated_record_id_keeps_the_first_and_reports_the_rest(tmp_path: Pat
     assert "different" in first and "same text" in repeated[1].message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: a repeated id flips on every re-run")
 def test_a_repeated_id_never_flips_the_stored_version(tmp_path: Path) -> None:
     path = jsonl(
         tmp_path / "crawl.jsonl",
@@ -214,7 +205,6 @@ def test_a_repeated_id_never_flips_the_stored_version(tmp_path: Path) -> None:
         ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: ids repeated across inputs merge")
 def test_an_id_repeated_across_inputs_keeps_the_first_input(tmp_path: Path) -> None:
     one = jsonl(tmp_path / "one.jsonl", {"id": "u", "text": "First. " + TEXT})
     two = jsonl(tmp_path / "two.jsonl", {"id": "u", "text": "Second. " + TEXT})
@@ -245,8 +235,10 @@ def _old_store(path: Path, results: Sequence[DocResult], failures: Sequence[Fail
             ("events", event_table(e for r in results for e in r.events)),
             ("failures", failure_table(failures, now)),
         ):
+            old = {r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()}
+            columns = ", ".join(c for c in table.schema.names if c in old)
             con.register("_rows", table)
-            con.execute(f"INSERT INTO {name} ({', '.join(table.schema.names)}) SELECT * FROM _rows")
+            con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM _rows")
             con.unregister("_rows")
     finally:
         con.close()
@@ -266,7 +258,6 @@ def _as_old_run(inputs: Sequence[Path]) -> tuple[list[DocResult], list[Failure]]
     return list(results.values()), failures
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: no migration of the old ids")
 def test_a_store_built_with_the_old_ids_is_migrated_without_duplicates(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     write(a / "x.txt", "One. " + TEXT)
@@ -286,7 +277,8 @@ def test_a_store_built_with_the_old_ids_is_migrated_without_duplicates(tmp_path:
     _old_store(db, results, failures)
 
     with EventStore.open(db) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.renamed_ids() == []
         report = ingest(store, [a, b])
         assert stored(store) == {
             "a/x.txt": str(a / "x.txt"),
@@ -313,7 +305,6 @@ def test_a_store_built_with_the_old_ids_is_migrated_without_duplicates(tmp_path:
         assert again.stats.docs_unchanged == 5
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: a narrower run duplicates documents")
 def test_a_narrower_run_renames_instead_of_duplicating(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     write(a / "x.txt", "One. " + TEXT)
@@ -394,7 +385,6 @@ def _materialise(root: Path, files: list[tuple[str, str, str]]) -> None:
         write(root / folder / name, text)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: re-ingest flips colliding ids")
 @seed(20260213)
 @settings(max_examples=40, deadline=None, database=None)
 @given(
@@ -416,7 +406,6 @@ def test_reingest_is_a_no_op(files: list[tuple[str, str, str]], pick: list[int],
             assert _snapshot(store) == before
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: the input order changes the store")
 @seed(20260214)
 @settings(max_examples=40, deadline=None, database=None)
 @given(

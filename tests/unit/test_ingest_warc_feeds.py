@@ -273,9 +273,17 @@ def test_atom_feed_and_xml_sniffing(tmp_path: Path) -> None:
     )
     (tmp_path / "feeds" / "wire.atom.gz").write_bytes(gzip.compress(ATOM.encode()))
     items = run(tmp_path / "feeds")
-    assert failures(items) == []
     got = docs(items)
-    assert [d.id for d in got] == ["urn:uuid:1", "urn:uuid:1"]  # news.xml, wire.atom.gz
+    assert [(d.id, d.origin) for d in got] == [("urn:uuid:1", f"{tmp_path / 'feeds/news.xml'}#1")]
+    # wire.atom.gz is read as a feed too; its entry repeats the id (issue 13, item 2): the
+    # first is kept, the repeat reported, never a second document under one id
+    (repeated,) = failures(items)
+    assert (repeated.doc_id, repeated.origin, repeated.code) == (
+        "urn:uuid:1",
+        f"{tmp_path / 'feeds/wire.atom.gz'}#1",
+        "duplicate_id",
+    )
+    assert "the same text as the first" in repeated.message
     assert got[0].date == dt.date(2026, 2, 3)  # published, not updated
     assert got[0].url == "https://atom.example.org/meet"
     assert got[0].text == "Leaders meet\n\nThe two leaders met in Beijing."

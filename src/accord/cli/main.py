@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
@@ -35,7 +36,7 @@ from accord.cli.options import (
 )
 from accord.cli.store_commands import DEFAULT_DB, dedup, echo_clusters, events
 from accord.config import Settings
-from accord.errors import AccordError, OtherLanguage, UsageError
+from accord.errors import AccordError, OtherLanguage, RepeatedId, UsageError
 from accord.model import DocResult, Failure, Notice
 from accord.safe_output import terminal_text
 
@@ -93,7 +94,8 @@ _DICTIONARIES_HELP = (
 def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> None:
     """One line on stderr, without escape sequences or control characters: the origin
     (a file name), the id and the message come from the input. A document skipped for its
-    language reads 'skipped: language=fr (...)'."""
+    language reads 'skipped: language=fr (...)', one whose id an earlier document of the
+    run had 'skipped: repeated id ...'."""
     where = f.origin or f.doc_id
     if _is_skip(f):
         line = terminal_text(f"accord: {where}: {f.message}")
@@ -115,14 +117,21 @@ def _report_warning(w: Notice, echo: Callable[[str], None] | None = None) -> Non
         click.echo(line, err=True)
 
 
+_SKIPS = {OtherLanguage.code: "not English", RepeatedId.code: "repeated id"}
+"""Failure codes of documents skipped on purpose, with how the run summary names them."""
+
+
 def _is_skip(f: Failure) -> bool:
-    """A document skipped on purpose (another language), not one that failed."""
-    return f.code == OtherLanguage.code
+    """A document skipped on purpose (another language, an id already read), not one that
+    failed."""
+    return f.code in _SKIPS
 
 
-def _more_counts(skipped: int, warnings: int) -> str:
-    """The run summary's counts of skipped documents and warnings, when there are any."""
-    more = f", {skipped} skipped (not English)" if skipped else ""
+def _more_counts(skipped: Iterable[Failure], warnings: int) -> str:
+    """The run summary's counts of skipped documents, by reason, and of warnings, when
+    there are any."""
+    counts = Counter(_SKIPS[f.code] for f in skipped if f.code in _SKIPS)
+    more = "".join(f", {counts[why]} skipped ({why})" for why in _SKIPS.values() if counts[why])
     return more + (f", {warnings} warnings" if warnings else "")
 
 
@@ -206,7 +215,8 @@ def code(
         coder = _coder(settings, actors, workers=workers, verbs=verbs)
         results = coder.code_inputs(list(inputs), stdin=sys.stdin.buffer, limit=limit)
     out = sys.stdout
-    docs = failures = events = undated = skipped = warned = 0
+    docs = failures = events = undated = warned = 0
+    skips: list[Failure] = []
     urls: dict[str, str] = {}
     header_done = False
     show = wanted(progress)
@@ -215,7 +225,8 @@ def code(
         for item in results:
             if isinstance(item, Failure):
                 skip = _is_skip(item)
-                skipped += skip
+                if skip:
+                    skips.append(item)
                 failures += not skip
                 bar.advance(1, int(not skip))
                 _report_failure(item, bar.echo_err)
@@ -240,7 +251,7 @@ def code(
             out.flush()
     click.echo(
         f"accord: {docs} documents coded, {events} events ({undated} undated: their "
-        f"documents carry no date), {failures} failures{_more_counts(skipped, warned)}",
+        f"documents carry no date), {failures} failures{_more_counts(skips, warned)}",
         err=True,
     )
     if docs == 0 and failures:
@@ -413,14 +424,16 @@ def ingest(
         _report_failure(f)
     for w in report.warnings:
         _report_warning(w)
-    skipped = sum(1 for f in report.failures if _is_skip(f))
-    failed = len(report.failures) - skipped
+    skips = [f for f in report.failures if _is_skip(f)]
+    failed = len(report.failures) - len(skips)
     s = report.stats
+    # documents stored before under an id their file no longer gets (ids unique per run)
+    renamed = f" ({s.docs_renamed} stored before under another id)" if s.docs_renamed else ""
     click.echo(
         f"{db}: {report.documents} documents read; {s.docs_added} added, {s.docs_replaced} "
-        f"replaced, {s.docs_unchanged} unchanged; {s.events_added} events added "
+        f"replaced{renamed}, {s.docs_unchanged} unchanged; {s.events_added} events added "
         f"({s.events_undated} undated), {s.events_removed} removed; "
-        f"{failed} failures{_more_counts(skipped, len(report.warnings))}"
+        f"{failed} failures{_more_counts(skips, len(report.warnings))}"
     )
     if report.clusters is not None:
         echo_clusters(db, report.clusters)

@@ -11,6 +11,11 @@ re-ingesting the same inputs maps every document to the same id:
 * a feed entry: its id/guid, else its link, else ``<name>:<entry number>``
   (:mod:`accord.ingest.feeds`).
 
+Ids are unique in a run (:mod:`accord.ingest.identity`): files that would share an id get
+longer ones (more of their full path), a file reached through two inputs is read once, and
+a repeated id given by the input keeps the first document and reports the others as
+``duplicate_id`` failures. So every folder argument is listed before anything is read.
+
 Nothing is lost without a record: an input that yields nothing (a 0-byte or blank file of
 any format, an archive with no pages) is an ``empty`` failure; a gzip file that ends early
 or breaks keeps every whole record before that point, and its failure says how many were
@@ -29,6 +34,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, Literal
@@ -53,6 +59,7 @@ from accord.ingest.documents import (
     record_id,
 )
 from accord.ingest.feeds import iter_feed, looks_like_feed
+from accord.ingest.identity import InputFile, first_wins, unique_ids
 from accord.ingest.warc import iter_warc, looks_like_warc, open_warc
 from accord.model import Document, Failure
 
@@ -494,36 +501,117 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
-def _iter_folder(root: Path, settings: Settings) -> Iterator[Document | Failure]:
-    for path in _walk(root):
-        if source_kind(path.name)[0] is None:
-            continue
-        rel = path.relative_to(root).as_posix()
-        yield from _iter_file(path, doc_id=rel, explicit=False, settings=settings)
+def _absolute(path: Path) -> tuple[str, ...]:
+    """The parts of ``path`` made absolute (links resolved), without the root."""
+    try:
+        full = path.resolve()
+    except (OSError, RuntimeError):
+        full = Path(os.path.abspath(path))
+    return full.parts[1:] if full.anchor else full.parts
 
 
-def _iter_inputs(
-    items: Sequence[str], settings: Settings, stdin: BinaryIO | None
-) -> Iterator[Document | Failure]:
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """One way an input reaches a file: the file's full path (``key``), how many of its
+    last parts make the short id, and how deep the input naming it is."""
+
+    path: Path
+    key: tuple[str, ...]
+    width: int
+    depth: int
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One thing to read, in order: a file (with its id), stdin, or an input that fails."""
+
+    item: str
+    path: Path | None = None
+    doc_id: str = ""
+    explicit: bool = False
+    failure: Failure | None = None
+    key: tuple[str, ...] = ()
+
+
+def _plan(items: Sequence[str]) -> list[_Step]:
+    """What a run reads, in input order, with unique ids (:mod:`accord.ingest.identity`):
+    every folder is listed first, so each file's id can depend on the other files."""
+    order: list[tuple[str, ...] | _Step] = []
+    chosen: dict[tuple[str, ...], _Reach] = {}
+
+    def reach(found: _Reach) -> None:
+        held = chosen.get(found.key)
+        if held is None:
+            chosen[found.key] = found
+            order.append(found.key)
+        elif (found.depth, found.explicit) > (held.depth, held.explicit):
+            chosen[found.key] = found  # the input nearest to the file names it
+
     for item in items:
         if item == "-":
-            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+            order.append(_Step(item))
             continue
         path = Path(item)
         if path.is_dir():
-            yield from _iter_folder(path, settings)
+            root = _absolute(path)
+            for file in _walk(path):
+                if source_kind(file.name)[0] is None:
+                    continue
+                rel = file.relative_to(path).parts
+                reach(_Reach(file, root + rel, len(rel), len(root), explicit=False))
         elif path.is_file():
-            yield from _iter_file(path, doc_id=path.name, explicit=True, settings=settings)
+            parent = _absolute(path.parent)
+            reach(_Reach(path, (*parent, path.name), 1, len(parent), explicit=True))
         elif path.exists():
             err = InputError("not a regular file or folder")
-            yield _failure(path.name or item, item, err)
+            order.append(_Step(item, failure=_failure(path.name or item, item, err)))
         else:
-            yield Failure(
+            missing = Failure(
                 doc_id=path.name or item,
                 origin=item,
                 stage=_STAGE,
                 code="missing",
                 message=f"no such file or folder: {item}",
+            )
+            order.append(_Step(item, failure=missing))
+    keys = list(chosen)
+    ids = dict(zip(keys, unique_ids(keys, [chosen[k].width for k in keys]), strict=True))
+    steps: list[_Step] = []
+    for entry in order:
+        if isinstance(entry, _Step):
+            steps.append(entry)
+            continue
+        picked = chosen[entry]
+        steps.append(
+            _Step(str(picked.path), picked.path, ids[entry], picked.explicit, key=picked.key)
+        )
+    return steps
+
+
+def input_files(inputs: Sequence[str]) -> tuple[InputFile, ...]:
+    """The files a run over ``inputs`` reads, each with the id its documents are named by
+    (``<id>:<line>`` for a JSON-lines record without an ``id``) and their origin: what
+    :func:`iter_documents` would read, without reading it."""
+    items = [inputs] if isinstance(inputs, str) else list(inputs)
+    return tuple(
+        InputFile(step.doc_id, str(step.path), step.key)
+        for step in _plan(items)
+        if step.path is not None
+    )
+
+
+def _iter_inputs(
+    items: Sequence[str], settings: Settings, stdin: BinaryIO | None
+) -> Iterator[Document | Failure]:
+    for step in _plan(items):
+        if step.failure is not None:
+            yield step.failure
+        elif step.path is None:
+            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+        else:
+            yield from _iter_file(
+                step.path, doc_id=step.doc_id, explicit=step.explicit, settings=settings
             )
 
 
@@ -559,4 +647,4 @@ def iter_documents(
     its model takes about 100 MB.
     """
     items = [inputs] if isinstance(inputs, str) else list(inputs)
-    yield from _iter_inputs(items, settings, stdin)
+    yield from first_wins(_iter_inputs(items, settings, stdin))

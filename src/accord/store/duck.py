@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from accord.errors import StoreError
+from accord.ingest.identity import InputFile
 from accord.model import DocResult, Event, Failure, FoldedEvent
 from accord.store.codec import (
     DOCUMENT_COLUMNS,
@@ -44,6 +45,7 @@ from accord.store.folding import (
     rebuild_clusters,
 )
 from accord.store.records import DocumentSummary, StoreCounts, WriteStats
+from accord.store.renames import Renames, find_renames
 from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["EventStore"]
@@ -57,6 +59,7 @@ _V_IDS = "_accord_ids"
 _V_DOCS = "_accord_docs"
 _V_EVENTS = "_accord_events"
 _V_FAILURES = "_accord_failures"
+_V_OLD = "_accord_old"
 
 _EVENT_COLS = ", ".join(EVENT_COLUMNS)
 _DOC_COLS = ", ".join(DOCUMENT_COLUMNS)
@@ -265,35 +268,65 @@ class EventStore:
 
     # ------------------------------------------------------------------ writing
 
-    def write(self, results: Iterable[DocResult], failures: Iterable[Failure] = ()) -> WriteStats:
+    def write(
+        self,
+        results: Iterable[DocResult],
+        failures: Iterable[Failure] = (),
+        *,
+        renames: Renames | None = None,
+    ) -> WriteStats:
         """Store ``results`` and record ``failures``; safe to repeat.
 
         Per document: unknown -> added; same content hash -> left alone (unchanged); other
         hash -> its events replaced. A result without failures clears the document's earlier
         failure rows; a result with failures records them and stores nothing else.
         Each chunk of :attr:`chunk_size` documents is one transaction.
+
+        ``renames`` (:meth:`old_ids`): a document written under its new id replaces the rows
+        its file has under old ids (counted as replaced and renamed); a failure recorded
+        under it replaces the file's failure rows under old ids.
         """
+        moved = renames if renames is not None else Renames()
         self._check_open()
         stats = WriteStats()
         chunk: list[DocResult] = []
         seen: set[str] = set()
         for r in results:
             if len(chunk) >= self._chunk_size or r.doc.id in seen:
-                stats += self._write_chunk(chunk)
+                stats += self._write_chunk(chunk, moved)
                 chunk, seen = [], set()
             chunk.append(r)
             seen.add(r.doc.id)
         if chunk:
-            stats += self._write_chunk(chunk)
+            stats += self._write_chunk(chunk, moved)
         batch: list[Failure] = []
         for f in failures:
             batch.append(f)
             if len(batch) >= _FAILURE_CHUNK:
-                stats += self._in_transaction(functools.partial(self._record_failures, batch))
+                stats += self._in_transaction(
+                    functools.partial(self._record_failures, batch, moved)
+                )
                 batch = []
         if batch:
-            stats += self._in_transaction(functools.partial(self._record_failures, batch))
+            stats += self._in_transaction(functools.partial(self._record_failures, batch, moved))
         return stats
+
+    def old_ids(self, files: Iterable[InputFile]) -> Renames:
+        """The stored documents and failure rows that the ``files`` of a run
+        (:func:`accord.ingest.readers.input_files`) have under ids they no longer get: pass
+        the result to :meth:`write` (:mod:`accord.store.renames`). Reads only."""
+        self._check_open()
+        try:
+            return find_renames(self._con, files)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+
+    def renamed_ids(self) -> list[tuple[str, str, str | None]]:
+        """(old id, new id, origin) of every document replaced under a new id, oldest first."""
+        rows = self._fetchall(
+            "SELECT old_id, new_id, origin FROM doc_id_renames ORDER BY renamed_at, old_id, new_id"
+        )
+        return [(str(o), str(n), None if g is None else str(g)) for o, n, g in rows]
 
     def import_parquet(self, folder: str | Path) -> WriteStats:
         """Store a Parquet export (``accord code --engine spark --parquet DIR``) through
@@ -327,7 +360,76 @@ class EventStore:
         with contextlib.suppress(duckdb.Error):
             self._con.rollback()
 
-    def _write_chunk(self, chunk: list[DocResult]) -> WriteStats:
+    def _drop_old(self, ok: Sequence[DocResult], renames: Renames) -> tuple[set[str], int]:
+        """Remove the rows stored under old ids of the documents ``ok`` (in a transaction):
+        their documents with events, fingerprints and clusters, and the failure rows of the
+        same files (by origin), and log the renames. Returns (ids of ``ok`` that replaced a
+        stored document, events removed)."""
+        if not renames:
+            return set(), 0
+        writing = {r.doc.id for r in ok}
+        pairs = [
+            (r.doc.id, old, r.doc.origin)
+            for r in ok
+            for old in renames.documents.get(r.doc.id, ())
+            if old not in writing
+        ]
+        present: set[str] = set()
+        if pairs:
+            present = set(self._known_hashes_tx([old for _, old, _ in pairs]))
+        pairs = [p for p in pairs if p[1] in present]
+        removed = 0
+        if pairs:
+            ids = id_table(old for _, old, _ in pairs)
+            removed = self._count(
+                _V_OLD, ids, f"DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM {_V_OLD})"
+            )
+            for table in ("documents", "fingerprints", "doc_clusters"):
+                self._count(
+                    _V_OLD,
+                    ids,
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM {_V_OLD})",
+                )
+            self._log_renames(pairs)
+        self._drop_old_failures([r.doc.id for r in ok], renames)
+        return {new for new, _, _ in pairs}, removed
+
+    def _log_renames(self, pairs: Sequence[tuple[str, str, str | None]]) -> None:
+        now = _utcnow()
+        log = pa.table(
+            {
+                "old_id": pa.array([old for _, old, _ in pairs], type=pa.string()),
+                "new_id": pa.array([new for new, _, _ in pairs], type=pa.string()),
+                "origin": pa.array([origin for _, _, origin in pairs], type=pa.string()),
+                "renamed_at": pa.array([now] * len(pairs), type=pa.timestamp("us")),
+            }
+        )
+        self._with_view(
+            _V_OLD,
+            log,
+            f"INSERT INTO doc_id_renames (old_id, new_id, origin, renamed_at) "
+            f"SELECT old_id, new_id, origin, renamed_at FROM {_V_OLD}",
+        )
+
+    def _drop_old_failures(self, new_ids: Iterable[str], renames: Renames) -> None:
+        """Remove the failure rows that the files of ``new_ids`` have under old ids."""
+        rows = [pair for new in dict.fromkeys(new_ids) for pair in renames.failures.get(new, ())]
+        if not rows:
+            return
+        table = pa.table(
+            {
+                "doc_id": pa.array([old for old, _ in rows], type=pa.string()),
+                "origin": pa.array([origin for _, origin in rows], type=pa.string()),
+            }
+        )
+        self._with_view(
+            _V_OLD,
+            table,
+            f"DELETE FROM failures USING {_V_OLD} AS o WHERE failures.doc_id = o.doc_id "
+            "AND failures.origin IS NOT DISTINCT FROM o.origin",
+        )
+
+    def _write_chunk(self, chunk: list[DocResult], renames: Renames) -> WriteStats:
         ok = [r for r in chunk if not r.failures]
         failed = [r for r in chunk if r.failures]
         event_ids: set[str] = set()
@@ -348,10 +450,10 @@ class EventStore:
             new = [r for r in ok if r.doc.id not in known]
             changed = [r for r in ok if r.doc.id in known and known[r.doc.id] != effective_hash(r)]
             unchanged = len(ok) - len(new) - len(changed)
-            removed = 0
+            renamed, removed = self._drop_old(new + changed, renames)
             if changed:
                 ids = id_table(r.doc.id for r in changed)
-                removed = self._count(
+                removed += self._count(
                     _V_IDS,
                     ids,
                     f"DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
@@ -396,24 +498,31 @@ class EventStore:
                     id_table(r.doc.id for r in ok),
                     f"DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
                 )
-            fstats = self._record_failures([f for r in failed for f in r.failures])
+            fstats = self._record_failures([f for r in failed for f in r.failures], renames)
+            moved = sum(1 for r in new if r.doc.id in renamed)
             return WriteStats(
-                docs_added=len(new),
-                docs_replaced=len(changed),
+                docs_added=len(new) - moved,
+                docs_replaced=len(changed) + moved,
                 docs_unchanged=unchanged,
                 events_added=added,
                 events_removed=removed,
                 failures_recorded=fstats.failures_recorded,
                 docs_failed=len(failed),
                 events_undated=undated,
+                docs_renamed=len(renamed),
             )
 
         return self._in_transaction(body)
 
-    def _record_failures(self, failures: Sequence[Failure]) -> WriteStats:
-        """Upsert failures keyed by (doc_id, origin, stage); call inside a transaction."""
+    def _record_failures(
+        self, failures: Sequence[Failure], renames: Renames | None = None
+    ) -> WriteStats:
+        """Upsert failures keyed by (doc_id, origin, stage), replacing the failure rows their
+        files have under old ids (``renames``); call inside a transaction."""
         if not failures:
             return WriteStats()
+        if renames:
+            self._drop_old_failures((f.doc_id for f in failures), renames)
         latest = {(f.doc_id, f.origin, f.stage): f for f in failures}
         table = failure_table(latest.values(), _utcnow())
         self._con.register(_V_FAILURES, table)

@@ -23,6 +23,9 @@ class WriteStats:
     stored (so a resumed run retries it) and any earlier stored version was kept."""
     events_undated: int = 0
     """Of the events added, those with no date (from undated documents)."""
+    docs_renamed: int = 0
+    """Of the documents replaced, those stored before under another id of the same file
+    (ids made unique per run: :mod:`accord.store.renames`)."""
 
     def __add__(self, other: WriteStats) -> WriteStats:
         return WriteStats(
@@ -34,6 +37,7 @@ class WriteStats:
             self.failures_recorded + other.failures_recorded,
             self.docs_failed + other.docs_failed,
             self.events_undated + other.events_undated,
+            self.docs_renamed + other.docs_renamed,
         )
 
 

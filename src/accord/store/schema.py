@@ -145,6 +145,18 @@ _V3_PLACE_COLUMNS = tuple(
     )
 )
 
+# Ids made unique per run (accord.ingest.identity): a document stored under an id its file
+# no longer gets is replaced when written under the new one (accord.store.renames), and the
+# rename is logged here, so an old id can still be traced.
+_V4_RENAMES = """
+CREATE TABLE doc_id_renames (
+    old_id     VARCHAR NOT NULL,
+    new_id     VARCHAR NOT NULL,
+    origin     VARCHAR,
+    renamed_at TIMESTAMP NOT NULL
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, failures", (_V1_DOCUMENTS, _V1_EVENTS, _V1_FAILURES)),
     Migration(
@@ -153,6 +165,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         (_V2_FINGERPRINTS, _V2_CLUSTERS, _V2_DEDUP_STATE),
     ),
     Migration(3, "event place type, FIPS, admin-1, GeoNames id and basis", _V3_PLACE_COLUMNS),
+    Migration(
+        4,
+        "document ids unique per run: documents stored under an old id are replaced by "
+        "the same file under its new id, and the renames logged (doc_id_renames)",
+        (_V4_RENAMES,),
+    ),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
