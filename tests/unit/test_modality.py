@@ -667,6 +667,14 @@ def test_an_infinitive_after_an_object_is_a_purpose_unless_someone_is_told_to_do
     assert ordered == {"suspend": Mode.ASSERTED}
 
 
+def test_what_someone_is_asked_to_do_is_not_done_yet() -> None:
+    # "X urged Y to suspend ...": the suspension is asked for (coded with the appeal)
+    urged = _modes(_object_then_infinitive("urged", "urge", "suspend", "suspend"), ["suspend"])
+    assert urged == {"suspend": Mode.FUTURE}
+    forced = _modes(_object_then_infinitive("forced", "force", "suspend", "suspend"), ["suspend"])
+    assert forced == {"suspend": Mode.ASSERTED}
+
+
 # Trump announced / Analysts said US troops would be leaving Syria .
 def _would(head: str, lemma: str) -> Spec:
     return [

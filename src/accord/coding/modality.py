@@ -53,6 +53,7 @@ _SPEECH_HEADS = words("speech_verbs.txt")
 _DECISION_HEADS = words("decision_verbs.txt")
 _MOTION_VERBS = words("motion_verbs.txt")
 _DIRECTIVE_HEADS = words("directive_heads.txt")
+_REQUEST_HEADS = words("request_heads.txt")
 _LEGAL_VERBS = words("legal_verbs.txt")
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = words("conditional_marks.txt")
@@ -312,6 +313,14 @@ def _embedding_mode(
                 return Mode.NEGATED
             if lemma in _FUTURE_NOUNS:
                 return Mode.FUTURE
+        if (
+            tok.dep == "xcomp"
+            and _has_to(tokens, current, children)
+            and head.lemma.lower() in _REQUEST_HEADS
+        ):
+            # what someone is asked or ordered to do is not done yet: "urged Lam to
+            # step down" (the asking is coded with it as one appeal)
+            return Mode.FUTURE
         if (
             tok.dep == "xcomp"
             and _has_to(tokens, current, children)
