@@ -73,6 +73,16 @@ def _organisation(words: list[tuple[str, str, str, str, int]]) -> ParsedSentence
             ],
             "USAGOV",
         ),
+        # nor a sports body
+        (
+            [
+                ("the", "the", "DET", "det", 3),
+                ("US", "US", "PROPN", "compound", 3),
+                ("Anti-Doping", "anti-doping", "PROPN", "compound", 3),
+                ("Agency", "Agency", "PROPN", "ROOT", 3),
+            ],
+            "USA",
+        ),
         # a news agency named with its country is no government body
         (
             [

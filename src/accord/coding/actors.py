@@ -54,6 +54,7 @@ _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _AGENCY_HEADS = words("state_agency_heads.txt")
 _NEWS_WORDS = frozenset({"news", "press"})
+_SPORT_WORDS = words("sport_context.txt")
 _OFFICE_TITLES = table("office_titles.tsv")
 _PAST_OFFICE = words("past_office_words.txt")
 
@@ -524,7 +525,8 @@ class SentenceActors:
 
     def _state_agency(self, head: int, own: Combined) -> bool:
         """A named state body holding its country's name: 'the United States Commission on
-        International Religious Freedom' (data/lexicon/state_agency_heads.txt)."""
+        International Religious Freedom' (data/lexicon/state_agency_heads.txt); not a news
+        agency, nor a sports body ('the US Anti-Doping Agency': sport_context.txt)."""
         tok = self._tokens[head]
         return (
             own.kind == "country"
@@ -532,9 +534,8 @@ class SentenceActors:
             and tok.ent_type == "ORG"
             and tok.lemma.lower() in _AGENCY_HEADS
             and not any(
-                self._tokens[c].text.lower() in _NEWS_WORDS
-                for c in self._children.get(head, ())
-                if self._tokens[c].dep in ("compound", "amod")
+                self._tokens[c].text.lower() in _NEWS_WORDS | _SPORT_WORDS
+                for c in range(min((*self._children.get(head, ()), head)), head)
             )
         )
 

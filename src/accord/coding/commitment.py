@@ -31,13 +31,13 @@ def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[
     'plans' committed to, so the generic 030 of 'plans' itself is dropped; and one
     commitment coded twice ('threatened that it will attack': the frame and the inner
     verb) is kept once, in its most specific code."""
-    committed = {e.source.code for e in events if e.evidence.rule.endswith("+intent")}
+    committed = {e.source.code for e in events if _intent(e)}
     kept = [
         e
         for e in events
         if not (
             e.cameo == "030"
-            and not e.evidence.rule.endswith("+intent")
+            and not _intent(e)
             and e.source.code in committed
             and (
                 e.evidence.trigger.lower() in _COMMISSIVE_WORDS
@@ -58,6 +58,12 @@ def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[
         if e.cameo[:2] not in ("03", "13")
         or best[(e.source.code, e.target.code if e.target else "", e.cameo[:2])] is e
     ]
+
+
+def _intent(e: Event) -> bool:
+    """Whether the commitment rule re-coded the event as the intent it states (its rule
+    holds the step '+intent', wherever later steps such as '+place:sentence' follow)."""
+    return "intent" in e.evidence.rule.split("+")[1:]
 
 
 def first_conjunct(
