@@ -45,3 +45,16 @@ def fake_process(docs: Sequence[Document], resources: Resources) -> list[DocResu
             time.sleep(0.5)
         out.append(DocResult(doc=doc, sentence_count=len(doc.text.split()), content_hash=doc.id))
     return out
+
+
+def logged_process(docs: Sequence[Document], resources: Resources) -> list[DocResult]:
+    """:func:`fake_process`, first noting each document it begins coding as a line
+    ``<doc id> <pid>`` in the file named by the document's ``metadata["log"]``."""
+    out: list[DocResult] = []
+    for doc in docs:
+        log = doc.metadata.get("log")
+        if isinstance(log, str):
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"{doc.id} {os.getpid()}\n")
+        out.extend(fake_process([doc], resources))
+    return out
