@@ -10,17 +10,14 @@ CI-like run without a browser skip instead.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from scripts.dashboard_screenshots import free_port, served
 from scripts.fixture_store import build_fixture_store
 
 from accord.model import (
@@ -37,6 +34,14 @@ from accord.model import (
     PlaceType,
 )
 from accord.store import EventStore
+
+__all__ = [
+    "build_dashboard_store",
+    "chromium_path",
+    "free_port",
+    "hostile_result",
+    "served",
+]
 
 REQUIRE_BROWSER_ENV = "ACCORD_REQUIRE_BROWSER"
 CHROMIUM_ENV = "ACCORD_CHROMIUM"
@@ -110,35 +115,6 @@ def build_dashboard_store(path: Path) -> Path:
     with EventStore.open(path) as store:
         store.write([hostile_result()])
     return path
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def served(app: object, port: int | None = None) -> Iterator[str]:
-    """Run ``app`` with uvicorn in a thread on 127.0.0.1; yields its base URL."""
-    import uvicorn
-
-    port = port or free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)  # type: ignore[arg-type]
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def browser_required(environ: Mapping[str, str] | None = None) -> bool:
