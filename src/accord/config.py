@@ -60,9 +60,10 @@ class Settings:
         metadata={
             "help": "Seconds one document may take to code (0: no limit); a document that takes "
             "longer becomes a 'timeout' failure and the run goes on. Enforced with --workers "
-            "(the worker is stopped and restarted) and, in the main thread only, by the local "
-            "and Spark engines (SIGALRM, POSIX). A batch of N documents gets N budgets; one "
-            "over it is coded again one document at a time."
+            "(each document gets exactly one budget: a worker codes one document at a time, "
+            "and one over its budget is stopped and restarted) and, in the main thread only, "
+            "by the local and Spark engines (SIGALRM, POSIX), where a batch of N documents "
+            "gets N budgets and one over it is coded again one document at a time."
         },
     )
 

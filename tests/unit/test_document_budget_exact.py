@@ -30,7 +30,6 @@ def _docs(log: Path) -> list[Document]:
     return docs
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a chunk gets N budgets")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_stalled_document_gets_one_budget_and_its_neighbours_are_coded_once(
     tmp_path: Path, workers: int
@@ -57,4 +56,27 @@ def test_a_stalled_document_gets_one_budget_and_its_neighbours_are_coded_once(
     # One budget for the stalled document, then a fresh worker: well under the N + 1
     # budgets a chunk of N used to take.
     assert took < (CHUNK - 1) * BUDGET, took
+    assert not mp.active_children()
+
+
+def test_a_document_that_kills_its_worker_is_retried_alone_once_and_only_it(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "begun.txt"
+    meta = {"log": str(log)}
+    docs = [Document(id=f"d{i}", text=f"document {i}", metadata=meta) for i in range(CHUNK)]
+    docs[3] = Document(id="crash", text="this one CRASHes its worker", metadata=meta)
+    out = list(
+        run_parallel(
+            docs, FakeFactory(), workers=1, chunk_docs=CHUNK, process=logged_process, timeout=60
+        )
+    )
+    results = {r.doc.id: r for r in out if isinstance(r, DocResult)}
+    assert list(results) == [d.id for d in docs]
+    (failure,) = results["crash"].failures
+    assert failure.code == "worker_crashed"
+    assert "exit code 3" in failure.message and "died again" in failure.message
+    assert all(not r.failures for doc_id, r in results.items() if doc_id != "crash")
+    begun = Counter(line.split()[0] for line in log.read_text().splitlines())
+    assert begun == Counter({**{d.id: 1 for d in docs}, "crash": 2})
     assert not mp.active_children()

@@ -10,10 +10,14 @@ chunks, results come back in input order, and no domain logic lives here.
 * A worker that dies (a crash in native code, the OOM killer) costs no other document: the
   documents of the chunk it was coding are retried one by one in a fresh worker, and a
   document that kills its worker again becomes a ``worker_crashed`` Failure. The run goes on.
-* A per-document time budget (``timeout``, ``Settings.document_timeout``): a watchdog in
-  the parent stops a worker whose chunk of N documents has taken more than N budgets,
-  starts another, and codes that chunk's documents again one by one, each with one budget;
-  a document alone over its budget becomes a ``timeout`` Failure. The run goes on.
+* A per-document time budget (``timeout``, ``Settings.document_timeout``): with a budget,
+  a worker codes its chunk one document at a time and sends each result back as soon as it
+  has it, so the parent knows which document it is coding and since when. A watchdog in
+  the parent stops a worker whose document has taken longer than one budget and starts
+  another: that document becomes a ``timeout`` Failure, the documents coded before it keep
+  their results and those after it go to the next worker. Each document gets exactly one
+  budget and is coded once (a chunk coded in one batch would have to share N budgets among
+  N documents and be coded again one by one to find the slow one). The run goes on.
 * Workers are started with ``spawn`` (safe with spaCy and DuckDB's threads, and the same
   on every platform); ``forkserver`` can be asked for.
 """
@@ -194,11 +198,25 @@ def _init_error(exc: BaseException) -> bytes:
         return pickle.dumps(("init_error", wrapped), protocol=_PROTOCOL)
 
 
+def _send_one(conn: Connection, task_id: int, doc: Document, result: DocResult) -> None:
+    try:
+        payload = pickle.dumps(("doc", task_id, _portable_result(result)), protocol=_PROTOCOL)
+    except Exception as exc:
+        failed = _failed(doc, "unpicklable", f"the result could not be sent back: {exc}")
+        payload = pickle.dumps(("doc", task_id, failed), protocol=_PROTOCOL)
+    conn.send_bytes(payload)
+
+
 def _worker_main(
-    factory: ResourceFactory, process: BatchFunction, tasks: Connection, conn: Connection
+    factory: ResourceFactory,
+    process: BatchFunction,
+    tasks: Connection,
+    conn: Connection,
+    one_by_one: bool = False,
 ) -> None:
     """A worker: build Resources once, then code chunks read from ``tasks`` until told to
-    stop (an empty message) or the pipe closes.
+    stop (an empty message) or the pipe closes. ``one_by_one`` (a time budget runs): code
+    each chunk a document at a time and send each result as soon as it is there.
 
     Exits by itself when its parent process is gone (killed with SIGKILL, say).
     """
@@ -227,9 +245,12 @@ def _worker_main(
             return
         task_id, packed = pickle.loads(raw)
         docs = [_restored_doc(d) for d in packed]
-        results = _code_chunk(docs, resources, process)
         try:
-            _send_results(conn, task_id, docs, results)
+            if one_by_one:
+                for doc in docs:
+                    _send_one(conn, task_id, doc, _code_chunk([doc], resources, process)[0])
+            else:
+                _send_results(conn, task_id, docs, _code_chunk(docs, resources, process))
         except OSError:
             return  # the parent is gone
 
@@ -303,7 +324,10 @@ class _Worker:
     pending: deque[_Task] = field(default_factory=deque)
     discarded: bool = False
     started: float | None = None
-    """When the worker began its first pending task (monotonic seconds), once ready."""
+    """When the worker began its first pending task (monotonic seconds), once ready; coding
+    one document at a time, when it began the document it is coding."""
+    partial: list[DocResult] = field(default_factory=list)
+    """Results of the first pending task received so far (coding one document at a time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +338,8 @@ class _Lost:
     task: _Task
     how: str
     timed_out: bool = False
+    done: tuple[DocResult, ...] = ()
+    """The results of the task's first documents, received before its worker stopped."""
 
 
 def _describe_exit(code: int | None) -> str:
@@ -341,6 +367,7 @@ class _Pool:
     ) -> None:
         self._ctx = ctx
         self.timeout = timeout
+        self.one_by_one = timeout > 0
         self._factory = factory
         self._process = process
         self._per_worker = per_worker
@@ -355,7 +382,7 @@ class _Pool:
         receive, send = ctx.Pipe(duplex=False)
         proc = ctx.Process(
             target=_worker_main,
-            args=(self._factory, self._process, task_reader, send),
+            args=(self._factory, self._process, task_reader, send, self.one_by_one),
             name="accord-worker",
             daemon=True,
         )
@@ -384,10 +411,10 @@ class _Pool:
         worker.tasks.put(payload)  # pickled above, so the writing thread cannot fail on it
 
     def _deadline(self, w: _Worker) -> float | None:
-        """When ``w``'s current task is over its budget (None: no budget runs)."""
+        """When the document ``w`` is coding is over its budget (None: no budget runs)."""
         if self.timeout <= 0 or w.started is None or not w.pending:
             return None
-        return w.started + self.timeout * len(w.pending[0].docs)
+        return w.started + self.timeout
 
     def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[_Lost]]:
         """Block until something happens or a task runs over its time budget:
@@ -440,6 +467,17 @@ class _Pool:
                     raise RuntimeError("worker answered out of order")
                 w.started = time.monotonic() if w.pending else None
                 done.append((task, [_restored_result(r) for r in message[2]]))
+            elif kind == "doc":
+                task = w.pending[0]
+                if task.task_id != message[1]:  # pragma: no cover - FIFO by construction
+                    raise RuntimeError("worker answered out of order")
+                w.partial.append(_restored_result(message[2]))
+                w.started = time.monotonic()  # the next document begins
+                if len(w.partial) == len(task.docs):
+                    w.pending.popleft()
+                    done.append((task, w.partial))
+                    w.partial = []
+                    w.started = w.started if w.pending else None
 
     def _replace(self, i: int, dead: _Worker, *, timed_out: bool = False) -> list[_Lost]:
         """Start a worker in place of ``dead`` (stopped first when it ran over its time
@@ -462,7 +500,8 @@ class _Pool:
         for n, task in enumerate(dead.pending):
             # A worker codes its tasks in order: only the first one was being coded.
             started = dead.ready and n == 0
-            lost.append(_Lost(task, how if started else "", timed_out and started))
+            done = tuple(dead.partial) if started else ()
+            lost.append(_Lost(task, how if started else "", timed_out and started, done))
         return lost
 
     def close(self, *, graceful: bool) -> None:
@@ -475,6 +514,17 @@ class _Pool:
         for w in self._workers:
             _discard(w)
         self._workers = []
+
+
+def _crashed(doc: Document, how: str, retried: bool) -> DocResult:
+    msg = f"the worker process coding this document died ({how})" + (
+        "; it died again when the document was retried alone" if retried else ""
+    )
+    return _failed(doc, CRASH_CODE, msg)
+
+
+def _timeout(doc: Document, budget: float) -> DocResult:
+    return timeout_failure(doc, budget, "; its worker process was stopped and replaced")
 
 
 def _discard(w: _Worker) -> None:
@@ -515,8 +565,8 @@ def run_parallel(
     the workers hold) are read and not yet yielded. ``process`` (picklable; default
     :func:`~accord.pipeline.process_batch`) codes one chunk. ``timeout``: seconds per
     document (0: none; ``Settings.document_timeout`` is not read here, the caller passes
-    it): a worker over budget is stopped and replaced, its chunk coded again one document
-    at a time, and a document alone over budget becomes a ``timeout`` Failure. Workers
+    it): workers code one document at a time, each with one budget, and a document over
+    it becomes a ``timeout`` Failure, its worker stopped and replaced. Workers
     start when the first chunk is handed out and stop when the iterator is exhausted or
     closed. As workers are spawned, a script calling this needs the
     ``if __name__ == "__main__":`` guard.
@@ -566,6 +616,10 @@ def _schedule(
             slot.results[pos] = r
         slot.waiting -= len(t.positions)
 
+    def rest(t: _Task, n: int) -> _Task:
+        """``t`` without its first ``n`` documents."""
+        return task(t.slot, t.positions[n:], t.docs[n:], t.retry)
+
     while True:
         # Hand out work, reading more input while the window has room and every chunk
         # read so far is with a worker.
@@ -610,20 +664,32 @@ def _schedule(
         for t, results in done:
             finish(t, results)
         retries: list[_Task] = []
-        for t, how, timed_out in ((x.task, x.how, x.timed_out) for x in lost):
+        for t, how, timed_out, done_before in ((x.task, x.how, x.timed_out, x.done) for x in lost):
+            if done_before:  # coding one by one: these came back before the worker stopped
+                n = len(done_before)
+                finish(task(t.slot, t.positions[:n], t.docs[:n], t.retry), done_before)
+                t = rest(t, n)
             if not how:  # never started: give it to another worker as it is
                 retries.append(t)
+            elif pool.one_by_one:
+                # The worker was coding t's first document: that one alone is at fault, and
+                # the rest was never begun. A timeout is final; after a crash the document
+                # is tried once more, alone, in a fresh worker.
+                if len(t.docs) > 1:
+                    retries.append(rest(t, 1))
+                    t = task(t.slot, t.positions[:1], t.docs[:1], t.retry)
+                if timed_out:
+                    finish(t, [_timeout(t.docs[0], pool.timeout)])
+                elif not t.retry:
+                    retries.append(dataclasses.replace(t, retry=True))
+                else:
+                    finish(t, [_crashed(t.docs[0], how, t.retry)])
             elif len(t.docs) > 1 and not t.retry:
                 retries.extend(
                     task(t.slot, [p], [d], True) for p, d in zip(t.positions, t.docs, strict=True)
                 )
-            elif timed_out:
-                how = "; its worker process was stopped and replaced"
-                finish(t, [timeout_failure(t.docs[0], pool.timeout, how)])
+            elif timed_out:  # pragma: no cover - a budget codes one document at a time
+                finish(t, [_timeout(t.docs[0], pool.timeout)])
             else:
-                doc = t.docs[0]
-                msg = f"the worker process coding this document died ({how})" + (
-                    "; it died again when the document was retried alone" if t.retry else ""
-                )
-                finish(t, [_failed(doc, CRASH_CODE, msg)])
+                finish(t, [_crashed(t.docs[0], how, t.retry)])
         backlog.extendleft(reversed(retries))
