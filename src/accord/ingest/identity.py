@@ -27,7 +27,6 @@ them (:mod:`accord.store.renames`).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -77,9 +76,10 @@ def unique_ids(paths: Sequence[tuple[str, ...]], widths: Sequence[int]) -> list[
             width[i] += 1
 
 
-_NUMBERED = re.compile(r"(.*?[:@#])([0-9]{1,12})")
-"""An origin that is a file's and a record's number in it: ``path:line``, ``path@offset``,
+_NUMBER_SEPARATORS = ":@#"
+"""An origin may be a file's and a record's number in it: ``path:line``, ``path@offset``,
 ``path#entry``."""
+_DIGITS = "0123456789"
 _SHORT_ID = 32
 _NO_NUMBER = (1 << 40) - 1
 
@@ -115,8 +115,10 @@ def first_wins(items: Iterable[Document | Failure]) -> Iterator[Document | Failu
     def where(origin: str | None) -> int:
         """The origin packed in an int: an index into ``bases`` and a number."""
         text = origin or ""
-        numbered = _NUMBERED.fullmatch(text)
-        base, number = (numbered[1], int(numbered[2])) if numbered else (text, _NO_NUMBER)
+        base, number = text, _NO_NUMBER
+        stem = text.rstrip(_DIGITS)
+        if stem.endswith(tuple(_NUMBER_SEPARATORS)) and 0 < len(text) - len(stem) <= 12:
+            base, number = stem, int(text[len(stem) :])
         index = base_index.setdefault(base, len(bases))
         if index == len(bases):
             bases.append(base)
