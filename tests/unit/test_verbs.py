@@ -460,6 +460,40 @@ SENSES: list[tuple[str, Spec, set[str | None]]] = [
         ),
         {"1721"},
     ),
+    (
+        "'Iran fired missiles at US troops': force aimed at them",
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("fired", "fire", "VERB", "ROOT", 1),
+            ("missiles", "missile", "NOUN", "dobj", 1),
+            ("at", "at", "ADP", "prep", 1),
+            ("US", "US", "PROPN", "compound", 5),
+            ("troops", "troop", "NOUN", "pobj", 3),
+        ],
+        {"190"},
+    ),
+    (
+        "'police fired tear gas at protesters': violent repression",
+        [
+            ("police", "police", "NOUN", "nsubj", 1),
+            ("fired", "fire", "VERB", "ROOT", 1),
+            ("tear", "tear", "NOUN", "compound", 3),
+            ("gas", "gas", "NOUN", "dobj", 1),
+            ("at", "at", "ADP", "prep", 1),
+            ("protesters", "protester", "NOUN", "pobj", 4),
+        ],
+        {"175"},
+    ),
+    (
+        "'the company fired the manager': no force",
+        _clause_of(
+            "company",
+            ("fired", "fire"),
+            ("the", "the", "DET", "det"),
+            ("manager", "manager", "NOUN", "dobj"),
+        ),
+        {None, "", "160"},
+    ),
 ]
 
 
@@ -495,3 +529,24 @@ def test_asking_someone_not_to_act_is_still_the_appeal_or_demand(
     )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and m.code == code
+
+
+def test_warning_what_another_might_do_is_no_threat(verbs: VerbDictionary) -> None:
+    # "Trump warned that Biden could destroy the growth ."
+    ps = parsed(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 1),
+            ("warned", "warn", "VERB", "ROOT", 1),
+            ("that", "that", "SCONJ", "mark", 5),
+            ("Biden", "Biden", "PROPN", "nsubj", 5),
+            ("could", "could", "AUX", "aux", 5),
+            ("destroy", "destroy", "VERB", "ccomp", 1),
+            ("the", "the", "DET", "det", 7),
+            ("growth", "growth", "NOUN", "dobj", 5),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    # not framed as a threat of the destruction: the bare 'warn', which codes only
+    # against an actor warned (none here)
+    assert m is not None and m.frame == "" and m.inner is None
+    assert m.form.needs_actor_target

@@ -70,6 +70,7 @@ _NO_EVENT_DEPS = frozenset({"prep", "amod", "compound", "nmod", "case", "mark", 
 _SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _ASKING_FRAMES = frozenset({"appeal", "demand"})
+_POSSIBILITY = frozenset({"could", "might", "may", "can"})
 """Frames that ask another actor to act (or not to act)."""
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
@@ -404,6 +405,19 @@ class VerbDictionary:
             and tokens[comp].dep == "ccomp"
         ):
             return None  # 'agreed that ...' states an accord, not a commitment
+        if (
+            frame == "threaten"
+            and tokens[comp].dep == "ccomp"
+            and other_actor(tokens, verb, comp, children)
+            and any(
+                tokens[c].dep == "aux" and tokens[c].text.lower() in _POSSIBILITY
+                for c in children.get(comp, ())
+            )
+        ):
+            # 'warned that Biden could destroy the growth': what another might do is a
+            # warning about them, no threat ('warned that Ukraine would face
+            # consequences' stays one)
+            return None
         if frame == "intent" and other_subject(tokens, verb, comp, children):
             frame = "appeal"
         elif lemma in self.frames.object_appeal and lemma not in self.frames.lemmas:
