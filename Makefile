@@ -61,8 +61,11 @@ eval: $(STAMP)
 
 # Throughput against spaCy's parser+NER alone on ../shared/corpus (skips without it);
 # not part of `make test`. Extra options: make bench BENCH_ARGS="--limit 50 --repeat 1"
+# Then accord serve's API latency (p50/p95 of the series, dyad and event-page endpoints)
+# on a store of the Wikinews and BBC-politics corpora: make bench SERVE_BENCH_ARGS="--db X".
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/serve_latency.py $(SERVE_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB)

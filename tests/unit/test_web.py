@@ -160,6 +160,13 @@ def test_series_is_the_analysis_series(client: TestClient, db: Path) -> None:
     assert body["page"] == {"offset": 0, "limit": 1000, "returned": 24, "total": 24}
 
 
+def test_a_side_coded_without_a_country_is_a_valid_side(client: TestClient) -> None:
+    # actors of no known country are coded '---ROLE' (as '---HRI' in BBC politics)
+    body = _ok(client, "/api/v1/series", a="---HRI", b="GBR")
+    assert body["meta"]["label"] == "---HRI–GBR"
+    assert _ok(client, "/api/v1/events", a="---HRI", b="GBR")["page"]["total"] == 0
+
+
 def test_the_events_behind_one_point(client: TestClient) -> None:
     body = _ok(client, "/api/v1/series/events", a="XAR", b="XBO", at="2020-12-17")
     ids = {r["event_id"] for r in body["data"]}
@@ -371,6 +378,20 @@ def test_a_store_held_too_long_is_503_store_busy(db: Path) -> None:
         assert r.json()["error"]["code"] == "store_busy"
         assert r.headers["retry-after"] == "1"
         assert c.get("/api/v1/events").status_code == 200
+
+
+def test_the_store_is_kept_open_only_between_close_requests(db: Path) -> None:
+    app = create_app(ServeConfig(db=str(db), keep_open=0.3))
+    with TestClient(app, base_url=BASE) as c:
+        assert not app.state.keeper.holding
+        for _ in range(3):
+            assert c.get("/api/v1/summary").status_code == 200
+        assert app.state.keeper.holding
+        time.sleep(0.8)
+        assert not app.state.keeper.holding
+        _hold_store(db, 0.1).wait(timeout=30)  # a writer can open it again
+        assert c.get("/api/v1/summary").status_code == 200
+    assert not app.state.keeper.holding  # closed when the app stops
 
 
 def test_hosts_and_loopback() -> None:

@@ -29,6 +29,15 @@ from accord.web.config import DEFAULT_HOST, DEFAULT_PORT
     "answers 503 store_busy.",
 )
 @click.option(
+    "--keep-open",
+    type=click.FloatRange(min=0.0, max=60.0),
+    default=0.5,
+    show_default=True,
+    metavar="SECONDS",
+    help="Keep the store open this long after the last request, so that a page's burst of "
+    "requests opens it once; no ingest can start writing meanwhile (0: per request only).",
+)
+@click.option(
     "--allow-host",
     "allowed_hosts",
     multiple=True,
@@ -36,7 +45,12 @@ from accord.web.config import DEFAULT_HOST, DEFAULT_PORT
     help="A Host header name to answer besides localhost and --host (repeatable; '*': any).",
 )
 def serve(
-    db: str, host: str, port: int, busy_timeout: float, allowed_hosts: tuple[str, ...]
+    db: str,
+    host: str,
+    port: int,
+    busy_timeout: float,
+    keep_open: float,
+    allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the dashboard and the REST API (/api/v1, schema at /api/v1/openapi.json) over
     the store DB, read-only, until Ctrl-C."""
@@ -45,7 +59,7 @@ def serve(
     from accord.web import ServeConfig, create_app, is_loopback
 
     config = ServeConfig(db=db, host=host, port=port, busy_timeout=busy_timeout,
-                         allowed_hosts=tuple(allowed_hosts))  # fmt: skip
+                         allowed_hosts=tuple(allowed_hosts), keep_open=keep_open)  # fmt: skip
     app = create_app(config)
     if not is_loopback(host):
         click.echo(

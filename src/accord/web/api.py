@@ -62,7 +62,7 @@ FIRST_YEAR, LAST_YEAR = 1800, 2200
 """Dates outside these years are refused (a day series over ten millennia is no query)."""
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-_CODE = r"^[A-Za-z0-9]{1,32}$"
+_CODE = r"^[A-Za-z0-9-]{1,32}$"
 _COUNTRY = r"^[A-Za-z]{3}$"
 
 Fold = Literal["none", "daily", "clustered"]

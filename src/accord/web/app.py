@@ -9,8 +9,9 @@ with HTML from data; the Content-Security-Policy allows scripts from the server 
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from accord.errors import StoreError, UsageError
 from accord.web.api import router
 from accord.web.config import ServeConfig
 from accord.web.responses import error_answer
-from accord.web.store import StoreBusy
+from accord.web.store import StoreBusy, StoreKeeper
 
 __all__ = ["PAGES", "create_app", "static_dir"]
 
@@ -83,7 +84,15 @@ def create_app(config: ServeConfig) -> FastAPI:
     is no readable store (nothing is created)."""
     with StoreReader(config.db):
         pass
+    keeper = StoreKeeper(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        keeper.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="accord",
         version=__version__,
         summary="Read-only REST API over an accord event store.",
@@ -97,6 +106,7 @@ def create_app(config: ServeConfig) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.state.config = config
+    app.state.keeper = keeper
     hosts = config.hosts()
 
     @app.middleware("http")

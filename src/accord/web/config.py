@@ -31,6 +31,9 @@ class ServeConfig:
     ingest) holds before it answers 503 ``store_busy``. The server answers requests whose
     HTTP ``Host`` header names the loopback names, ``host`` or one of ``allowed_hosts``
     (a guard against DNS rebinding); ``"*"`` among them, or a wildcard ``host``: any.
+    ``keep_open``: seconds the server keeps the store open after the last request, so
+    that a burst of requests opens it once (0: open and close it per request only); no
+    writer can open the store meanwhile.
     """
 
     db: str
@@ -38,6 +41,7 @@ class ServeConfig:
     port: int = DEFAULT_PORT
     busy_timeout: float = 10.0
     allowed_hosts: tuple[str, ...] = ()
+    keep_open: float = 0.5
 
     def hosts(self) -> frozenset[str]:
         """The Host header names (without port) that requests may carry."""

@@ -25,6 +25,7 @@ __all__ = [
     "list_answer",
     "object_answer",
     "plain",
+    "plain_row",
 ]
 
 
@@ -104,6 +105,25 @@ class JSONAnswer(Response):
         ).encode("utf-8")
 
 
+_SIMPLE = (str, int, bool, type(None))
+
+
+def plain_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`plain` of one flat row, quick for the values rows mostly hold."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        t = type(v)
+        if t in _SIMPLE:
+            out[k] = v
+        elif t is float:
+            out[k] = v if math.isfinite(v) else None
+        elif t is dt.date:
+            out[k] = v.isoformat()
+        else:
+            out[k] = plain(v)
+    return out
+
+
 def list_answer(
     rows: Sequence[Mapping[str, Any]],
     *,
@@ -112,7 +132,7 @@ def list_answer(
     total: int | None,
     meta: Mapping[str, Any] | None = None,
 ) -> JSONAnswer:
-    data = [plain(r) for r in rows]
+    data = [plain_row(r) for r in rows]
     page = {"offset": offset, "limit": limit, "returned": len(data), "total": total}
     return JSONAnswer({"data": data, "page": page, "meta": plain(meta or {})})
 

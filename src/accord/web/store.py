@@ -1,9 +1,16 @@
-"""How a request reaches the store: opened read-only for that request only, so the
-server never stands in the way of ``accord ingest``, and waited for (not failed) while an
-ingest holds it."""
+"""How a request reaches the store: opened read-only for that request only, waited for
+(not failed) while an ingest holds it.
+
+Opening a DuckDB file costs tens of milliseconds when no connection to it is open in the
+process, and next to nothing while one is (DuckDB keeps the database instance). So the
+server keeps one idle read-only connection (:class:`StoreKeeper`) while requests come, and
+closes it ``keep_open`` seconds after the last one: a page's burst of API calls shares one
+open, and between bursts the server holds no lock, so ``accord ingest`` can write.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 
@@ -13,7 +20,7 @@ from accord.errors import StoreError
 from accord.store import EventStore
 from accord.web.config import ServeConfig
 
-__all__ = ["StoreBusy", "open_read_only", "request_store"]
+__all__ = ["StoreBusy", "StoreKeeper", "open_read_only", "request_store"]
 
 
 class StoreBusy(StoreError):
@@ -47,11 +54,69 @@ def open_read_only(config: ServeConfig) -> EventStore:
             pause = min(pause * 2, 0.5)
 
 
+class StoreKeeper:
+    """Keeps one idle read-only connection to the store open from a request until
+    ``config.keep_open`` seconds after the last one (0: never)."""
+
+    def __init__(self, config: ServeConfig) -> None:
+        self._config = config
+        self._lock = threading.Lock()
+        self._held: EventStore | None = None
+        self._last = 0.0
+        self._timer: threading.Timer | None = None
+
+    @property
+    def holding(self) -> bool:
+        with self._lock:
+            return self._held is not None
+
+    def touch(self) -> None:
+        """A request has the store open: keep the instance alive past it."""
+        if self._config.keep_open <= 0:
+            return
+        with self._lock:
+            self._last = time.monotonic()
+            if self._held is None:
+                try:
+                    self._held = EventStore.open(self._config.db, read_only=True)
+                except StoreError:
+                    return
+            if self._timer is None:
+                self._arm(self._config.keep_open)
+
+    def _arm(self, delay: float) -> None:
+        self._timer = threading.Timer(delay, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        with self._lock:
+            left = self._last + self._config.keep_open - time.monotonic()
+            if left > 0:
+                self._arm(left)
+                return
+            self._timer = None
+            held, self._held = self._held, None
+        if held is not None:
+            held.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            held, self._held = self._held, None
+        if held is not None:
+            held.close()
+
+
 def request_store(request: Request) -> Iterator[EventStore]:
     """FastAPI dependency: the store for one request, closed after it."""
     config: ServeConfig = request.app.state.config
+    keeper: StoreKeeper = request.app.state.keeper
     store = open_read_only(config)
     try:
+        keeper.touch()
         yield store
     finally:
         store.close()
