@@ -151,8 +151,10 @@ def action_events(
 
 
 _CROWDS = words("crowd_nouns.txt")
-_NOT_CROWD_PREPS = frozenset({"in", "without", "despite"})
-"""'resigned in protest', 'without protest', 'despite protests': no protest told."""
+_NOT_CROWD_PREPS = frozenset({"in", "without", "despite", "at", "for"})
+"""'resigned in protest', 'without protest', 'despite protests': no protest told; 'at the
+rally, Trump declared', 'tweeted support for the protests', 'called for protests': a
+venue, a stance or an appeal, not the protest itself (told where it happens)."""
 _PROTESTERS = "OPP"
 
 
