@@ -394,6 +394,46 @@ def test_the_store_is_kept_open_only_between_close_requests(db: Path) -> None:
     assert not app.state.keeper.holding  # closed when the app stops
 
 
+def test_accord_serve_answers_on_the_loopback_by_default(db: Path) -> None:
+    import httpx
+
+    from tests.web_support import free_port
+
+    port = free_port()
+    entry = "import sys; from accord.cli.main import main; main(sys.argv[1:])"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", entry, "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert f"at http://127.0.0.1:{port}/" in line, line
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "accord serve did not answer"
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["data"]["status"] == "ok"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_accord_serve_on_a_missing_store_exits_5(tmp_path: Path) -> None:
+    from accord.cli.main import main
+
+    missing = tmp_path / "none.duckdb"
+    with pytest.raises(SystemExit) as stop:
+        main(["serve", "--db", str(missing)])
+    assert stop.value.code == 5
+    assert not missing.exists()
+
+
 def test_hosts_and_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
