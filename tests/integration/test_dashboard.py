@@ -222,6 +222,16 @@ def test_a_number_opens_the_events_behind_it(watched: Watched) -> None:
     page.wait_for_url(re.compile(r"/events\?"))
     page.locator(".pager .count").first.wait_for()
     assert page.locator(".pager .count").first.inner_text().endswith(f" of {n}")
+    # what changed: the count of the week before opens that week's events
+    page = watched.open("/")
+    row = page.locator("section", has_text="What changed").locator("tr", has_text="XAR – XBO")
+    row.wait_for()
+    before = row.locator("td").nth(3)
+    n = int(before.inner_text())
+    before.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/events\?.*until=2020-12-21"))
+    page.locator(".pager .count").first.wait_for()
+    assert page.locator(".pager .count").first.inner_text().endswith(f" of {n}")
     # a bar of the volume chart opens that month's events
     page = watched.open("/")
     page.wait_for_function(CHART_READY, arg="#volume-chart")

@@ -319,6 +319,7 @@
     var quad = add(grid, el('section', { class: 'panel' }, el('h2', { text: 'Quad-class mix' }), el('div', { id: 'quad-chart', class: 'chart' }))).lastChild;
     var dy = section('Top dyads between countries');
     var al = section('Alerts: dyads departing from their own baseline');
+    var ch = section('What changed: the last 7 days against the 7 before');
 
     api('/summary').then(function (b) {
       var s = b.data;
@@ -363,6 +364,26 @@
 
     api('/alerts', { evidence: 5, limit: 10 }).then(function (b) { add(al, alertList(b.data)); })
       .catch(function (e) { showError(al, e); });
+
+    api('/changes', { days: 7, limit: 10 }).then(function (b) { add(ch, changesTable(b.data)); })
+      .catch(function (e) { showError(ch, e); });
+  }
+
+  function changesTable(rows) {
+    function before(r) {
+      var start = new Date(r.window_start + 'T00:00:00Z');
+      var end = new Date(start.getTime() - 86400000);
+      var first = new Date(start.getTime() - 86400000 * (1 + (new Date(r.window_end + 'T00:00:00Z') - start) / 86400000));
+      return { since: first.toISOString().slice(0, 10), until: end.toISOString().slice(0, 10) };
+    }
+    return table([
+      { label: 'Dyad', cell: function (r) { return link('/dyad', { a: r.side_a, b: r.side_b }, r.side_a + ' – ' + r.side_b); } },
+      { label: 'Status', cell: function (r) { return el('span', { class: 'badge', text: r.status }); } },
+      { label: 'Events now', num: true, cell: function (r) { return link('/events', { a: r.side_a, b: r.side_b, since: r.window_start, until: r.window_end }, r.events); } },
+      { label: 'Before', num: true, cell: function (r) { var w = before(r); return link('/events', { a: r.side_a, b: r.side_b, since: w.since, until: w.until }, r.events_before); } },
+      { label: 'Conflict now', num: true, cell: function (r) { return link('/events', { a: r.side_a, b: r.side_b, since: r.window_start, until: r.window_end, kind: 'conflict' }, r.conflict, 'quad-4'); } },
+      { label: 'Window', cell: function (r) { return r.window_start + ' … ' + r.window_end; } }
+    ], rows, 'No events in the last two weeks of the store.');
   }
 
   function dyadTable(rows) {
@@ -475,8 +496,8 @@
           { label: 'Country', cell: function (x) { return link('/country', { c: x.actor }, x.actor); } },
           { label: 'Name', cell: function (x) { return x.name; } },
           { label: 'Events', num: true, cell: function (x) { return link('/events', { country: x.actor }, x.events); } },
-          { label: 'Cooperation', num: true, cell: function (x) { return x.cooperation; } },
-          { label: 'Conflict', num: true, cell: function (x) { return x.conflict; } }
+          { label: 'Cooperation', num: true, cell: function (x) { return link('/events', { country: x.actor, kind: 'cooperation' }, x.cooperation, 'quad-1'); } },
+          { label: 'Conflict', num: true, cell: function (x) { return link('/events', { country: x.actor, kind: 'conflict' }, x.conflict, 'quad-4'); } }
         ], r.data));
       }).catch(function (e) { showError(s, e); });
       return;
