@@ -27,6 +27,7 @@ from accord.coding.ruleset import (
     counterpart,
     domestic_target,
     future_date,
+    general_passive,
     instrument,
     licensed_default,
     placed_source,
@@ -196,6 +197,39 @@ def _advocates(subject: str, tag: str) -> ParsedSentence:
 def test_standing_position(subject: str, tag: str, first: bool, mode: Mode) -> None:
     clause = dataclasses.replace(_clause(_advocates(subject, tag)), first=first)
     got = standing_position.apply(_candidate(code="020"), clause)
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _appointed(aux: str, tag: str) -> ParsedSentence:
+    """'The leader <aux> appointed by the King.' with the auxiliary's tag set."""
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("leader", "leader", "NOUN", "nsubjpass", 3),
+            (aux, "be", "AUX", "auxpass", 3),
+            ("appointed", "appoint", "VERB", "ROOT", 3),
+            ("by", "by", "ADP", "agent", 3),
+            ("the", "the", "DET", "det", 6),
+            ("King", "King", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 3),
+        ]
+    )
+    tags = {2: tag, 3: "VBN"}
+    tokens = tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
+    return dataclasses.replace(ps, tokens=tokens)
+
+
+@pytest.mark.parametrize(
+    ("aux", "tag", "first", "mode"),
+    [
+        ("is", "VBZ", False, Mode.BACKGROUND),  # a rule: how the leader is appointed
+        ("was", "VBD", False, Mode.ASSERTED),  # an act
+        ("is", "VBZ", True, Mode.ASSERTED),  # the story's lead
+    ],
+)
+def test_general_passive(aux: str, tag: str, first: bool, mode: Mode) -> None:
+    clause = dataclasses.replace(_clause(_appointed(aux, tag)), first=first)
+    got = general_passive.apply(dataclasses.replace(_candidate(code="060"), trigger=3), clause)
     assert isinstance(got, Candidate) and got.mode is mode
 
 

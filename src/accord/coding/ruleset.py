@@ -45,6 +45,7 @@ from accord.coding.time_rules import (
     background_date,
     event_date,
     future_date,
+    general_passive,
     standing_position,
 )
 from accord.model import Mode
@@ -442,6 +443,7 @@ RULES: tuple[Rule, ...] = (
     background_date,
     future_date,
     standing_position,
+    general_passive,
     asserted_only,
     find_arguments,
     verbal_attack,

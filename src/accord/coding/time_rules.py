@@ -107,3 +107,23 @@ def standing_position(c: Candidate, cl: Clause) -> Verdict:
         if cl.tokens[k].dep == "nsubj" and cl.tokens[k].text.lower() in _PERFORMATIVE_SUBJECTS:
             return c
     return dataclasses.replace(c, mode=Mode.BACKGROUND)
+
+
+@rule("general_passive", ["verb"], reads=["date", "mode"], writes=["mode"])
+def general_passive(c: Candidate, cl: Clause) -> Verdict:
+    """An act told in the simple present passive states a rule or a habit, not an event:
+    'the official leader of the party ... is appointed Prime Minister by the King', 'members
+    are elected for five years'. The present stays an event in the story's lead ('Xi is
+    welcomed in Moscow'), where the sentence dates it, and in the perfect or progressive
+    ('has been arrested', 'is being held')."""
+    tok = cl.tokens[c.trigger]
+    if c.mode is not Mode.ASSERTED or cl.first or tok.tag != "VBN" or c.trigger in cl.dates:
+        return c
+    if c.date is not None and c.date.source is DateSource.TEXT:
+        return c
+    aux = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep in ("aux", "auxpass")]
+    if len(aux) != 1 or cl.tokens[aux[0]].dep != "auxpass":
+        return c
+    if cl.tokens[aux[0]].tag not in _PRESENT_SIMPLE:
+        return c
+    return dataclasses.replace(c, mode=Mode.BACKGROUND)
