@@ -147,7 +147,8 @@ def test_smoke_on_the_corpora_store(corpora_db: str) -> None:
 
 
 def test_code_frame_codes_the_rows_of_a_dataframe() -> None:
-    pandas = pytest.importorskip("pandas")
+    import pandas  # a dev dependency: installed by make setup
+
     from accord import Coder
 
     df = pandas.DataFrame(

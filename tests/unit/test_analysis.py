@@ -262,7 +262,8 @@ def test_bad_options_are_usage_errors(db: Path) -> None:
 
 
 def test_frames_give_arrow_pandas_and_rows(db: Path) -> None:
-    pandas = pytest.importorskip("pandas")
+    import pandas  # a dev dependency: installed by make setup
+
     frame = accord.open(db).events()
     assert frame.arrow().num_rows == len(frame) == 9
     df = frame.df()

@@ -106,7 +106,8 @@ def test_no_alert_before_the_shift(store: StoreReader) -> None:
 
 
 def test_a_dataframe_of_all_events(store: StoreReader) -> None:
-    pytest.importorskip("pandas")
+    import pandas  # noqa: F401  # a dev dependency: .df() needs it
+
     df = store.events().df()
     assert len(df) == store.summary().events
     assert {"source_code", "target_country", "cameo", "title", "url", "outlet"} <= set(df)
