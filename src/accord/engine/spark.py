@@ -304,6 +304,7 @@ _SPARK_TYPES: Mapping[str, str] = MappingProxyType(
     {
         "string": "StringType",
         "int32": "IntegerType",
+        "int64": "LongType",
         "double": "DoubleType",
         "date32[day]": "DateType",
     }
