@@ -47,10 +47,14 @@ def test_a_protest_told_as_the_subject_is_an_event_of_its_crowd() -> None:
 @pytest.mark.parametrize(
     ("prep", "noun", "lemma"),
     [
-        ("At", "rally", "rally"),  # a venue
         ("For", "protests", "protest"),  # a stance or an appeal: 'support for the protests'
         ("Despite", "protests", "protest"),
     ],
 )
-def test_a_protest_named_as_a_venue_or_a_stance_is_none(prep: str, noun: str, lemma: str) -> None:
+def test_a_protest_named_as_a_stance_is_none(prep: str, noun: str, lemma: str) -> None:
     assert _crowds(_at_the(prep, noun, lemma)) == []
+
+
+def test_a_rally_named_as_a_venue_took_place() -> None:
+    # "speakers at the rally": the rally happened (a campaign rally is not told apart)
+    assert _crowds(_at_the("At", "rally", "rally")) == ["rally"]

@@ -151,10 +151,10 @@ def action_events(
 
 
 _CROWDS = words("crowd_nouns.txt")
-_NOT_CROWD_PREPS = frozenset({"in", "without", "despite", "at", "for"})
-"""'resigned in protest', 'without protest', 'despite protests': no protest told; 'at the
-rally, Trump declared', 'tweeted support for the protests', 'called for protests': a
-venue, a stance or an appeal, not the protest itself (told where it happens)."""
+_NOT_CROWD_PREPS = frozenset({"in", "without", "despite", "for"})
+"""'resigned in protest', 'without protest', 'despite protests': no protest told;
+'tweeted support for the protests', 'called for protests': a stance or an appeal, not the
+protest itself. A venue ('speakers at the rally') still tells that the rally took place."""
 _PROTESTERS = "OPP"
 
 
