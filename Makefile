@@ -47,6 +47,13 @@ check: lint typecheck
 test-unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
+# The fuzz tier alone (tests/fuzz: Hypothesis with a fixed seed over the readers, the text
+# cleaner and the date resolver; part of make test, about a minute). Deeper, by hand:
+# make fuzz FUZZ_SCALE=20 (twenty times the examples, the same seed).
+FUZZ_SCALE ?= 1
+fuzz: $(STAMP)
+	ACCORD_FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -q tests/fuzz
+
 # The whole suite: lint, types, unit, golden, integration (real model + DuckDB) and the eval gate.
 test: check
 	$(BIN)/pytest -q
