@@ -237,7 +237,9 @@ def test_hostile_values_are_parameters_not_sql(db: Path) -> None:
     store = accord.open(db)
     for side in ("USA' OR 1=1 --", "%", "'; DROP TABLE events; --", "CHN\\"):
         assert sum(store.series((side, "USA")).column("events")) == 0
-        assert len(store.events(dyad=(side, "USA"))) == 0
+        # a dyad side that is no code is refused (issue 12: never a silent empty answer)
+        with pytest.raises(UsageError):
+            store.events(dyad=(side, "USA"))
     assert accord.open(db).summary().stored_events == 10
 
 

@@ -36,7 +36,7 @@ from accord.store.codec import (
     fingerprint_table,
     id_table,
 )
-from accord.store.filters import EventQuery, where_sql
+from accord.store.filters import EventQuery, check_codes, where_sql
 from accord.store.folding import (
     ClusterStats,
     DedupMethod,
@@ -578,12 +578,19 @@ class EventStore:
         date, doc_id, sentence, event_id order."""
         self._check_open()
         q = query if query is not None else EventQuery()
+        self.check_query(q)
         where, params = where_sql(q)
         sql = f"SELECT {_EVENT_COLS} FROM events{where}{_ORDER}"
         if q.limit is not None:
             sql += " LIMIT ?"
             params.append(q.limit)
         return self._stream(sql, params)
+
+    def check_query(self, query: EventQuery) -> None:
+        """Raise :class:`UsageError` when ``query`` names a code that no country table
+        knows and no stored event carries (:func:`accord.store.filters.check_codes`), so a
+        mistyped code is an error, not an empty answer."""
+        check_codes(query, lambda sql, params: bool(self._fetchone(sql, params)[0]))
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
         for row in self._stream_rows(sql, params):
@@ -592,6 +599,7 @@ class EventStore:
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events :meth:`iter_events` would give for ``query``."""
         q = query if query is not None else EventQuery()
+        self.check_query(q)
         where, params = where_sql(q)
         if q.limit is not None:
             sql = f"SELECT count(*) FROM (SELECT 1 FROM events{where} LIMIT ?)"
@@ -686,7 +694,9 @@ class EventStore:
         """Events matching ``query`` folded by ``fold`` (``none``, ``daily``, ``clustered``),
         each with its mention, article and source counts."""
         self._check_open()
-        sql, params = folded_sql(query if query is not None else EventQuery(), fold)
+        q = query if query is not None else EventQuery()
+        self.check_query(q)
+        sql, params = folded_sql(q, fold)
         width = len(EVENT_COLUMNS)
         for row in self._stream_rows(sql, params):
             n, a, s = row[width:]

