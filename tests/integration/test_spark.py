@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from accord.ingest import iter_documents
 from accord.model import DocResult, Event, Failure
 from accord.store import EventStore
 from accord.store.parquet import EVENTS_DIR, PARTITION_COLUMN
+from tests.integration.long_token import SIZE, single_token
 
 _REASON = spark_available()
 if _REASON is not None:
@@ -212,3 +214,31 @@ def test_an_executor_error_is_the_local_engines_error(
         errors.append((exit_info.value.code, capsys.readouterr().err.strip().splitlines()[-1]))
     assert errors[0] == errors[1]
     assert errors[0][0] == 2 and missing in errors[0][1]
+
+
+def test_a_4mb_single_token_document_finishes_within_its_budget_on_spark(
+    spark: Any, few_inputs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13, item 1 (done-when; --workers: tests/integration/test_document_budget_cli.py):
+    the one-token document is coded (its token dropped: no events) or is a timeout, and the
+    articles around it are coded as without it."""
+    token = tmp_path / "token.txt"
+    token.write_text(single_token() + "\n", encoding="utf-8")
+    assert token.stat().st_size == SIZE + 1
+    budget = 20
+    articles = few_inputs[0]
+    started = time.monotonic()
+    main(["code", articles, "--engine", "spark", "--document-timeout", str(budget)])
+    alone, alone_s = capsys.readouterr(), time.monotonic() - started
+    started = time.monotonic()
+    main(["code", articles, str(token), "--engine", "spark", "--document-timeout", str(budget)])
+    both, both_s = capsys.readouterr(), time.monotonic() - started
+    assert both.out == alone.out and alone.out.count("\n") > 10
+    assert "token.txt" not in both.out
+    lines = both.err.splitlines()
+    failures = [line for line in lines if "token.txt" in line]
+    if failures:
+        assert len(failures) == 1 and "timeout" in failures[0], both.err
+    else:
+        assert "4 documents coded" in lines[-1] and "0 failures" in lines[-1], both.err
+    assert both_s - alone_s < budget, (both_s, alone_s)
