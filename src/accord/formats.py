@@ -1,17 +1,26 @@
-"""Event record serialisation: the output contract.
+"""Event record serialisation: the output contract, and the one registry of writers.
 
-Three formats:
+:data:`WRITERS` names every output format; the CLI's ``--format`` choices come from it
+(``accord code`` and ``accord events``: the stream formats; ``accord export``: all of them).
 
 ``json``
-    One JSON object per line (JSON Lines). :func:`event_to_dict` defines the object and
-    :func:`event_from_dict` is its exact inverse, so a file written here reads back into
-    equal :class:`~accord.model.Event` records.
+    One JSON object per line (JSON Lines). :func:`event_to_dict` defines the event object
+    and :func:`event_from_dict` is its exact inverse; each line adds the document's
+    ``url``, ``title`` and ``outlet`` (null where unknown), which the reader ignores, so a
+    file written here reads back into equal :class:`~accord.model.Event` records.
 ``csv``
     One flat row per event with a header (:data:`CSV_COLUMNS`); spans are left out.
 ``gdelt``
     The 61 tab-separated columns of the GDELT 2.0 event table (:data:`GDELT_COLUMNS`), no
-    header by default, unknown fields empty. Actor and geo country codes are ISO3 (GDELT
-    uses CAMEO country codes for actors, which are ISO3-like, and FIPS 10-4 for geography).
+    header by default, unknown fields empty. Actor country codes are CAMEO's (ISO3-like),
+    geography is FIPS 10-4 as GDELT's; SOURCEURL and DATEADDED come from the document.
+``plover``
+    One JSON object per line with the field names of the PLOVER specification's "JSON Data
+    Fields" chapter (:data:`PLOVER_FIELDS`; docs/codebook.md cites it), accord's own
+    values under their own names (:data:`PLOVER_EXTRAS`).
+``parquet``
+    A folder: events partitioned by event date, and their documents
+    (:func:`accord.store.parquet.export_parquet`); from the store only.
 
 CSV and GDELT cells are made safe by column (:mod:`accord.safe_output`): no escape sequence
 or control character (a CSV cell keeps its newlines), and a text cell that a spreadsheet
@@ -26,15 +35,22 @@ import csv
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TextIO, TypeVar
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal, TextIO, TypeVar
 
+from accord._version import __version__
 from accord.coding.places import fips_code
+from accord.countries import iso2_of
 from accord.errors import MalformedRecord, UsageError
 from accord.model import (
     Actor,
     DatePrecision,
     DateSource,
+    Document,
+    DocumentRef,
     Event,
     Evidence,
     FoldedEvent,
@@ -48,22 +64,37 @@ from accord.safe_output import CellKind, safe_cells
 
 __all__ = [
     "CSV_COLUMNS",
+    "DOCUMENT_KEYS",
     "FOLD_COUNT_COLUMNS",
     "FORMATS",
     "GDELT_COLUMNS",
+    "PLOVER_EXTRAS",
+    "PLOVER_FIELDS",
+    "STREAM_FORMATS",
+    "WRITERS",
+    "WriteOptions",
+    "Writer",
+    "document_ref",
     "event_from_dict",
     "event_to_dict",
+    "event_to_plover",
     "events_from_jsonl",
     "events_to_csv",
     "events_to_gdelt",
     "events_to_jsonl",
+    "events_to_plover",
     "gdelt_event_id",
     "gdelt_row",
     "write_events",
     "write_folded",
+    "writer",
 ]
 
-FORMATS: tuple[str, ...] = ("json", "csv", "gdelt")
+Docs = Mapping[str, DocumentRef]
+"""doc_id -> what the outputs say of that document."""
+
+DOCUMENT_KEYS: tuple[str, ...] = ("url", "title", "outlet")
+"""The document's fields every JSON line and CSV row carries."""
 
 CSV_COLUMNS: tuple[str, ...] = (
     "doc_id",
@@ -97,6 +128,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "confidence",
     "trigger",
     "rule",
+    *DOCUMENT_KEYS,
     "sentence_index",
     "sentence",
 )
@@ -397,12 +429,43 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     )
 
 
-def events_to_jsonl(events: Iterable[Event], out: TextIO) -> int:
-    """Write one JSON object per line; returns the number of events written."""
+_NO_DOC = DocumentRef()
+_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:www\.)?([^/:?#]+)")
+
+
+def document_ref(doc: Document) -> DocumentRef:
+    """What the outputs say of ``doc`` outside a store: its URL, title and outlet (the
+    URL's host without ``www.``, else its source field, lower-cased, as the store's
+    folded counts and the analyses name outlets)."""
+    m = _HOST.match(doc.url or "")
+    outlet = (m.group(1) if m else "") or doc.source or ""
+    return DocumentRef(url=doc.url, title=doc.title, outlet=outlet.lower() or None)
+
+
+def _ref(docs: Docs | None, doc_id: str) -> DocumentRef:
+    return docs.get(doc_id, _NO_DOC) if docs is not None else _NO_DOC
+
+
+def _doc_values(ref: DocumentRef) -> tuple[str | None, str | None, str | None]:
+    return ref.url, ref.title, ref.outlet
+
+
+def _json_line(d: dict[str, Any]) -> str:
+    return json.dumps(d, ensure_ascii=False) + "\n"
+
+
+def _event_json(e: Event, docs: Docs | None) -> dict[str, Any]:
+    d = event_to_dict(e)
+    d.update(zip(DOCUMENT_KEYS, _doc_values(_ref(docs, e.doc_id)), strict=True))
+    return d
+
+
+def events_to_jsonl(events: Iterable[Event], out: TextIO, *, docs: Docs | None = None) -> int:
+    """Write one JSON object per line (the event, then the document's ``url``, ``title``
+    and ``outlet`` from ``docs``); returns the number of events written."""
     n = 0
     for e in events:
-        out.write(json.dumps(event_to_dict(e), ensure_ascii=False))
-        out.write("\n")
+        out.write(_json_line(_event_json(e, docs)))
         n += 1
     return n
 
@@ -429,7 +492,7 @@ def _cell(v: object) -> str:
     return "" if v is None else str(v)
 
 
-def _csv_row(e: Event) -> list[str]:
+def _csv_row(e: Event, ref: DocumentRef = _NO_DOC) -> list[str]:
     s, t, loc = e.source, e.target, e.location
     values: tuple[object, ...] = (
         e.doc_id,
@@ -463,13 +526,16 @@ def _csv_row(e: Event) -> list[str]:
         e.confidence,
         e.evidence.trigger,
         e.evidence.rule,
+        *_doc_values(ref),
         e.sentence_index,
         e.sentence,
     )
     return safe_cells([_cell(v) for v in values], _CSV_KINDS, newlines=True)
 
 
-def events_to_csv(events: Iterable[Event], out: TextIO, *, header: bool = True) -> int:
+def events_to_csv(
+    events: Iterable[Event], out: TextIO, *, header: bool = True, docs: Docs | None = None
+) -> int:
     """Write flat CSV rows (:data:`CSV_COLUMNS`); returns the number of events written.
 
     Open ``out`` with ``newline=""`` as the :mod:`csv` module requires.
@@ -479,7 +545,7 @@ def events_to_csv(events: Iterable[Event], out: TextIO, *, header: bool = True) 
         w.writerow(CSV_COLUMNS)
     n = 0
     for e in events:
-        w.writerow(_csv_row(e))
+        w.writerow(_csv_row(e, _ref(docs, e.doc_id)))
         n += 1
     return n
 
@@ -576,6 +642,19 @@ def gdelt_row(
     return safe_cells([_gdelt_clean(v) for v in row], _GDELT_KINDS)
 
 
+def _gdelt_line(
+    e: Event,
+    docs: Docs | None,
+    urls: Mapping[str, str] | None,
+    date_added: dt.datetime | None,
+    counts: tuple[int, int, int] = (1, 1, 1),
+) -> str:
+    ref = _ref(docs, e.doc_id)
+    url = ref.url or (urls.get(e.doc_id) if urls is not None else None)
+    added = ref.added or date_added
+    return "\t".join(gdelt_row(e, url=url, date_added=added, counts=counts)) + "\n"
+
+
 def events_to_gdelt(
     events: Iterable[Event],
     out: TextIO,
@@ -583,25 +662,309 @@ def events_to_gdelt(
     urls: Mapping[str, str] | None = None,
     header: bool = False,
     date_added: dt.datetime | None = None,
+    docs: Docs | None = None,
 ) -> int:
     """Write GDELT 2.0 event rows (tab-separated, 61 fields); returns the number written.
 
-    ``urls`` maps doc_id to the article URL (SOURCEURL); ``date_added`` fills DATEADDED
-    (left empty when not given, so output stays deterministic).
+    SOURCEURL is the document's URL (``docs``, else ``urls``: doc_id -> URL); DATEADDED
+    when the document entered the store (``docs``), else ``date_added``, else empty (so
+    output outside a store stays deterministic).
     """
     if header:
         out.write("\t".join(GDELT_COLUMNS))
         out.write("\n")
     n = 0
     for e in events:
-        url = urls.get(e.doc_id) if urls is not None else None
-        out.write("\t".join(gdelt_row(e, url=url, date_added=date_added)))
-        out.write("\n")
+        out.write(_gdelt_line(e, docs, urls, date_added))
         n += 1
     return n
 
 
-# --------------------------------------------------------------------------- dispatch
+# --------------------------------------------------------------------------- PLOVER
+
+PLOVER_FIELDS: tuple[str, ...] = (
+    "id",
+    "date",
+    "source",
+    "recipient",
+    "event",
+    "mode",
+    "context",
+    "event_loc",
+    "event_text",
+    "quad_code",
+    "event_scale",
+    "text",
+    "text_info",
+    "cite_info",
+    "coder",
+)
+"""The fields of the PLOVER specification's event record ("JSON Data Fields", table "PLOVER
+JSON") that accord fills, in that table's order."""
+
+PLOVER_EXTRAS: tuple[str, ...] = (
+    "doc_id",
+    "cameo",
+    "cameo_name",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "confidence",
+    "date_precision",
+    "date_source",
+    "rule",
+)
+"""accord's own values in a PLOVER record, under names the specification does not use (it
+invites providers to add named fields): PLOVER's ``mode`` is the PLOVER mode, so accord's
+asserted/negated/... mode is ``modality``; ``quad_code`` follows PLOVER's quad table, so
+CAMEO's quad class is ``quad_class``."""
+
+PLOVER_ACTOR_FIELDS: tuple[str, ...] = ("code", "sector", "actor_text", "identifier_text")
+"""The actor object's fields accord fills (the specification's "Information object for
+actors"); accord adds ``cameo_code`` (the whole code) and ``country`` (ISO3)."""
+
+PLOVER_LOCATION_FIELDS: tuple[str, ...] = (
+    "geonameid",
+    "name",
+    "latitude",
+    "longitude",
+    "country code",
+    "cc3",
+    "admin1 code",
+)
+"""The location object's fields accord fills: the GeoNames field names, as the specification
+says ("Location object: identical to http://download.geonames.org/export/dump/readme.txt"),
+and its ``cc3`` (ISO3); accord adds ``type``, ``fips`` and ``basis``."""
+
+PLOVER_QUAD: Mapping[str, int] = MappingProxyType(
+    {
+        **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
+        **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "INVESTIGATE"), 2),
+        **dict.fromkeys(("DEMAND", "ACCUSE", "REJECT", "SANCTION", "THREATEN"), 3),
+        **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4),
+    }
+)
+"""PLOVER's quad categories of its event types (the specification's table "Quad categories
+in PLOVER"). REQUEST, which the table does not list, takes the event's CAMEO quad class."""
+
+
+def _plover_actor(a: Actor) -> dict[str, Any]:
+    top, rest = a.code[:3], a.code[3:]
+    sector = rest if rest and top not in _GROUP_PREFIXES else a.role
+    return {
+        "code": top,
+        "sector": sector,
+        "actor_text": a.text,
+        "identifier_text": a.name,
+        "cameo_code": a.code,
+        "country": a.country,
+    }
+
+
+def _plover_loc(p: Place) -> dict[str, Any]:
+    return {
+        "geonameid": p.geonames_id,
+        "name": p.name,
+        "latitude": p.lat,
+        "longitude": p.lon,
+        "country code": iso2_of(p.country),
+        "cc3": p.country,
+        "admin1 code": p.admin1,
+        "type": p.type.value if p.type is not None else None,
+        "fips": p.fips,
+        "basis": p.basis.value if p.basis is not None else None,
+    }
+
+
+def event_to_plover(e: Event, ref: DocumentRef = _NO_DOC) -> dict[str, Any]:
+    """One event as a PLOVER JSON record (:data:`PLOVER_FIELDS`, then
+    :data:`PLOVER_EXTRAS`)."""
+    contexts = [c for c in (e.plover_context or "").split(";") if c]
+    cite = {"url": ref.url, "title": ref.title, "publication": ref.outlet}
+    record: dict[str, Any] = {
+        "id": e.event_id,
+        "date": e.date.isoformat() if e.date is not None else None,
+        "source": [_plover_actor(e.source)],
+        "recipient": [_plover_actor(e.target)] if e.target is not None else [],
+        "event": [e.plover] if e.plover else [],
+        "mode": e.plover_mode,
+        "context": contexts,
+        "event_loc": _plover_loc(e.location) if e.location is not None else None,
+        "event_text": [e.evidence.trigger],
+        "quad_code": PLOVER_QUAD.get(e.plover or "", e.quad_class),
+        "event_scale": e.goldstein,
+        "text": e.sentence,
+        "text_info": {
+            "sequence": e.sentence_index,
+            "start": e.sentence_span[0],
+            "end": e.sentence_span[1],
+        },
+        "cite_info": cite,
+        "coder": f"accord {__version__}",
+    }
+    if ref.added is not None:
+        record["coded_date"] = ref.added.date().isoformat()
+    record.update(
+        {
+            "doc_id": e.doc_id,
+            "cameo": e.cameo,
+            "cameo_name": e.cameo_name,
+            "quad_class": e.quad_class,
+            "goldstein": e.goldstein,
+            "modality": e.mode.value,
+            "confidence": e.confidence,
+            "date_precision": e.date_precision.value if e.date_precision is not None else None,
+            "date_source": e.date_source.value,
+            "rule": e.evidence.rule,
+        }
+    )
+    return record
+
+
+def events_to_plover(events: Iterable[Event], out: TextIO, *, docs: Docs | None = None) -> int:
+    """Write PLOVER JSON Lines (:func:`event_to_plover`); returns the number written."""
+    n = 0
+    for e in events:
+        out.write(_json_line(event_to_plover(e, _ref(docs, e.doc_id))))
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- registry
+
+FOLD_COUNT_COLUMNS: tuple[str, ...] = ("num_mentions", "num_articles", "num_sources")
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    """What a stream writer needs besides the events."""
+
+    docs: Docs | None = None
+    header: bool = True
+    """CSV only: write the header row (streaming callers write it with the first batch)."""
+    urls: Mapping[str, str] | None = None
+    """doc_id -> URL where no ``docs`` are at hand (``accord code``)."""
+
+
+def _fold_counts(f: FoldedEvent) -> tuple[int, int, int]:
+    return f.num_mentions, f.num_articles, f.num_sources
+
+
+def _write_json(events: Iterable[Event], out: TextIO, o: WriteOptions) -> int:
+    return events_to_jsonl(events, out, docs=o.docs)
+
+
+def _folded_json(folded: Iterable[FoldedEvent], out: TextIO, o: WriteOptions) -> int:
+    n = 0
+    for f in folded:
+        d = _event_json(f.event, o.docs)
+        d.update(zip(FOLD_COUNT_COLUMNS, _fold_counts(f), strict=True))
+        out.write(_json_line(d))
+        n += 1
+    return n
+
+
+def _write_csv(events: Iterable[Event], out: TextIO, o: WriteOptions) -> int:
+    return events_to_csv(events, out, header=o.header, docs=o.docs)
+
+
+def _folded_csv(folded: Iterable[FoldedEvent], out: TextIO, o: WriteOptions) -> int:
+    w = csv.writer(out, lineterminator="\n")
+    if o.header:
+        w.writerow((*CSV_COLUMNS, *FOLD_COUNT_COLUMNS))
+    n = 0
+    for f in folded:
+        row = _csv_row(f.event, _ref(o.docs, f.event.doc_id))
+        w.writerow([*row, *(str(c) for c in _fold_counts(f))])
+        n += 1
+    return n
+
+
+def _write_gdelt(events: Iterable[Event], out: TextIO, o: WriteOptions) -> int:
+    return events_to_gdelt(events, out, urls=o.urls, docs=o.docs)
+
+
+def _folded_gdelt(folded: Iterable[FoldedEvent], out: TextIO, o: WriteOptions) -> int:
+    n = 0
+    for f in folded:
+        counts = (f.num_mentions, f.num_sources, f.num_articles)
+        out.write(_gdelt_line(f.event, o.docs, o.urls, None, counts))
+        n += 1
+    return n
+
+
+def _write_plover(events: Iterable[Event], out: TextIO, o: WriteOptions) -> int:
+    return events_to_plover(events, out, docs=o.docs)
+
+
+def _folded_plover(folded: Iterable[FoldedEvent], out: TextIO, o: WriteOptions) -> int:
+    n = 0
+    for f in folded:
+        d = event_to_plover(f.event, _ref(o.docs, f.event.doc_id))
+        d.update(zip(FOLD_COUNT_COLUMNS, _fold_counts(f), strict=True))
+        out.write(_json_line(d))
+        n += 1
+    return n
+
+
+StreamWrite = Callable[[Iterable[Event], TextIO, WriteOptions], int]
+FoldedWrite = Callable[[Iterable[FoldedEvent], TextIO, WriteOptions], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """One output format. A ``stream`` writer writes text to a stream (``write``, and
+    ``write_folded`` for folded events); a ``folder`` writer writes files under a folder
+    and needs the store (``parquet``: :func:`accord.store.parquet.export_parquet`)."""
+
+    name: str
+    help: str
+    kind: Literal["stream", "folder"]
+    write: StreamWrite | None = None
+    write_folded: FoldedWrite | None = None
+    suffix: str = ""
+    """The usual file name ending of its output."""
+
+
+WRITERS: Mapping[str, Writer] = MappingProxyType(
+    {
+        w.name: w
+        for w in (
+            Writer("json", "accord's event JSON, one per line", "stream",
+                   _write_json, _folded_json, ".jsonl"),
+            Writer("csv", "one flat row per event, with a header", "stream",
+                   _write_csv, _folded_csv, ".csv"),
+            Writer("gdelt", "GDELT 2.0 event table rows: 61 tab-separated columns", "stream",
+                   _write_gdelt, _folded_gdelt, ".tsv"),
+            Writer("plover", "PLOVER JSON records, one per line", "stream",
+                   _write_plover, _folded_plover, ".jsonl"),
+            Writer("parquet", "Parquet: events partitioned by event date, and documents",
+                   "folder"),
+        )
+    }
+)  # fmt: skip
+"""Every output format by name: the one list the CLI's ``--format`` choices come from."""
+
+STREAM_FORMATS: tuple[str, ...] = tuple(n for n, w in WRITERS.items() if w.kind == "stream")
+"""The formats written to a stream (``accord code``, ``accord events``)."""
+
+FORMATS: tuple[str, ...] = STREAM_FORMATS
+"""Kept for callers of the first release: the stream formats."""
+
+
+def writer(fmt: str) -> Writer:
+    """The writer named ``fmt``; an unknown name is a :class:`UsageError`."""
+    found = WRITERS.get(fmt)
+    if found is None:
+        raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(WRITERS)})")
+    return found
+
+
+def _stream(fmt: str) -> Writer:
+    w = writer(fmt)
+    if w.kind != "stream":
+        raise UsageError(f"format {fmt!r} writes a folder, not a stream: use 'accord export'")
+    return w
 
 
 def write_events(
@@ -611,23 +974,15 @@ def write_events(
     *,
     urls: Mapping[str, str] | None = None,
     header: bool = True,
+    docs: Docs | None = None,
 ) -> int:
-    """Write ``events`` to ``out`` in one of :data:`FORMATS`; returns the number written.
-
-    ``header`` applies to CSV only (streaming callers write it with the first batch).
-    """
-    if fmt == "json":
-        return events_to_jsonl(events, out)
-    if fmt == "csv":
-        return events_to_csv(events, out, header=header)
-    if fmt == "gdelt":
-        return events_to_gdelt(events, out, urls=urls)
-    raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
-
-
-# --------------------------------------------------------------------------- folded events
-
-FOLD_COUNT_COLUMNS: tuple[str, ...] = ("num_mentions", "num_articles", "num_sources")
+    """Write ``events`` to ``out`` in a stream format of :data:`WRITERS`; returns the number
+    written. ``docs`` gives each document's URL, title, outlet and store time; ``urls`` the
+    URL alone where no ``docs`` are at hand. ``header`` applies to CSV only (streaming
+    callers write it with the first batch)."""
+    w = _stream(fmt)
+    assert w.write is not None
+    return w.write(events, out, WriteOptions(docs=docs, header=header, urls=urls))
 
 
 def write_folded(
@@ -637,34 +992,10 @@ def write_folded(
     *,
     urls: Mapping[str, str] | None = None,
     header: bool = True,
+    docs: Docs | None = None,
 ) -> int:
-    """Like :func:`write_events` for folded events: each event with its counts (JSON
-    fields, trailing CSV columns, GDELT's NumMentions/NumSources/NumArticles)."""
-    n = 0
-    if fmt == "json":
-        for f in folded:
-            d = event_to_dict(f.event)
-            d.update(zip(FOLD_COUNT_COLUMNS, _fold_counts(f), strict=True))
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
-            n += 1
-        return n
-    if fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        if header:
-            w.writerow((*CSV_COLUMNS, *FOLD_COUNT_COLUMNS))
-        for f in folded:
-            w.writerow([*_csv_row(f.event), *(str(c) for c in _fold_counts(f))])
-            n += 1
-        return n
-    if fmt == "gdelt":
-        for f in folded:
-            url = urls.get(f.event.doc_id) if urls is not None else None
-            counts = (f.num_mentions, f.num_sources, f.num_articles)
-            out.write("\t".join(gdelt_row(f.event, url=url, counts=counts)) + "\n")
-            n += 1
-        return n
-    raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
-
-
-def _fold_counts(f: FoldedEvent) -> tuple[int, int, int]:
-    return f.num_mentions, f.num_articles, f.num_sources
+    """Like :func:`write_events` for folded events: each event with its counts (JSON and
+    PLOVER fields, trailing CSV columns, GDELT's NumMentions/NumSources/NumArticles)."""
+    w = _stream(fmt)
+    assert w.write_folded is not None
+    return w.write_folded(folded, out, WriteOptions(docs=docs, header=header, urls=urls))

@@ -279,3 +279,17 @@ class FoldedEvent:
     """Distinct documents they came from."""
     num_sources: int
     """Distinct outlets (URL domain, else the document's source) among those documents."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """What an event output says of the document an event comes from (the event JSON's
+    ``url``, ``title`` and ``outlet``; GDELT's SOURCEURL and DATEADDED)."""
+
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    """The URL's host without ``www.``, else the document's source field (as the folded
+    counts' ``num_sources`` count outlets)."""
+    added: dt.datetime | None = None
+    """When the document entered the store (UTC); None outside a store."""

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from accord.errors import StoreError
 from accord.ingest.identity import InputFile
-from accord.model import DocResult, Event, Failure, FoldedEvent
+from accord.model import DocResult, DocumentRef, Event, Failure, FoldedEvent
 from accord.store.codec import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -38,6 +38,7 @@ from accord.store.codec import (
 )
 from accord.store.filters import EventQuery, check_codes, where_sql
 from accord.store.folding import (
+    OUTLET_SQL,
     ClusterStats,
     DedupMethod,
     cluster_stats,
@@ -645,6 +646,36 @@ class EventStore:
         finally:
             self._con.unregister(_V_IDS)
         return {str(k): str(v) for k, v in rows}
+
+    def document_refs(self, doc_ids: Iterable[str]) -> dict[str, DocumentRef]:
+        """doc_id -> the document's URL, title, outlet (the URL's host without ``www.``,
+        else its source field) and when it entered the store, for the event outputs."""
+        self._check_open()
+        self._con.register(_V_IDS, id_table(dict.fromkeys(doc_ids)))
+        try:
+            rows = self._con.execute(
+                f"SELECT d.doc_id, d.url, d.title, {OUTLET_SQL}, d.ingested_at "
+                f"FROM documents AS d JOIN {_V_IDS} AS i ON d.doc_id = i.doc_id"
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
+        finally:
+            self._con.unregister(_V_IDS)
+        return {
+            str(k): DocumentRef(url=url, title=title, outlet=outlet, added=added)
+            for k, url, title, outlet, added in rows
+        }
+
+    def record_batches(
+        self, sql: str, params: Sequence[Any] = (), rows: int = 10_000
+    ) -> pa.RecordBatchReader:
+        """One read query's result as a stream of Arrow record batches (the exports write
+        them as they come; user values travel only in ``params``)."""
+        self._check_open()
+        try:
+            return self._con.sql(sql, params=list(params)).to_arrow_reader(rows)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
 
     def read_arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """The whole result of one read query as an Arrow table (for :mod:`accord.analysis`,

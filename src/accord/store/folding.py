@@ -35,6 +35,7 @@ from accord.text.fingerprint import lsh_params
 __all__ = [
     "DEDUP_METHODS",
     "FOLD_POLICIES",
+    "OUTLET_SQL",
     "ClusterStats",
     "DedupMethod",
     "FoldPolicy",
@@ -60,6 +61,9 @@ _OUTLET = (
     "nullif(lower(coalesce(nullif(regexp_extract(d.url, "
     "'^[A-Za-z][A-Za-z0-9+.-]*://(?:www\\.)?([^/:?#]+)', 1), ''), d.source)), '')"
 )
+OUTLET_SQL = _OUTLET
+"""SQL of a document's outlet (its URL's host without ``www.``, else its source field) over
+the documents table aliased ``d``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,17 @@
 """The Parquet layout written by the Spark engine, and reading it back into the store.
 
 A Parquet export is a folder with three datasets, in the store's own columns
-(:mod:`accord.store.codec`):
+(:mod:`accord.store.codec`), written by the Spark engine (``accord code --engine spark
+--parquet DIR``) or from a store (:func:`export_parquet`, ``accord export --format
+parquet``):
 
 * ``events/event_date=YYYY-MM-DD/*.parquet``: the ``events`` table's columns, partitioned
   by event date; events without a date are in the Hive null partition
   ``event_date=__HIVE_DEFAULT_PARTITION__``;
 * ``documents/*.parquet``: the ``documents`` table's columns except ``ingested_at``
-  (set when imported);
-* ``failures/*.parquet``: the ``failures`` table's columns except ``seen_at``.
+  (set when imported; a store export keeps it);
+* ``failures/*.parquet``: the ``failures`` table's columns except ``seen_at`` (a store
+  export writes them only when it exports every event).
 
 DuckDB can query these directly (``read_parquet('out/events/*/*.parquet')``);
 :func:`read_parquet_export` turns them back into records so that
@@ -21,24 +24,32 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.dataset as pads
 
-from accord.errors import StoreError
+from accord.errors import StoreError, UsageError
 from accord.model import DocResult, Document, Event, Failure
 from accord.store.codec import (
+    DOCUMENT_COLUMNS,
     DOCUMENT_SCHEMA,
     EVENT_COLUMNS,
+    FAILURE_COLUMNS,
     FAILURE_SCHEMA,
     document_table,
     event_from_row,
     failure_from_row,
     failure_table,
 )
+from accord.store.filters import EventQuery, where_sql
+
+if TYPE_CHECKING:
+    from accord.store.duck import EventStore
 
 __all__ = [
     "DOCUMENTS_DIR",
@@ -47,7 +58,9 @@ __all__ = [
     "PARQUET_DOCUMENT_SCHEMA",
     "PARQUET_FAILURE_SCHEMA",
     "PARTITION_COLUMN",
+    "ParquetExport",
     "document_rows",
+    "export_parquet",
     "failure_rows",
     "read_parquet_export",
 ]
@@ -162,3 +175,93 @@ def _result(row: tuple[Any, ...], events: list[Event]) -> DocResult:
     return DocResult(
         doc=doc, events=tuple(events), sentence_count=sentences, content_hash=content_hash
     )
+
+
+# ----------------------------------------------------------------------------- export
+
+_ORDER = "date NULLS LAST, doc_id, sentence_index, event_id"
+
+
+@dataclass(frozen=True, slots=True)
+class ParquetExport:
+    """What :func:`export_parquet` wrote."""
+
+    events: int
+    documents: int
+    failures: int
+
+
+def _counted(reader: pa.RecordBatchReader, box: list[int]) -> pa.RecordBatchReader:
+    def batches() -> Iterator[pa.RecordBatch]:
+        for batch in reader:
+            box[0] += batch.num_rows
+            yield batch
+
+    return pa.RecordBatchReader.from_batches(reader.schema, batches())
+
+
+def _write(reader: pa.RecordBatchReader, folder: Path, partitioned: bool) -> int:
+    box = [0]
+    partitioning = (
+        pads.partitioning(pa.schema([(PARTITION_COLUMN, pa.date32())]), flavor="hive")
+        if partitioned
+        else None
+    )
+    pads.write_dataset(
+        _counted(reader, box),
+        folder,
+        format="parquet",
+        partitioning=partitioning,
+        basename_template="part-{i}.parquet",
+        existing_data_behavior="error",
+    )
+    return box[0]
+
+
+def export_parquet(store: EventStore, folder: str | Path, query: EventQuery) -> ParquetExport:
+    """Write the events of ``query`` as a Parquet export under ``folder`` (a new or empty
+    folder): ``events/`` partitioned by event date, in the store's own columns, and the
+    documents they come from; with a query that filters nothing (``EventQuery(modes=())``)
+    every document and the failures too, so ``accord ingest --from-parquet`` rebuilds the
+    store. Spark, DuckDB and pandas read it as they read the Spark engine's export."""
+    root = Path(folder)
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise UsageError(f"{root}: the export folder must be new or empty")
+    store.check_query(query)
+    where, params = where_sql(query)
+    cols = ", ".join(EVENT_COLUMNS)
+    picked = f"SELECT * FROM events{where} ORDER BY {_ORDER}"
+    if query.limit is not None:
+        picked += " LIMIT ?"
+        params.append(query.limit)
+    root.mkdir(parents=True, exist_ok=True)
+    events = _write(
+        store.record_batches(
+            f"SELECT {cols}, date AS {PARTITION_COLUMN} FROM ({picked}) ORDER BY {_ORDER}",
+            params,
+        ),
+        root / EVENTS_DIR,
+        partitioned=True,
+    )
+    everything = not where and query.limit is None
+    doc_cols = ", ".join(DOCUMENT_COLUMNS)
+    doc_sql = f"SELECT {doc_cols} FROM documents"
+    doc_params: list[Any] = []
+    if not everything:
+        doc_sql += f" WHERE doc_id IN (SELECT doc_id FROM ({picked}))"
+        doc_params = list(params)
+    documents = _write(
+        store.record_batches(doc_sql + " ORDER BY doc_id", doc_params),
+        root / DOCUMENTS_DIR,
+        partitioned=False,
+    )
+    failures = 0
+    if everything:
+        failures = _write(
+            store.record_batches(
+                f"SELECT {', '.join(FAILURE_COLUMNS)} FROM failures ORDER BY doc_id, stage"
+            ),
+            root / FAILURES_DIR,
+            partitioned=False,
+        )
+    return ParquetExport(events, documents, failures)
