@@ -42,7 +42,6 @@ from types import MappingProxyType
 from typing import Any, Literal, TextIO, TypeVar
 
 from accord._version import __version__
-from accord.coding.places import fips_code
 from accord.countries import iso2_of
 from accord.errors import MalformedRecord, UsageError
 from accord.model import (
@@ -587,6 +586,8 @@ def _gdelt_geo(p: Place | None) -> list[str]:
     FeatureID (the GeoNames id; the ADM1 code for a state, the FIPS code for a country)."""
     if p is None:
         return [""] * len(_GDELT_GEO_FIELDS)
+    from accord.coding.places import fips_code  # the gazetteer module: loaded when needed
+
     fips = p.fips or fips_code(p.country) or ""
     us = fips == "US"
     adm1 = fips + p.admin1 if fips and p.admin1 else fips

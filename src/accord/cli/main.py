@@ -37,6 +37,7 @@ from accord.cli.options import (
 from accord.cli.store_commands import DEFAULT_DB, dedup, echo_clusters, events
 from accord.config import Settings
 from accord.errors import AccordError, OtherLanguage, RepeatedId, UsageError
+from accord.formats import STREAM_FORMATS, WRITERS
 from accord.model import DocResult, Failure, Notice
 from accord.safe_output import terminal_text
 
@@ -148,10 +149,12 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "gdelt"]),
+    type=click.Choice(STREAM_FORMATS),
     default="json",
     show_default=True,
-    help="Output shape.",
+    help="Output shape: "
+    + "; ".join(f"{n}: {WRITERS[n].help}" for n in STREAM_FORMATS)
+    + " (docs/codebook.md).",
 )
 @no_prefilter_option
 @engine_options
@@ -182,7 +185,7 @@ def code(
 ) -> None:
     """Code INPUTS (files, folders, .jsonl, .gz, '-' for stdin) and print events to stdout."""
     from accord.cli.progress import count_documents, reporter, wanted
-    from accord.formats import write_events
+    from accord.formats import document_ref, write_events
 
     check_engine(engine, master, parquet=parquet)
     settings = _settings(
@@ -217,7 +220,6 @@ def code(
     out = sys.stdout
     docs = failures = events = undated = warned = 0
     skips: list[Failure] = []
-    urls: dict[str, str] = {}
     header_done = False
     show = wanted(progress)
     total = count_documents(inputs, limit) if show else None
@@ -244,9 +246,8 @@ def code(
             docs += 1
             events += len(item.events)
             undated += sum(1 for e in item.events if e.date is None)
-            if item.doc.url:
-                urls[item.doc.id] = item.doc.url
-            write_events(item.events, out, fmt, urls=urls, header=not header_done)
+            ref = {item.doc.id: document_ref(item.doc)}
+            write_events(item.events, out, fmt, docs=ref, header=not header_done)
             header_done = True
             out.flush()
     click.echo(
