@@ -188,6 +188,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAPTY", "11", "USA")],
     ),
     (
+        "a politician's attack on war itself is words",
+        "Republican senators attacked war as a tool of the ruling class.",
+        [("USAPTY", "11", "USA")],
+    ),
+    (
         "protesters' attack on a building is force",
         "Protesters attacked a police station in Minsk.",
         [("BLROPP", "19", "BLRCOP")],

@@ -463,3 +463,48 @@ def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(verbs: VerbDiction
     assert match.code.startswith("13")
     assert [s.code for s in sources] == ["ISR"]
     assert [t.code for t in targets] == ["PSEREB"]
+
+
+# "Bloomberg endorsed his former rival , Joe Biden ."
+ENDORSED = parsed(
+    [
+        ("Bloomberg", "Bloomberg", "PROPN", "nsubj", 1),
+        ("endorsed", "endorse", "VERB", "ROOT", 1),
+        ("his", "his", "PRON", "poss", 4),
+        ("former", "former", "ADJ", "amod", 4),
+        ("rival", "rival", "NOUN", "dobj", 1),
+        (",", ",", "PUNCT", "punct", 4),
+        ("Joe", "Joe", "PROPN", "compound", 7),
+        ("Biden", "Biden", "PROPN", "appos", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+)
+BIDEN = Mention(6, 8, Entry("USAELI", "USA", "ELI", "Joe Biden", "person"))
+
+
+def test_a_surname_the_story_named_is_its_person_an_apposition_names_a_description() -> None:
+    # the parser tags the bare surname no PERSON; the story named Michael Bloomberg before
+    bloomberg = ActorRef(0, 0, 2, "USAELI", "USA", "ELI", "Michael Bloomberg", "person")
+    children = children_of(ENDORSED.tokens)
+    actors = SentenceActors(ENDORSED.tokens, [BIDEN], children, people={"bloomberg": bloomberg})
+    assert [r.code for r in actors.actors_at(0)] == ["USAELI"]
+    assert [r.name for r in actors.actors_at(4)] == ["Joe Biden"]
+
+
+def test_a_description_that_names_its_owner_is_not_replaced_by_its_apposition() -> None:
+    # "the EU trio , France"
+    ps = parsed(
+        [
+            ("the", "the", "DET", "det", 2),
+            ("EU", "EU", "PROPN", "compound", 2),
+            ("trio", "trio", "NOUN", "ROOT", 2),
+            (",", ",", "PUNCT", "punct", 2),
+            ("France", "France", "PROPN", "appos", 2),
+        ]
+    )
+    mentions = [
+        Mention(1, 2, Entry("IGOEUREEC", None, None, "European Union", "igo")),
+        Mention(4, 5, Entry("FRA", "FRA", None, "France", "country")),
+    ]
+    actors = SentenceActors(ps.tokens, mentions, children_of(ps.tokens))
+    assert [r.code for r in actors.actors_at(2)] == ["IGOEUREEC"]

@@ -377,6 +377,30 @@ def test_a_bare_surname_of_a_former_official_needs_an_earlier_full_mention() -> 
     assert credible(ps.tokens, [evans], seen) == [evans]
 
 
+def test_an_organisation_named_like_a_person_the_story_names_is_that_person() -> None:
+    # "Michael Bloomberg said": the person, not the news company "Bloomberg"
+    full = _with_entities(
+        parsed(
+            [
+                ("Michael", "Michael", "PROPN", "compound", 1),
+                ("Bloomberg", "Bloomberg", "PROPN", "nsubj", 2),
+                ("said", "say", "VERB", "ROOT", 2),
+            ]
+        ),
+        {0, 1},
+    )
+    company = Mention(1, 2, Entry("---MED", None, "MED", "Bloomberg", "group"))
+    assert credible(full.tokens, [company], {}) == []
+    # then "Bloomberg endorsed Biden": the person the story named
+    bare = parsed(
+        [("Bloomberg", "Bloomberg", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)]
+    )
+    company = Mention(0, 1, Entry("---MED", None, "MED", "Bloomberg", "group"))
+    seen = {"bloomberg": ActorRef(0, 0, 2, "USAELI", "USA", "ELI", "Michael Bloomberg", "person")}
+    assert credible(bare.tokens, [company], seen) == []
+    assert credible(bare.tokens, [company], {}) == [company]  # the company, named alone
+
+
 def test_a_bare_surname_of_an_office_holder_is_kept() -> None:
     ps = parsed([("Trump", "Trump", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)])
     trump = Mention(0, 1, Entry("USAGOV", "USA", "GOV", "Donald Trump", "person"))

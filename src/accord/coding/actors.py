@@ -421,6 +421,18 @@ class SentenceActors:
         both = self._both_sides(head)
         if both:
             return both
+        if tok.pos == "NOUN" and head not in self._by_token and not self._names_owner(head):
+            # "endorsed his former rival, Joe Biden": a description the apposition names
+            # (not "the EU trio (France, Germany, and Britain)": the EU is named)
+            named = [
+                r
+                for c in self._children.get(head, ())
+                if self._tokens[c].dep == "appos"
+                for r in self.actors_at(c)
+                if r.country is not None and r.kind in ("person", "country", "group")
+            ]
+            if named:
+                return named
         names_actor = (
             head in self._by_token
             or tok.ent_type in ("PERSON", "ORG", "GPE", "NORP")
@@ -460,7 +472,10 @@ class SentenceActors:
                 )
             ]
         if own is None or own.country is None:
-            known = self._people.get(tok.text.lower()) if tok.ent_type == "PERSON" else None
+            # a name word of a person the story named ('Bloomberg endorsed Biden' after
+            # 'Michael Bloomberg'), whatever entity type the parser gave it
+            a_name = tok.ent_type == "PERSON" or (own is None and tok.pos == "PROPN")
+            known = self._people.get(tok.text.lower()) if a_name else None
             if known is not None:
                 return [known.at(head, lo, hi, "person")]
         if own is None and tok.text.lower() in _VOICE_NOUNS:
@@ -522,6 +537,14 @@ class SentenceActors:
                     ActorRef(head, lo, hi, code, country, _PRIVATE, name, "person", basis=basis)
                 ]
         return []
+
+    def _names_owner(self, head: int) -> bool:
+        """Whether a modifier of the noun names a country, body or person ('the EU trio')."""
+        return any(
+            (m := self._by_token.get(c)) is not None and m.entry.kind != "agent"
+            for c in self._children.get(head, ())
+            if self._tokens[c].dep in ("compound", "amod", "poss", "nmod")
+        )
 
     def _state_agency(self, head: int, own: Combined) -> bool:
         """A named state body holding its country's name: 'the United States Commission on

@@ -155,8 +155,9 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     territory'; so is a verb that news uses for words ('attack', 'slam', 'hit') aimed by
     unarmed actors, in a sentence that speaks of no violence, at people or at a thing that
     is no place: 'Democrats continued to attack Trump on his taxes', 'Republicans
-    attacked the impeachment inquiry' ('Russia attacked Ukraine', 'rebels attacked the
-    base' stay force) (data/lexicon: verbal_objects, verbal_attack_verbs,
+    attacked the impeachment inquiry', 'Hawkins attacked war as a tool of the ruling
+    class' (the thing attacked is not the violence told) ('Russia attacked Ukraine',
+    'rebels attacked the base' stay force) (data/lexicon: verbal_objects, verbal_attack_verbs,
     violence_context)."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
@@ -173,7 +174,7 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
         cl.tokens[c.trigger].lemma.lower() in VERBAL_ATTACKS
         and words_at
         and not any(s.role in _ARMED_ROLES for s in c.sources)
-        and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger])
+        and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger and t.i not in dobjs])
     )
     if not objects and not figurative:
         return c

@@ -38,8 +38,10 @@ def credible(
     out: list[Mention] = []
     for m in mentions:
         e = m.entry
-        if e.kind in ("country", "capital") and _place_named_as_person(tokens, m, seen):
-            continue  # "Sudesh Amman", then "Amman": a person, not Jordan's capital
+        if e.kind in ("country", "capital", "group") and _place_named_as_person(tokens, m, seen):
+            # "Sudesh Amman", then "Amman": a person, not Jordan's capital; "Michael
+            # Bloomberg", then "Bloomberg": a person, not the news company
+            continue
         if e.kind == "country" and _geographic_name(tokens, m):
             continue  # "the Gulf of Mexico": a place named after the country
         name = e.name.lower().split()
@@ -75,9 +77,9 @@ def _geographic_name(tokens: Sequence[Token], m: Mention) -> bool:
 def _place_named_as_person(
     tokens: Sequence[Token], m: Mention, seen: Mapping[str, ActorRef]
 ) -> bool:
-    """A country or capital name the parser reads as part of a person's name: next to
-    other name words ("Denzel Washington"), or a name word of a person the document
-    named before ("Amman" after "Sudesh Amman")."""
+    """A country, capital or organisation name the parser reads as part of a person's
+    name: next to other name words ("Denzel Washington", "Michael Bloomberg"), or a name
+    word of a person the document named before ("Amman" after "Sudesh Amman")."""
     inside = tokens[m.start : m.end]
     around = [tokens[i] for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
     if all(t.ent_type == "PERSON" for t in inside) and any(
