@@ -193,6 +193,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAPTY", "11", "USA")],
     ),
     (
+        "an unarmed actor's attack that describes its object is words, violence around or not",
+        "Republican senators attacked the plan as reckless and said voters would take revenge.",
+        [("USAPTY", "11", "USA")],
+    ),
+    (
         "protesters' attack on a building is force",
         "Protesters attacked a police station in Minsk.",
         [("BLROPP", "19", "BLRCOP")],

@@ -157,8 +157,9 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     is no place: 'Democrats continued to attack Trump on his taxes', 'Republicans
     attacked the impeachment inquiry', 'Hawkins attacked war as a tool of the ruling
     class' (the thing attacked is not the violence told) ('Russia attacked Ukraine',
-    'rebels attacked the base' stay force) (data/lexicon: verbal_objects, verbal_attack_verbs,
-    violence_context)."""
+    'rebels attacked the base' stay force); so is an attack that describes its object
+    ('attacked Labour's pledges as "vacuous"') by actors who bear no arms (data/lexicon:
+    verbal_objects, verbal_attack_verbs, violence_context)."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
     dobjs = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "dobj"]
@@ -176,7 +177,11 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
         and not any(s.role in _ARMED_ROLES for s in c.sources)
         and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger and t.i not in dobjs])
     )
-    if not objects and not figurative:
+    described = not any(s.role in _ARMED_ROLES for s in c.sources) and any(
+        cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() == "as"
+        for k in cl.children.get(c.trigger, ())
+    )  # 'attacked Labour's pledges as "vacuous"': a description is words
+    if not objects and not figurative and not described:
         return c
     return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
 
