@@ -307,6 +307,21 @@ def _yes(ok: bool) -> str:
     return "yes" if ok else "NO"
 
 
+KEPT = "<!-- Measured by other scripts: make bench keeps everything below this line. -->"
+"""Sections of docs/benchmarks.md that other scripts measure (bench/minhash_compare.py, ...)
+go below this line, which a new ``make bench`` keeps as they are."""
+
+
+def kept_sections(path: Path) -> str:
+    """The marker line and what follows it in ``path`` ("" when there is none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = text.find(KEPT)
+    return "\n\n" + text[at:] if at >= 0 else ""
+
+
 def markdown(report: dict[str, Any]) -> str:
     lines = [
         "# Benchmarks",
@@ -487,7 +502,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     args.markdown.parent.mkdir(parents=True, exist_ok=True)
-    args.markdown.write_text(markdown(report), encoding="utf-8")
+    kept = kept_sections(args.markdown)
+    args.markdown.write_text(markdown(report) + kept, encoding="utf-8")
     print(f"bench: wrote {args.out} and {args.markdown}")
     for what, measured, target, met in targets(report):
         print(f"bench: target: {what}: {measured} (target {target}): {met}")
