@@ -194,7 +194,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     ),
     (
         "an unarmed actor's attack that describes its object is words, violence around or not",
-        "Republican senators attacked the plan as reckless and said voters would take revenge.",
+        "Republican senators attacked the governor as reckless and said voters would take revenge.",
         [("USAPTY", "11", "USA")],
     ),
     (
