@@ -189,6 +189,11 @@ def test_cameo_prefix_plover_target_confidence_text(store: EventStore) -> None:
     assert ids(store, **{f.name: getattr(q, f.name) for f in dataclasses.fields(q)}) == {1}
 
 
+def test_every_mode_is_no_condition() -> None:
+    assert where_sql(EventQuery(modes=tuple(Mode))) == where_sql(EventQuery(modes=())) == ("", [])
+    assert "mode IN" in where_sql(EventQuery(modes=(Mode.ASSERTED, Mode.FUTURE)))[0]
+
+
 def test_values_stay_parameters() -> None:
     nasty = "x'); DROP TABLE events; --"
     sql, params = where_sql(EventQuery(actor=nasty, source=nasty, target="O'Brien", text=nasty))

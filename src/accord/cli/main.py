@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import click
 
 from accord._version import __version__
-from accord.cli import analysis_commands, serve_command
+from accord.cli import analysis_commands, export_command, serve_command
 from accord.cli.options import (
     check_engine,
     common_coding,
@@ -586,6 +586,7 @@ def eval_cmd(
 
 
 cli.add_command(events)
+cli.add_command(export_command.export)
 cli.add_command(dedup)
 cli.add_command(serve_command.serve)
 for _command in (

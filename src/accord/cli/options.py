@@ -122,3 +122,78 @@ def parse_date(value: str | None) -> dt.date | None:
     from accord.api import parse_date as parse
 
     return parse(value)
+
+
+def event_filters(func: F) -> F:
+    """The event filters of ``accord events`` and ``accord export`` (EventQuery's fields;
+    docs/codebook.md, "Queries"). The command receives them as keyword arguments and turns
+    them into a query with :func:`event_query`."""
+    options = [
+        click.option("--actor", help="Source or target: a code (USA, USAGOV, IGOUNO; US for "
+                     "USA) or a name matched by whole word (xi: Xi Jinping, not Mexico)."),
+        click.option("--source", help="The source only (as --actor)."),
+        click.option("--target", help="The target only (as --actor)."),
+        click.option("--country", help="Country of source or target: ISO 3166 alpha-2 or "
+                     "alpha-3 (US, USA)."),
+        click.option("--dyad", metavar="A,B", help="Two actors or countries, either direction."),
+        click.option("--since", metavar="DATE", help="First event date: YYYY-MM-DD, YYYY-MM "
+                     "or YYYY."),
+        click.option("--until", metavar="DATE", help="Last event date: YYYY-MM-DD, YYYY-MM "
+                     "or YYYY (2019-06: to 30 June)."),
+        click.option("--root", metavar="NN", help="CAMEO root code, e.g. 04."),
+        click.option("--cameo", metavar="CODE", help="CAMEO code prefix: 04, 042, 1121."),
+        click.option("--plover", metavar="TYPE", help="PLOVER event type, e.g. ASSAULT."),
+        click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4."),
+        click.option("--has-target/--no-target", "has_target", default=None,
+                     help="Only events with (without) a target."),
+        click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0),
+                     default=None, help="Only events with at least this confidence."),
+        click.option("--text", help="The sentence holds this text (case-insensitive)."),
+        click.option("--doc", "doc_id", help="Only events of this document id."),
+        click.option("--all-modes", is_flag=True, help="Include non-asserted events."),
+        click.option("--limit", type=click.IntRange(min=1), default=None),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+FILTER_NAMES: tuple[str, ...] = (
+    "actor", "source", "target", "country", "dyad", "since", "until", "root", "cameo",
+    "plover", "quad", "has_target", "min_confidence", "text", "doc_id", "all_modes", "limit",
+)  # fmt: skip
+"""The keyword arguments :func:`event_filters` adds to a command."""
+
+
+def event_query(filters: dict[str, Any]) -> Any:
+    """The :class:`accord.store.EventQuery` of the options :func:`event_filters` added."""
+    from accord.analysis.reader import to_date
+    from accord.model import Mode
+    from accord.store.filters import EventQuery
+
+    pair: tuple[str, str] | None = None
+    dyad = filters.get("dyad")
+    if dyad:
+        parts = [p.strip() for p in str(dyad).split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise UsageError(f"--dyad expects two actors separated by a comma, got {dyad!r}")
+        pair = (parts[0], parts[1])
+    return EventQuery(
+        actor=filters.get("actor"),
+        source=filters.get("source"),
+        target=filters.get("target"),
+        country=filters.get("country"),
+        dyad=pair,
+        since=to_date(filters.get("since")),
+        until=to_date(filters.get("until"), end=True),
+        root=filters.get("root"),
+        cameo=filters.get("cameo"),
+        plover=filters.get("plover"),
+        quad=filters.get("quad"),
+        has_target=filters.get("has_target"),
+        min_confidence=filters.get("min_confidence"),
+        text=filters.get("text"),
+        doc_id=filters.get("doc_id"),
+        modes=tuple(Mode) if filters.get("all_modes") else (Mode.ASSERTED,),
+        limit=filters.get("limit"),
+    )

@@ -344,7 +344,7 @@ def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
     if q.text is not None:
         conds.append("contains(lower(sentence), lower(?))")
         params.append(q.text)
-    if q.modes:
+    if q.modes and set(q.modes) != set(Mode):  # every mode: no condition
         conds.append(f"mode IN ({', '.join('?' for _ in q.modes)})")
         params.extend(m.value for m in q.modes)
     if not conds:

@@ -221,9 +221,10 @@ def _write(reader: pa.RecordBatchReader, folder: Path, partitioned: bool) -> int
 def export_parquet(store: EventStore, folder: str | Path, query: EventQuery) -> ParquetExport:
     """Write the events of ``query`` as a Parquet export under ``folder`` (a new or empty
     folder): ``events/`` partitioned by event date, in the store's own columns, and the
-    documents they come from; with a query that filters nothing (``EventQuery(modes=())``)
-    every document and the failures too, so ``accord ingest --from-parquet`` rebuilds the
-    store. Spark, DuckDB and pandas read it as they read the Spark engine's export."""
+    documents they come from; with a query that filters nothing (every mode, no other
+    filter: ``EventQuery(modes=())``) every document and the failures too, so ``accord
+    ingest --from-parquet`` rebuilds the store. Spark, DuckDB and pandas read it as they
+    read the Spark engine's export."""
     root = Path(folder)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise UsageError(f"{root}: the export folder must be new or empty")
