@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from accord.errors import UsageError
 from accord.model import Mode
-from accord.store.filters import EventQuery, where_sql
+from accord.store.filters import EventQuery, country_code, where_sql
 from accord.store.folding import FoldPolicy, check_fold, folded_sql
 
 __all__ = [
@@ -122,6 +122,8 @@ def _normal_side(value: str) -> str:
     side = str(value).strip().upper()
     if not side:
         raise UsageError("a dyad side is empty")
+    if len(side) == 2 and side.isalpha():  # an ISO 3166 alpha-2 country, as accord events
+        return country_code(side)
     return side
 
 
@@ -131,8 +133,9 @@ def _side_match(role: str, value: str, params: list[Any]) -> str:
 
 
 def dyad_condition(dyad: tuple[str, str], directed: bool, params: list[Any]) -> str:
-    """Events between the two sides of ``dyad`` (each an actor code prefix or an ISO3
-    country, as ``accord events --dyad``): A to B only when ``directed``, else either way."""
+    """Events between the two sides of ``dyad`` (each an actor code prefix or a country,
+    ISO3 or ISO 3166 alpha-2, as ``accord events --dyad``): A to B only when ``directed``,
+    else either way."""
     if len(dyad) != 2:
         raise UsageError(f"a dyad has two sides, got {dyad!r}")
     a, b = (_normal_side(s) for s in dyad)
