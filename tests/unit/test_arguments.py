@@ -508,3 +508,31 @@ def test_a_description_that_names_its_owner_is_not_replaced_by_its_apposition() 
     ]
     actors = SentenceActors(ps.tokens, mentions, children_of(ps.tokens))
     assert [r.code for r in actors.actors_at(2)] == ["IGOEUREEC"]
+
+
+def test_the_parties_a_relative_clause_mediates_between_are_the_targets(
+    verbs: VerbDictionary,
+) -> None:
+    # "a deal it brokered between Sudan and Israel"
+    ps = tagged(
+        parsed(
+            [
+                ("a", "a", "DET", "det", 1),
+                ("deal", "deal", "NOUN", "ROOT", 1),
+                ("it", "it", "PRON", "nsubj", 3),
+                ("brokered", "broker", "VERB", "relcl", 1),
+                ("between", "between", "ADP", "prep", 1),
+                ("Sudan", "Sudan", "PROPN", "pobj", 4),
+                ("and", "and", "CCONJ", "cc", 5),
+                ("Israel", "Israel", "PROPN", "conj", 5),
+            ]
+        ),
+        {3: "VBD"},
+    )
+    mentions = [
+        Mention(5, 6, Entry("SDN", "SDN", None, "Sudan", "country")),
+        Mention(7, 8, Entry("ISR", "ISR", None, "Israel", "country")),
+    ]
+    match, _, targets = _coded(verbs, ps, mentions, 3)
+    assert match.code == "045"
+    assert sorted(t.code for t in targets) == ["ISR", "SDN"]

@@ -485,6 +485,11 @@ SENSES: list[tuple[str, Spec, set[str | None]]] = [
         {"175"},
     ),
     (
+        "'Qatar mediated talks': mediation, not yielding",
+        _clause_of("Qatar", ("mediated", "mediate"), ("talks", "talk", "NOUN", "dobj")),
+        {"045"},
+    ),
+    (
         "'the company fired the manager': no force",
         _clause_of(
             "company",

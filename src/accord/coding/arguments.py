@@ -180,6 +180,14 @@ def arguments(
             verbal=match.code[:2] in VERBAL_ROOTS,
         )
         targets.extend(t for t in owners if all(t.code != s.code for s in sources))
+    if not targets and match.code == _MEDIATE:
+        # "a deal it brokered to normalize relations between Sudan and Israel": the
+        # mediator's targets are the parties between whom it mediates
+        targets.extend(
+            t
+            for t in _mediated_parties(tokens, verb, children, actors)
+            if all(t.code != s.code for s in sources)
+        )
     if not targets and match.code[:2] == _THREAT_ROOT:
         # "threatened to ban voting if Hamas ran": a threat is aimed at whoever must meet
         # its condition
@@ -332,7 +340,35 @@ def owner_targets(
     return found
 
 
+_MEDIATE = "045"
 _THREAT_ROOT = "13"
+
+
+def _mediated_parties(
+    tokens: Sequence[Token],
+    verb: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> list[ActorRef]:
+    """The actors after 'between' in what the verb mediates: its object, or the noun a
+    relative clause hangs on ('a deal it brokered'), down its complements."""
+    heads = [c for c in children.get(verb, ()) if tokens[c].dep == "dobj"]
+    if tokens[verb].dep == "relcl":
+        heads.append(tokens[verb].head)
+    found: list[ActorRef] = []
+    for head in heads:
+        for k in sorted(subtree(children, head)):
+            if tokens[k].dep == "prep" and tokens[k].text.lower() == "between":
+                found.extend(
+                    r
+                    for g in children.get(k, ())
+                    if tokens[g].dep == "pobj"
+                    for r in actors.actors_at(g)
+                    if identified(r)
+                )
+    return found
+
+
 _CONDITION_MARKS = frozenset({"if", "unless"})
 
 
