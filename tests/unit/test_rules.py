@@ -24,6 +24,7 @@ from accord.coding.ruleset import (
     TARGET_RULES,
     background_date,
     civilian_protest,
+    commitment,
     counterpart,
     domestic_target,
     future_date,
@@ -231,6 +232,44 @@ def test_general_passive(aux: str, tag: str, first: bool, mode: Mode) -> None:
     clause = dataclasses.replace(_clause(_appointed(aux, tag)), first=first)
     got = general_passive.apply(dataclasses.replace(_candidate(code="060"), trigger=3), clause)
     assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _did_not(verb: str, lemma: str, pending: bool) -> ParsedSentence:
+    """'Lam did not (yet) <verb> to the demands .'"""
+    words = [
+        ("Lam", "Lam", "PROPN", "nsubj", 3),
+        ("did", "do", "AUX", "aux", 3),
+        ("not", "not", "PART", "neg", 3),
+        (verb, lemma, "VERB", "ROOT", 3),
+        ("to", "to", "ADP", "prep", 3),
+        ("demands", "demand", "NOUN", "pobj", 4),
+    ]
+    if pending:
+        words.insert(3, ("yet", "yet", "ADV", "advmod", 4))
+        words = [
+            (w, lm, p, d, h + 1 if h >= 3 and i != 3 else h)
+            for i, (w, lm, p, d, h) in enumerate(words)
+        ]
+    return parsed(words)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "pending", "mode"),
+    [
+        ("accede", "accede", False, Mode.ASSERTED),  # a refusal to yield
+        ("accede", "accede", True, Mode.NEGATED),  # 'not yet': still pending
+        ("travel", "travel", False, Mode.NEGATED),  # no yielding verb: nothing happened
+    ],
+)
+def test_not_yielding_to_demands_is_a_refusal(
+    verb: str, lemma: str, pending: bool, mode: Mode
+) -> None:
+    ps = _did_not(verb, lemma, pending)
+    trigger = next(t.i for t in ps.tokens if t.dep == "ROOT")
+    cand = dataclasses.replace(_candidate(code="081"), trigger=trigger, mode=Mode.NEGATED)
+    got = commitment.apply(cand, _clause(ps))
+    assert isinstance(got, Candidate) and got.mode is mode
+    assert (got.rule.endswith("+refusal")) is (mode is Mode.ASSERTED)
 
 
 # -- political_source ------------------------------------------------------------------

@@ -51,6 +51,8 @@ from accord.coding.time_rules import (
 from accord.model import Mode
 
 _ASPECTUAL = words("aspectual_verbs.txt")
+_YIELDING = words("yielding_verbs.txt")
+_PENDING = words("pending_adverbs.txt")
 MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 """An event the story dates this many days or more before its publication is background."""
@@ -127,7 +129,9 @@ def modality(c: Candidate, cl: Clause) -> Verdict:
 def commitment(c: Candidate, cl: Clause) -> Verdict:
     """What an actor says it will do is its asserted intent (03x) or threat (13x):
     'Hungary will support the resolution' -> 032; what it says it will not do is an
-    asserted refusal (12x): 'Syria says it will not accept refugees'."""
+    asserted refusal (12x): 'Syria says it will not accept refugees', as is not yielding
+    to demands: 'Lam did not accede to the protesters' demands' (data/lexicon:
+    yielding_verbs)."""
     anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
     intent = intent_code(c.code) if c.mode is Mode.FUTURE else None
     threat = intent is not None and intent[:2] == "13"
@@ -135,10 +139,13 @@ def commitment(c: Candidate, cl: Clause) -> Verdict:
         cl.tokens, anchor, cl.children, cl.actors if threat else None
     ):
         return dataclasses.replace(c, code=intent, rule=f"{c.rule}+intent", mode=Mode.ASSERTED)
+    yielding = cl.tokens[c.trigger].lemma.lower() in _YIELDING and not any(
+        cl.tokens[k].lemma.lower() in _PENDING for k in cl.children.get(anchor, ())
+    )  # 'Lam did not accede to the demands': a refusal ('has not yet complied': pending)
     if (
         c.mode is Mode.NEGATED
         and c.code[:2] not in ("01", "12")
-        and commits(cl.tokens, anchor, cl.children, cl.actors)
+        and (yielding or commits(cl.tokens, anchor, cl.children, cl.actors))
     ):
         return dataclasses.replace(
             c,
