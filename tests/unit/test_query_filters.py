@@ -221,3 +221,17 @@ def test_word_pattern(name: str, text: str, hit: bool) -> None:
     con = duckdb.connect()
     got = con.execute("SELECT regexp_matches(?, ?)", [text, word_pattern(name)]).fetchall()
     assert got == [(hit,)]
+
+
+def test_frames_and_pages_take_every_filter(store: EventStore) -> None:
+    from accord.analysis.browse import EventFilter, event_page
+    from accord.analysis.series import event_frame
+
+    frame = event_frame(store, EventQuery(source="xi", min_confidence=0.1))
+    assert [r["event_id"] for r in frame.rows()] == ["doc:0"]
+    page = event_page(store, EventFilter(EventQuery(plover="COERCE", has_target=True)))
+    assert page.total == 1
+    with pytest.raises(UsageError, match="unknown"):
+        event_frame(store, EventQuery(country="ZZZ"))
+    with pytest.raises(UsageError, match="unknown"):
+        event_page(store, EventFilter(EventQuery(target="QQQ")))

@@ -8,6 +8,7 @@ its SQL from this package's own fragments and passes every user value as a param
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -86,10 +87,7 @@ class EventPage:
 
 def _inner(f: EventFilter) -> tuple[str, list[Any], str, list[Any]]:
     q = f.query
-    query = EventQuery(
-        actor=q.actor, country=q.country, dyad=q.dyad, since=q.since, until=q.until,
-        root=q.root, quad=q.quad, modes=q.modes, doc_id=q.doc_id,
-    )  # fmt: skip
+    query = dataclasses.replace(q, limit=None)  # every filter; pages and frames limit
     if f.fold == "none":
         where, params = where_sql(query)
         inner = f"SELECT * FROM events{where}"
@@ -123,6 +121,7 @@ def event_page(store: EventStore, f: EventFilter, *, offset: int = 0, limit: int
     """The events of ``f`` from ``offset``, at most ``limit`` of them, in date, document,
     sentence order, and the total count."""
     _check_page(offset, limit)
+    store.check_query(f.query)  # a code neither the tables nor the store know is an error
     inner, params, cond, cparams = _inner(f)
     total = store.read_arrow(
         f"SELECT count(*) AS n FROM ({inner}) AS e WHERE {cond}", [*params, *cparams]

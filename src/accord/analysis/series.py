@@ -11,6 +11,7 @@ alone does not read as a rise in the dyad's activity.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -134,12 +135,10 @@ def event_frame(
     ``num_mentions``, ``num_articles`` and ``num_sources``. ``condition`` is SQL of this
     package over the event columns, with its own parameters."""
     q = query if query is not None else EventQuery()
+    store.check_query(q)  # a code neither the tables nor the store know is an error
     policy = check_fold(fold)
     limit = q.limit
-    inner_query = EventQuery(
-        actor=q.actor, country=q.country, dyad=q.dyad, since=q.since, until=q.until,
-        root=q.root, quad=q.quad, modes=q.modes, doc_id=q.doc_id,
-    )  # fmt: skip
+    inner_query = dataclasses.replace(q, limit=None)  # every filter; pages and frames limit
     if policy == "none":
         where, params = where_sql(inner_query)
         inner = f"SELECT * FROM events{where}"
