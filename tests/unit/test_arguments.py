@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from accord.coding.actor_records import ActorRef, Mention
@@ -536,3 +538,22 @@ def test_the_parties_a_relative_clause_mediates_between_are_the_targets(
     match, _, targets = _coded(verbs, ps, mentions, 3)
     assert match.code == "045"
     assert sorted(t.code for t in targets) == ["ISR", "SDN"]
+
+
+def _body(first: str) -> SentenceActors:
+    # "the <first> Telecommunications Commission"
+    ps = parsed(
+        [
+            ("the", "the", "DET", "det", 3),
+            (first, first, "PROPN", "compound", 3),
+            ("Telecommunications", "Telecommunications", "PROPN", "compound", 3),
+            ("Commission", "Commission", "PROPN", "ROOT", 3),
+        ]
+    )
+    tokens = tuple(dataclasses.replace(t, ent_type="ORG") for t in ps.tokens)
+    return SentenceActors(tokens, [], children_of(tokens), document_country="PHL")
+
+
+def test_a_national_body_naming_no_country_is_the_story_countrys_state() -> None:
+    assert [r.code for r in _body("National").actors_at(3)] == ["PHLGOV"]
+    assert _body("Global").actors_at(3) == []  # no sign of a state body

@@ -55,6 +55,7 @@ _DOCUMENT_NOUNS = words("document_nouns.txt")
 _AGENCY_HEADS = words("state_agency_heads.txt")
 _NEWS_WORDS = frozenset({"news", "press"})
 _SPORT_WORDS = words("sport_context.txt")
+_NATIONAL_WORDS = frozenset({"National", "Federal", "State"})
 _OFFICE_TITLES = table("office_titles.tsv")
 _PAST_OFFICE = words("past_office_words.txt")
 
@@ -486,6 +487,18 @@ class SentenceActors:
         names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
         if own is not None and own.country and not names_place and self._state_agency(head, own):
             own = Combined(own.country + "GOV", own.country, "GOV", own.name, "group")
+        if own is None and self._national_body(head):
+            # "the National Telecommunications Commission" in a story set in the
+            # Philippines: the state body of the country the story places it in
+            placed = self._role_country("GOV")
+            if placed is not None:
+                country, basis = placed
+                name = " ".join(t.text for t in self._tokens[lo:hi])
+                return [
+                    ActorRef(
+                        head, lo, hi, country + "GOV", country, "GOV", name, "group", basis=basis
+                    )
+                ]
         if own is not None and own.country is not None:
             if tok.ent_type == "PERSON" and not names_place:
                 name = self._person_name(phrase)
@@ -544,6 +557,18 @@ class SentenceActors:
             (m := self._by_token.get(c)) is not None and m.entry.kind != "agent"
             for c in self._children.get(head, ())
             if self._tokens[c].dep in ("compound", "amod", "poss", "nmod")
+        )
+
+    def _national_body(self, head: int) -> bool:
+        """A named state body that names no country: 'the National Telecommunications
+        Commission', 'the Federal Election Commission' (a head of state_agency_heads.txt
+        after 'National', 'Federal' or 'State')."""
+        tok = self._tokens[head]
+        if tok.ent_type != "ORG" or tok.lemma.lower() not in _AGENCY_HEADS:
+            return False
+        left = [c for c in self._children.get(head, ()) if c < head]
+        return any(self._tokens[c].text in _NATIONAL_WORDS for c in left) and not any(
+            self._tokens[c].text.lower() in _NEWS_WORDS | _SPORT_WORDS for c in left
         )
 
     def _state_agency(self, head: int, own: Combined) -> bool:
