@@ -61,6 +61,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("FRA", "03", "DEU"), ("DEU", "03", "FRA")],
     ),
     (
+        "joint signers of a treaty sign with each other",
+        "Turkey and Libya signed a maritime border agreement.",
+        [("TUR", "05", "LBY"), ("LBY", "05", "TUR")],
+    ),
+    (
         "collective head takes its modifiers' actor",
         "The ASEAN forum condemned the coup in Myanmar.",
         [("IGOSEAASN", "11", None)],
@@ -325,6 +330,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "joint donors pledge to someone else, not to each other",
+        "China, Iran and Russia have pledged funds for the reconstruction of Syria.",
+        [("CHN", "03", "IRN"), ("IRN", "03", "RUS")],
+    ),
     (
         "the troops a country moves are no target beside the country they leave",
         "Russia said it would withdraw its troops from Syria.",

@@ -55,7 +55,8 @@ _YIELDING = words("yielding_verbs.txt")
 _PENDING = words("pending_adverbs.txt")
 MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-"""An event the story dates this many days or more before its publication is background."""
+_WITH_EACH_OTHER = frozenset({"04", "05", "06"})
+"""Roots whose pattern object joint parties share ('signed a treaty', 'held talks')."""
 
 
 @rule("noun_tagged_as_verb", ["verb"])
@@ -415,12 +416,21 @@ def _addresses(m: Mention, cl: Clause) -> bool:
 @rule("mutual_parties", ["verb"], reads=["code", "sources", "targets"], writes=["mutual"])
 def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
     """Two or three joint subjects of an agreement, a consultation or cooperation with no
-    target ('France and the Philippines agreed ...') each act towards the others."""
+    target ('France and the Philippines agreed ...', 'Turkey and Libya signed a maritime
+    agreement': the object is the pattern's own word) each act towards the others; not
+    when they act on a thing of their own ('France and Germany sent troops')."""
+    own = (
+        set(c.match.tokens)
+        if c.match is not None and c.match.pattern is not None and c.code[:2] in _WITH_EACH_OTHER
+        else set()
+    )  # 'signed a treaty', 'held talks': not 'pledged funds' (to someone else)
     mutual = (
         not c.targets
         and 1 < len(c.sources) <= MAX_MUTUAL_PARTIES
         and c.code[:2] in MUTUAL_ROOTS
-        and not any(cl.tokens[k].dep == "dobj" for k in cl.children.get(c.trigger, ()))
+        and not any(
+            cl.tokens[k].dep == "dobj" and k not in own for k in cl.children.get(c.trigger, ())
+        )
     )
     return dataclasses.replace(c, mutual=True) if mutual else c
 
