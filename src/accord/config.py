@@ -60,10 +60,10 @@ class Settings:
         metadata={
             "help": "Seconds one document may take to code (0: no limit); a document that takes "
             "longer becomes a 'timeout' failure and the run goes on. Enforced with --workers "
-            "(each document gets exactly one budget: a worker codes one document at a time, "
-            "and one over its budget is stopped and restarted) and, in the main thread only, "
-            "by the local and Spark engines (SIGALRM, POSIX), where a batch of N documents "
-            "gets N budgets and one over it is coded again one document at a time."
+            "(a worker that spends one budget on one document is stopped and restarted; the "
+            "parse its batch shares gets what is left of their budgets) and, in the main "
+            "thread only, by the local and Spark engines (SIGALRM, POSIX), where a batch of N "
+            "documents gets N budgets and one over it is coded again one document at a time."
         },
     )
 

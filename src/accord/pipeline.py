@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -216,28 +216,51 @@ def process_document(doc: Document, resources: Resources) -> DocResult:
     return _finish(doc, clean, parsed, resources)
 
 
-def process_batch(docs: Sequence[Document], resources: Resources) -> list[DocResult]:
-    """Code many documents with one parser batch; each failure stays with its document."""
+DocProgress = Callable[[int | None], None]
+"""Told where a batch is (:func:`process_batch`): a document's index before the work on that
+document alone, None before the work the documents share."""
+
+
+def _nowhere(index: int | None) -> None:
+    del index
+
+
+def process_batch(
+    docs: Sequence[Document], resources: Resources, *, on_doc: DocProgress | None = None
+) -> list[DocResult]:
+    """Code many documents with one parser batch; each failure stays with its document.
+
+    ``on_doc`` (the workers' time budget, :mod:`accord.engine.parallel`) is called with a
+    document's index before that document is cleaned and before it is coded, and with None
+    before the sentences of all of them are parsed together."""
+    at = on_doc or _nowhere
     prepared: list[tuple[CleanDocument, list[Sentence]] | Failure] = []
-    for doc in docs:
+    for i, doc in enumerate(docs):
+        at(i)
         try:
             prepared.append(_prepare(doc, resources))
         except Exception as exc:
             prepared.append(_failure(doc, "text", exc))
     all_sentences = [s for p in prepared if not isinstance(p, Failure) for s in p[1]]
+    at(None)
     try:
         parsed_all = _parse_once(all_sentences, resources.parser)
     except Exception:
-        return [safe_process(doc, resources) for doc in docs]
+        out: list[DocResult] = []
+        for i, doc in enumerate(docs):
+            at(i)
+            out.append(safe_process(doc, resources))
+        return out
     results: list[DocResult] = []
     offset = 0
-    for doc, p in zip(docs, prepared, strict=True):
+    for i, (doc, p) in enumerate(zip(docs, prepared, strict=True)):
         if isinstance(p, Failure):
             results.append(DocResult(doc=doc, failures=(p,)))
             continue
         clean, sentences = p
         parsed = parsed_all[offset : offset + len(sentences)]
         offset += len(sentences)
+        at(i)
         try:
             results.append(_finish(doc, clean, parsed, resources))
         except Exception as exc:

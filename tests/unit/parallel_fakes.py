@@ -10,7 +10,7 @@ from typing import cast
 
 from accord.errors import ResourceError
 from accord.model import DocResult, Document
-from accord.pipeline import Resources
+from accord.pipeline import DocProgress, Resources
 
 
 @dataclass(frozen=True)
@@ -57,4 +57,22 @@ def logged_process(docs: Sequence[Document], resources: Resources) -> list[DocRe
             with open(log, "a", encoding="utf-8") as f:
                 f.write(f"{doc.id} {os.getpid()}\n")
         out.extend(fake_process([doc], resources))
+    return out
+
+
+def logged_progress_process(
+    docs: Sequence[Document], resources: Resources, *, on_doc: DocProgress | None = None
+) -> list[DocResult]:
+    """:func:`logged_process` that says which document it is on, as process_batch does:
+    each document alone (``on_doc(i)``), then the work they share (``on_doc(None)``), where
+    'PARSEHANG' in any of them stalls."""
+    out: list[DocResult] = []
+    for i, doc in enumerate(docs):
+        if on_doc is not None:
+            on_doc(i)
+        out.extend(logged_process([doc], resources))
+    if on_doc is not None:
+        on_doc(None)
+    if any("PARSEHANG" in doc.text for doc in docs):
+        time.sleep(60)
     return out

@@ -10,14 +10,17 @@ chunks, results come back in input order, and no domain logic lives here.
 * A worker that dies (a crash in native code, the OOM killer) costs no other document: the
   documents of the chunk it was coding are retried one by one in a fresh worker, and a
   document that kills its worker again becomes a ``worker_crashed`` Failure. The run goes on.
-* A per-document time budget (``timeout``, ``Settings.document_timeout``): with a budget,
-  a worker codes its chunk one document at a time and sends each result back as soon as it
-  has it, so the parent knows which document it is coding and since when. A watchdog in
-  the parent stops a worker whose document has taken longer than one budget and starts
-  another: that document becomes a ``timeout`` Failure, the documents coded before it keep
-  their results and those after it go to the next worker. Each document gets exactly one
-  budget and is coded once (a chunk coded in one batch would have to share N budgets among
-  N documents and be coded again one by one to find the slow one). The run goes on.
+* A per-document time budget (``timeout``, ``Settings.document_timeout``): a watchdog in
+  the parent stops a worker that has spent more than one budget on one document, starts
+  another, and the document becomes a ``timeout`` Failure; the run goes on. To know which
+  document a worker is on, the parent is told: :func:`~accord.pipeline.process_batch`
+  reports (``on_doc``) each document it cleans or codes alone, and the chunk's parse, which
+  the documents share and which keeps the parser's batching, gets what is left of their
+  budgets. A document stopped is one budget of its own work (the other documents of its
+  chunk go to the next worker, coded again: their results come with the chunk's); when the
+  shared parse runs over, each document is coded again alone, with one budget. A batch
+  function that takes no ``on_doc`` is given its chunk one document at a time, each result
+  sent back at once: one budget a document and none coded twice, without batching.
 * Workers are started with ``spawn`` (safe with spaCy and DuckDB's threads, and the same
   on every platform); ``forkserver`` can be asked for.
 """
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import inspect
 import multiprocessing as mp
 import pickle
 import signal
@@ -41,20 +46,22 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from queue import SimpleQueue
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from accord.config import Settings
 from accord.engine.local import timeout_failure
 from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser
-from accord.pipeline import Resources, build_resources, process_batch
+from accord.pipeline import DocProgress, Resources, build_resources, process_batch
 
 __all__ = [
     "BatchFunction",
     "LazyParser",
+    "ProgressBatchFunction",
     "ResourceFactory",
     "ResourceSpec",
+    "reports_progress",
     "run_parallel",
 ]
 
@@ -151,24 +158,62 @@ def _exception_result(doc: Document, exc: BaseException) -> DocResult:
 # ---------------------------------------------------------------------- the worker process
 
 
-def _code_chunk(
-    docs: Sequence[Document], resources: Resources, process: BatchFunction
-) -> list[DocResult]:
-    """Run ``process`` on a chunk; an exception costs only the documents that raise it."""
+class ProgressBatchFunction(Protocol):
+    """A batch function that says which document it is working on (``on_doc``, as
+    :func:`~accord.pipeline.process_batch` does)."""
+
+    def __call__(
+        self,
+        docs: Sequence[Document],
+        resources: Resources,
+        *,
+        on_doc: DocProgress | None = None,
+    ) -> list[DocResult]: ...
+
+
+def reports_progress(process: BatchFunction) -> bool:
+    """Whether ``process`` takes ``on_doc`` (:class:`ProgressBatchFunction`)."""
     try:
-        results = process(docs, resources)
+        return "on_doc" in inspect.signature(process).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _code_chunk(
+    docs: Sequence[Document],
+    resources: Resources,
+    process: BatchFunction,
+    on_doc: DocProgress | None = None,
+) -> list[DocResult]:
+    """Run ``process`` on a chunk; an exception costs only the documents that raise it.
+    ``on_doc``: passed on (a document coded alone is reported by its place in ``docs``)."""
+
+    def run(batch: Sequence[Document], note: DocProgress | None) -> list[DocResult]:
+        if note is None:
+            return process(batch, resources)
+        return cast(ProgressBatchFunction, process)(batch, resources, on_doc=note)
+
+    try:
+        results = run(docs, on_doc)
         if len(results) == len(docs):
             return results
     except Exception:
         pass
     out: list[DocResult] = []
-    for doc in docs:
+    for k, doc in enumerate(docs):
+        note = None if on_doc is None else functools.partial(_alone, on_doc, k)
         try:
-            (one,) = process([doc], resources)
+            (one,) = run([doc], note)
             out.append(one)
         except Exception as exc:
             out.append(_exception_result(doc, exc))
     return out
+
+
+def _alone(on_doc: DocProgress, k: int, index: int | None) -> None:
+    """A document coded alone: everything done is done for it."""
+    del index
+    on_doc(k)
 
 
 def _send_results(
@@ -212,11 +257,13 @@ def _worker_main(
     process: BatchFunction,
     tasks: Connection,
     conn: Connection,
-    one_by_one: bool = False,
+    mode: str = "batch",
 ) -> None:
     """A worker: build Resources once, then code chunks read from ``tasks`` until told to
-    stop (an empty message) or the pipe closes. ``one_by_one`` (a time budget runs): code
-    each chunk a document at a time and send each result as soon as it is there.
+    stop (an empty message) or the pipe closes. ``mode`` (a time budget runs unless it is
+    ``batch``): ``progress``, say which document the batch is on (``at`` messages, with
+    this process's clock); ``one_by_one``, code each chunk a document at a time and send
+    each result as soon as it is there.
 
     Exits by itself when its parent process is gone (killed with SIGKILL, say).
     """
@@ -246,13 +293,19 @@ def _worker_main(
         task_id, packed = pickle.loads(raw)
         docs = [_restored_doc(d) for d in packed]
         try:
-            if one_by_one:
+            if mode == "one_by_one":
                 for doc in docs:
                     _send_one(conn, task_id, doc, _code_chunk([doc], resources, process)[0])
             else:
-                _send_results(conn, task_id, docs, _code_chunk(docs, resources, process))
+                note = functools.partial(_tell, conn, task_id) if mode == "progress" else None
+                _send_results(conn, task_id, docs, _code_chunk(docs, resources, process, note))
         except OSError:
             return  # the parent is gone
+
+
+def _tell(conn: Connection, task_id: int, index: int | None) -> None:
+    """Tell the parent which document of the task the worker is on (None: all of them)."""
+    conn.send_bytes(pickle.dumps(("at", task_id, index, time.monotonic()), protocol=_PROTOCOL))
 
 
 # ---------------------------------------------------------------------- the parent side
@@ -328,6 +381,11 @@ class _Worker:
     one document at a time, when it began the document it is coding."""
     partial: list[DocResult] = field(default_factory=list)
     """Results of the first pending task received so far (coding one document at a time)."""
+    phase: int | None = None
+    """The document of the first pending task the worker is on alone (None: all of them,
+    or not said yet), since ``started``."""
+    spent: dict[int, float] = field(default_factory=dict)
+    """Seconds each document of the first pending task has had alone, before ``phase``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +398,8 @@ class _Lost:
     timed_out: bool = False
     done: tuple[DocResult, ...] = ()
     """The results of the task's first documents, received before its worker stopped."""
+    phase: int | None = None
+    """The document (its place in the task) the worker was on alone, if it said so."""
 
 
 def _describe_exit(code: int | None) -> str:
@@ -367,7 +427,10 @@ class _Pool:
     ) -> None:
         self._ctx = ctx
         self.timeout = timeout
-        self.one_by_one = timeout > 0
+        self.mode = (
+            "batch" if timeout <= 0 else "progress" if reports_progress(process) else "one_by_one"
+        )
+        self.one_by_one = self.mode == "one_by_one"
         self._factory = factory
         self._process = process
         self._per_worker = per_worker
@@ -382,7 +445,7 @@ class _Pool:
         receive, send = ctx.Pipe(duplex=False)
         proc = ctx.Process(
             target=_worker_main,
-            args=(self._factory, self._process, task_reader, send, self.one_by_one),
+            args=(self._factory, self._process, task_reader, send, self.mode),
             name="accord-worker",
             daemon=True,
         )
@@ -411,10 +474,17 @@ class _Pool:
         worker.tasks.put(payload)  # pickled above, so the writing thread cannot fail on it
 
     def _deadline(self, w: _Worker) -> float | None:
-        """When the document ``w`` is coding is over its budget (None: no budget runs)."""
+        """When the document ``w`` is on is over its budget (None: no budget runs); while
+        the documents of a chunk are parsed together, when what is left of all their budgets
+        is spent."""
         if self.timeout <= 0 or w.started is None or not w.pending:
             return None
-        return w.started + self.timeout
+        if self.mode != "progress":
+            return w.started + self.timeout
+        if w.phase is not None:
+            return w.started + max(0.0, self.timeout - w.spent.get(w.phase, 0.0))
+        docs = len(w.pending[0].docs)
+        return w.started + sum(max(0.0, self.timeout - w.spent.get(i, 0.0)) for i in range(docs))
 
     def wait(self) -> tuple[list[tuple[_Task, list[DocResult]]], list[_Lost]]:
         """Block until something happens or a task runs over its time budget:
@@ -466,7 +536,15 @@ class _Pool:
                 if task.task_id != message[1]:  # pragma: no cover - FIFO by construction
                     raise RuntimeError("worker answered out of order")
                 w.started = time.monotonic() if w.pending else None
+                w.phase, w.spent = None, {}
                 done.append((task, [_restored_result(r) for r in message[2]]))
+            elif kind == "at":
+                if w.pending[0].task_id != message[1]:  # pragma: no cover - FIFO
+                    raise RuntimeError("worker answered out of order")
+                index, when = message[2], message[3]  # the worker's clock: system-wide
+                if w.phase is not None and w.started is not None:
+                    w.spent[w.phase] = w.spent.get(w.phase, 0.0) + max(0.0, when - w.started)
+                w.phase, w.started = index, when
             elif kind == "doc":
                 task = w.pending[0]
                 if task.task_id != message[1]:  # pragma: no cover - FIFO by construction
@@ -501,7 +579,8 @@ class _Pool:
             # A worker codes its tasks in order: only the first one was being coded.
             started = dead.ready and n == 0
             done = tuple(dead.partial) if started else ()
-            lost.append(_Lost(task, how if started else "", timed_out and started, done))
+            phase = dead.phase if started else None
+            lost.append(_Lost(task, how if started else "", timed_out and started, done, phase))
         return lost
 
     def close(self, *, graceful: bool) -> None:
@@ -565,8 +644,9 @@ def run_parallel(
     the workers hold) are read and not yet yielded. ``process`` (picklable; default
     :func:`~accord.pipeline.process_batch`) codes one chunk. ``timeout``: seconds per
     document (0: none; ``Settings.document_timeout`` is not read here, the caller passes
-    it): workers code one document at a time, each with one budget, and a document over
-    it becomes a ``timeout`` Failure, its worker stopped and replaced. Workers
+    it): a worker that spends one budget on one document is stopped and replaced and the
+    document becomes a ``timeout`` Failure (module docstring: how a worker tells the parent
+    which document it is on, and what a batch function without ``on_doc`` gets). Workers
     start when the first chunk is handed out and stop when the iterator is exhausted or
     closed. As workers are spawned, a script calling this needs the
     ``if __name__ == "__main__":`` guard.
@@ -620,6 +700,10 @@ def _schedule(
         """``t`` without its first ``n`` documents."""
         return task(t.slot, t.positions[n:], t.docs[n:], t.retry)
 
+    def pick(t: _Task, places: Sequence[int], retry: bool) -> _Task:
+        """The documents of ``t`` at ``places``, as a new task."""
+        return task(t.slot, [t.positions[j] for j in places], [t.docs[j] for j in places], retry)
+
     while True:
         # Hand out work, reading more input while the window has room and every chunk
         # read so far is with a worker.
@@ -664,32 +748,35 @@ def _schedule(
         for t, results in done:
             finish(t, results)
         retries: list[_Task] = []
-        for t, how, timed_out, done_before in ((x.task, x.how, x.timed_out, x.done) for x in lost):
-            if done_before:  # coding one by one: these came back before the worker stopped
-                n = len(done_before)
-                finish(task(t.slot, t.positions[:n], t.docs[:n], t.retry), done_before)
+        for x in lost:
+            t = x.task
+            if x.done:  # coding one by one: these came back before the worker stopped
+                n = len(x.done)
+                finish(task(t.slot, t.positions[:n], t.docs[:n], t.retry), x.done)
                 t = rest(t, n)
-            if not how:  # never started: give it to another worker as it is
+            # The document the worker was on alone, when it is known (one by one: the first).
+            at = 0 if pool.one_by_one else x.phase
+            if not x.how:  # never started: give it to another worker as it is
                 retries.append(t)
-            elif pool.one_by_one:
-                # The worker was coding t's first document: that one alone is at fault, and
-                # the rest was never begun. A timeout is final; after a crash the document
-                # is tried once more, alone, in a fresh worker.
-                if len(t.docs) > 1:
-                    retries.append(rest(t, 1))
-                    t = task(t.slot, t.positions[:1], t.docs[:1], t.retry)
-                if timed_out:
+            elif at is not None:
+                # That document alone is at fault; the others go to the next worker. A
+                # timeout is final; after a crash the document is tried once more, alone.
+                others = [j for j in range(len(t.docs)) if j != at]
+                if others:
+                    retries.append(pick(t, others, t.retry))
+                t = pick(t, [at], t.retry)
+                if x.timed_out:
                     finish(t, [_timeout(t.docs[0], pool.timeout)])
                 elif not t.retry:
                     retries.append(dataclasses.replace(t, retry=True))
                 else:
-                    finish(t, [_crashed(t.docs[0], how, t.retry)])
-            elif len(t.docs) > 1 and not t.retry:
+                    finish(t, [_crashed(t.docs[0], x.how, t.retry)])
+            elif len(t.docs) > 1 and not t.retry:  # in work the documents shared
                 retries.extend(
                     task(t.slot, [p], [d], True) for p, d in zip(t.positions, t.docs, strict=True)
                 )
-            elif timed_out:  # pragma: no cover - a budget codes one document at a time
+            elif x.timed_out:  # a document alone, over its budget in the parse
                 finish(t, [_timeout(t.docs[0], pool.timeout)])
             else:
-                finish(t, [_crashed(t.docs[0], how, t.retry)])
+                finish(t, [_crashed(t.docs[0], x.how, t.retry)])
         backlog.extendleft(reversed(retries))
