@@ -14,11 +14,20 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from accord.coding.actor_records import ActorRef, Mention, Party
+from accord.coding.bodies import (
+    agent_compound,
+    names_owner,
+    national_body,
+    office_held,
+    state_agency,
+    title_role,
+)
 from accord.coding.combine import Combined, combine
 from accord.coding.lexicon import table, words
 from accord.coding.patterns import subtree
+from accord.coding.placement import PRIVATE, Placement
 from accord.coding.quotes import inside_quotes, speakers_of
-from accord.coding.roles import POLITICAL_ROLES, STATE_ROLES, roles_with
+from accord.coding.roles import roles_with
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.model import Token
 
@@ -32,19 +41,6 @@ _COLLECTIVE_HEADS = words("collective_heads.txt")
 """Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
 wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
 _PERSON_PRONOUNS = words("third_person_pronouns.txt")
-_HOME_ROLES = roles_with("home")
-_LOCAL_ROLES = roles_with("local")
-_STORY_ROLES = _LOCAL_ROLES & roles_with("armed")
-"""The state's local armed organ, the police: where the story is, they are (a court or a
-jury named in passing is as often a national or foreign one)."""
-_DOMESTIC_ROLES = roles_with("domestic")
-"""Roles of people who act at home: when nothing else places them, the one country the
-sentence names does ("Islamic fundamentalists demanded the resignation of the Algerian
-president")."""
-_PRIVATE = "CVL"
-_PLACED_ROLES = _HOME_ROLES | _DOMESTIC_ROLES | {_PRIVATE}
-"""Roles whose bare word takes the country the document is mostly about when nothing
-nearer places it."""
 _GROUP_PRONOUNS = words("group_pronouns.txt")
 _SINGULAR_PRONOUNS = words("singular_pronouns.txt")
 _PLURAL_TAGS = frozenset({"NNS"})
@@ -52,12 +48,6 @@ _PLURAL_TAGS = frozenset({"NNS"})
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
-_AGENCY_HEADS = words("state_agency_heads.txt")
-_NEWS_WORDS = frozenset({"news", "press"})
-_SPORT_WORDS = words("sport_context.txt")
-_NATIONAL_WORDS = frozenset({"National", "Federal", "State"})
-_OFFICE_TITLES = table("office_titles.tsv")
-_PAST_OFFICE = words("past_office_words.txt")
 
 
 _PAIR_HEADS = frozenset(table("pair_heads.tsv"))
@@ -98,11 +88,13 @@ class SentenceActors:
                 self._by_token[k] = m
         self._last_person = last_person
         self._people = people or {}
-        self._home = home_country
-        self._place = place_country
-        self._sentence_country = sentence_country
-        self._document_country = document_country
-        self._story = story_country
+        self._placement = Placement(
+            place=place_country,
+            home=home_country,
+            story=story_country,
+            sentence=sentence_country,
+            document=document_country,
+        )
         self._pair = pair
         self._memo: dict[int, list[ActorRef]] = {}
 
@@ -246,22 +238,6 @@ class SentenceActors:
             for p in self._pair
         ]
 
-    def _agent_compound(self, head: int) -> bool:
-        """'army bulldozers', 'police officers': a compound naming a role, group or body
-        (not a bare country: 'U.S.-China relations' is no actor) makes the phrase one."""
-        for c in self._children.get(head, ()):
-            m = self._by_token.get(c)
-            if (
-                self._tokens[c].dep == "compound"
-                and m is not None
-                and (
-                    m.entry.kind in ("agent", "group", "igo")
-                    or (m.entry.kind == "capital" and m.entry.role not in (None, "GOV"))
-                )
-            ):
-                return True
-        return False
-
     def _pronoun(self, head: int) -> list[ActorRef]:
         word = self._tokens[head].text.lower()
         if word in _PERSON_PRONOUNS:
@@ -323,23 +299,11 @@ class SentenceActors:
     def implied(self, role: str, head: int) -> ActorRef | None:
         """An actor the sentence does not name but its act implies ("was arrested": the
         police), of the country the story places it in; None when nothing places it."""
-        placed = self._role_country(role)
+        placed = self._placement.country_for(role)
         if placed is None:
             return None
         country, basis = placed
         return ActorRef(head, 0, 0, country + role, country, role, None, "implied", basis=basis)
-
-    def _title_role(self, lo: int, hi: int) -> str | None:
-        """The role of an office title written in tokens [lo, hi) ("President", "Prime
-        Minister"), unless it is a past one ("former", "ex-", "late", "then")."""
-        texts = [self._tokens[k].text.lower() for k in range(lo, hi)]
-        if _PAST_OFFICE.intersection(texts) or any(t.startswith("ex-") for t in texts):
-            return None
-        for a, b in zip(texts, [*texts[1:], ""], strict=True):
-            role = _OFFICE_TITLES.get(f"{a} {b}") or _OFFICE_TITLES.get(a)
-            if role is not None:
-                return role[0]
-        return None
 
     def _speaks_for(self, ref: ActorRef) -> bool:
         """A spokesperson of a body ('Houthi military spokesperson Yahya Sarea said it had
@@ -354,24 +318,6 @@ class SentenceActors:
         return m.entry.kind == "agent" and all(
             self._tokens[k].text.lower() in _VOICE_NOUNS for k in range(m.start, m.end)
         )
-
-    def _role_country(self, role: str) -> tuple[str, str] | None:
-        """The country of a bare role word, and where it came from: the place the sentence
-        names (local people), the dateline (people who act at home), the place the story
-        is set in, the first it named (the police: 'police' in a story set in
-        Christchurch, though the sentence names an Australian), the one country the
-        sentence names, then the country the document is mostly about."""
-        if role in _LOCAL_ROLES and self._place is not None:
-            return self._place, "place"
-        if role in _HOME_ROLES and self._home is not None:
-            return self._home, "dateline"
-        if role in _STORY_ROLES and self._story is not None:
-            return self._story, "story"
-        if role in _DOMESTIC_ROLES and self._sentence_country is not None:
-            return self._sentence_country, "sentence"
-        if role in _PLACED_ROLES and self._document_country is not None:
-            return self._document_country, "document"
-        return None
 
     def _resolve_head(self, head: int) -> list[ActorRef]:
         """Memoised per head; a head already being resolved (a pronoun whose antecedent
@@ -422,7 +368,11 @@ class SentenceActors:
         both = self._both_sides(head)
         if both:
             return both
-        if tok.pos == "NOUN" and head not in self._by_token and not self._names_owner(head):
+        if (
+            tok.pos == "NOUN"
+            and head not in self._by_token
+            and not names_owner(self._tokens, self._children, self._by_token, head)
+        ):
             # "endorsed his former rival, Joe Biden": a description the apposition names
             # (not "the EU trio (France, Germany, and Britain)": the EU is named)
             named = [
@@ -440,7 +390,7 @@ class SentenceActors:
             or tok.pos == "PROPN"
             or tok.lemma.lower() in _COLLECTIVE_HEADS
             or tok.text.lower() in _COLLECTIVE_HEADS
-            or self._agent_compound(head)
+            or agent_compound(self._tokens, self._children, self._by_token, head)
         )
         phrase, complements = self._phrase(head, possessor_only=not names_actor)
         mentions = {
@@ -455,7 +405,7 @@ class SentenceActors:
             complements,
         )
         if own is not None and own.kind == "person" and own.role in (None, "ELI"):
-            titled = self._title_role(lo, hi)
+            titled = title_role(self._tokens, lo, hi)
             if titled is not None and own.country is not None:
                 own = Combined(own.country + titled, own.country, titled, own.name, "person")
         if own is not None and own.kind in ("person", "igo", "group"):
@@ -485,12 +435,17 @@ class SentenceActors:
         role = own.role if own is not None else None
         at_head = self._by_token.get(head)
         names_place = at_head is not None and at_head.entry.kind in ("country", "capital")
-        if own is not None and own.country and not names_place and self._state_agency(head, own):
+        if (
+            own is not None
+            and own.country
+            and not names_place
+            and state_agency(self._tokens, self._children, head, own)
+        ):
             own = Combined(own.country + "GOV", own.country, "GOV", own.name, "group")
-        if own is None and self._national_body(head):
+        if own is None and national_body(self._tokens, self._children, head):
             # "the National Telecommunications Commission" in a story set in the
             # Philippines: the state body of the country the story places it in
-            placed = self._role_country("GOV")
+            placed = self._placement.country_for("GOV")
             if placed is not None:
                 country, basis = placed
                 name = " ".join(t.text for t in self._tokens[lo:hi])
@@ -531,7 +486,11 @@ class SentenceActors:
                 return agent
         if own is not None:
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
-        office = self._office_held(head) if tok.pos == "PROPN" and not names_place else None
+        office = (
+            office_held(self._tokens, self._children, self._by_token, head)
+            if tok.pos == "PROPN" and not names_place
+            else None
+        )
         if office is not None and office.role:
             # a name the knowledge base does not know, in an office the clause names: "X
             # resigned as the governor", "Y was sworn in as prime minister"
@@ -541,51 +500,13 @@ class SentenceActors:
         if person:
             # a person the knowledge base does not know and the text gives no office: a
             # private person of the country the story places them in (CVL)
-            placed = self._role_country(_PRIVATE)
+            placed = self._placement.country_for(PRIVATE)
             if placed is not None:
                 country, basis = placed
                 name = self._person_name(phrase)
-                code = country + _PRIVATE
-                return [
-                    ActorRef(head, lo, hi, code, country, _PRIVATE, name, "person", basis=basis)
-                ]
+                code = country + PRIVATE
+                return [ActorRef(head, lo, hi, code, country, PRIVATE, name, "person", basis=basis)]
         return []
-
-    def _names_owner(self, head: int) -> bool:
-        """Whether a modifier of the noun names a country, body or person ('the EU trio')."""
-        return any(
-            (m := self._by_token.get(c)) is not None and m.entry.kind != "agent"
-            for c in self._children.get(head, ())
-            if self._tokens[c].dep in ("compound", "amod", "poss", "nmod")
-        )
-
-    def _national_body(self, head: int) -> bool:
-        """A named state body that names no country: 'the National Telecommunications
-        Commission', 'the Federal Election Commission' (a head of state_agency_heads.txt
-        after 'National', 'Federal' or 'State')."""
-        tok = self._tokens[head]
-        if tok.ent_type != "ORG" or tok.lemma.lower() not in _AGENCY_HEADS:
-            return False
-        left = [c for c in self._children.get(head, ()) if c < head]
-        return any(self._tokens[c].text in _NATIONAL_WORDS for c in left) and not any(
-            self._tokens[c].text.lower() in _NEWS_WORDS | _SPORT_WORDS for c in left
-        )
-
-    def _state_agency(self, head: int, own: Combined) -> bool:
-        """A named state body holding its country's name: 'the United States Commission on
-        International Religious Freedom' (data/lexicon/state_agency_heads.txt); not a news
-        agency, nor a sports body ('the US Anti-Doping Agency': sport_context.txt)."""
-        tok = self._tokens[head]
-        return (
-            own.kind == "country"
-            and own.role is None
-            and tok.ent_type == "ORG"
-            and tok.lemma.lower() in _AGENCY_HEADS
-            and not any(
-                self._tokens[c].text.lower() in _NEWS_WORDS | _SPORT_WORDS
-                for c in range(min((*self._children.get(head, ()), head)), head)
-            )
-        )
 
     def _role_word(
         self,
@@ -600,7 +521,7 @@ class SentenceActors:
         """A role word with no country of its own ('the minister', 'police'): the
         country of a pronoun possessing it ('its foreign minister'), the latest person of
         the document holding that title ('the minister'), else the country the sentence,
-        dateline or document places it in (:meth:`_role_country`); a named person with
+        dateline or document places it in (:meth:`Placement.country_for`); a named person with
         that role ('provincial governor Ali Khan') is that person."""
         lo, hi = span
         for c in self._children.get(head, ()):
@@ -614,7 +535,7 @@ class SentenceActors:
             for known in reversed(list(self._people.values())):
                 if title in known.titles and known.country:
                     return [known.at(head, lo, hi, "pronoun")]
-        placed = self._role_country(role)
+        placed = self._placement.country_for(role)
         if placed is None:
             return []
         country, basis = placed
@@ -633,23 +554,6 @@ class SentenceActors:
             for r in self.actors_at(g)
         ]
 
-    def _office_held(self, head: int) -> Combined | None:
-        """The office a clause's subject acts in ("Rosselló resigned as the governor",
-        "was sworn in as prime minister"): the role word its verb takes with "as"."""
-        tok = self._tokens[head]
-        if tok.dep not in ("nsubj", "nsubjpass") or tok.head == head:
-            return None
-        for prep in self._children.get(tok.head, ()):
-            if self._tokens[prep].dep != "prep" or self._tokens[prep].text.lower() != "as":
-                continue
-            for obj in self._children.get(prep, ()):
-                m = self._by_token.get(obj)
-                if self._tokens[obj].dep == "pobj" and m is not None:
-                    office = combine([m])
-                    if office is not None and office.kind == "agent" and office.role in _OFFICES:
-                        return office
-        return None
-
     def _person_name(self, phrase: set[int]) -> str:
         return " ".join(
             self._tokens[k].text for k in sorted(phrase) if self._tokens[k].ent_type == "PERSON"
@@ -657,8 +561,6 @@ class SentenceActors:
 
 
 _GROUP_ROLES = roles_with("group")
-_OFFICES = STATE_ROLES | POLITICAL_ROLES
-"""Roles one holds as an office ("resigned as governor"), not a description ("as the man")."""
 
 
 def named_group(ref: ActorRef) -> bool:
