@@ -31,7 +31,14 @@ from accord.pipeline import (
     explain_document,
     process_document,
 )
-from accord.store import EventStore, WriteStats
+from accord.store import WriteStats
+from accord.store.access import (
+    READ_WAIT,
+    WRITE_WAIT,
+    IngestTarget,
+    ShortWrites,
+    open_waiting,
+)
 from accord.store.folding import DEDUP_METHODS, ClusterStats, DedupMethod
 
 if TYPE_CHECKING:
@@ -234,26 +241,28 @@ class Coder:
         ``fold_events(..., fold="clustered")``; ``none`` leaves the clusters as they were.
         """
         method = _dedup_method(dedup)
-        with EventStore.open(db) as store:
-            report = ingest_into(
-                self,
-                store,
-                inputs,
-                stdin=stdin,
-                chunk=commit_every,
-                limit=limit,
-                on_progress=on_progress,
-                runner=runner,
-            )
-            if method is None:
-                return report
-            clusters = store.rebuild_clusters(method, threshold)
+        # The store is opened only to look up and to commit (accord.store.access), so
+        # readers can query it while the documents are coded.
+        store = ShortWrites(db)
+        report = ingest_into(
+            self,
+            store,
+            inputs,
+            stdin=stdin,
+            chunk=commit_every,
+            limit=limit,
+            on_progress=on_progress,
+            runner=runner,
+        )
+        if method is None:
+            return report
+        clusters = store.rebuild_clusters(method, threshold)
         return dataclasses.replace(report, clusters=clusters)
 
 
 def ingest_into(
     coder: Coder,
-    store: EventStore,
+    store: IngestTarget,
     inputs: Sequence[str],
     *,
     stdin: BinaryIO | None = None,
@@ -334,7 +343,7 @@ def _failures_of(results: Sequence[DocResult], loose: Sequence[Failure]) -> list
 
 def _unstored(
     items: Iterable[Document | Failure],
-    store: EventStore,
+    store: IngestTarget,
     resources: Resources,
     on_skip: Callable[[], None],
     *,
@@ -409,8 +418,9 @@ def evaluate_files(
 
 
 def query_events(db: str | Path, query: EventQuery) -> list[Event]:
-    """Events from the store at ``db`` matching ``query``."""
-    with EventStore.open(db) as store:
+    """Events from the store at ``db`` matching ``query`` (opened read-only; a missing
+    store is an error, never a new one; waits while an ingest commits)."""
+    with open_waiting(db, read_only=True, wait=READ_WAIT) as store:
         return list(store.iter_events(query))
 
 
@@ -431,7 +441,7 @@ def rebuild_clusters(db: str | Path, method: str = "near", threshold: float = 0.
     chosen = _dedup_method(method)
     if chosen is None:
         raise UsageError("rebuild_clusters needs method 'exact' or 'near'")
-    with EventStore.open(db) as store:
+    with open_waiting(db, read_only=False, wait=WRITE_WAIT) as store:
         return store.rebuild_clusters(chosen, threshold)
 
 
@@ -440,8 +450,9 @@ def fold_events(
 ) -> list[FoldedEvent]:
     """Events from the store at ``db`` matching ``query``, folded GDELT-style: ``none``
     (every event alone), ``daily`` (same source, target, CAMEO code, date and mode across
-    all documents) or ``clustered`` (the same, only within one duplicate cluster)."""
-    with EventStore.open(db) as store:
+    all documents) or ``clustered`` (the same, only within one duplicate cluster).
+    Read-only; waits while an ingest commits."""
+    with open_waiting(db, read_only=True, wait=READ_WAIT) as store:
         return list(store.iter_folded(query, fold))
 
 
@@ -517,7 +528,7 @@ def ingest_spark(
 def import_parquet(folder: str | Path, db: str | Path) -> WriteStats:
     """Store a Parquet export (:func:`code_inputs_to_parquet`) in the store at ``db``;
     importing it again changes nothing."""
-    with EventStore.open(db) as store:
+    with open_waiting(db, read_only=False, wait=WRITE_WAIT) as store:
         return store.import_parquet(folder)
 
 

@@ -59,7 +59,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(ServeConfig(db=str(db))), base_url=BASE) as c:
+    # keep_open=0: nothing holds the store between tests (the tests below start writers;
+    # test_the_store_is_kept_open_only_between_close_requests tries the keeper)
+    with TestClient(create_app(ServeConfig(db=str(db), keep_open=0)), base_url=BASE) as c:
         yield c
 
 
@@ -362,7 +364,7 @@ def test_a_request_waits_for_an_ingest_then_answers(db: Path) -> None:
         finally:
             proc.wait(timeout=30)
         assert r.status_code == 200, r.text
-        assert waited > 0.3  # it did wait for the writer
+        assert waited > 0.3, waited  # it did wait for the writer
 
 
 def test_a_store_held_too_long_is_503_store_busy(db: Path) -> None:
@@ -390,6 +392,16 @@ def test_the_store_is_kept_open_only_between_close_requests(db: Path) -> None:
         time.sleep(0.8)
         assert not app.state.keeper.holding
         _hold_store(db, 0.1).wait(timeout=30)  # a writer can open it again
+        assert c.get("/api/v1/summary").status_code == 200
+        assert app.state.keeper.holding
+        # a writer says it waits (accord.store.access): the next request lets go at once
+        flag = Path(f"{db}.writer-waiting")
+        flag.touch()
+        try:
+            assert c.get("/api/v1/health").status_code == 200
+            assert not app.state.keeper.holding
+        finally:
+            flag.unlink()
         assert c.get("/api/v1/summary").status_code == 200
     assert not app.state.keeper.holding  # closed when the app stops
 

@@ -28,6 +28,7 @@ from accord.analysis.summary import Summary, summary
 from accord.errors import StoreError, UsageError
 from accord.model import Event, Mode
 from accord.store import EventQuery, EventStore
+from accord.store.access import READ_WAIT, open_waiting
 from accord.store.folding import FoldPolicy
 
 __all__ = ["DateLike", "StoreReader", "open_store", "to_date"]
@@ -93,7 +94,8 @@ class StoreReader:
             store.schema_version()
 
     def _open(self) -> EventStore:
-        return EventStore.open(self._path, read_only=True)
+        # waits while another process (an ingest) commits: accord.store.access
+        return open_waiting(self._path, read_only=True, wait=READ_WAIT)
 
     @property
     def path(self) -> str:

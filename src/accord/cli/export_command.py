@@ -27,11 +27,11 @@ def write_query(db: str, query: Any, fmt: str, out: TextIO, fold: str | None = N
     to ``out`` in the stream format ``fmt``, each with its document's URL, title, outlet
     and store time; returns the number written. Streams a batch at a time."""
     from accord.formats import write_events, write_folded
-    from accord.store import EventStore
+    from accord.store.access import READ_WAIT, open_waiting
 
     w = writer(fmt)
     n = 0
-    with EventStore.open(db, read_only=True) as store:
+    with open_waiting(db, read_only=True, wait=READ_WAIT) as store:
         items: Iterator[Any] = (
             store.iter_folded(query, fold) if fold is not None else store.iter_events(query)
         )
@@ -94,14 +94,15 @@ def export(db: str, fmt: str, output: str, fold: str | None, **filters: Any) -> 
     query = event_query(filters)
     w = writer(fmt)
     if w.kind == "folder":
-        from accord.store import EventStore
         from accord.store.parquet import export_parquet
 
         if output == "-":
             raise UsageError("--format parquet writes a folder: give it with --output DIR")
         if fold is not None:
             raise UsageError("--fold does not apply to --format parquet")
-        with EventStore.open(db, read_only=True) as store:
+        from accord.store.access import READ_WAIT, open_waiting
+
+        with open_waiting(db, read_only=True, wait=READ_WAIT) as store:
             done = export_parquet(store, output, query)
         click.echo(
             f"accord: {done.events} events, {done.documents} documents and {done.failures} "

@@ -124,10 +124,10 @@ def events(
 def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) -> None:
     from accord.api import fold_events
     from accord.formats import write_folded
-    from accord.store import EventStore
+    from accord.store.access import READ_WAIT, open_waiting
 
     if fold == "clustered":
-        with EventStore.open(db, read_only=True) as store:
+        with open_waiting(db, read_only=True, wait=READ_WAIT) as store:
             stats = store.cluster_stats()
         if stats is None:
             click.echo(

@@ -4,8 +4,9 @@
 Opening a DuckDB file costs tens of milliseconds when no connection to it is open in the
 process, and next to nothing while one is (DuckDB keeps the database instance). So the
 server keeps one idle read-only connection (:class:`StoreKeeper`) while requests come, and
-closes it ``keep_open`` seconds after the last one: a page's burst of API calls shares one
-open, and between bursts the server holds no lock, so ``accord ingest`` can write.
+closes it ``keep_open`` seconds after the last one, or as soon as a writer says it is
+waiting (:func:`accord.store.access.writer_waiting`): a page's burst of API calls shares
+one open, and an ingest is never kept waiting by it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi import Request
 
 from accord.errors import StoreError
 from accord.store import EventStore
+from accord.store.access import is_locked, open_waiting, writer_waiting
 from accord.web.config import ServeConfig
 
 __all__ = ["StoreBusy", "StoreKeeper", "open_read_only", "request_store"]
@@ -29,29 +31,19 @@ class StoreBusy(StoreError):
     code = "store_busy"
 
 
-def _locked(exc: StoreError) -> bool:
-    return "locked" in exc.message
-
-
 def open_read_only(config: ServeConfig) -> EventStore:
     """The store, read-only; while another process writes it, retried with a growing
-    pause for up to ``config.busy_timeout`` seconds, then :class:`StoreBusy`."""
-    deadline = time.monotonic() + config.busy_timeout
-    pause = 0.02
-    while True:
-        try:
-            return EventStore.open(config.db, read_only=True)
-        except StoreError as exc:
-            if not _locked(exc):
-                raise
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise StoreBusy(
-                    f"the store is being written by another process (waited "
-                    f"{config.busy_timeout:g} s); retry shortly"
-                ) from exc
-            time.sleep(min(pause, left))
-            pause = min(pause * 2, 0.5)
+    pause for up to ``config.busy_timeout`` seconds (:func:`accord.store.access.open_waiting`),
+    then :class:`StoreBusy`."""
+    try:
+        return open_waiting(config.db, read_only=True, wait=config.busy_timeout)
+    except StoreError as exc:
+        if not is_locked(exc):
+            raise
+        raise StoreBusy(
+            f"the store is being written by another process (waited "
+            f"{config.busy_timeout:g} s); retry shortly"
+        ) from exc
 
 
 class StoreKeeper:
@@ -71,8 +63,12 @@ class StoreKeeper:
             return self._held is not None
 
     def touch(self) -> None:
-        """A request has the store open: keep the instance alive past it."""
+        """A request has the store open: keep the instance alive past it (unless a writer
+        waits for the store: then let go of it)."""
         if self._config.keep_open <= 0:
+            return
+        if writer_waiting(self._config.db):
+            self.release()
             return
         with self._lock:
             self._last = time.monotonic()
@@ -92,13 +88,17 @@ class StoreKeeper:
     def _expire(self) -> None:
         with self._lock:
             left = self._last + self._config.keep_open - time.monotonic()
-            if left > 0:
+            if left > 0 and not writer_waiting(self._config.db):
                 self._arm(left)
                 return
             self._timer = None
             held, self._held = self._held, None
         if held is not None:
             held.close()
+
+    def release(self) -> None:
+        """Close the idle connection now (a writer waits, or the server stops)."""
+        self.close()
 
     def close(self) -> None:
         with self._lock:
@@ -114,6 +114,8 @@ def request_store(request: Request) -> Iterator[EventStore]:
     """FastAPI dependency: the store for one request, closed after it."""
     config: ServeConfig = request.app.state.config
     keeper: StoreKeeper = request.app.state.keeper
+    if writer_waiting(config.db):
+        keeper.release()  # before this request gives way to the writer
     store = open_read_only(config)
     try:
         keeper.touch()
