@@ -10,10 +10,10 @@ from typing import Any
 
 import click
 
-from accord.cli.options import parse_date
+from accord.cli.options import event_filters, event_query
 from accord.cli.table import print_table
 from accord.errors import UsageError
-from accord.model import Mode
+from accord.formats import STREAM_FORMATS
 
 DEFAULT_DB = "accord.duckdb"
 
@@ -44,22 +44,14 @@ def dedup(db: str, method: str, threshold: float) -> None:
 
 @click.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--actor", help="Actor code prefix or name (source or target).")
-@click.option("--country", help="ISO3 country of source or target.")
-@click.option("--dyad", metavar="A,B", help="Two actors or countries, either direction.")
-@click.option("--since", metavar="YYYY-MM-DD")
-@click.option("--until", metavar="YYYY-MM-DD")
-@click.option("--root", metavar="NN", help="CAMEO root code, e.g. 04.")
-@click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
-@click.option("--doc", "doc_id", help="Only events of this document id.")
-@click.option("--all-modes", is_flag=True, help="Include non-asserted events.")
-@click.option("--limit", type=click.IntRange(min=1), default=None)
+@event_filters
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "gdelt"]),
+    type=click.Choice(("table", *STREAM_FORMATS)),
     default="table",
     show_default=True,
+    help="A table, or a format of the writer registry (as 'accord export'; docs/codebook.md).",
 )
 @click.option(
     "--fold",
@@ -70,60 +62,27 @@ def dedup(db: str, method: str, threshold: float) -> None:
     "'clustered' only within a duplicate cluster (see 'ingest --dedup'), 'none' keeps "
     "every event.",
 )
-def events(
-    db: str,
-    actor: str | None,
-    country: str | None,
-    dyad: str | None,
-    since: str | None,
-    until: str | None,
-    root: str | None,
-    quad: int | None,
-    doc_id: str | None,
-    all_modes: bool,
-    limit: int | None,
-    fmt: str,
-    fold: str | None,
-) -> None:
-    """Query stored events."""
-    from accord.analysis.query import EventQuery
+def events(db: str, fmt: str, fold: str | None, **filters: Any) -> None:
+    """Query stored events (filters: docs/codebook.md, "Queries")."""
     from accord.api import query_events
-    from accord.formats import write_events
+    from accord.cli.export_command import write_query
 
     if not Path(db).exists():
         raise UsageError(f"{db}: no such event store (run 'accord ingest' first)")
-    pair: tuple[str, str] | None = None
-    if dyad:
-        parts = [p.strip() for p in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise UsageError(f"--dyad expects two actors separated by a comma, got {dyad!r}")
-        pair = (parts[0], parts[1])
-    query = EventQuery(
-        actor=actor,
-        country=country.upper() if country else None,
-        dyad=pair,
-        since=parse_date(since),
-        until=parse_date(until),
-        root=root,
-        quad=quad,
-        doc_id=doc_id,
-        modes=tuple(Mode) if all_modes else (Mode.ASSERTED,),
-        limit=limit,
-    )
+    query = event_query(filters)
+    show_mode = bool(filters.get("all_modes"))
     if fold is not None:
-        _print_folded(db, query, fold, fmt, show_mode=all_modes)
+        _print_folded(db, query, fold, fmt, show_mode=show_mode)
         return
-    found = query_events(db, query)
-    out = sys.stdout
     if fmt == "table":
-        print_table(found, out, show_mode=all_modes)
+        print_table(query_events(db, query), sys.stdout, show_mode=show_mode)
     else:
-        write_events(found, out, fmt)
+        write_query(db, query, fmt, sys.stdout)
 
 
 def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) -> None:
     from accord.api import fold_events
-    from accord.formats import write_folded
+    from accord.cli.export_command import write_query
     from accord.store.access import READ_WAIT, open_waiting
 
     if fold == "clustered":
@@ -141,13 +100,13 @@ def _print_folded(db: str, query: Any, fold: str, fmt: str, *, show_mode: bool) 
                 "run 'accord dedup' to include them",
                 err=True,
             )
+    if fmt != "table":
+        write_query(db, query, fmt, sys.stdout, fold)
+        return
     folded = fold_events(db, query, fold)
-    if fmt == "table":
-        print_table(
-            [f.event for f in folded],
-            sys.stdout,
-            show_mode=show_mode,
-            counts=[(f.num_mentions, f.num_articles, f.num_sources) for f in folded],
-        )
-    else:
-        write_folded(folded, sys.stdout, fmt)
+    print_table(
+        [f.event for f in folded],
+        sys.stdout,
+        show_mode=show_mode,
+        counts=[(f.num_mentions, f.num_articles, f.num_sources) for f in folded],
+    )
