@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -235,3 +236,17 @@ def test_frames_and_pages_take_every_filter(store: EventStore) -> None:
         event_frame(store, EventQuery(country="ZZZ"))
     with pytest.raises(UsageError, match="unknown"):
         event_page(store, EventFilter(EventQuery(target="QQQ")))
+
+
+def test_accord_open_takes_every_filter(tmp_path: Path) -> None:
+    import accord
+
+    with EventStore.open(tmp_path / "r.duckdb") as s:
+        s.write([DocResult(Document(id="doc", text="t"), events=EVENTS, content_hash="h")])
+    reader = accord.open(tmp_path / "r.duckdb")
+    got = reader.events(source="xi", target="US", cameo="04", since="2024", until="2024-01")
+    assert [r["event_id"] for r in got.rows()] == ["doc:0"]
+    assert len(reader.events(plover="assault", has_target=True, text="brexit")) == 1
+    assert len(reader.events(min_confidence=0.85)) == 1
+    with pytest.raises(UsageError, match="unknown"):
+        reader.events(country="ZZZ")

@@ -144,12 +144,21 @@ class StoreReader:
         modes: Iterable[Mode | str] | str = "asserted",
         doc_id: str | None = None,
         limit: int | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        plover: str | None = None,
+        has_target: bool | None = None,
+        min_confidence: float | None = None,
+        text: str | None = None,
     ) -> EventQuery:
-        """The :class:`EventQuery` these filters make (as ``accord events`` takes them)."""
+        """The :class:`EventQuery` these filters make (as ``accord events`` takes them;
+        docs/codebook.md, "Queries")."""
         return EventQuery(
             actor=actor, country=country, dyad=dyad, since=to_date(since),
             until=to_date(until, end=True), root=root, quad=quad, modes=_modes(modes),
-            doc_id=doc_id, limit=limit,
+            doc_id=doc_id, limit=limit, source=source, target=target, cameo=cameo,
+            plover=plover, has_target=has_target, min_confidence=min_confidence, text=text,
         )  # fmt: skip
 
     def events(
@@ -166,12 +175,22 @@ class StoreReader:
         doc_id: str | None = None,
         limit: int | None = None,
         fold: FoldPolicy | str = "none",
+        source: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        plover: str | None = None,
+        has_target: bool | None = None,
+        min_confidence: float | None = None,
+        text: str | None = None,
     ) -> Frame:
         """Events with flat columns (every event column, ``title``, ``url``, ``doc_date``,
-        ``outlet``; folded: ``num_mentions``, ``num_articles``, ``num_sources``)."""
+        ``outlet``; folded: ``num_mentions``, ``num_articles``, ``num_sources``), filtered
+        as :meth:`query` filters."""
         q = self.query(
             actor=actor, country=country, dyad=dyad, since=since, until=until, root=root,
-            quad=quad, modes=modes, doc_id=doc_id, limit=limit,
+            quad=quad, modes=modes, doc_id=doc_id, limit=limit, source=source, target=target,
+            cameo=cameo, plover=plover, has_target=has_target, min_confidence=min_confidence,
+            text=text,
         )  # fmt: skip
         with self._open() as store:
             return event_frame(store, q, fold)
