@@ -40,13 +40,6 @@ from tests.fuzz.inputs import (
 
 pytestmark = pytest.mark.fuzz
 
-FEED_BUGS = pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="ingest/feeds.py lets feedparser's and lxml's ValueErrors out (a bad encoding "
-    "declaration, a control character): tests/unit/test_feed_encoding_declaration.py and "
-    "test_feed_control_characters.py; take this mark off with the fix",
-)
 
 CODES = frozenset(
     {
@@ -86,7 +79,6 @@ def _check(items: Iterable[Document | Failure]) -> list[Document | Failure]:
     return out
 
 
-@FEED_BUGS
 @fuzz(600, first_failure_only=True)
 @given(file_inputs(), _limits)
 def test_any_file_reads_as_documents_or_clean_failures(
@@ -128,7 +120,6 @@ def test_html_extraction_raises_only_input_errors(page: str) -> None:
     assert article.text.strip()
 
 
-@FEED_BUGS
 @fuzz(300, first_failure_only=True)
 @given(mutated(feed_bytes))
 def test_a_feed_gives_documents_or_clean_failures(data: bytes) -> None:

@@ -40,6 +40,10 @@ _TAG_OPEN = re.compile(r"<[a-zA-Z/!]")
 _ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
 _TAG = re.compile(r"<[^>]*>")
 """Only ever applied up to the last ">" of a text, where every "<" meets one."""
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f]")
+"""C0 controls other than tab, newlines, VT and FF: no text, and lxml refuses an element
+text that holds one (VT and FF, which it refuses too, are spaces: see _NOT_XML_SPACE)."""
+_NOT_XML_SPACE = re.compile("[\x0b\x0c]")
 
 
 def _has_markup(fragment: str) -> bool:
@@ -66,6 +70,7 @@ def looks_like_feed(head: bytes) -> bool:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: one paragraph per block element, blank-line separated."""
+    fragment = _NOT_XML_SPACE.sub(" ", _NOT_XML.sub("", fragment))
     if not _has_markup(fragment):
         return _paragraphs(fragment)
     import lxml.html
@@ -163,7 +168,12 @@ def iter_feed(
     import feedparser
 
     del settings  # entries are bounded by the file, which the caller already bounded
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser's decoding errors: a bad encoding declaration
+        broken = MalformedRecord(f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})")
+        yield _fail(name, origin, broken)
+        return
     entries = list(parsed.get("entries") or ())
     if not entries:
         problem = parsed.get("bozo_exception")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,6 +202,13 @@ def _quiet_iterator(stream: BinaryIO) -> Any:
     """warcio's record iterator, without its warnings on stderr (library code never prints;
     a record whose length is wrong shows up as a failure of the record after it)."""
     from warcio.archiveiterator import ArchiveIterator
+
+    # warcio logs what it repairs ("Replacing spaces in invalid WARC-Target-URI: <the URI
+    # as it is>"); with no handler, logging's last resort writes that to stderr, escape
+    # sequences and all. A library's logger gets a NullHandler (idempotent: one at most).
+    warcio_log = logging.getLogger("warcio")
+    if not any(isinstance(h, logging.NullHandler) for h in warcio_log.handlers):
+        warcio_log.addHandler(logging.NullHandler())
 
     class Quiet(ArchiveIterator):  # type: ignore[misc]
         INC_RECORD = ""
