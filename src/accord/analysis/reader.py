@@ -13,7 +13,6 @@ Queries return :class:`~accord.analysis.frame.Frame` results (an Arrow table wit
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -29,35 +28,14 @@ from accord.errors import StoreError, UsageError
 from accord.model import Event, Mode
 from accord.store import EventQuery, EventStore
 from accord.store.access import READ_WAIT, open_waiting
+from accord.store.filters import to_date
 from accord.store.folding import FoldPolicy
 
 __all__ = ["DateLike", "StoreReader", "open_store", "to_date"]
 
 DateLike = dt.date | str | None
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
-
-
-def to_date(value: DateLike, *, end: bool = False) -> dt.date | None:
-    """A date from a date or an ISO string; ``YYYY`` and ``YYYY-MM`` stand for their first
-    day, or with ``end`` their last."""
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    text = str(value).strip()
-    m = _PARTIAL.fullmatch(text)
-    try:
-        if m is None:
-            return dt.date.fromisoformat(text)
-        year, month = int(m.group(1)), int(m.group(2) or 0)
-        if month == 0:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        first = dt.date(year, month, 1)
-        if not end:
-            return first
-        return (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    except ValueError:
-        raise UsageError(f"not a date: {value!r} (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+# to_date lives with the filters (accord.store.filters), so the CLI parses dates without
+# loading the analyses; it is re-exported here, its public home.
 
 
 def _modes(modes: Iterable[Mode | str] | str) -> tuple[Mode, ...]:

@@ -167,9 +167,8 @@ FILTER_NAMES: tuple[str, ...] = (
 
 def event_query(filters: dict[str, Any]) -> Any:
     """The :class:`accord.store.EventQuery` of the options :func:`event_filters` added."""
-    from accord.analysis.reader import to_date
     from accord.model import Mode
-    from accord.store.filters import EventQuery
+    from accord.store.filters import EventQuery, to_date
 
     pair: tuple[str, str] | None = None
     dyad = filters.get("dyad")

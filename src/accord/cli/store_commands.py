@@ -64,7 +64,6 @@ def dedup(db: str, method: str, threshold: float) -> None:
 )
 def events(db: str, fmt: str, fold: str | None, **filters: Any) -> None:
     """Query stored events (filters: docs/codebook.md, "Queries")."""
-    from accord.api import query_events
     from accord.cli.export_command import write_query
 
     if not Path(db).exists():
@@ -75,6 +74,8 @@ def events(db: str, fmt: str, fold: str | None, **filters: Any) -> None:
         _print_folded(db, query, fold, fmt, show_mode=show_mode)
         return
     if fmt == "table":
+        from accord.api import query_events
+
         print_table(query_events(db, query), sys.stdout, show_mode=show_mode)
     else:
         write_query(db, query, fmt, sys.stdout)

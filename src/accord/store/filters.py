@@ -26,6 +26,7 @@ __all__ = [
     "EventQuery",
     "check_codes",
     "country_code",
+    "to_date",
     "where_sql",
     "word_pattern",
 ]
@@ -47,6 +48,32 @@ known country (``---``) and the historical states of the CAMEO country list."""
 
 Side = Literal["source", "target"]
 _BOTH: tuple[Side, ...] = ("source", "target")
+
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def to_date(value: dt.date | str | None, *, end: bool = False) -> dt.date | None:
+    """A date from a date or an ISO string; ``YYYY`` and ``YYYY-MM`` stand for their first
+    day, or with ``end`` their last (``--until 2019-06`` ends on 30 June)."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    text = str(value).strip()
+    m = _PARTIAL.fullmatch(text)
+    try:
+        if m is None:
+            return dt.date.fromisoformat(text)
+        year, month = int(m.group(1)), int(m.group(2) or 0)
+        if month == 0:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        first = dt.date(year, month, 1)
+        if not end:
+            return first
+        return (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    except ValueError:
+        raise UsageError(f"not a date: {value!r} (YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
 def country_code(value: str) -> str:
