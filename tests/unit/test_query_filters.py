@@ -250,3 +250,18 @@ def test_accord_open_takes_every_filter(tmp_path: Path) -> None:
     assert len(reader.events(min_confidence=0.85)) == 1
     with pytest.raises(UsageError, match="unknown"):
         reader.events(country="ZZZ")
+
+
+def test_the_country_table_is_geonames_as_installed() -> None:
+    from scripts.build_countries import rows
+
+    from accord.countries import BY_ISO2, BY_ISO3, iso2_of
+
+    assert sorted(BY_ISO2.items()) == rows()  # else: python scripts/build_countries.py
+    assert len(BY_ISO3) == len(BY_ISO2) > 240
+    assert (BY_ISO2["US"], iso2_of("UKR"), iso2_of("XAR"), iso2_of(None)) == (
+        "USA",
+        "UA",
+        None,
+        None,
+    )
