@@ -1,9 +1,10 @@
-"""The README's shell examples run as written (issue 12, item 7), so they stay true.
+"""The README's shell examples run as written (issue 12, item 7), so they stay true; so do
+those of the analysis tutorial, docs/analysis.md.
 
-Every line of the README's ``sh`` blocks is run with bash, in README order, in one folder
+Every line of their ``sh`` blocks is run with bash, in their order, in one folder
 that holds what the examples name: ``article.txt``, ``pages/``, ``news/``, ``dump.jsonl``,
 ``dump.jsonl.gz`` (from the bundled Wikinews examples) and ``accord.duckdb`` (the analysis
-fixture store, ``scripts/fixture_store.py``), with ``.venv`` linked to the checkout's. A
+fixture store, ``scripts/fixture_store.py``), with ``.venv`` linked to the running one. A
 line must exit 0. Lines that cannot run here say why in their comment ("needs ../shared",
 "needs Spark", "runs until stopped") and are only listed; ``make`` and ``pip install`` lines
 are the set-up, not examples.
@@ -17,6 +18,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from scripts.fixture_store import build_fixture_store
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
+DOCS = (README, ROOT / "docs" / "analysis.md")
 SETUP = ("make ", "pip install ")
 CANNOT_RUN = ("needs ", "runs until stopped")
 
@@ -34,10 +37,11 @@ def _split(line: str) -> tuple[str, str]:
     return (m.group(1).strip(), m.group(2)) if m else (line.strip(), "")
 
 
-def readme_lines() -> list[tuple[str, str]]:
+def shell_lines(path: Path) -> list[tuple[str, str]]:
+    """(command, comment) of every line of the ``sh`` blocks of ``path``."""
     lines: list[tuple[str, str]] = []
     inside = False
-    for raw in README.read_text(encoding="utf-8").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.startswith("```"):
             inside = raw.strip() == "```sh"
             continue
@@ -46,13 +50,13 @@ def readme_lines() -> list[tuple[str, str]]:
     return lines
 
 
-LINES = readme_lines()
+LINES = [line for doc in DOCS for line in shell_lines(doc)]
 RUN = [cmd for cmd, note in LINES if not cmd.startswith(SETUP) and not any(
     m in note for m in CANNOT_RUN)]  # fmt: skip
 
 
 def test_the_readme_has_examples_and_marks_the_ones_not_run() -> None:
-    assert len(RUN) >= 25
+    assert len(RUN) >= 35
     marked = [cmd for cmd, note in LINES if any(m in note for m in CANNOT_RUN)]
     assert any("../shared" in cmd for cmd in marked)
     # every line that is not run is set-up or says why
@@ -63,7 +67,7 @@ def test_the_readme_has_examples_and_marks_the_ones_not_run() -> None:
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = tmp_path_factory.mktemp("readme")
-    (ws / ".venv").symlink_to(ROOT / ".venv")
+    (ws / ".venv").symlink_to(Path(sys.executable).parent.parent)  # the running venv
     (ws / "scripts").symlink_to(ROOT / "scripts")
     articles = [
         json.loads(line)
