@@ -180,6 +180,7 @@ def _result(row: tuple[Any, ...], events: list[Event]) -> DocResult:
 # ----------------------------------------------------------------------------- export
 
 _ORDER = "date NULLS LAST, doc_id, sentence_index, event_id"
+_OPEN_FILES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +215,9 @@ def _write(reader: pa.RecordBatchReader, folder: Path, partitioned: bool) -> int
         partitioning=partitioning,
         basename_template="part-{i}.parquet",
         existing_data_behavior="error",
+        # The events come in date order, so each day's file is finished before the next
+        # starts: closing files early keeps memory to a few days' rows, not the export's.
+        max_open_files=_OPEN_FILES,
     )
     return box[0]
 
