@@ -961,11 +961,11 @@ def writer(fmt: str) -> Writer:
     return found
 
 
-def _stream(fmt: str) -> Writer:
+def _stream(fmt: str) -> tuple[StreamWrite, FoldedWrite]:
     w = writer(fmt)
-    if w.kind != "stream":
+    if w.write is None or w.write_folded is None:
         raise UsageError(f"format {fmt!r} writes a folder, not a stream: use 'accord export'")
-    return w
+    return w.write, w.write_folded
 
 
 def write_events(
@@ -981,9 +981,8 @@ def write_events(
     written. ``docs`` gives each document's URL, title, outlet and store time; ``urls`` the
     URL alone where no ``docs`` are at hand. ``header`` applies to CSV only (streaming
     callers write it with the first batch)."""
-    w = _stream(fmt)
-    assert w.write is not None
-    return w.write(events, out, WriteOptions(docs=docs, header=header, urls=urls))
+    write, _ = _stream(fmt)
+    return write(events, out, WriteOptions(docs=docs, header=header, urls=urls))
 
 
 def write_folded(
@@ -997,6 +996,5 @@ def write_folded(
 ) -> int:
     """Like :func:`write_events` for folded events: each event with its counts (JSON and
     PLOVER fields, trailing CSV columns, GDELT's NumMentions/NumSources/NumArticles)."""
-    w = _stream(fmt)
-    assert w.write_folded is not None
-    return w.write_folded(folded, out, WriteOptions(docs=docs, header=header, urls=urls))
+    _, write = _stream(fmt)
+    return write(folded, out, WriteOptions(docs=docs, header=header, urls=urls))
