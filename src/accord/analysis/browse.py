@@ -17,12 +17,13 @@ from accord.analysis.frame import Frame
 from accord.analysis.scope import (
     DOC_COLUMNS,
     EVENT_ORDER,
-    PERIOD_SQL,
     Period,
     Scope,
     base_sql,
     check_period,
     count_columns,
+    periods_sql,
+    zero_filled,
 )
 from accord.errors import UsageError
 from accord.store import EventQuery, EventStore
@@ -186,28 +187,19 @@ def country_series(
     code = str(country).strip().upper()
     if not code:
         raise UsageError("country is empty")
-    scope = scope or Scope()
-    unit, step = PERIOD_SQL[check_period(str(period))]
-    base, params = base_sql(scope)
-    params += [scope.since, scope.until, code, code]
+    periods, params = periods_sql(scope or Scope(), check_period(str(period)))
+    params += [code, code]
     counts = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
               "cooperation", "conflict")  # fmt: skip
-    filled = ", ".join(f"coalesce(d.{c}, 0) AS {c}" for c in counts)
     sql = (
-        f"WITH ev AS ({base}), "
-        f"dated AS (SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, * FROM ev "
-        "WHERE date IS NOT NULL), "
-        f"bounds AS (SELECT CAST(date_trunc('{unit}', coalesce(CAST(? AS DATE), min(date))) "
-        f"AS DATE) AS lo, CAST(date_trunc('{unit}', coalesce(CAST(? AS DATE), max(date))) "
-        "AS DATE) AS hi FROM dated), "
-        f"periods AS (SELECT CAST(unnest(generate_series(lo, hi, {step})) AS DATE) AS period "
-        "FROM bounds), "
+        f"{periods}"
         f"d AS (SELECT period, count(*) AS events, {', '.join(count_columns())} FROM dated "
         "WHERE source_country = ? OR target_country = ? GROUP BY period) "
         "SELECT p.period, coalesce(d.events, 0) AS events, "
         "CASE WHEN coalesce(d.events, 0) = 0 THEN NULL "
         "ELSE d.conflict / d.events END AS conflict_share, "
-        f"coalesce(d.goldstein_sum, 0.0) AS goldstein_sum, d.goldstein_mean, {filled} "
+        "coalesce(d.goldstein_sum, 0.0) AS goldstein_sum, d.goldstein_mean, "
+        f"{zero_filled(counts)} "
         "FROM periods AS p LEFT JOIN d ON d.period = p.period ORDER BY p.period"
     )
     return Frame(store.read_arrow(sql, params))

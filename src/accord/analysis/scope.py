@@ -11,6 +11,7 @@ come from this package; user values travel only as parameters.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -108,6 +109,33 @@ def base_sql(scope: Scope) -> tuple[str, list[Any]]:
         where, params = where_sql(query)
         return f"SELECT * FROM events{where}", params
     return folded_sql(query, scope.fold)
+
+
+def periods_sql(scope: Scope, period: Period) -> tuple[str, list[Any]]:
+    """The opening of a zero-filled series' SQL, to be followed by the caller's own
+    CTEs: ``ev`` (the scope's events), ``dated`` (those with a date, each with its
+    ``period``) and ``periods`` (every period from the scope's since, else the first
+    event date, to its until, else the last), and their parameters."""
+    base, params = base_sql(scope)
+    unit, step = PERIOD_SQL[period]
+    params += [scope.since, scope.until]
+    sql = (
+        f"WITH ev AS ({base}), "
+        f"dated AS (SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, * FROM ev "
+        "WHERE date IS NOT NULL), "
+        f"bounds AS (SELECT CAST(date_trunc('{unit}', coalesce(CAST(? AS DATE), min(date))) "
+        f"AS DATE) AS lo, CAST(date_trunc('{unit}', coalesce(CAST(? AS DATE), max(date))) "
+        "AS DATE) AS hi FROM dated), "
+        f"periods AS (SELECT CAST(unnest(generate_series(lo, hi, {step})) AS DATE) AS period "
+        "FROM bounds), "
+    )
+    return sql, params
+
+
+def zero_filled(columns: Iterable[str]) -> str:
+    """SELECT list of the counts ``columns`` of the per-period relation ``d``, 0 where a
+    period has no row."""
+    return ", ".join(f"coalesce(d.{c}, 0) AS {c}" for c in columns)
 
 
 def side_key(role: Literal["source", "target"], level: Level) -> str:

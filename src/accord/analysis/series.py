@@ -20,16 +20,16 @@ from accord.analysis.frame import Frame
 from accord.analysis.scope import (
     DOC_COLUMNS,
     EVENT_ORDER,
-    PERIOD_SQL,
     PLOVER_TYPES,
     QUADS,
     ROOTS,
     Period,
     Scope,
-    base_sql,
     check_period,
     count_columns,
     dyad_condition,
+    periods_sql,
+    zero_filled,
 )
 from accord.errors import UsageError
 from accord.store import EventQuery, EventStore
@@ -79,25 +79,15 @@ def _condition(spec: SeriesSpec, params: list[Any]) -> str:
 
 
 def series_sql(spec: SeriesSpec) -> tuple[str, list[Any]]:
-    base, params = base_sql(spec.scope)
-    unit, step = PERIOD_SQL[spec.period]
+    periods, params = periods_sql(spec.scope, spec.period)
     aggs = count_columns()
     aggs += [f"count(*) FILTER (WHERE root_code = '{r}') AS root_{r}" for r in ROOTS]
     aggs += [f"count(*) FILTER (WHERE plover = '{p}') AS plover_{p.lower()}" for p in PLOVER_TYPES]
-    params += [spec.scope.since, spec.scope.until]
     cond = _condition(spec, params)
     counts = [name for name, _ in QUADS] + ["cooperation", "conflict"]
     counts += [f"root_{r}" for r in ROOTS] + [f"plover_{p.lower()}" for p in PLOVER_TYPES]
-    filled = ", ".join(f"coalesce(d.{c}, 0) AS {c}" for c in counts)
     sql = (
-        f"WITH ev AS ({base}), "
-        f"dated AS (SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, * FROM ev "
-        "WHERE date IS NOT NULL), "
-        f"bounds AS (SELECT CAST(date_trunc('{unit}', coalesce(CAST(? AS DATE), min(date))) "
-        f"AS DATE) AS lo, CAST(date_trunc('{unit}', coalesce(CAST(? AS DATE), max(date))) "
-        "AS DATE) AS hi FROM dated), "
-        f"periods AS (SELECT CAST(unnest(generate_series(lo, hi, {step})) AS DATE) AS period "
-        "FROM bounds), "
+        f"{periods}"
         "volume AS (SELECT period, count(*) AS volume FROM dated GROUP BY period), "
         f"d AS (SELECT period, count(*) AS events, {', '.join(aggs)} FROM dated "
         f"WHERE {cond} GROUP BY period) "
@@ -107,7 +97,7 @@ def series_sql(spec: SeriesSpec) -> tuple[str, list[Any]]:
         "CASE WHEN coalesce(d.events, 0) = 0 THEN NULL "
         "ELSE d.conflict / d.events END AS conflict_share, "
         "coalesce(d.goldstein_sum, 0.0) AS goldstein_sum, d.goldstein_mean, "
-        f"{filled} "
+        f"{zero_filled(counts)} "
         "FROM periods AS p LEFT JOIN volume AS v ON v.period = p.period "
         "LEFT JOIN d ON d.period = p.period ORDER BY p.period"
     )
