@@ -59,6 +59,20 @@ def _check_counts(n: int | None, min_events: int) -> None:
         raise UsageError(f"min_events must be a positive integer, got {min_events!r}")
 
 
+def _ranked(
+    store: EventStore, sql: str, params: list[Any], min_events: int, order: Order,
+    ties: str, n: int | None,
+) -> Frame:  # fmt: skip
+    """The rows of ``sql`` (which ends in ``HAVING count(...) >= ?``) with at least
+    ``min_events`` events, ordered by ``order`` then ``ties``, the first ``n``."""
+    params = [*params, min_events]
+    sql += f" ORDER BY {_ORDER_SQL[order]}, {ties}"
+    if n is not None:
+        sql += " LIMIT ?"
+        params.append(n)
+    return Frame(store.read_arrow(sql, params))
+
+
 def _pairs_sql(scope: Scope, level: Level, directed: bool, domestic: bool) -> tuple[str, list[Any]]:
     base, params = base_sql(scope)
     a, b = pair_keys(level, directed)
@@ -95,12 +109,7 @@ def top_dyads(
     order = check_order(by)
     _check_counts(n, min_events)
     sql, params = _pairs_sql(scope or Scope(), check_level(level), directed, domestic)
-    params.append(min_events)
-    sql += f" ORDER BY {_ORDER_SQL[order]}, side_a, side_b"
-    if n is not None:
-        sql += " LIMIT ?"
-        params.append(n)
-    return Frame(store.read_arrow(sql, params))
+    return _ranked(store, sql, params, min_events, order, "side_a, side_b", n)
 
 
 def top_actors(
@@ -137,12 +146,7 @@ def top_actors(
         "avg(goldstein) AS goldstein_mean, count(DISTINCT other) AS counterparts "
         "FROM sides GROUP BY actor HAVING count(DISTINCT event_id) >= ?"
     )
-    params.append(min_events)
-    sql += f" ORDER BY {_ORDER_SQL[order]}, actor"
-    if n is not None:
-        sql += " LIMIT ?"
-        params.append(n)
-    return Frame(store.read_arrow(sql, params))
+    return _ranked(store, sql, params, min_events, order, "actor", n)
 
 
 def network(
