@@ -93,6 +93,13 @@ _by_option = click.option(
     "conflict share, or lowest Goldstein mean first.",
 )
 
+_limit_option = click.option(
+    "--limit", "n", type=click.IntRange(min=1), default=10, show_default=True
+)
+_min_events_option = click.option(
+    "--min-events", type=click.IntRange(min=1), default=1, show_default=True
+)
+
 
 def _reader(db: str) -> Any:
     from accord.analysis import open_store
@@ -306,12 +313,12 @@ _DYAD_TABLE = (
 
 @click.command()
 @_common
-@click.option("--limit", "n", type=click.IntRange(min=1), default=10, show_default=True)
+@_limit_option
 @_by_option
 @_level_option
 @_directed_option
 @_domestic_option
-@click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True)
+@_min_events_option
 @_scope_options
 def dyads(
     db: str,
@@ -344,7 +351,7 @@ _ACTOR_TABLE = (
 
 @click.command()
 @_common
-@click.option("--limit", "n", type=click.IntRange(min=1), default=10, show_default=True)
+@_limit_option
 @_by_option
 @click.option(
     "--level",
@@ -353,7 +360,7 @@ _ACTOR_TABLE = (
     show_default=True,
     help="Full actor codes (USAGOV, IGOUNO) or countries.",
 )
-@click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True)
+@_min_events_option
 @_scope_options
 def actors(
     db: str,
