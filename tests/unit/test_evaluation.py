@@ -779,6 +779,11 @@ def test_ceilings_and_gate_files(plover_set: GoldSet) -> None:
         "plover_f1 = 0.667 is above its ceiling 0.600"
     ]
     assert "no metric" in check_ceilings(plover, {"nothing": 1.0})[0]
+    # floating-point noise is no breach: 0.08000000000000003 meets a ceiling of 0.08
+    noisy = dict(plover, metrics={"confidence_ece": 0.08000000000000003, "plover_f1": 0.7 - 3e-17})
+    assert check_ceilings(noisy, {"confidence_ece": 0.08}) == []
+    assert check_floors(noisy, {"plover_f1": 0.7}) == []
+    assert check_ceilings(noisy, {"confidence_ece": 0.079}) != []
     gate = {
         "note": "ignored",
         "floors": {"plover_examples_mini.plover_f1": 0.7},

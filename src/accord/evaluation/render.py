@@ -310,6 +310,11 @@ def metric_value(
     return float(value), None
 
 
+GATE_TOLERANCE = 1e-9
+"""Floating-point noise a floor or ceiling check forgives: an ECE of 0.08000000000000003
+meets its ceiling of 0.08 (scripts/raise_floors.py rounds with the same tolerance)."""
+
+
 def check_floors(
     report_dict: Mapping[str, Any] | Sequence[Mapping[str, Any]],
     floors: Mapping[str, float],
@@ -327,7 +332,7 @@ def check_floors(
         value, why = metric_value(report_dict, key)
         if value is None:
             messages.append(f"{key}: {why} (floor {floor:.3f})")
-        elif value < floor:
+        elif value < floor - GATE_TOLERANCE:
             messages.append(f"{key} = {value:.3f} is below its floor {floor:.3f}")
     return messages
 
@@ -343,7 +348,7 @@ def check_ceilings(
         value, why = metric_value(report_dict, key)
         if value is None:
             messages.append(f"{key}: {why} (ceiling {ceiling:.3f})")
-        elif value > ceiling:
+        elif value > ceiling + GATE_TOLERANCE:
             messages.append(f"{key} = {value:.3f} is above its ceiling {ceiling:.3f}")
     return messages
 
