@@ -320,6 +320,21 @@ def _side(prefix: Side, value: str, params: list[Any]) -> str:
     return f"(starts_with({prefix}_code, ?) OR {prefix}_country = ?)"
 
 
+_ONE_VALUE: tuple[tuple[str, str], ...] = (
+    ("doc_id", "doc_id = ?"),
+    ("since", "date >= ?"),
+    ("until", "date <= ?"),
+    ("root", "root_code = ?"),
+    ("cameo", "starts_with(cameo, ?)"),
+    ("plover", "plover = ?"),
+    ("quad", "quad_class = ?"),
+    ("min_confidence", "confidence >= ?"),
+    ("text", "contains(lower(sentence), lower(?))"),
+)
+"""Filters of one value each: the EventQuery field and its condition (the value is the
+one parameter)."""
+
+
 def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
     """``(" WHERE ...", params)`` for ``q``; ``("", [])`` when nothing filters.
 
@@ -327,9 +342,6 @@ def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
     """
     conds: list[str] = []
     params: list[Any] = []
-    if q.doc_id is not None:
-        conds.append("doc_id = ?")
-        params.append(q.doc_id)
     if q.actor is not None:
         conds.append(_actor_sql(_BOTH, q.actor, params))
     if q.source is not None:
@@ -344,32 +356,13 @@ def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
         ab = f"({_side('source', a, params)} AND {_side('target', b, params)})"
         ba = f"({_side('source', b, params)} AND {_side('target', a, params)})"
         conds.append(f"({ab} OR {ba})")
-    if q.since is not None:
-        conds.append("date >= ?")
-        params.append(q.since)
-    if q.until is not None:
-        conds.append("date <= ?")
-        params.append(q.until)
-    if q.root is not None:
-        conds.append("root_code = ?")
-        params.append(q.root)
-    if q.cameo is not None:
-        conds.append("starts_with(cameo, ?)")
-        params.append(q.cameo)
-    if q.plover is not None:
-        conds.append("plover = ?")
-        params.append(q.plover)
-    if q.quad is not None:
-        conds.append("quad_class = ?")
-        params.append(q.quad)
+    for field, sql in _ONE_VALUE:
+        value = getattr(q, field)
+        if value is not None:
+            conds.append(sql)
+            params.append(value)
     if q.has_target is not None:
         conds.append("target_code IS NOT NULL" if q.has_target else "target_code IS NULL")
-    if q.min_confidence is not None:
-        conds.append("confidence >= ?")
-        params.append(q.min_confidence)
-    if q.text is not None:
-        conds.append("contains(lower(sentence), lower(?))")
-        params.append(q.text)
     if q.modes and set(q.modes) != set(Mode):  # every mode: no condition
         conds.append(f"mode IN ({', '.join('?' for _ in q.modes)})")
         params.extend(m.value for m in q.modes)
