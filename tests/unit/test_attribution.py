@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from accord.coding.attribution import unattributed
+from accord.coding.attribution import harmed_by_someone, unattributed
 from accord.coding.patterns import children_of
-from tests.unit.parsing import parsed
+from tests.unit.parsing import parsed, tagged
 
 
 def _killed(noun: str, verb: str, lemma: str) -> list[tuple[str, str, str, str, int]]:
@@ -36,3 +36,28 @@ def test_a_killing_in_an_accident_has_no_attacker() -> None:
 def test_a_killing_in_a_sentence_naming_no_violence_has_no_attacker() -> None:
     ps = parsed(_killed("storm", "struck", "strike"))
     assert unattributed(ps.tokens, 3, children_of(ps.tokens), "USA", []) == []
+
+
+def _stabbed_minister(dep: str, agent: bool = False) -> list[tuple[str, str, str, str, int]]:
+    # "The minister was stabbed [by a man] ." with the participle under ``dep``
+    rows = [
+        ("The", "the", "DET", "det", 1),
+        ("minister", "minister", "NOUN", "nsubjpass", 3),
+        ("was", "be", "AUX", "auxpass", 3),
+        ("stabbed", "stab", "VERB", dep, 3),
+    ]
+    if agent:
+        rows += [("by", "by", "ADP", "agent", 3), ("men", "man", "NOUN", "pobj", 4)]
+    return [*rows, (".", ".", "PUNCT", "punct", 3)]
+
+
+def test_a_passive_of_deliberate_harm_without_agent_was_done_by_someone() -> None:
+    ps = tagged(parsed(_stabbed_minister("ROOT")), {3: "VBN"})
+    assert harmed_by_someone(ps.tokens, 3, children_of(ps.tokens))
+
+
+def test_harm_with_an_agent_or_in_a_relative_clause_is_not_unattributed() -> None:
+    with_agent = tagged(parsed(_stabbed_minister("ROOT", agent=True)), {3: "VBN"})
+    assert not harmed_by_someone(with_agent.tokens, 3, children_of(with_agent.tokens))
+    relative = tagged(parsed(_stabbed_minister("relcl")), {3: "VBN"})
+    assert not harmed_by_someone(relative.tokens, 3, children_of(relative.tokens))

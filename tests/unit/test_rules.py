@@ -706,6 +706,32 @@ def test_an_unnamed_person_using_force_amid_political_violence_is_an_unidentifie
     assert unattributed_violence.apply(cand, _clause(_stabbed("yellow"))) is cand
 
 
+def test_a_political_actor_stabbed_by_someone_unnamed_is_assaulted_by_unidentified_forces() -> (
+    None
+):
+    # "The minister was stabbed ." (no agent, no word of violence besides the verb)
+    ps = tagged(
+        parsed(
+            [
+                ("The", "the", "DET", "det", 1),
+                ("minister", "minister", "NOUN", "nsubjpass", 3),
+                ("was", "be", "AUX", "auxpass", 3),
+                ("stabbed", "stab", "VERB", "ROOT", 3),
+                (".", ".", "PUNCT", "punct", 3),
+            ]
+        ),
+        {3: "VBN"},
+    )
+    minister = _ref(1, "GBRGOV", "GBR", "GOV", "agent")
+    cand = _candidate(code="182", trigger=3, targets=(minister,))
+    got = unattributed_violence.apply(cand, _clause(ps))
+    assert isinstance(got, Candidate) and [s.code for s in got.sources] == ["GBRUAF"]
+    assert got.rule.endswith("+unnamed-attacker")
+    person = _ref(1, "GBRCVL", "GBR", "CVL", "agent")  # a private person: a crime story
+    private = _candidate(code="182", trigger=3, targets=(person,))
+    assert unattributed_violence.apply(private, _clause(ps)) is private
+
+
 # -- sport ---------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ _LOCATIVE = words("locative_prepositions.txt")
 _ANONYMOUS_ATTACKERS = words("anonymous_attackers.txt")
 _VIOLENCE_CONTEXT = words("violence_context.txt")
 _ACCIDENT_VERBS = words("accident_verbs.txt")
+_DELIBERATE_HARM = words("deliberate_harm_verbs.txt")
 
 
 def speaks_of_violence(tokens: Sequence[Token]) -> bool:
@@ -94,3 +95,21 @@ def unattributed(
         at = agents[0] if agents else verb
         return [ActorRef(at, at, at + 1, country + "UAF", country, "UAF", None, "group")]
     return []
+
+
+def harmed_by_someone(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """'The mayor was stabbed on stage', 'the minister was shot': a passive of a verb of
+    deliberate harm (``deliberate_harm_verbs.txt``) with no agent phrase, in a sentence
+    that tells no accident. Someone did it, though the text does not say who. Not in a
+    relative clause ('the night Kennedy was shot'): that dates something else by it."""
+    tok = tokens[verb]
+    if tok.lemma.lower() not in _DELIBERATE_HARM or tok.tag != "VBN" or tok.dep == "relcl":
+        return False
+    kids = children.get(verb, ())
+    if not any(tokens[c].dep == "nsubjpass" for c in kids):
+        return False
+    if any(tokens[c].dep == "agent" for c in kids):
+        return False
+    return not any(t.pos == "VERB" and t.lemma.lower() in _ACCIDENT_VERBS for t in tokens)

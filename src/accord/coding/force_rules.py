@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.attribution import located_country, speaks_of_violence, unattributed
+from accord.coding.actor_records import ActorRef
+from accord.coding.attribution import (
+    harmed_by_someone,
+    located_country,
+    speaks_of_violence,
+    unattributed,
+)
 from accord.coding.lexicon import table, words
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
+from accord.coding.political import is_political
 from accord.coding.roles import roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 from accord.model import DateSource
@@ -81,7 +88,28 @@ def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
     if country is None:
         country = located_country(cl.tokens, cl.mentions, c.targets)
     found = unattributed(cl.tokens, c.trigger, cl.children, country, cl.mentions)
-    return dataclasses.replace(c, sources=tuple(found)) if found else c
+    if found:
+        return dataclasses.replace(c, sources=tuple(found))
+    return _harmed_official(c, cl, country)
+
+
+def _harmed_official(c: Candidate, cl: Clause, country: str | None) -> Candidate:
+    """'Mayor Adamowicz was stabbed on stage', 'the security minister was stabbed': a
+    political actor (a state organ, a party, a listed public figure) harmed on purpose by
+    someone the text does not name (:func:`harmed_by_someone`) is assaulted by
+    unidentified armed forces (UAF) of the country where it happened, or else of the
+    victim's own country. A private person shot or stabbed is a crime story and stays
+    uncoded."""
+    if not c.targets or not harmed_by_someone(cl.tokens, c.trigger, cl.children):
+        return c
+    if not all(t.kind != "country" and is_political(t, cl.actors) for t in c.targets):
+        return c
+    where = country or next((t.country for t in c.targets if t.country), None)
+    if where is None:
+        return c
+    at = c.trigger
+    attacker = ActorRef(at, at, at + 1, where + "UAF", where, "UAF", None, "group")
+    return dataclasses.replace(c, sources=(attacker,), rule=f"{c.rule}+unnamed-attacker")
 
 
 _UNNAMED = words("unnamed_individuals.txt")
