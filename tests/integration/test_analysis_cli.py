@@ -109,6 +109,9 @@ def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
 
 def test_bad_options_are_usage_errors(db: str) -> None:
     assert run("series", "--dyad", "CHN", "--db", db).returncode == 2
+    unknown = run("series", "--dyad", "QQQ,USA", "--db", db)  # a typo, not zeros
+    assert unknown.returncode == 2 and "unknown dyad side code 'QQQ'" in unknown.stderr
+    assert run("series", "--dyad", "CN,US", "--db", db).returncode == 0
     assert run("series", "--dyad", "CHN,USA", "--top", "--db", db).returncode == 2
     assert run("series", "--since", "2020-13", "--db", db).returncode == 2
     assert run("dyads", "--by", "loudest", "--db", db).returncode == 2

@@ -265,3 +265,22 @@ def test_the_country_table_is_geonames_as_installed() -> None:
         None,
         None,
     )
+
+
+def test_series_sides_are_checked_and_take_alpha_2(store: EventStore) -> None:
+    from accord.analysis.series import SeriesSpec, point_events, series
+
+    # a side no table knows and no event carries is an error, not a series of zeros
+    for dyad in (("ZZZ", "USA"), ("USA", "QQ"), ("GOV", "USA")):
+        with pytest.raises(UsageError, match=r"unknown"):
+            series(store, SeriesSpec(dyad))
+        with pytest.raises(UsageError, match=r"unknown"):
+            point_events(store, SeriesSpec(dyad), dt.date(2024, 1, 1))
+    with pytest.raises(UsageError, match="dyad side"):
+        SeriesSpec(("USA", "not a code"))
+    # alpha-2 and lower case are the alpha-3 country, as accord events --dyad takes them
+    assert SeriesSpec(("us", "cn")).dyad == ("USA", "CHN")
+    assert SeriesSpec(("usagov", "xar")).dyad == ("USAGOV", "XAR")
+    by_iso2 = series(store, SeriesSpec(("US", "cn"), "day")).rows()
+    by_iso3 = series(store, SeriesSpec(("USA", "CHN"), "day")).rows()
+    assert by_iso2 == by_iso3 and sum(r["events"] for r in by_iso3) > 0

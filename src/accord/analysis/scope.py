@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from accord.errors import UsageError
 from accord.model import Mode
-from accord.store.filters import EventQuery, country_code, where_sql
+from accord.store.filters import EventQuery, where_sql
 from accord.store.folding import FoldPolicy, check_fold, folded_sql
 
 __all__ = [
@@ -31,7 +31,6 @@ __all__ = [
     "base_sql",
     "check_level",
     "check_period",
-    "dyad_condition",
     "side_key",
 ]
 
@@ -144,34 +143,6 @@ def side_key(role: Literal["source", "target"], level: Level) -> str:
     if level == "country":
         return f"coalesce({role}_country, {role}_code)"
     return f"{role}_code"
-
-
-def _normal_side(value: str) -> str:
-    side = str(value).strip().upper()
-    if not side:
-        raise UsageError("a dyad side is empty")
-    if len(side) == 2 and side.isalpha():  # an ISO 3166 alpha-2 country, as accord events
-        return country_code(side)
-    return side
-
-
-def _side_match(role: str, value: str, params: list[Any]) -> str:
-    params.extend((value, value))
-    return f"(starts_with({role}_code, ?) OR {role}_country = ?)"
-
-
-def dyad_condition(dyad: tuple[str, str], directed: bool, params: list[Any]) -> str:
-    """Events between the two sides of ``dyad`` (each an actor code prefix or a country,
-    ISO3 or ISO 3166 alpha-2, as ``accord events --dyad``): A to B only when ``directed``,
-    else either way."""
-    if len(dyad) != 2:
-        raise UsageError(f"a dyad has two sides, got {dyad!r}")
-    a, b = (_normal_side(s) for s in dyad)
-    ab = f"({_side_match('source', a, params)} AND {_side_match('target', b, params)})"
-    if directed:
-        return ab
-    ba = f"({_side_match('source', b, params)} AND {_side_match('target', a, params)})"
-    return f"({ab} OR {ba})"
 
 
 def pair_keys(level: Level, directed: bool) -> tuple[str, str]:

@@ -27,13 +27,12 @@ from accord.analysis.scope import (
     Scope,
     check_period,
     count_columns,
-    dyad_condition,
     periods_sql,
     zero_filled,
 )
 from accord.errors import UsageError
 from accord.store import EventQuery, EventStore
-from accord.store.filters import where_sql
+from accord.store.filters import dyad_side, dyad_sql, where_sql
 from accord.store.folding import FoldPolicy, check_fold, folded_sql
 
 __all__ = ["Series", "SeriesSpec", "event_frame", "point_events", "series"]
@@ -41,9 +40,10 @@ __all__ = ["Series", "SeriesSpec", "event_frame", "point_events", "series"]
 
 @dataclass(frozen=True, slots=True)
 class SeriesSpec:
-    """Which series: ``dyad`` (two sides, each an actor code prefix or an ISO3 country;
-    ``None``: every event), ``period``, ``directed`` (A to B only, else both ways) and
-    the scope (dates, modes, fold)."""
+    """Which series: ``dyad`` (two sides, each an actor code prefix or a country, ISO 3166
+    alpha-2 or alpha-3, held as :func:`accord.store.filters.dyad_side` makes it; ``None``:
+    every event), ``period``, ``directed`` (A to B only, else both ways) and the scope
+    (dates, modes, fold)."""
 
     dyad: tuple[str, str] | None = None
     period: Period = "month"
@@ -53,10 +53,9 @@ class SeriesSpec:
     def __post_init__(self) -> None:
         object.__setattr__(self, "period", check_period(self.period))
         if self.dyad is not None:
-            sides = tuple(str(s).strip().upper() for s in self.dyad)
-            if len(sides) != 2 or not all(sides):
+            if len(self.dyad) != 2 or not all(str(s).strip() for s in self.dyad):
                 raise UsageError(f"a dyad has two non-empty sides, got {self.dyad!r}")
-            object.__setattr__(self, "dyad", sides)
+            object.__setattr__(self, "dyad", tuple(dyad_side(s) for s in self.dyad))
 
     @property
     def label(self) -> str:
@@ -75,7 +74,7 @@ class Series(Frame):
 def _condition(spec: SeriesSpec, params: list[Any]) -> str:
     if spec.dyad is None:
         return "TRUE"
-    return dyad_condition(spec.dyad, spec.directed, params)
+    return dyad_sql(spec.dyad, spec.directed, params)
 
 
 def series_sql(spec: SeriesSpec) -> tuple[str, list[Any]]:
@@ -104,9 +103,18 @@ def series_sql(spec: SeriesSpec) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def _check_sides(store: EventStore, spec: SeriesSpec) -> None:
+    """A dyad side that neither the country tables nor the store know is an error, never
+    a series of zeros."""
+    if spec.dyad is not None:
+        store.check_query(EventQuery(dyad=spec.dyad))
+
+
 def series(store: EventStore, spec: SeriesSpec | None = None) -> Series:
-    """The zero-filled series of ``spec`` (default: every event, by month)."""
+    """The zero-filled series of ``spec`` (default: every event, by month). A dyad side
+    that no country table knows and no stored event carries is a :class:`UsageError`."""
     spec = spec if spec is not None else SeriesSpec()
+    _check_sides(store, spec)
     sql, params = series_sql(spec)
     return Series(store.read_arrow(sql, params), spec)
 
@@ -167,6 +175,7 @@ def point_events(store: EventStore, spec: SeriesSpec, at: dt.date) -> Frame:
     """The events behind one point of the series ``spec``: the events of its dyad in the
     period holding ``at``, with their sentences and documents (the rows its counts
     count, folded the same way)."""
+    _check_sides(store, spec)
     start, end = period_bounds(spec.period, at)
     scope = spec.scope
     since = max(start, scope.since) if scope.since else start

@@ -241,7 +241,10 @@ _EVENT_TABLE = ("date", "source_code", "cameo", "target_code", "goldstein", "exc
 @click.command()
 @_common
 @click.option(
-    "--dyad", metavar="A,B", help="Two sides (actor code prefix or ISO3 country), e.g. CHN,USA."
+    "--dyad",
+    metavar="A,B",
+    help="Two sides (actor code prefixes, or countries: ISO 3166 alpha-2 or alpha-3), "
+    "e.g. CHN,USA.",
 )
 @click.option(
     "--top", is_flag=True, help="The series of the most active dyad in the scope (see 'dyads')."

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal
 
 from accord.countries import BY_ISO2, ISO3
@@ -22,9 +23,12 @@ from accord.model import Mode
 
 __all__ = [
     "CAMEO_PREFIXES",
+    "FILTER_HELP",
     "EventQuery",
     "check_codes",
     "country_code",
+    "dyad_side",
+    "dyad_sql",
     "to_date",
     "where_sql",
     "word_pattern",
@@ -44,6 +48,28 @@ CAMEO_PREFIXES: frozenset[str] = frozenset(
 organisations (IGO), non-governmental organisations (NGO), militarised groups (IMG),
 multinationals (MNC), unaffiliated international actors (INT, PLOVER's ISM), actors of no
 known country (``---``) and the historical states of the CAMEO country list."""
+
+FILTER_HELP: Mapping[str, str] = MappingProxyType(
+    {
+        "actor": "Source or target: a code (USA, USAGOV, IGOUNO; US for USA) or a name "
+        "matched by whole word (xi: Xi Jinping, not Mexico).",
+        "source": "The source only (as actor).",
+        "target": "The target only (as actor).",
+        "country": "Country of source or target: ISO 3166 alpha-2 or alpha-3 (US, USA).",
+        "since": "First event date: YYYY-MM-DD, YYYY-MM or YYYY.",
+        "until": "Last event date: YYYY-MM-DD, YYYY-MM or YYYY (2019-06: to 30 June).",
+        "root": "CAMEO root code, e.g. 04.",
+        "cameo": "CAMEO code prefix: 04, 042, 1121.",
+        "plover": "PLOVER event type, e.g. ASSAULT.",
+        "quad": "Quad class 1-4.",
+        "has_target": "Only events with (true) or without (false) a target.",
+        "min_confidence": "Only events with at least this confidence (0 to 1).",
+        "text": "The sentence holds this text (case-insensitive).",
+        "doc_id": "Only events of this document id.",
+    }
+)
+"""What each filter of :class:`EventQuery` does, in the words ``accord events --help`` and
+the REST API's schema both use."""
 
 Side = Literal["source", "target"]
 _BOTH: tuple[Side, ...] = ("source", "target")
@@ -109,7 +135,10 @@ def _actor_value(value: str) -> tuple[Literal["code", "name"], str]:
     return "name", v
 
 
-def _dyad_side(value: object) -> str:
+def dyad_side(value: object) -> str:
+    """One side of a dyad as the queries match it: a country's ISO 3166 alpha-2 code (any
+    case) as its alpha-3 code, else an actor code prefix in capitals (``usa``: ``USA``,
+    ``cn``: ``CHN``, ``usagov``: ``USAGOV``); anything else is a :class:`UsageError`."""
     v = str(value).strip()
     if not v:
         raise UsageError("a dyad side is empty")
@@ -235,7 +264,7 @@ class EventQuery:
         if self.dyad is not None:
             if len(self.dyad) != 2 or not all(str(s).strip() for s in self.dyad):
                 raise UsageError(f"dyad needs two non-empty sides, got {self.dyad!r}")
-            put("dyad", tuple(_dyad_side(s) for s in self.dyad))
+            put("dyad", tuple(dyad_side(s) for s in self.dyad))
         if self.since is not None and self.until is not None and self.since > self.until:
             raise UsageError(f"since ({self.since}) is after until ({self.until})")
         if self.root is not None:
@@ -320,6 +349,20 @@ def _side(prefix: Side, value: str, params: list[Any]) -> str:
     return f"(starts_with({prefix}_code, ?) OR {prefix}_country = ?)"
 
 
+def dyad_sql(dyad: tuple[str, str], directed: bool, params: list[Any]) -> str:
+    """SQL for the events between the two sides of ``dyad`` (each as :func:`dyad_side`
+    makes it: an actor code prefix, or a country): from A to B only when ``directed``, else
+    either way. The sides travel as parameters, appended to ``params``."""
+    if len(dyad) != 2:
+        raise UsageError(f"a dyad has two sides, got {dyad!r}")
+    a, b = (dyad_side(s) for s in dyad)
+    ab = f"({_side('source', a, params)} AND {_side('target', b, params)})"
+    if directed:
+        return ab
+    ba = f"({_side('source', b, params)} AND {_side('target', a, params)})"
+    return f"({ab} OR {ba})"
+
+
 _ONE_VALUE: tuple[tuple[str, str], ...] = (
     ("doc_id", "doc_id = ?"),
     ("since", "date >= ?"),
@@ -352,10 +395,7 @@ def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
         conds.append("(source_country = ? OR target_country = ?)")
         params.extend((q.country, q.country))
     if q.dyad is not None:
-        a, b = q.dyad
-        ab = f"({_side('source', a, params)} AND {_side('target', b, params)})"
-        ba = f"({_side('source', b, params)} AND {_side('target', a, params)})"
-        conds.append(f"({ab} OR {ba})")
+        conds.append(dyad_sql(q.dyad, False, params))
     for field, sql in _ONE_VALUE:
         value = getattr(q, field)
         if value is not None:

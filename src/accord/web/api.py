@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
@@ -36,10 +36,10 @@ from accord.analysis.browse import (
     event_page,
     places,
 )
-from accord.analysis.reader import to_date
 from accord.errors import UsageError
 from accord.model import Mode
 from accord.store import EventQuery, EventStore
+from accord.store.filters import FILTER_HELP, country_code, dyad_side, to_date
 from accord.web.responses import (
     ERROR_RESPONSES,
     JSONAnswer,
@@ -63,7 +63,7 @@ FIRST_YEAR, LAST_YEAR = 1800, 2200
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _CODE = r"^[A-Za-z0-9-]{1,32}$"
-_COUNTRY = r"^[A-Za-z]{3}$"
+_COUNTRY = r"^[A-Za-z]{2,3}$"
 
 Fold = Literal["none", "daily", "clustered"]
 PeriodName = Literal["day", "week", "month", "quarter"]
@@ -80,12 +80,14 @@ SideQ = Annotated[
     Query(
         max_length=32,
         pattern=_CODE,
-        description="A dyad side: an actor code prefix or an ISO3 country (USA, USAGOV)",
+        description="A dyad side: an actor code prefix or a country, ISO 3166 alpha-2 or "
+        "alpha-3 (USAGOV, USA, US)",
     ),
 ]
 CountryQ = Annotated[
-    str | None, Query(max_length=3, pattern=_COUNTRY, description="ISO3 country code")
+    str | None, Query(max_length=3, pattern=_COUNTRY, description=FILTER_HELP["country"])
 ]
+ActorQ = Annotated[str | None, Query(min_length=1, max_length=100)]
 DomesticQ = Annotated[
     bool, Query(description="Keep pairs of a country with itself (government vs opposition)")
 ]
@@ -132,7 +134,22 @@ StoreD = Annotated[EventStore, Depends(request_store)]
 def _dyad(a: str | None, b: str | None) -> tuple[str, str] | None:
     if (a is None) != (b is None):
         raise UsageError("a dyad needs both sides, a and b")
-    return None if a is None or b is None else (a.upper(), b.upper())
+    return None if a is None or b is None else (a, b)
+
+
+def _known_side(store: EventStore, value: str) -> str:
+    """One side (an actor code prefix, or a country ISO 3166 alpha-2 or alpha-3) as the
+    store holds it; unknown to the country tables and to the store: a 400."""
+    side = dyad_side(value)
+    store.check_query(EventQuery(dyad=(side, side)))
+    return side
+
+
+def _known_country(store: EventStore, value: str) -> str:
+    """A country (ISO 3166 alpha-2 or alpha-3) as its alpha-3 code; unknown: a 400."""
+    code = country_code(value)
+    store.check_query(EventQuery(country=code))
+    return code
 
 
 def _scope_meta(scope: Scope) -> dict[str, Any]:
@@ -193,36 +210,70 @@ def get_summary(
 # ---------------------------------------------------------------- events
 
 
+@dataclass(frozen=True, slots=True)
+class ScopedQuery:
+    """The event filters of a request and the scope (dates, modes, fold) they came with."""
+
+    scope: Scope
+    query: EventQuery
+
+
+def event_query(
+    scope: ScopeD,
+    actor: Annotated[ActorQ, Query(description=FILTER_HELP["actor"])] = None,
+    source: Annotated[ActorQ, Query(description=FILTER_HELP["source"])] = None,
+    target: Annotated[ActorQ, Query(description=FILTER_HELP["target"])] = None,
+    country: CountryQ = None,
+    a: SideQ = None,
+    b: SideQ = None,
+    root: Annotated[
+        str | None, Query(pattern=r"^\d{1,2}$", description=FILTER_HELP["root"])
+    ] = None,
+    cameo: Annotated[
+        str | None, Query(pattern=r"^\d{1,4}$", description=FILTER_HELP["cameo"])
+    ] = None,
+    plover: Annotated[
+        str | None,
+        Query(max_length=32, pattern=r"^[A-Za-z_]+$", description=FILTER_HELP["plover"]),
+    ] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description=FILTER_HELP["quad"])] = None,
+    has_target: Annotated[bool | None, Query(description=FILTER_HELP["has_target"])] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description=FILTER_HELP["min_confidence"])
+    ] = None,
+    text: Annotated[
+        str | None, Query(min_length=1, max_length=200, description=FILTER_HELP["text"])
+    ] = None,
+    doc_id: Annotated[
+        str | None, Query(min_length=1, max_length=500, description=FILTER_HELP["doc_id"])
+    ] = None,
+) -> ScopedQuery:
+    """The :class:`EventQuery` of a request, in its scope: the filters of ``accord events``,
+    by the same names (``a`` and ``b`` for its ``--dyad A,B``), checked and turned into SQL
+    by :mod:`accord.store.filters` alone."""
+    return ScopedQuery(scope, EventQuery(
+        actor=actor, source=source, target=target, country=country, dyad=_dyad(a, b),
+        since=scope.since, until=scope.until, root=root, cameo=cameo, plover=plover,
+        quad=quad, has_target=has_target, min_confidence=min_confidence, text=text,
+        modes=scope.modes, doc_id=doc_id,
+    ))  # fmt: skip
+
+
+QueryD = Annotated[ScopedQuery, Depends(event_query)]
+
+
 @router.get("/events", response_model=ListResponse, summary="Events under filters, a page")
 def get_events(
     store: StoreD,
     page: PageD,
-    scope: ScopeD,
-    actor: Annotated[
-        str | None,
-        Query(min_length=1, max_length=100, description="Code prefix, or part of a name"),
-    ] = None,
-    country: CountryQ = None,
-    a: SideQ = None,
-    b: SideQ = None,
-    root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root")] = None,
-    quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+    scoped: QueryD,
     kind: KindName | None = None,
-    text: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Part of the sentence")
-    ] = None,
     place: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-    doc_id: Annotated[str | None, Query(min_length=1, max_length=500)] = None,
     undated: Annotated[bool, Query(description="Only events without a date")] = False,
 ) -> JSONAnswer:
     offset, limit = page
-    query = EventQuery(
-        actor=actor, country=country, dyad=_dyad(a, b), since=scope.since, until=scope.until,
-        root=root, quad=quad, modes=scope.modes, doc_id=doc_id,
-    )  # fmt: skip
-    f = EventFilter(
-        query, scope.fold, text=text, place=place, kind=kind, undated=undated
-    )  # fmt: skip
+    scope = scoped.scope
+    f = EventFilter(scoped.query, scope.fold, place=place, kind=kind, undated=undated)
     p = event_page(store, f, offset=offset, limit=limit)
     return list_answer(p.frame.rows(), offset=offset, limit=limit, total=p.total,
                        meta=_scope_meta(scope))  # fmt: skip
@@ -307,10 +358,12 @@ def get_series_events(
 def get_country(
     store: StoreD,
     scope: ScopeD,
-    code: Annotated[str, Path(min_length=3, max_length=3, pattern=_COUNTRY)],
+    code: Annotated[
+        str, Path(min_length=2, max_length=3, pattern=_COUNTRY, description="US or USA")
+    ],
     period: PeriodName = "month",
 ) -> JSONAnswer:
-    c = code.upper()
+    c = _known_country(store, code)
 
     def total(kind: KindName | None) -> int:
         q = EventQuery(country=c, since=scope.since, until=scope.until, modes=scope.modes)
@@ -352,7 +405,7 @@ def get_dyads(
     ).rows()  # fmt: skip
     meta: dict[str, Any] = {**_scope_meta(scope), "by": by}
     if country is not None:
-        meta["country"] = side = country.upper()
+        meta["country"] = side = _known_side(store, country)
         rows = [r for r in rows if _touches(r, side)]
     return _slice(rows, offset, limit, meta)
 
@@ -395,7 +448,8 @@ def get_network(
                   min_events=min_events, scope=scope)  # fmt: skip
     edges = net.edges.rows()
     if country is not None:
-        edges = [e for e in edges if _touches(e, country.upper())]
+        side = _known_side(store, country)
+        edges = [e for e in edges if _touches(e, side)]
     kept = edges[:limit]
     names = {e["side_a"] for e in kept} | {e["side_b"] for e in kept}
     nodes = [n for n in net.nodes.rows() if n["node"] in names]
@@ -411,7 +465,8 @@ def get_places(
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONAnswer:
-    rows = places(store, scope, country=country).rows()
+    code = None if country is None else _known_country(store, country)
+    rows = places(store, scope, country=code).rows()
     return _slice(rows, offset, limit, _scope_meta(scope))
 
 

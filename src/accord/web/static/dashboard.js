@@ -416,8 +416,10 @@
 
   function eventsPage() {
     add(main, el('h1', { text: 'Events' }));
-    var fields = [['actor', 'actor (code or name)'], ['text', 'sentence contains'], ['country', 'country (ISO3)'],
-      ['a', 'dyad side A'], ['b', 'dyad side B'], ['root', 'CAMEO root'], ['place', 'place'], ['doc_id', 'document id']];
+    var fields = [['actor', 'actor (code or name)'], ['source', 'source'], ['target', 'target'],
+      ['text', 'sentence contains'], ['country', 'country (US or USA)'],
+      ['a', 'dyad side A'], ['b', 'dyad side B'], ['root', 'CAMEO root'], ['cameo', 'CAMEO code (prefix)'],
+      ['plover', 'PLOVER type'], ['min_confidence', 'min. confidence'], ['place', 'place'], ['doc_id', 'document id']];
     var form = el('form', { class: 'filters', method: 'get' });
     form.setAttribute('action', '/events');
     fields.forEach(function (f) {
@@ -429,6 +431,9 @@
     add(form, el('label', null, 'kind', el('select', { name: 'kind' }, ['', 'cooperation', 'conflict'].map(function (v) {
       return el('option', { value: v, selected: (params.get('kind') || '') === v ? 'selected' : null, text: v || 'any' });
     }))));
+    add(form, el('label', null, 'has target', el('select', { name: 'has_target' }, [['', 'any'], ['true', 'has one'], ['false', 'none']].map(function (v) {
+      return el('option', { value: v[0], selected: (params.get('has_target') || '') === v[0] ? 'selected' : null, text: v[1] });
+    }))));
     SCOPE_KEYS.concat(['undated']).forEach(function (k) { if (params.get(k)) add(form, el('input', { type: 'hidden', name: k, value: params.get(k) })); });
     add(form, el('button', { type: 'submit', text: 'filter' }));
     form.addEventListener('submit', dropEmpty);
@@ -436,7 +441,7 @@
     var box = el('div', { id: 'events' });
     add(main, box);
     var query = {};
-    fields.concat([['quad'], ['kind'], ['undated']]).forEach(function (f) { if (params.get(f[0])) query[f[0]] = params.get(f[0]); });
+    fields.concat([['quad'], ['kind'], ['has_target'], ['undated']]).forEach(function (f) { if (params.get(f[0])) query[f[0]] = params.get(f[0]); });
     pagedEvents(box, '/events', query, 'offset');
   }
 
