@@ -52,14 +52,13 @@ _KIND_SQL: dict[str, str] = {
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which events a page lists: an :class:`EventQuery` (its ``limit`` is ignored: pages
-    have their own) folded by ``fold``, and what the query cannot say: ``text`` (a
-    case-insensitive substring of the sentence), ``place`` (the location's name, exactly),
-    ``kind`` (cooperation: quad classes 1-2, conflict: 3-4), ``undated`` (only events
-    without a date) and ``event_id`` (one event)."""
+    have their own; its ``text`` filters sentences) folded by ``fold``, and what the query
+    cannot say: ``place`` (the location's name, exactly), ``kind`` (cooperation: quad
+    classes 1-2, conflict: 3-4), ``undated`` (only events without a date) and ``event_id``
+    (one event)."""
 
     query: EventQuery = field(default_factory=EventQuery)
     fold: FoldPolicy = "none"
-    text: str | None = None
     place: str | None = None
     kind: Kind | None = None
     undated: bool = False
@@ -69,8 +68,6 @@ class EventFilter:
         object.__setattr__(self, "fold", check_fold(self.fold))
         if self.kind is not None and self.kind not in _KIND_SQL:
             raise UsageError(f"kind must be cooperation or conflict, got {self.kind!r}")
-        if self.text is not None and not self.text.strip():
-            raise UsageError("text filter is empty")
         if self.undated and (self.query.since is not None or self.query.until is not None):
             raise UsageError("undated events have no date: drop since/until")
 
@@ -96,9 +93,6 @@ def _inner(f: EventFilter) -> tuple[str, list[Any], str, list[Any]]:
         inner, params = folded_sql(query, f.fold)
     conds: list[str] = []
     cparams: list[Any] = []
-    if f.text is not None:
-        conds.append("contains(lower(e.sentence), lower(?))")
-        cparams.append(f.text.strip())
     if f.place is not None:
         conds.append("e.location_name = ?")
         cparams.append(f.place)
