@@ -270,6 +270,27 @@ AGO_IS_BACKGROUND: Spec = [
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
+# Saudi Arabia initially denied the claims.
+INITIALLY_IS_BACKGROUND: Spec = [
+    ("Saudi", "Saudi", "PROPN", "NNP", "compound", 1),
+    ("Arabia", "Arabia", "PROPN", "NNP", "nsubj", 3),
+    ("initially", "initially", "ADV", "RB", "advmod", 3),
+    ("denied", "deny", "VERB", "VBD", "ROOT", 3),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("claims", "claim", "NOUN", "NNS", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+# The protests were initially peaceful.
+INITIALLY_ON_A_COPULA_IS_NOT: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("protests", "protest", "NOUN", "NNS", "nsubj", 2),
+    ("were", "be", "AUX", "VBD", "ROOT", 2),
+    ("initially", "initially", "ADV", "RB", "advmod", 2),
+    ("peaceful", "peaceful", "ADJ", "JJ", "acomp", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
 # They condemned the agreement signed in 2001.
 DATED_SUBORDINATE_IS_BACKGROUND: Spec = [
     ("They", "they", "PRON", "PRP", "nsubj", 1),
@@ -407,6 +428,8 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         {"reiterated": Mode.ASSERTED, "ease": Mode.FUTURE},
     ),
     ("ago_is_background", AGO_IS_BACKGROUND, {"expelled": Mode.BACKGROUND}),
+    ("initially_is_background", INITIALLY_IS_BACKGROUND, {"denied": Mode.BACKGROUND}),
+    ("initially_on_a_copula_is_not", INITIALLY_ON_A_COPULA_IS_NOT, {"were": Mode.ASSERTED}),
     (
         "dated_subordinate_is_background",
         DATED_SUBORDINATE_IS_BACKGROUND,

@@ -101,7 +101,11 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         return mode
     if "had" in aux and tokens[verb].tag == "VBN" and not _self_report(tokens, verb, children):
         return Mode.BACKGROUND
-    if any(k.dep in ("advmod", "npadvmod") and k.text.lower() in _BACKGROUND_ADVS for k in kids):
+    if tokens[verb].lemma.lower() != "be" and any(
+        k.dep in ("advmod", "npadvmod") and k.text.lower() in _BACKGROUND_ADVS for k in kids
+    ):
+        # not on a copula: "the demonstrations were initially peaceful" dates a state of
+        # the protest (which happened), not the protest
         return Mode.BACKGROUND
     if tokens[verb].dep != "ROOT" and _dated_long_ago(tokens, verb, children):
         return Mode.BACKGROUND
