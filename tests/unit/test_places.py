@@ -90,8 +90,10 @@ def test_spelling_variants_and_alternate_names(gaz: Gazetteer) -> None:
     assert st_petersburg is not None and st_petersburg.country == "RUS"
     hague = gaz.resolve("the Hague")
     assert hague is not None and hague.country == "NLD"
-    kiev = gaz.resolve("Kiev")
-    assert kiev is not None and kiev == gaz.resolve("Kyiv") and kiev.country == "UKR"
+    kiev, kyiv = gaz.resolve("Kiev"), gaz.resolve("Kyiv")
+    assert kiev is not None and kyiv is not None and kiev.country == "UKR"
+    # the same place, under the name the text gives it
+    assert dataclasses.replace(kiev, name=kyiv.name) == kyiv and kiev.name == "Kiev"
 
 
 def test_datelines_us_states_and_new_york(gaz: Gazetteer) -> None:
@@ -269,3 +271,17 @@ def test_organisations_demonyms_and_modifiers_are_skipped(gaz: Gazetteer) -> Non
     plain = flat([("Talks", "NOUN"), ("opened", "VERB"), ("in", "ADP"), ("Paris", "PROPN")])
     found = located(gaz, plain, [(3, 4, "GPE")])
     assert found is not None and found[0].country == "FRA"
+
+
+def test_a_city_named_by_an_alternate_name_keeps_the_name_the_text_gives(
+    gaz: Gazetteer,
+) -> None:
+    mecca = gaz.resolve("Mecca")
+    assert mecca is not None and (mecca.name, mecca.country) == ("Mecca", "SAU")
+    assert mecca.geonames_id == gaz.resolve("Makkah").geonames_id  # type: ignore[union-attr]
+    kiev = gaz.resolve("KIEV")  # a dateline in capitals: title case
+    assert kiev is not None and (kiev.name, kiev.country) == ("Kiev", "UKR")
+    own = gaz.resolve("Makkah")  # the city's own name is GeoNames' spelling
+    assert own is not None and own.name == "Makkah"
+    paris = gaz.resolve("Paris")
+    assert paris is not None and paris.name == "Paris"

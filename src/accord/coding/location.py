@@ -20,9 +20,15 @@ of ``sentence`` / ``dateline`` / ``context`` placed it in :attr:`Place.basis`):
    an act, when it happens within the dateline's country (its source or its target is of
    that country and the other, if any, too) or to a target of that country.
 4. **The story's context** (basis ``context``): where the story last placed the same
-   source actor (the scene goes on: "She held a rally in Minsk. She promised ...") ; for
-   an act within one country, the latest place the story named in that country, else the
-   country itself (at its centre point, type ``country``).
+   source actor (the scene goes on: "She held a rally in Minsk. She promised ..."; an
+   unnamed group such as protesters only while the story names no other place in its
+   country); for an in-person meeting of two countries' sides, the place the story named
+   last in either side's country; for an act within one country, the latest place the
+   story named in that country, else the country itself (at its centre point, type
+   ``country``).
+
+Of several places the trigger governs, the nearest wins ("the suspect in a shooting in
+Kenosha was released from a Wisconsin jail": Wisconsin), then the finest.
 
 Statements, calls and letters are otherwise left unplaced: where they were made is not
 said.
@@ -59,6 +65,12 @@ _TYPE_RANK = {PlaceType.SITE: 0, PlaceType.CITY: 1, PlaceType.ADMIN1: 2, PlaceTy
 _DESTINATION = words("place_destination_words.txt")
 _ASSAULT = words("place_assault_words.txt")
 _OBJECT_VERBS = words("place_object_verbs.txt")
+_ORIGIN = words("place_origin_words.txt")
+_MEETING = words("place_meeting_words.txt")
+_REMOTE = words("place_remote_words.txt")
+_MEETING_CODES = ("04",)
+"""CAMEO codes (prefixes) of consultations: a meeting among them is placed by the story's
+context (:func:`_meeting_place`)."""
 _AREA_PREPOSITIONS = PREPOSITIONS | {"across", "throughout"}
 _HOPS = 4
 """How many tokens a governing phrase may climb through to reach the trigger's clause
@@ -88,6 +100,10 @@ class StoryPlaces:
 
     latest: dict[str, Place] = field(default_factory=dict)
     """The latest place the story named in each country (by ISO3), any sentence."""
+    named_at: dict[str, int] = field(default_factory=dict)
+    """For each country in :attr:`latest`, the number of the sentence that named it."""
+    sentences: int = 0
+    """How many sentences the story has read."""
     actors: dict[str, Place] = field(default_factory=dict)
     """Where the story last placed each actor (by code and name) as the source of an event
     its sentence placed."""
@@ -96,6 +112,7 @@ class StoryPlaces:
         """Learn the places a sentence names where something is ("in Kerala") or whose
         body or office it names ("Puerto Rico's governor"); a country named after a finer
         place of its own does not replace it."""
+        self.sentences += 1
         for m in mentions:
             country = m.place.country
             if not country:
@@ -106,6 +123,20 @@ class StoryPlaces:
             if m.place.type is PlaceType.COUNTRY and known is not None:
                 continue
             self.latest[country] = m.place
+            self.named_at[country] = self.sentences
+
+    def scene(self, actor: Actor) -> Place | None:
+        """Where the story last placed ``actor``. An unnamed group (known by its code
+        alone) stays there only while the story names no other place in that country:
+        "protests in San Juan ... Protesters called for" is one crowd, but protesters after
+        the story has moved on to Washington are another."""
+        place = self.actors.get(_actor_key(actor))
+        if place is None or actor.name or place.country is None:
+            return place
+        latest = self.latest.get(place.country)
+        if latest is not None and not _same_place(latest, place):
+            return None
+        return place
 
     def remember_events(self, placed: Sequence[tuple[Actor, Place | None]]) -> None:
         for source, place in placed:
@@ -113,8 +144,19 @@ class StoryPlaces:
                 self.actors[_actor_key(source)] = place
 
 
+def _same_place(a: Place, b: Place) -> bool:
+    if a.geonames_id is not None and b.geonames_id is not None:
+        return a.geonames_id == b.geonames_id
+    return (a.name, a.country) == (b.name, b.country)
+
+
 def _actor_key(actor: Actor) -> str:
-    return f"{actor.code}|{actor.name or actor.text}"
+    """Who an actor is, for following the scene: a named actor by its code and name; an
+    unnamed group (protesters, police, residents: no canonical name) by its code alone, so
+    that "protests filled the San Juan streets ... Protesters called for" is one crowd."""
+    if not actor.name:
+        return f"{actor.code}|"
+    return f"{actor.code}|{actor.name}"
 
 
 def sentence_places(
@@ -152,16 +194,17 @@ def place_event(
     act = quad_class in MATERIAL_QUADS or grounded
     actors = {source.country} if grounded else {source.country, target and target.country}
     actors.discard(None)
-    governed = [m for m in here.mentions if _governed(tokens, m, trigger)]
+    depths = {id(m): _governed(tokens, m, trigger) for m in here.mentions}
+    governed = [m for m in here.mentions if depths[id(m)] is not None]
     if governed and not (grounded and governed[0].place.country not in actors):
-        best = min(governed, key=_rank)
+        best = min(governed, key=lambda m: (depths[id(m)], _rank(m)))
         return _as(best.place, PlaceBasis.SENTENCE), "+place:sentence"
     if act:
         same = [
             m
             for m in here.mentions
             if m.place.country in actors
-            and (m.preposition or _modifier(tokens, m))
+            and (m.preposition not in (None, "from") or _modifier(tokens, m))
             and not _whole_country(here.gazetteer, m)
         ]
         if same:
@@ -177,9 +220,12 @@ def place_event(
             there = source.country == home
         if there:
             return _as(dateline, PlaceBasis.DATELINE), "+place:dateline"
-    scene = here.story.actors.get(_actor_key(source))
+    scene = here.story.scene(source)
     if scene is not None:
         return _as(scene, PlaceBasis.CONTEXT), "+place:scene"
+    met = _meeting_place(here, trigger, code, source, target)
+    if met is not None:
+        return _as(met, PlaceBasis.CONTEXT), "+place:meeting"
     country = source.country
     if not act or country is None:
         return None, ""
@@ -192,6 +238,28 @@ def place_event(
     if whole is None:
         return None, ""
     return _as(whole, PlaceBasis.CONTEXT), "+place:country"
+
+
+def _meeting_place(
+    here: SentencePlaces, trigger: int, code: str, source: Actor, target: Actor | None
+) -> Place | None:
+    """Where an in-person meeting of two countries' sides that its sentence does not place
+    happened: a visit goes to one side's ground, so it is the place the story named last in
+    either side's country ("at the Atlantic Council's Washington headquarters, Mitsotakis
+    said ... Later he met Trump": Washington). Not for a meeting the sentence says was
+    held by phone or video, nor for one whose sides are of one country."""
+    if not code.startswith(_MEETING_CODES) or target is None:
+        return None
+    sides = {source.country, target.country} - {None}
+    if len(sides) != 2 or here.tokens[trigger].lemma.lower() not in _MEETING:
+        return None
+    if any(t.lemma.lower() in _REMOTE or t.text.lower() in _REMOTE for t in here.tokens):
+        return None
+    story = here.story
+    known = [c for c in sides if c is not None and c in story.latest]
+    if not known:
+        return None
+    return story.latest[max(known, key=lambda c: story.named_at[c])]
 
 
 def _rank(m: PlaceMention) -> int:
@@ -235,8 +303,12 @@ def _clause_of(tokens: Sequence[Token], i: int) -> int:
     return node
 
 
-def _governed(tokens: Sequence[Token], m: PlaceMention, trigger: int) -> bool:
-    """Does the event whose trigger is ``trigger`` happen at mention ``m``?"""
+def _governed(tokens: Sequence[Token], m: PlaceMention, trigger: int) -> int | None:
+    """Does the event whose trigger is ``trigger`` happen at mention ``m``? How many
+    tokens its phrase climbs to reach the trigger's clause (0: it is on the trigger or the
+    clause's verb: "released from a Wisconsin jail"; more: on a word the clause governs:
+    "the suspect in a shooting in Kenosha ... was released"), or None when it does not.
+    The nearest governed place is the event's own."""
     clause = _clause_of(tokens, trigger)
     targets = {trigger, clause}
     clause_tok = tokens[clause]
@@ -245,39 +317,43 @@ def _governed(tokens: Sequence[Token], m: PlaceMention, trigger: int) -> bool:
     if m.preposition is None:
         head = _entity_head(tokens, m)
         verb = tokens[head].head
-        return (
+        if (
             tokens[head].dep in ("dobj", "obj")
             and verb in targets
             and tokens[verb].lemma.lower() in _OBJECT_VERBS
-        )
+        ):
+            return 0
+        return None
     prep = tokens[m.preposition_index]
     word = m.preposition
     node = prep.head
     if not 0 <= node < len(tokens) or node == prep.i:
-        return False
+        return None
     governor = tokens[node].lemma.lower()
     if word in ("to", "into") and governor not in _DESTINATION:
-        return False
+        return None
     if word in ("on", "of") and governor not in _ASSAULT:
-        return False
-    if word not in _AREA_PREPOSITIONS | {"to", "into", "on", "of"}:
-        return False
-    for _ in range(_HOPS + 1):
+        return None
+    if word == "from" and governor not in _ORIGIN:
+        return None
+    if word not in _AREA_PREPOSITIONS | {"to", "into", "on", "of", "from"}:
+        return None
+    for depth in range(_HOPS + 1):
         if node in targets:
-            return True
+            return depth
         tok = tokens[node]
         if _verbal(tok) or tok.dep in ("relcl", "acl", "ccomp") or tok.head == node:
-            return False
+            return None
         if (
             tok.dep == "pobj"
             and tokens[tok.head].text.lower() in _CONTENT_PREPOSITIONS
             and tok.ent_type not in ("DATE", "TIME")  # "on Wednesday in Alabama"
         ):
-            return False
+            return None
         node = tok.head
         if not 0 <= node < len(tokens):
-            return False
-    return False
+            return None
+    return None
 
 
 def _entity_head(tokens: Sequence[Token], m: PlaceMention) -> int:

@@ -61,6 +61,7 @@ _MENTION_PREPOSITIONS: frozenset[str] = PREPOSITIONS | {
     "of",
     "across",
     "throughout",
+    "from",
 }
 """Prepositions recorded on a mention (coding.location decides what each means)."""
 
@@ -78,6 +79,21 @@ _PLACE_NOUNS = _words(
     "city town village port capital province region district state county area "
     "suburb neighbourhood neighborhood camp outskirts sector quarter part centre center heart"
 )
+_FACILITY_NOUNS = _words(
+    "airport airbase base jail prison court courthouse hospital hotel university school "
+    "stadium station church mosque synagogue temple cathedral market mall office "
+    "headquarters hall plant factory refinery mine compound park bridge checkpoint home "
+    "house residence apartment club restaurant cafe nightclub theatre theater museum "
+    "harbour harbor parliament legislature"
+)
+"""Nouns of a building or site that a city or region names as where it stands ("from a
+Wisconsin jail", "at a Baghdad airport", "in a Moscow court"): the place is where what
+happens at the site happens. A country on such a noun names its owner instead ("a US base",
+"the French embassy"), so it does not count (wire-style English: a city before a facility
+noun locates it; a nationality or country before one says whose it is)."""
+_TERRITORY_NOUNS = _words("territory territories soil waters airspace mainland countryside")
+"""Nouns of a country's own ground: a nationality adjective on one places it in that
+country ("in Syrian territory", "on Iraqi soil", "into Turkish airspace")."""
 _NOT_PLACES = _words(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
@@ -240,7 +256,11 @@ class Gazetteer:
             best = _best(c for c in found if c.place.country in prefer_countries)
         if best is None:
             best = _best(found)
-        return None if best is None else best.place
+        if best is None:
+            return None
+        if best.kind == _ALTERNATE:
+            return dataclasses.replace(best.place, name=_as_written(name))
+        return best.place
 
     def find_in_sentence(
         self, tokens: Sequence[Token], prefer_countries: Collection[str] = ()
@@ -280,7 +300,13 @@ class Gazetteer:
             place = self.resolve(_text(words), (hint,) if hint else prefer_countries)
             if place is None:
                 continue
-            prep = _governing_preposition(tokens, start, end, _MENTION_PREPOSITIONS)
+            prep = _governing_preposition(
+                tokens,
+                start,
+                end,
+                _MENTION_PREPOSITIONS,
+                sites=place.type is not PlaceType.COUNTRY,
+            )
             if words[0].ent_type == "ORG" and not (
                 place.type is PlaceType.SITE
                 or (prep is not None and place.type is PlaceType.COUNTRY)
@@ -304,6 +330,16 @@ class Gazetteer:
         found = self._table().get(normalize_place(name), ())
         country = _best(c for c in found if c.kind in (_COUNTRY, _STATE))
         return None if country is None else country.place.country
+
+
+def _as_written(name: str) -> str:
+    """A place's name as the text writes it, for a city the text names by one of its
+    alternate names ("Mecca", not GeoNames' "Makkah"): English news names a place by its
+    conventional English name, and the text's own spelling is the one a reader (and a
+    gazetteer search) knows. An all-capitals dateline name is put in title case; a
+    dateline's ", Country" tail is dropped."""
+    head = name.split(",", 1)[0].strip()
+    return head.title() if head.isupper() else head
 
 
 def fips_code(iso3: str | None) -> str | None:
@@ -378,9 +414,16 @@ def _named_settlements(tokens: Sequence[Token], covered: set[int]) -> list[tuple
 
 
 def _governing_preposition(
-    tokens: Sequence[Token], start: int, end: int, prepositions: frozenset[str] = PREPOSITIONS
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    prepositions: frozenset[str] = PREPOSITIONS,
+    *,
+    sites: bool = False,
 ) -> int | None:
-    """Index of the in/at/near/... token that introduces the entity, or None."""
+    """Index of the in/at/near/... token that introduces the entity, or None. With
+    ``sites`` (a city or region, not a country) the entity may name where a facility
+    stands: "from a Wisconsin jail" is introduced by "from"."""
     # Dependency path: entity head -> (of -> city ->)* preposition.
     node = next((t for t in tokens[start:end] if not start <= t.head < end), None)
     for _ in range(4):
@@ -395,7 +438,8 @@ def _governing_preposition(
             return head.i
         of_place = head.text.lower() == "of" and node.dep == "pobj"
         in_place = head.lemma.lower() in _PLACE_NOUNS and node.dep in _PLACE_NOUN_DEPS
-        if not (of_place or in_place):
+        at_site = sites and node.dep == "compound" and _facility(head)
+        if not (of_place or in_place or at_site):
             break
         node = head
     # Surface fallback: "in (the) (ADJ)* X" or "in the (ADJ)* city of X".
@@ -414,6 +458,12 @@ def _governing_preposition(
     if i >= 0 and not modifier and tokens[i].text.lower() in prepositions:
         return i if tokens[i].pos in ("ADP", "SCONJ", "ADV", "") else None
     return None
+
+
+def _facility(tok: Token) -> bool:
+    return tok.pos == "NOUN" and (
+        tok.lemma.lower() in _FACILITY_NOUNS or tok.text.lower() in _FACILITY_NOUNS
+    )
 
 
 def _attachment(tokens: Sequence[Token], prep: int) -> int:

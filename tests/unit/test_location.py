@@ -1,0 +1,212 @@
+"""Where an event happened (coding.location, issue 11): each placing rule on hand-built
+parses, with the real gazetteer (GeoNames data, built once for the module)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
+from accord.coding.places import Gazetteer
+from accord.model import Actor, ParsedSentence, PlaceBasis, Token
+from tests.unit.parsing import parsed
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(lazy=False)
+
+
+def _tokens(ps: ParsedSentence, ents: list[tuple[int, int, str]]) -> tuple[Token, ...]:
+    tokens = list(ps.tokens)
+    for start, end, label in ents:
+        for i in range(start, end):
+            iob = "B" if i == start else "I"
+            tokens[i] = dataclasses.replace(tokens[i], ent_type=label, ent_iob=iob)
+    return tuple(tokens)
+
+
+def _actor(code: str, name: str | None = None, text: str = "") -> Actor:
+    return Actor(text, code, code[:3], code[3:] or None, name, (0, 0))
+
+
+def _here(
+    gaz: Gazetteer,
+    spec: list[tuple[str, str, str, str, int]],
+    ents: list[tuple[int, int, str]],
+    story: StoryPlaces | None = None,
+) -> SentencePlaces:
+    tokens = _tokens(parsed(spec), ents)
+    here = sentence_places(tokens, gaz, (), None, story if story is not None else StoryPlaces())
+    assert here is not None
+    return here
+
+
+# "Rittenhouse, the suspect in a shooting in Kenosha, was released from a Wisconsin jail."
+_RELEASED = [
+    ("Rittenhouse", "Rittenhouse", "PROPN", "nsubjpass", 11),  # 0
+    (",", ",", "PUNCT", "punct", 0),
+    ("the", "the", "DET", "det", 3),
+    ("suspect", "suspect", "NOUN", "appos", 0),
+    ("in", "in", "ADP", "prep", 3),
+    ("a", "a", "DET", "det", 6),
+    ("shooting", "shooting", "NOUN", "pobj", 4),
+    ("in", "in", "ADP", "prep", 6),
+    ("Kenosha", "Kenosha", "PROPN", "pobj", 7),
+    (",", ",", "PUNCT", "punct", 0),
+    ("was", "be", "AUX", "auxpass", 11),
+    ("released", "release", "VERB", "ROOT", 11),  # 11
+    ("from", "from", "ADP", "prep", 11),
+    ("a", "a", "DET", "det", 15),
+    ("Wisconsin", "Wisconsin", "PROPN", "compound", 15),
+    ("jail", "jail", "NOUN", "pobj", 12),
+    (".", ".", "PUNCT", "punct", 11),
+]
+
+
+def test_a_city_or_region_naming_a_facility_is_where_it_stands(gaz: Gazetteer) -> None:
+    here = _here(gaz, _RELEASED, [(8, 9, "GPE"), (14, 15, "GPE")])
+    wisconsin = next(m for m in here.mentions if m.place.name == "Wisconsin")
+    assert wisconsin.preposition == "from"
+
+
+def test_a_release_happens_where_it_is_released_from_the_nearest_place_first(
+    gaz: Gazetteer,
+) -> None:
+    # "in Kenosha" is governed too (through the subject's appositive), but further away
+    here = _here(gaz, _RELEASED, [(8, 9, "GPE"), (14, 15, "GPE")])
+    place, how = place_event(here, 11, "0841", 2, _actor("USACOP"), _actor("USACVL"))
+    assert place is not None and how == "+place:sentence"
+    assert (place.name, place.country, place.basis) == ("Wisconsin", "USA", PlaceBasis.SENTENCE)
+
+
+def test_from_after_a_word_of_coming_does_not_place(gaz: Gazetteer) -> None:
+    # "Macron returned from Paris." (the return ends elsewhere)
+    spec = [
+        ("Macron", "Macron", "PROPN", "nsubj", 1),
+        ("returned", "return", "VERB", "ROOT", 1),
+        ("from", "from", "ADP", "prep", 1),
+        ("Paris", "Paris", "PROPN", "pobj", 2),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    here = _here(gaz, spec, [(0, 1, "PERSON"), (3, 4, "GPE")])
+    assert [m.preposition for m in here.mentions] == ["from"]
+    place, _ = place_event(here, 1, "042", 1, _actor("FRAGOV", "Emmanuel Macron"), None)
+    assert place is None
+
+
+def test_a_country_before_a_facility_names_its_owner_not_its_place(gaz: Gazetteer) -> None:
+    # "Troops were attacked at a US base."
+    spec = [
+        ("Troops", "troop", "NOUN", "nsubjpass", 2),
+        ("were", "be", "AUX", "auxpass", 2),
+        ("attacked", "attack", "VERB", "ROOT", 2),
+        ("at", "at", "ADP", "prep", 2),
+        ("a", "a", "DET", "det", 6),
+        ("US", "US", "PROPN", "compound", 6),
+        ("base", "base", "NOUN", "pobj", 3),
+    ]
+    here = _here(gaz, spec, [(5, 6, "GPE")])
+    assert [(m.place.country, m.preposition) for m in here.mentions] == [("USA", None)]
+
+
+def test_an_unnamed_group_keeps_its_scene_until_the_story_moves_on(gaz: Gazetteer) -> None:
+    story = StoryPlaces()
+    # "Protests filled the streets in San Juan."
+    spec = [
+        ("Protests", "protest", "NOUN", "nsubj", 1),
+        ("filled", "fill", "VERB", "ROOT", 1),
+        ("streets", "street", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 1),
+        ("San", "San", "PROPN", "compound", 5),
+        ("Juan", "Juan", "PROPN", "pobj", 3),
+    ]
+    here = _here(gaz, spec, [(4, 6, "GPE")], story)
+    crowd = _actor("USAOPP")
+    placed, _ = place_event(here, 1, "141", 3, crowd, None)
+    assert placed is not None and placed.name == "San Juan"
+    story.remember_events([(crowd, placed)])
+    # "Protesters called for his resignation." (a call: placed only by the scene)
+    call = [
+        ("Protesters", "protester", "NOUN", "nsubj", 1),
+        ("called", "call", "VERB", "ROOT", 1),
+        ("for", "for", "ADP", "prep", 1),
+        ("resignation", "resignation", "NOUN", "pobj", 2),
+    ]
+    here = _here(gaz, call, [], story)
+    protesters = _actor("USAOPP", text="Protesters")
+    place, how = place_event(here, 1, "0241", 1, protesters, _actor("USAGOV"))
+    assert place is not None and place.name == "San Juan" and how == "+place:scene"
+    assert place.basis is PlaceBasis.CONTEXT
+    # "Officials in Washington said ..." moves the story: the crowd's scene is stale
+    moved = [
+        ("Officials", "official", "NOUN", "nsubj", 3),
+        ("in", "in", "ADP", "prep", 0),
+        ("Washington", "Washington", "PROPN", "pobj", 1),
+        ("said", "say", "VERB", "ROOT", 3),
+    ]
+    _here(gaz, moved, [(2, 3, "GPE")], story)
+    here = _here(gaz, call, [], story)
+    place, _ = place_event(here, 1, "0241", 1, protesters, _actor("USAGOV"))
+    assert place is None
+    # a named actor keeps the scene
+    named = _actor("USAGOV", "Ricardo Rossello")
+    story.remember_events([(named, placed)])
+    place, _ = place_event(here, 1, "010", 1, named, None)
+    assert place is not None and place.name == "San Juan"
+
+
+_MET = [
+    ("Later", "later", "ADV", "advmod", 2),
+    ("Mitsotakis", "Mitsotakis", "PROPN", "nsubj", 2),
+    ("met", "meet", "VERB", "ROOT", 2),
+    ("with", "with", "ADP", "prep", 2),
+    ("Trump", "Trump", "PROPN", "pobj", 3),
+    (".", ".", "PUNCT", "punct", 2),
+]
+
+
+def _washington_story(gaz: Gazetteer) -> StoryPlaces:
+    """A story that said "He spoke at the Atlantic Council's Washington headquarters."."""
+    story = StoryPlaces()
+    spec = [
+        ("He", "he", "PRON", "nsubj", 1),
+        ("spoke", "speak", "VERB", "ROOT", 1),
+        ("at", "at", "ADP", "prep", 1),
+        ("the", "the", "DET", "det", 5),
+        ("Council", "Council", "PROPN", "poss", 7),
+        ("'s", "'s", "PART", "case", 4),
+        ("Washington", "Washington", "PROPN", "compound", 7),
+        ("headquarters", "headquarters", "NOUN", "pobj", 2),
+    ]
+    _here(gaz, spec, [(6, 7, "GPE")], story)
+    assert story.latest["USA"].name == "Washington"
+    return story
+
+
+def test_a_meeting_is_where_the_story_last_placed_either_side(gaz: Gazetteer) -> None:
+    story = _washington_story(gaz)
+    here = _here(gaz, _MET, [(1, 2, "PERSON"), (4, 5, "PERSON")], story)
+    greek, us = _actor("GRCGOV", "Kyriakos Mitsotakis"), _actor("USAGOV", "Donald Trump")
+    place, how = place_event(here, 2, "040", 1, greek, us)
+    assert place is not None and how == "+place:meeting"
+    assert (place.name, place.country, place.basis) == ("Washington", "USA", PlaceBasis.CONTEXT)
+
+
+def test_a_call_a_remote_meeting_or_a_domestic_one_is_not_placed_by_the_story(
+    gaz: Gazetteer,
+) -> None:
+    story = _washington_story(gaz)
+    greek, us = _actor("GRCGOV", "Kyriakos Mitsotakis"), _actor("USAGOV", "Donald Trump")
+    # "Later Mitsotakis met with Trump by video."
+    video = [*_MET[:5], ("by", "by", "ADP", "prep", 2), ("video", "video", "NOUN", "pobj", 5)]
+    here = _here(gaz, video, [(1, 2, "PERSON"), (4, 5, "PERSON")], story)
+    assert place_event(here, 2, "040", 1, greek, us) == (None, "")
+    # "Mitsotakis spoke with Trump." (not a word of meeting)
+    spoke = [(w, "speak" if w == "met" else lemma, *rest) for w, lemma, *rest in _MET]
+    here = _here(gaz, spoke, [(1, 2, "PERSON"), (4, 5, "PERSON")], story)  # type: ignore[arg-type]
+    assert place_event(here, 2, "040", 1, greek, us) == (None, "")
+    # two sides of one country
+    here = _here(gaz, _MET, [(1, 2, "PERSON"), (4, 5, "PERSON")], story)
+    assert place_event(here, 2, "040", 1, _actor("USALEG", "Nancy Pelosi"), us) == (None, "")
