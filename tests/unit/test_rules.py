@@ -23,6 +23,7 @@ from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
     background_date,
+    call_needs_counterpart,
     civilian_protest,
     commitment,
     counterpart,
@@ -31,6 +32,7 @@ from accord.coding.ruleset import (
     general_passive,
     instrument,
     licensed_default,
+    mishap_inquiry,
     placed_source,
     political_source,
     quoted_speaker,
@@ -706,9 +708,7 @@ def test_an_unnamed_person_using_force_amid_political_violence_is_an_unidentifie
     assert unattributed_violence.apply(cand, _clause(_stabbed("yellow"))) is cand
 
 
-def test_a_political_actor_stabbed_by_someone_unnamed_is_assaulted_by_unidentified_forces() -> (
-    None
-):
+def test_a_political_actor_stabbed_by_someone_unnamed_is_assaulted_by_unidentified_forces() -> None:
     # "The minister was stabbed ." (no agent, no word of violence besides the verb)
     ps = tagged(
         parsed(
@@ -730,6 +730,47 @@ def test_a_political_actor_stabbed_by_someone_unnamed_is_assaulted_by_unidentifi
     person = _ref(1, "GBRCVL", "GBR", "CVL", "agent")  # a private person: a crime story
     private = _candidate(code="182", trigger=3, targets=(person,))
     assert unattributed_violence.apply(private, _clause(ps)) is private
+
+
+def _inquiry(noun: str) -> ParsedSentence:
+    # "Police investigated the <noun> ."
+    return parsed(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("investigated", "investigate", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            (noun, noun, "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+def test_an_inquiry_into_a_mishap_naming_no_actor_is_no_interaction() -> None:
+    police = _ref(0, "USACOP", "USA", "COP", "agent")
+    cand = _candidate(code="090", trigger=1, sources=(police,))
+    assert isinstance(mishap_inquiry.apply(cand, _clause(_inquiry("crash"))), Drop)
+    assert mishap_inquiry.apply(cand, _clause(_inquiry("corruption"))) is cand
+    named = _candidate(code="090", trigger=1, sources=(police,), targets=(police,))
+    assert mishap_inquiry.apply(named, _clause(_inquiry("crash"))) is named
+
+
+def test_a_conversation_needs_a_counterpart() -> None:
+    # "Parker spoke with Wikinews ." (the outlet is no actor)
+    ps = parsed(
+        [
+            ("Parker", "Parker", "PROPN", "nsubj", 1),
+            ("spoke", "speak", "VERB", "ROOT", 1),
+            ("with", "with", "ADP", "prep", 1),
+            ("Wikinews", "Wikinews", "PROPN", "pobj", 2),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    parker = _ref(0, "USAPTY", "USA", "PTY", "agent")
+    lone = _candidate(code="040", trigger=1, sources=(parker,))
+    assert isinstance(call_needs_counterpart.apply(lone, _clause(ps)), Drop)
+    other = _ref(3, "USAGOV", "USA", "GOV", "agent")
+    paired = _candidate(code="040", trigger=1, sources=(parker,), targets=(other,))
+    assert call_needs_counterpart.apply(paired, _clause(ps)) is paired
 
 
 # -- sport ---------------------------------------------------------------------------------

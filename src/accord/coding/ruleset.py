@@ -29,6 +29,7 @@ from accord.coding.force_rules import (
 from accord.coding.lexicon import words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
+from accord.coding.patterns import subtree
 from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
@@ -268,10 +269,40 @@ def _subject_actors(token: int, cl: Clause) -> list[ActorRef]:
 
 @rule("call_needs_counterpart", ["verb"], reads=["code", "targets"])
 def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
-    """A telephone call (041) is coded only with the other party of the call."""
+    """A telephone call (041) is coded only with the other party of the call, and so is a
+    conversation told by a verb of talking (040 on 'spoke', 'talked'): 'Parker spoke with
+    Wikinews about the campaign' names no political counterpart (an interview), and the
+    later rule that gives a domestic act its own country as target must not invent one."""
     if c.code.startswith("041") and not c.targets:
         return Drop("a telephone call needs a counterpart")
+    if c.code == CONSULT and not c.targets and cl.tokens[c.trigger].lemma.lower() in _TALKING:
+        return Drop("a conversation needs a counterpart")
     return c
+
+
+CONSULT = "040"
+_TALKING = frozenset({"speak", "talk", "chat"})
+
+
+@rule("mishap_inquiry", ["verb", "noun"], reads=["code", "targets"])
+def mishap_inquiry(c: Candidate, cl: Clause) -> Verdict:
+    """An inquiry (root 09) into a crash, a fire or a death that names no actor it looks
+    into ('the NTSB began investigations of the crash', 'police were investigating the
+    cause of his death') is no interaction: CAMEO 1.1b3 codes 090 for investigating an
+    actor's conduct (crime, corruption, abuses, military action), not a mishap
+    (data/lexicon/mishap_nouns.txt). With an actor investigated it stays ('investigating
+    the deaths of protesters' names them)."""
+    if c.code[:2] != INVESTIGATE_ROOT or c.targets:
+        return c
+    sources = {k for s in c.sources for k in range(s.start, s.end)}
+    around = subtree(cl.children, c.trigger) - sources  # 'the crash was investigated' too
+    if any(cl.tokens[k].lemma.lower() in _MISHAPS for k in around):
+        return Drop("an inquiry into a mishap, not into an actor's conduct")
+    return c
+
+
+INVESTIGATE_ROOT = "09"
+_MISHAPS = words("mishap_nouns.txt")
 
 
 @rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
@@ -468,6 +499,7 @@ RULES: tuple[Rule, ...] = (
     licensed_default,
     allegation,
     call_needs_counterpart,
+    mishap_inquiry,
     unattributed_violence,
     implied_authority,
     needs_source,
