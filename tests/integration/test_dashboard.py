@@ -271,6 +271,31 @@ def test_filters_live_in_the_url(watched: Watched) -> None:
     assert watched.problems == []
 
 
+def test_the_event_filters_of_accord_events_live_in_the_url(
+    watched: Watched, base_url: str
+) -> None:
+    query = "source=US&cameo=19&has_target=true&min_confidence=0.2&since=2019-06"
+    page = watched.open(f"/events?{query}")
+    page.locator(".pager .count").first.wait_for()
+    form = page.locator("form.filters")
+    assert form.locator("input[name=source]").input_value() == "US"
+    assert form.locator("input[name=cameo]").input_value() == "19"
+    assert form.locator("input[name=min_confidence]").input_value() == "0.2"
+    assert form.locator("select[name=has_target]").input_value() == "true"
+    api = page.request.get(f"{base_url}/api/v1/events?{query}&limit=1")
+    total = api.json()["page"]["total"]
+    assert 0 < total < page.request.get(f"{base_url}/api/v1/events?limit=1").json()["page"]["total"]
+    assert page.locator(".pager .count").first.inner_text().endswith(f" of {total}")
+    form.locator("input[name=plover]").fill("ASSAULT")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"plover=ASSAULT"))
+    shared = parse_qs(urlparse(page.url).query)
+    assert shared["source"] == ["US"] and shared["has_target"] == ["true"]
+    assert shared["cameo"] == ["19"] and "target" not in shared  # empty fields left out
+    page.locator(".pager .count").first.wait_for()
+    assert watched.problems == []
+
+
 @pytest.mark.parametrize("path", HOSTILE_PAGES)
 def test_hostile_text_renders_inert(watched: Watched, path: str) -> None:
     page = watched.open(path)

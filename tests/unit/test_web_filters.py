@@ -168,3 +168,32 @@ def test_alpha_2_countries_on_every_endpoint(client: TestClient) -> None:
     assert data("/api/v1/dyads", country="GB")
     assert data("/api/v1/network", country="US") == data("/api/v1/network", country="USA")
     assert data("/api/v1/places", country="US") == data("/api/v1/places", country="USA")
+
+
+# issue 12's done-when questions, one API call each (test_web.py has the others)
+
+
+def test_one_call_for_the_monthly_series_of_the_most_active_dyad(
+    client: TestClient, db: Path
+) -> None:
+    r = client.get("/api/v1/series", params={"top": "true", "period": "month"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    top = accord.open(db).dyads(1).rows()[0]
+    assert body["meta"]["label"] == f"{top['side_a']}–{top['side_b']}" == "XAR–XBO"
+    assert body["meta"]["top_events"] == top["events"] == sum(x["events"] for x in body["data"])
+    assert len(body["data"]) == 24
+    international = client.get("/api/v1/series", params={"top": "true", "domestic": "false"})
+    assert international.json()["meta"]["label"] == "XAR–XBO"
+    assert _error(client, "/api/v1/series", 400, top="true", a="USA", b="CHN")
+
+
+def test_one_call_for_the_monthly_series_of_chn_usa(client: TestClient, db: Path) -> None:
+    r = client.get("/api/v1/series", params={"a": "CHN", "b": "USA", "period": "month"})
+    assert r.status_code == 200, r.text
+    rows = r.json()["data"]
+    expected = accord.open(db).series(("CHN", "USA"), period="month").rows()
+    assert len(rows) == len(expected) == 24
+    assert {x["events"] for x in rows} == {0}  # zero-filled: no CHN–USA event in the fixture
+    assert [x["volume"] for x in rows] == [x["volume"] for x in expected]
+    assert all(x["volume"] > 0 for x in rows)

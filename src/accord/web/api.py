@@ -317,12 +317,29 @@ def get_series(
     b: SideQ = None,
     period: PeriodName = "month",
     directed: DirectedQ = False,
+    top: Annotated[
+        bool, Query(description="The series of the most active dyad in the scope (no a, b)")
+    ] = False,
+    domestic: Annotated[
+        bool, Query(description="With top: a country with itself may be the most active dyad")
+    ] = True,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONAnswer:
-    spec = SeriesSpec(_dyad(a, b), period, directed, scope)
+    dyad = _dyad(a, b)
+    meta: dict[str, Any] = {}
+    if top:
+        if dyad is not None:
+            raise UsageError("give a and b, or top, not both")
+        best = top_dyads(store, n=1, by="events", directed=directed, domestic=domestic,
+                         scope=scope).rows()  # fmt: skip
+        if not best:
+            raise UsageError("no dyad has events in this scope")
+        dyad = (str(best[0]["side_a"]), str(best[0]["side_b"]))
+        meta["top_events"] = best[0]["events"]
+    spec = SeriesSpec(dyad, period, directed, scope)
     s = series(store, spec)
-    meta = {**_scope_meta(scope), "label": spec.label, "period": period, "directed": directed}
+    meta.update({**_scope_meta(scope), "label": spec.label, "period": period, "directed": directed})
     return _slice(s.rows(), offset, limit, meta)
 
 
