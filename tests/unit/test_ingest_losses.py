@@ -371,6 +371,25 @@ def test_ingest_prints_and_counts_skips_and_warnings(
     )
 
 
+def test_accord_summary_counts_the_skipped_languages_and_failures_by_reason(
+    mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (mixed / "e.txt").write_text(FOREIGN["fr"] + " Encore.", encoding="utf-8")
+    (mixed / "f.txt").write_text(FOREIGN["zh"], encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    main(["ingest", "--no-progress", "--db", str(db), str(mixed)])
+    capsys.readouterr()
+    main(["summary", "--db", str(db), "--format", "json"])
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["skipped_languages"] == {"fr": 2, "zh": 1}
+    assert summary["failures_by_code"] == {"language": 3, "empty": 1}
+    assert summary["failures"] == 4
+    main(["summary", "--db", str(db), "--format", "csv"])
+    rows = capsys.readouterr().out.splitlines()
+    assert "skipped,language=fr,2" in rows and "skipped,language=zh,1" in rows
+    assert "failures,language,3" in rows and "failures,empty,1" in rows
+
+
 def test_a_clean_run_keeps_its_summary_unchanged(
     mixed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -42,6 +42,11 @@ class Summary:
     top_roots: tuple[CodeCount, ...]
     clusters: int | None
     """Duplicate clusters of two or more documents (None: never built)."""
+    failures_by_code: tuple[tuple[str, int], ...]
+    """The stored failure records by reason code (``language``, ``timeout``, ...), the
+    most first: documents skipped on purpose count here too."""
+    skipped_languages: tuple[tuple[str, int], ...]
+    """Documents skipped for their language (``skipped: language=fr``), by language."""
 
 
 def _pairs(frame: Frame) -> list[tuple[object, int]]:
@@ -80,6 +85,13 @@ def summary(store: EventStore, scope: Scope | None = None, *, top: int = 10) -> 
         f"SELECT root_code AS code, count(*) AS n FROM ({base}) "
         "GROUP BY root_code ORDER BY n DESC, root_code LIMIT ?", [*params, top]
     ))  # fmt: skip
+    by_code = _pairs(Frame(store.read_arrow(
+        "SELECT code AS k, count(*) AS n FROM failures GROUP BY code ORDER BY n DESC, code"
+    )))  # fmt: skip
+    languages = _pairs(Frame(store.read_arrow(
+        "SELECT regexp_extract(message, 'language=([A-Za-z-]+)', 1) AS k, count(*) AS n "
+        "FROM failures WHERE code = 'language' GROUP BY k ORDER BY n DESC, k"
+    )))  # fmt: skip
     stats = store.cluster_stats()
     onto = Ontology.load()
     return Summary(
@@ -99,6 +111,8 @@ def summary(store: EventStore, scope: Scope | None = None, *, top: int = 10) -> 
         top_codes=tuple(CodeCount(r["code"], r["name"] or "", int(r["n"])) for r in codes),
         top_roots=tuple(CodeCount(r["code"], _name(onto, r["code"]), int(r["n"])) for r in roots),
         clusters=stats.clusters if stats is not None else None,
+        failures_by_code=tuple((str(k), n) for k, n in by_code),
+        skipped_languages=tuple((str(k) or "?", n) for k, n in languages),
     )
 
 

@@ -564,8 +564,9 @@ def summary(
     all_modes: bool,
     fold: str,
 ) -> None:
-    """What the store holds: documents, dated and undated events, modes, date sources,
-    quad classes and the most frequent CAMEO codes."""
+    """What the store holds: documents, failures by reason and documents skipped for their
+    language, dated and undated events, modes, date sources, quad classes and the most
+    frequent CAMEO codes."""
     s = _reader(db).summary(top=top, **_scope_kwargs(since, until, all_modes, fold))
     items: list[tuple[str, str, Any]] = [
         ("store", "documents", s.documents),
@@ -574,6 +575,8 @@ def summary(
         ("store", "failures", s.failures),
         ("store", "stored_events", s.stored_events),
         ("store", "duplicate_clusters", s.clusters),
+        *(("failures", code, c) for code, c in s.failures_by_code),
+        *(("skipped", f"language={lang}", c) for lang, c in s.skipped_languages),
         *(("mode", m, c) for m, c in s.events_by_mode),
         ("events", "events", s.events),
         ("events", "dated", s.dated_events),
@@ -591,6 +594,8 @@ def summary(
             "documents": s.documents, "dated_documents": s.dated_documents,
             "documents_with_events": s.documents_with_events, "failures": s.failures,
             "stored_events": s.stored_events, "duplicate_clusters": s.clusters,
+            "failures_by_code": dict(s.failures_by_code),
+            "skipped_languages": dict(s.skipped_languages),
             "events_by_mode": dict(s.events_by_mode), "events": s.events,
             "dated_events": s.dated_events, "undated_events": s.undated_events,
             "first_date": _json_value(s.first_date), "last_date": _json_value(s.last_date),

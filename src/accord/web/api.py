@@ -198,6 +198,8 @@ def get_summary(
         "first_date": s.first_date,
         "last_date": s.last_date,
         "clusters": s.clusters,
+        "failures_by_code": [{"code": k, "failures": n} for k, n in s.failures_by_code],
+        "skipped_languages": [{"language": k, "documents": n} for k, n in s.skipped_languages],
         "events_by_mode": [{"mode": m, "events": n} for m, n in s.events_by_mode],
         "date_sources": [{"date_source": k, "events": n} for k, n in s.date_sources],
         "quad_classes": [{"quad_class": q, "events": n} for q, n in s.quad_classes],
