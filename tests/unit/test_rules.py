@@ -38,6 +38,7 @@ from accord.coding.ruleset import (
     quoted_speaker,
     sport_teams,
     standing_position,
+    travel_at_home,
     unattributed_violence,
     verbal_defense,
 )
@@ -771,6 +772,34 @@ def test_a_conversation_needs_a_counterpart() -> None:
     other = _ref(3, "USAGOV", "USA", "GOV", "agent")
     paired = _candidate(code="040", trigger=1, sources=(parker,), targets=(other,))
     assert call_needs_counterpart.apply(paired, _clause(ps)) is paired
+
+
+def _headed_for(place: str) -> ParsedSentence:
+    # "Navalny headed for <place> ."
+    return parsed(
+        [
+            ("Navalny", "Navalny", "PROPN", "nsubj", 1),
+            ("headed", "head", "VERB", "ROOT", 1),
+            ("for", "for", "ADP", "prep", 1),
+            (place, place, "PROPN", "pobj", 2),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+def test_travel_to_the_travellers_own_capital_is_no_visit_a_region_or_abroad_is() -> None:
+    navalny = _ref(0, "RUSOPP", "RUS", "OPP", "person")
+
+    def verdict(place: str, code: str, country: str, kind: str) -> object:
+        where = _ref(3, code, country, None, "country")
+        cand = _candidate(code="042", trigger=1, sources=(navalny,), targets=(where,))
+        mention = Mention(3, 4, Entry(code, country, None, place, kind))
+        return travel_at_home.apply(cand, _clause(_headed_for(place), [mention]))
+
+    assert isinstance(verdict("Moscow", "RUSGOV", "RUS", "capital"), Drop)
+    assert isinstance(verdict("Russia", "RUS", "RUS", "country"), Drop)
+    assert isinstance(verdict("Siberia", "RUS", "RUS", "country"), Candidate)  # a region
+    assert isinstance(verdict("Berlin", "DEUGOV", "DEU", "capital"), Candidate)
 
 
 # -- sport ---------------------------------------------------------------------------------

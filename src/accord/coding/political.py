@@ -79,10 +79,10 @@ def _names_the_country(ref: ActorRef, actors: SentenceActors | None) -> bool:
     return actors.tokens[ref.head].text.lower() not in _PEOPLE_WORDS
 
 
-def _people_words() -> frozenset[str]:
-    """Demonyms and adjectives of the packaged country list ('Swedes', 'American'): as
-    the head of a phrase they name people of the country, not the state. Words that are
-    also a country's name ('Vatican') are left out."""
+def _country_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The packaged country list's words for people ('swedes', 'american') and its names
+    of countries and capitals ('sweden', 'the united states', 'moscow'), lower-cased.
+    Words for people that are also a country's name ('Vatican') count as names only."""
     text = resources.files("accord.data.actors").joinpath("countries.csv").read_text("utf-8")
     people: set[str] = set()
     names: set[str] = set()
@@ -95,10 +95,20 @@ def _people_words() -> frozenset[str]:
             ("capitals", names),
         ):
             into.update(w.strip().lower() for w in (row.get(column) or "").split("|") if w)
-    return frozenset(w for w in people - names if " " not in w)
+    return frozenset(w for w in people - names if " " not in w), frozenset(names)
 
 
-_PEOPLE_WORDS = _people_words()
+def names_country_or_capital(text: str) -> bool:
+    """Whether ``text`` is the name of a country or of its capital ('Russia', 'the
+    United States', 'Moscow'), not of a region the knowledge base files under its
+    country ('California')."""
+    words = text.lower().strip()
+    return words in COUNTRY_NAMES or words.removeprefix("the ") in COUNTRY_NAMES
+
+
+_PEOPLE_WORDS, COUNTRY_NAMES = _country_words()
+"""Demonyms and adjectives ('Swedes', 'American': as the head of a phrase they name people
+of the country, not the state), and names of countries and capitals, lower-cased."""
 
 
 def _person_pronoun(ref: ActorRef, actors: SentenceActors | None) -> bool:

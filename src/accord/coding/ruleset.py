@@ -30,7 +30,12 @@ from accord.coding.lexicon import words
 from accord.coding.modality import classify
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import subtree
-from accord.coding.political import ADDRESSING_ROOTS, actor_class, is_political
+from accord.coding.political import (
+    ADDRESSING_ROOTS,
+    actor_class,
+    is_political,
+    names_country_or_capital,
+)
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import (
@@ -284,6 +289,34 @@ CONSULT = "040"
 _TALKING = frozenset({"speak", "talk", "chat"})
 
 
+@rule("travel_at_home", ["verb"], reads=["code", "sources", "targets"])
+def travel_at_home(c: Candidate, cl: Clause) -> Verdict:
+    """A visit (042) whose only destination is the traveller's own country or capital is
+    travel at home, with no host: 'Navalny was flying from Tomsk headed for Moscow' (a
+    Russian opposition leader), 'the senator returned to Washington'. CAMEO 1.1b3 codes
+    042 for travel to another actor's location "for a meeting or other event"; a visit to
+    someone there names the host ('flew to Moscow to meet Putin')."""
+    if not c.code.startswith(VISIT) or not c.targets or not c.sources:
+        return c
+    home = {s.country for s in c.sources}
+    if len(home) != 1 or None in home:
+        return c
+    places = [
+        m
+        for t in c.targets
+        for m in cl.mentions
+        if m.start <= t.head < m.end
+        and m.entry.kind in ("country", "capital")
+        and names_country_or_capital(" ".join(k.text for k in cl.tokens[m.start : m.end]))
+    ]  # not a region the knowledge base files under its country ('visited California')
+    if len(places) == len(c.targets) and all(m.entry.country in home for m in places):
+        return Drop("travel within the traveller's own country: no host")
+    return c
+
+
+VISIT = "042"
+
+
 @rule("mishap_inquiry", ["verb", "noun"], reads=["code", "targets"])
 def mishap_inquiry(c: Candidate, cl: Clause) -> Verdict:
     """An inquiry (root 09) into a crash, a fire or a death that names no actor it looks
@@ -499,6 +532,7 @@ RULES: tuple[Rule, ...] = (
     licensed_default,
     allegation,
     call_needs_counterpart,
+    travel_at_home,
     mishap_inquiry,
     unattributed_violence,
     implied_authority,
