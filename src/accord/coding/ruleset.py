@@ -319,12 +319,11 @@ VISIT = "042"
 
 @rule("mishap_inquiry", ["verb", "noun"], reads=["code", "targets"])
 def mishap_inquiry(c: Candidate, cl: Clause) -> Verdict:
-    """An inquiry (root 09) into a crash, a fire or a death that names no actor it looks
-    into ('the NTSB began investigations of the crash', 'police were investigating the
-    cause of his death') is no interaction: CAMEO 1.1b3 codes 090 for investigating an
-    actor's conduct (crime, corruption, abuses, military action), not a mishap
-    (data/lexicon/mishap_nouns.txt). With an actor investigated it stays ('investigating
-    the deaths of protesters' names them)."""
+    """An inquiry (root 09) into a crash, a fire or an outbreak that names no actor it
+    looks into ('the NTSB began investigations of the crash', 'the crash was being
+    investigated by state police') is no interaction: CAMEO 1.1b3 codes 090 for
+    investigating an actor's conduct (crime, corruption, abuses, military action), not a
+    mishap (data/lexicon/mishap_nouns.txt). With an actor investigated it stays."""
     if c.code[:2] != INVESTIGATE_ROOT or c.targets:
         return c
     sources = {k for s in c.sources for k in range(s.start, s.end)}
