@@ -32,6 +32,11 @@ class DatePrecision(StrEnum):
 
 class DateSource(StrEnum):
     TEXT = "text"
+    """The sentence dates the event itself ('on Monday'), or the sentence before it in the
+    same paragraph does, or an earlier report of the same event."""
+    STORY = "story"
+    """The sentence does not, but the story does: the period its title names (a monthly
+    round-up) or the recent day its lead reports."""
     PUBLICATION = "publication"
     NONE = "none"
 

@@ -10,8 +10,16 @@ import pytest
 
 from accord.coding.coder import paragraph_starts
 from accord.coding.rules import SentenceDate
-from accord.coding.sentence_dates import carried_date, past_main_verb
-from accord.model import CleanDocument, DatePrecision, DateSource, Document, Sentence, Token
+from accord.coding.sentence_dates import carried_date, past_main_verb, story_date
+from accord.model import (
+    CleanDocument,
+    DatePrecision,
+    DateSource,
+    Document,
+    ParsedSentence,
+    Sentence,
+    Token,
+)
 from tests.unit.parsing import parsed, tagged
 
 IN_2014 = SentenceDate(dt.date(2014, 1, 1), DatePrecision.YEAR, DateSource.TEXT)
@@ -76,3 +84,52 @@ def test_paragraphs_open_after_a_line_break() -> None:
     )
     assert paragraph_starts(clean) == frozenset({2})
     assert paragraph_starts(dataclasses.replace(clean, sentences=clean.sentences[:2])) == set()
+
+
+# -- the story's own date (story_date) ------------------------------------------------------
+
+STORY_PUBLISHED = dt.date(2019, 10, 5)  # a Saturday
+
+
+def _lead(when: list[tuple[str, str, str, str, int]], verb_tag: str) -> ParsedSentence:
+    # "A man <verb> four officers <when> ."
+    rows = [
+        ("A", "a", "DET", "det", 1),
+        ("man", "man", "NOUN", "nsubj", 2),
+        ("stabbed", "stab", "VERB", "ROOT", 2),
+        ("four", "four", "NUM", "nummod", 4),
+        ("officers", "officer", "NOUN", "dobj", 2),
+        *when,
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    return tagged(parsed(rows), {2: verb_tag})
+
+
+ON_THURSDAY = [("on", "on", "ADP", "prep", 2), ("Thursday", "Thursday", "PROPN", "pobj", 5)]
+
+
+def test_the_leads_recent_day_dates_the_storys_later_past_tense_reports() -> None:
+    story = story_date(
+        "Four stabbed at police headquarters", [_lead(ON_THURSDAY, "VBD")], STORY_PUBLISHED
+    )
+    assert story is not None and not story.period
+    assert story.date == SentenceDate(dt.date(2019, 10, 3), DatePrecision.DAY, DateSource.STORY)
+    later = _lead([], "VBD").tokens  # 'A man stabbed four officers.' with no date
+    assert story.for_sentence(later) == story.date
+    assert story.for_sentence(_lead([], "VBZ").tokens) is None  # present tense: today
+
+
+def test_a_lead_dated_today_or_long_ago_gives_no_story_date() -> None:
+    today = [("today", "today", "NOUN", "npadvmod", 2)]
+    assert story_date(None, [_lead(today, "VBD")], STORY_PUBLISHED) is None
+    long_ago = [("in", "in", "ADP", "prep", 2), ("2015", "2015", "NUM", "pobj", 5)]
+    assert story_date(None, [_lead(long_ago, "VBD")], STORY_PUBLISHED) is None
+
+
+def test_a_round_up_titled_by_an_earlier_month_dates_every_undated_sentence() -> None:
+    story = story_date("On the campaign trail in the USA, August 2019", [], STORY_PUBLISHED)
+    assert story is not None and story.period
+    assert story.date == SentenceDate(dt.date(2019, 8, 1), DatePrecision.MONTH, DateSource.STORY)
+    assert story.for_sentence(_lead([], "VBZ").tokens) == story.date  # whatever the tense
+    assert story_date("Review of October 2019", [], STORY_PUBLISHED) is None  # its own month
+    assert story_date("Looking back at March 2019", [], STORY_PUBLISHED) is None  # too far back

@@ -41,7 +41,7 @@ from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
 from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, run_rules
 from accord.coding.ruleset import RULES, TARGET_RULES
-from accord.coding.sentence_dates import attached_dates, carried_date
+from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -143,6 +143,7 @@ def code_document(
         named=named,
         acronyms=acronyms,
         paragraph_starts=paragraph_starts(clean),
+        story=story_date(doc.title, parsed, doc.date),
     )
     events: list[Event] = []
     for ps in parsed:
@@ -189,6 +190,9 @@ class _DocState:
     never on to a third sentence)."""
     carry_sentence: int = -1
     """The index of that sentence (one the prefilter skipped breaks the chain too)."""
+    story: StoryDate | None = None
+    """When the story's events happened, by its title or lead (:func:`story_date`): what
+    an undated sentence takes before the publication date."""
 
     def fallback_date(self) -> SentenceDate:
         if self.publication is not None:
@@ -372,13 +376,13 @@ def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
     """An event the text does not date, that the story reported earlier with a date (the
     same source and target countries, the same root), takes that date: "Xi held talks
     with Putin on Wednesday. In a virtual meeting with President Putin, Xi reviewed ..."
-    Other undated events keep the story's date (date source 'publication')."""
+    Other undated events keep the story's date (date source 'story' or 'publication')."""
     out: list[Event] = []
     for e in events:
         key = (e.source.country, e.target.country if e.target else None, e.cameo[:2])
         if e.date_source is DateSource.TEXT and e.mode is Mode.ASSERTED:
             state.dated.setdefault(key, SentenceDate(e.date, e.date_precision, e.date_source))
-        elif e.date_source is DateSource.PUBLICATION and key in state.dated:
+        elif e.date_source in (DateSource.PUBLICATION, DateSource.STORY) and key in state.dated:
             d = state.dated[key]
             e = dataclasses.replace(
                 e,
@@ -414,6 +418,8 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
     if root_date is None:
         same_paragraph = index not in state.paragraph_starts
         root_date = carried_date(carried, tokens, same_paragraph=same_paragraph)
+    if root_date is None and state.story is not None:
+        root_date = state.story.for_sentence(tokens)
     sentence_date = root_date or state.fallback_date()
     found = state.named.get(ps.sentence.index)
     if found is None or sentence_date.date != state.publication:

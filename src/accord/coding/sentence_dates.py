@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from accord.coding.lexicon import words
 from accord.coding.rules import SentenceDate
-from accord.model import DateSource, ParsedSentence, Token
+from accord.model import DatePrecision, DateSource, ParsedSentence, Token
 from accord.text.dates import find_date_mentions
 
-__all__ = ["SPAN_END_PREPOSITIONS", "attached_dates", "carried_date", "past_main_verb"]
+__all__ = [
+    "SPAN_END_PREPOSITIONS",
+    "StoryDate",
+    "attached_dates",
+    "carried_date",
+    "past_main_verb",
+    "story_date",
+]
 
 
 def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int, SentenceDate]:
@@ -102,3 +110,61 @@ def carried_date(
 
 
 _SAYING = words("speech_verbs.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDate:
+    """When the story's events happened, as its title or lead says: the date an undated
+    sentence takes instead of the publication date (date source 'story')."""
+
+    date: SentenceDate
+    period: bool
+    """The title names the period the whole story reports ('On the campaign trail, August
+    2020', published 30 September): every undated sentence takes it. Otherwise it is the
+    lead's date ('A fire yesterday killed five'), which only an undated past-tense report
+    that is not a saying takes ('Police arrested a man'; 'Prosecutors said' may be today)."""
+
+    def for_sentence(self, tokens: Sequence[Token]) -> SentenceDate | None:
+        if self.period:
+            return self.date
+        root = next((t for t in tokens if t.dep == "ROOT"), None)
+        if root is None or root.lemma.lower() in _SAYING or not past_main_verb(tokens):
+            return None
+        return self.date
+
+
+STORY_LEAD_SENTENCES = 3
+"""How many opening sentences count as the lead."""
+STORY_DAYS = 14
+"""A lead's or title's day at most this many days before publication dates the story (a
+day further back is the story's background, not its news)."""
+STORY_MONTHS = 2
+"""A title's month at most this many months before the publication's month."""
+
+
+def story_date(
+    title: str | None, lead: Sequence[ParsedSentence], publication: dt.date | None
+) -> StoryDate | None:
+    """The story's own date, earlier than its publication: a month the title names
+    before the month of publication (a round-up: 'On the campaign trail in the USA,
+    August 2020'), a recent day the title names, or else the recent day the lead's main
+    verb is dated by ('Nancy Pelosi yesterday resumed the office of Speaker', 'On
+    Thursday, a man stabbed four police officers'). None when the story is dated by its
+    publication (no such date, or 'today')."""
+    if publication is None:
+        return None
+    for m in find_date_mentions(title or "", publication):
+        if m.precision is DatePrecision.MONTH:
+            months = (publication.year - m.date.year) * 12 + publication.month - m.date.month
+            if 0 < months <= STORY_MONTHS:
+                return StoryDate(SentenceDate(m.date, m.precision, DateSource.STORY), True)
+        elif m.precision is DatePrecision.DAY and 0 < (publication - m.date).days <= STORY_DAYS:
+            return StoryDate(SentenceDate(m.date, m.precision, DateSource.STORY), True)
+    for ps in lead[:STORY_LEAD_SENTENCES]:
+        dates = attached_dates(ps, publication)
+        root = next((d for v, d in dates.items() if ps.tokens[v].dep == "ROOT"), None)
+        if root is None or root.date is None or root.precision is not DatePrecision.DAY:
+            continue
+        if 0 < (publication - root.date).days <= STORY_DAYS and past_main_verb(ps.tokens):
+            return StoryDate(SentenceDate(root.date, root.precision, DateSource.STORY), False)
+    return None
