@@ -1,17 +1,15 @@
 """The DuckDB event store: one file, idempotent bulk writes, typed reads.
 
-Writes go through Arrow tables registered with the connection (``INSERT ... SELECT``), a
-chunk of documents per transaction; DuckDB's ``executemany`` is orders of magnitude slower
-and is never used here.
+:class:`EventStore` opens a store file (creating or migrating its schema) and reads it:
+events, folded events, documents, failures, counts and Arrow results of read queries. Its
+writes come from :class:`accord.store.writing.StoreWriter` (Arrow tables, a chunk of
+documents per transaction), its connection helpers from :mod:`accord.store.connection`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -20,22 +18,9 @@ import duckdb
 import pyarrow as pa
 
 from accord.errors import StoreError
-from accord.ingest.identity import InputFile
-from accord.model import DocResult, DocumentRef, Event, Failure, FoldedEvent
-from accord.store.codec import (
-    DOCUMENT_COLUMNS,
-    EVENT_COLUMNS,
-    FAILURE_COLUMNS,
-    FINGERPRINT_COLUMNS,
-    document_table,
-    effective_hash,
-    event_from_row,
-    event_table,
-    failure_from_row,
-    failure_table,
-    fingerprint_table,
-    id_table,
-)
+from accord.model import DocumentRef, Event, Failure, FoldedEvent
+from accord.store.codec import EVENT_COLUMNS, event_from_row, failure_from_row, id_table
+from accord.store.connection import _EVENT_COLS, _FAILURE_COLS, _V_IDS, _first, _utcnow
 from accord.store.filters import EventQuery, check_codes, where_sql
 from accord.store.folding import (
     OUTLET_SQL,
@@ -46,41 +31,13 @@ from accord.store.folding import (
     rebuild_clusters,
 )
 from accord.store.records import DocumentSummary, StoreCounts, WriteStats
-from accord.store.renames import Renames, find_renames
 from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION
+from accord.store.writing import StoreWriter
 
 __all__ = ["EventStore"]
 
 DEFAULT_CHUNK_SIZE = 500
-_FAILURE_CHUNK = 5000
-_FETCH = 2000
-
-# Names under which Arrow tables are registered for the duration of one statement group.
-_V_IDS = "_accord_ids"
-_V_DOCS = "_accord_docs"
-_V_EVENTS = "_accord_events"
-_V_FAILURES = "_accord_failures"
-_V_OLD = "_accord_old"
-
-_EVENT_COLS = ", ".join(EVENT_COLUMNS)
-_DOC_COLS = ", ".join(DOCUMENT_COLUMNS)
-_FAILURE_COLS = ", ".join(FAILURE_COLUMNS)
-_FP_COLS = ", ".join(FINGERPRINT_COLUMNS)
 _ORDER = " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _first(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
-    """The first row of the pending result, consuming all of it.
-
-    DuckDB 2 keeps a connection busy until a result is fetched to the end, so a bare
-    ``fetchone()`` would block the next statement.
-    """
-    rows = con.fetchall()
-    return tuple(rows[0]) if rows else None
 
 
 def _open_error(path: str, exc: duckdb.Error, read_only: bool) -> StoreError:
@@ -105,17 +62,11 @@ def _open_error(path: str, exc: duckdb.Error, read_only: bool) -> StoreError:
     return StoreError(f"cannot open the store: {msg}", origin=path)
 
 
-class EventStore:
+class EventStore(StoreWriter):
     """A DuckDB file holding documents, events and failures.
 
     Open with :meth:`open` (a context manager). One process may write a store at a time.
     """
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, chunk_size: int) -> None:
-        self._con = con
-        self._path = path
-        self._chunk_size = chunk_size
-        self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -231,346 +182,6 @@ class EventStore:
     def schema_version(self) -> int:
         row = self._fetchone("SELECT coalesce(max(version), 0) FROM schema_version")
         return int(row[0])
-
-    # ------------------------------------------------------------------ helpers
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise StoreError("the store is closed", origin=self._path)
-
-    def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
-        self._check_open()
-        try:
-            row = _first(self._con.execute(sql, list(params)))
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-        if row is None:
-            raise StoreError("query returned no row", origin=self._path)
-        return tuple(row)
-
-    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        self._check_open()
-        try:
-            return [tuple(r) for r in self._con.execute(sql, list(params)).fetchall()]
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-
-    def _with_view(self, name: str, table: pa.Table, sql: str) -> tuple[Any, ...] | None:
-        """Run ``sql`` with ``table`` visible as ``name``; returns the first result row."""
-        self._con.register(name, table)
-        try:
-            return _first(self._con.execute(sql))
-        finally:
-            self._con.unregister(name)
-
-    def _count(self, name: str, table: pa.Table, sql: str) -> int:
-        row = self._with_view(name, table, sql)
-        return int(row[0]) if row is not None and row[0] is not None else 0
-
-    # ------------------------------------------------------------------ writing
-
-    def write(
-        self,
-        results: Iterable[DocResult],
-        failures: Iterable[Failure] = (),
-        *,
-        renames: Renames | None = None,
-    ) -> WriteStats:
-        """Store ``results`` and record ``failures``; safe to repeat.
-
-        Per document: unknown -> added; same content hash -> left alone (unchanged); other
-        hash -> its events replaced. A result without failures clears the document's earlier
-        failure rows; a result with failures records them and stores nothing else.
-        Each chunk of :attr:`chunk_size` documents is one transaction.
-
-        ``renames`` (:meth:`old_ids`): a document written under its new id replaces the rows
-        its file has under old ids (counted as replaced and renamed); a failure recorded
-        under it replaces the file's failure rows under old ids.
-        """
-        moved = renames if renames is not None else Renames()
-        self._check_open()
-        stats = WriteStats()
-        chunk: list[DocResult] = []
-        seen: set[str] = set()
-        for r in results:
-            if len(chunk) >= self._chunk_size or r.doc.id in seen:
-                stats += self._write_chunk(chunk, moved)
-                chunk, seen = [], set()
-            chunk.append(r)
-            seen.add(r.doc.id)
-        if chunk:
-            stats += self._write_chunk(chunk, moved)
-        batch: list[Failure] = []
-        for f in failures:
-            batch.append(f)
-            if len(batch) >= _FAILURE_CHUNK:
-                stats += self._in_transaction(
-                    functools.partial(self._record_failures, batch, moved)
-                )
-                batch = []
-        if batch:
-            stats += self._in_transaction(functools.partial(self._record_failures, batch, moved))
-        return stats
-
-    def old_ids(self, files: Iterable[InputFile]) -> Renames:
-        """The stored documents and failure rows that the ``files`` of a run
-        (:func:`accord.ingest.readers.input_files`) have under ids they no longer get: pass
-        the result to :meth:`write` (:mod:`accord.store.renames`). Reads only."""
-        self._check_open()
-        try:
-            return find_renames(self._con, files)
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-
-    def renamed_ids(self) -> list[tuple[str, str, str | None]]:
-        """(old id, new id, origin) of every document replaced under a new id, oldest first."""
-        rows = self._fetchall(
-            "SELECT old_id, new_id, origin FROM doc_id_renames ORDER BY renamed_at, old_id, new_id"
-        )
-        return [(str(o), str(n), None if g is None else str(g)) for o, n, g in rows]
-
-    def import_parquet(self, folder: str | Path) -> WriteStats:
-        """Store a Parquet export (``accord code --engine spark --parquet DIR``) through
-        :meth:`write`, so importing it again changes nothing (layout:
-        :mod:`accord.store.parquet`)."""
-        from accord.store.parquet import read_parquet_export
-
-        results, failures = read_parquet_export(folder)
-        return self.write(results, failures)
-
-    def _in_transaction(self, body: Callable[[], WriteStats]) -> WriteStats:
-        con = self._con
-        try:
-            con.begin()
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot start a transaction: {exc}", origin=self._path) from exc
-        try:
-            stats = body()
-            con.commit()
-        except duckdb.Error as exc:
-            self._rollback()
-            raise StoreError(f"write failed and was rolled back: {exc}", origin=self._path) from exc
-        except BaseException:
-            self._rollback()
-            raise
-        return stats
-
-    def _rollback(self) -> None:
-        # The original error matters more than a failure to roll back (the transaction is
-        # discarded either way when the connection closes).
-        with contextlib.suppress(duckdb.Error):
-            self._con.rollback()
-
-    def _drop_old(self, ok: Sequence[DocResult], renames: Renames) -> tuple[set[str], int]:
-        """Remove the rows stored under old ids of the documents ``ok`` (in a transaction):
-        their documents with events, fingerprints and clusters, and the failure rows of the
-        same files (by origin), and log the renames. Returns (ids of ``ok`` that replaced a
-        stored document, events removed)."""
-        if not renames:
-            return set(), 0
-        writing = {r.doc.id for r in ok}
-        pairs = [
-            (r.doc.id, old, r.doc.origin)
-            for r in ok
-            for old in renames.documents.get(r.doc.id, ())
-            if old not in writing
-        ]
-        present: set[str] = set()
-        if pairs:
-            present = set(self._known_hashes_tx([old for _, old, _ in pairs]))
-        pairs = [p for p in pairs if p[1] in present]
-        removed = 0
-        if pairs:
-            ids = id_table(old for _, old, _ in pairs)
-            removed = self._count(
-                _V_OLD, ids, f"DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM {_V_OLD})"
-            )
-            for table in ("documents", "fingerprints", "doc_clusters"):
-                self._count(
-                    _V_OLD,
-                    ids,
-                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM {_V_OLD})",
-                )
-            self._log_renames(pairs)
-        self._drop_old_failures([r.doc.id for r in ok], renames)
-        return {new for new, _, _ in pairs}, removed
-
-    def _log_renames(self, pairs: Sequence[tuple[str, str, str | None]]) -> None:
-        now = _utcnow()
-        log = pa.table(
-            {
-                "old_id": pa.array([old for _, old, _ in pairs], type=pa.string()),
-                "new_id": pa.array([new for new, _, _ in pairs], type=pa.string()),
-                "origin": pa.array([origin for _, _, origin in pairs], type=pa.string()),
-                "renamed_at": pa.array([now] * len(pairs), type=pa.timestamp("us")),
-            }
-        )
-        self._with_view(
-            _V_OLD,
-            log,
-            f"INSERT INTO doc_id_renames (old_id, new_id, origin, renamed_at) "
-            f"SELECT old_id, new_id, origin, renamed_at FROM {_V_OLD}",
-        )
-
-    def _drop_old_failures(self, new_ids: Iterable[str], renames: Renames) -> None:
-        """Remove the failure rows that the files of ``new_ids`` have under old ids."""
-        rows = [pair for new in dict.fromkeys(new_ids) for pair in renames.failures.get(new, ())]
-        if not rows:
-            return
-        table = pa.table(
-            {
-                "doc_id": pa.array([old for old, _ in rows], type=pa.string()),
-                "origin": pa.array([origin for _, origin in rows], type=pa.string()),
-            }
-        )
-        self._with_view(
-            _V_OLD,
-            table,
-            f"DELETE FROM failures USING {_V_OLD} AS o WHERE failures.doc_id = o.doc_id "
-            "AND failures.origin IS NOT DISTINCT FROM o.origin",
-        )
-
-    def _write_chunk(self, chunk: list[DocResult], renames: Renames) -> WriteStats:
-        ok = [r for r in chunk if not r.failures]
-        failed = [r for r in chunk if r.failures]
-        event_ids: set[str] = set()
-        for r in ok:
-            for e in r.events:
-                if e.doc_id != r.doc.id:
-                    raise StoreError(
-                        f"event {e.event_id!r} names document {e.doc_id!r} "
-                        f"but was given with document {r.doc.id!r}",
-                        origin=self._path,
-                    )
-                if e.event_id in event_ids:
-                    raise StoreError(f"duplicate event id {e.event_id!r}", origin=self._path)
-                event_ids.add(e.event_id)
-
-        def body() -> WriteStats:
-            known = self._known_hashes_tx([r.doc.id for r in ok])
-            new = [r for r in ok if r.doc.id not in known]
-            changed = [r for r in ok if r.doc.id in known and known[r.doc.id] != effective_hash(r)]
-            unchanged = len(ok) - len(new) - len(changed)
-            renamed, removed = self._drop_old(new + changed, renames)
-            if changed:
-                ids = id_table(r.doc.id for r in changed)
-                removed += self._count(
-                    _V_IDS,
-                    ids,
-                    f"DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
-                )
-                self._count(
-                    _V_IDS,
-                    ids,
-                    f"DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
-                )
-                self._count(
-                    _V_IDS,
-                    ids,
-                    f"DELETE FROM fingerprints WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
-                )
-            write = new + changed
-            added = 0
-            undated = sum(1 for r in write for e in r.events if e.date is None)
-            if write:
-                now = _utcnow()
-                self._count(
-                    _V_DOCS,
-                    document_table(write, now),
-                    f"INSERT INTO documents ({_DOC_COLS}) SELECT {_DOC_COLS} FROM {_V_DOCS}",
-                )
-                prints = fingerprint_table(write)
-                if prints.num_rows:
-                    self._count(
-                        _V_DOCS,
-                        prints,
-                        f"INSERT INTO fingerprints ({_FP_COLS}) SELECT {_FP_COLS} FROM {_V_DOCS}",
-                    )
-                events = event_table(e for r in write for e in r.events)
-                if events.num_rows:
-                    added = self._count(
-                        _V_EVENTS,
-                        events,
-                        f"INSERT INTO events ({_EVENT_COLS}) SELECT {_EVENT_COLS} FROM {_V_EVENTS}",
-                    )
-            if ok:
-                self._count(
-                    _V_IDS,
-                    id_table(r.doc.id for r in ok),
-                    f"DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM {_V_IDS})",
-                )
-            fstats = self._record_failures([f for r in failed for f in r.failures], renames)
-            moved = sum(1 for r in new if r.doc.id in renamed)
-            return WriteStats(
-                docs_added=len(new) - moved,
-                docs_replaced=len(changed) + moved,
-                docs_unchanged=unchanged,
-                events_added=added,
-                events_removed=removed,
-                failures_recorded=fstats.failures_recorded,
-                docs_failed=len(failed),
-                events_undated=undated,
-                docs_renamed=len(renamed),
-            )
-
-        return self._in_transaction(body)
-
-    def _record_failures(
-        self, failures: Sequence[Failure], renames: Renames | None = None
-    ) -> WriteStats:
-        """Upsert failures keyed by (doc_id, origin, stage), replacing the failure rows their
-        files have under old ids (``renames``); call inside a transaction."""
-        if not failures:
-            return WriteStats()
-        if renames:
-            self._drop_old_failures((f.doc_id for f in failures), renames)
-        latest = {(f.doc_id, f.origin, f.stage): f for f in failures}
-        table = failure_table(latest.values(), _utcnow())
-        self._con.register(_V_FAILURES, table)
-        try:
-            self._con.execute(
-                f"DELETE FROM failures USING {_V_FAILURES} AS i "
-                "WHERE failures.doc_id = i.doc_id AND failures.stage = i.stage "
-                "AND failures.origin IS NOT DISTINCT FROM i.origin"
-            )
-            self._con.execute(
-                f"INSERT INTO failures ({_FAILURE_COLS}) SELECT {_FAILURE_COLS} FROM {_V_FAILURES}"
-            )
-        finally:
-            self._con.unregister(_V_FAILURES)
-        return WriteStats(failures_recorded=len(latest))
-
-    # ------------------------------------------------------------------ resume support
-
-    def _known_hashes_tx(self, doc_ids: Sequence[str]) -> dict[str, str]:
-        if not doc_ids:
-            return {}
-        self._con.register(_V_IDS, id_table(doc_ids))
-        try:
-            rows = self._con.execute(
-                "SELECT d.doc_id, d.content_hash FROM documents AS d "
-                f"JOIN {_V_IDS} AS i ON d.doc_id = i.doc_id"
-            ).fetchall()
-        finally:
-            self._con.unregister(_V_IDS)
-        return {str(k): str(v) for k, v in rows}
-
-    def known_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """doc_id -> stored content hash, for those of ``doc_ids`` that are stored."""
-        self._check_open()
-        ids = list(dict.fromkeys(doc_ids))
-        try:
-            return self._known_hashes_tx(ids)
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-
-    def has_document(self, doc_id: str, content_hash: str) -> bool:
-        """True when ``doc_id`` is stored with exactly ``content_hash`` (skip it on resume)."""
-        row = self._fetchone(
-            "SELECT count(*) FROM documents WHERE doc_id = ? AND content_hash = ?",
-            [doc_id, content_hash],
-        )
-        return bool(row[0])
 
     # ------------------------------------------------------------------ reading
 
@@ -732,25 +343,3 @@ class EventStore:
         for row in self._stream_rows(sql, params):
             n, a, s = row[width:]
             yield FoldedEvent(event_from_row(row[:width]), int(n), int(a), int(s))
-
-    def _stream_rows(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
-        """Rows of a query, fetched a batch at a time; any DuckDB error is a StoreError."""
-        try:
-            cur = self._con.cursor()
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-        try:
-            try:
-                cur.execute(sql, params)
-            except duckdb.Error as exc:
-                raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-            while True:
-                try:
-                    rows = cur.fetchmany(_FETCH)
-                except duckdb.Error as exc:
-                    raise StoreError(f"query failed: {exc}", origin=self._path) from exc
-                if not rows:
-                    return
-                yield from (tuple(r) for r in rows)
-        finally:
-            cur.close()
