@@ -323,6 +323,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("NZLCOP", "17", "AUS")],
     ),
     (
+        "police before the sentence that sets the story are still where the story is",
+        "Police said they had arrested a second man over the theft. The painting was"
+        " stolen on Saturday from a palace in Oxfordshire, England.",
+        [("GBRCOP", "17", "GBR")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],

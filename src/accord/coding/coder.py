@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Protocol
@@ -23,6 +23,7 @@ from typing import Protocol
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import distinct
+from accord.coding.attribution import located_country
 from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
@@ -144,6 +145,9 @@ def code_document(
         acronyms=acronyms,
         paragraph_starts=paragraph_starts(clean),
         story=story_date(doc.title, parsed, doc.date),
+        story_place=_story_place(
+            [ps for ps in parsed if ps.sentence.index < LEAD_SENTENCES], named, ctx
+        ),
     )
     events: list[Event] = []
     for ps in parsed:
@@ -357,6 +361,28 @@ def _code_sentence(
         events.append(_event(here, done, done.code, done.sources[0], target))
     state.story_places.remember_events([(e.source, e.location) for e in events])
     return _coreferent_dates(drop_bare_commitments(events, tokens), state)
+
+
+def _story_place(
+    lead: Sequence[ParsedSentence], named: Mapping[int, Sequence[Mention]], ctx: CodingContext
+) -> str | None:
+    """The country of the first place the story's lead names, found before any sentence is
+    coded: where the story is set ('Thames Valley Police said they had arrested a second
+    man. The toilet was stolen from Blenheim Palace in Oxfordshire, England.' sets the
+    police of the first sentence in England). A place of the gazetteer counts, or else a
+    country named in a locative phrase ('in Oxfordshire, England')."""
+    countries = {
+        m.entry.country for ps in lead for m in named[ps.sentence.index] if m.entry.country
+    }
+    for ps in lead:
+        if ctx.places is not None:
+            found = ctx.places.find_in_sentence(ps.tokens, countries)
+            if found and found[0].country is not None:
+                return found[0].country
+        located = located_country(ps.tokens, named[ps.sentence.index], ())
+        if located is not None:
+            return located
+    return None
 
 
 def main_country(named: Iterable[Sequence[Mention]]) -> str | None:
