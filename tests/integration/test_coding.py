@@ -329,6 +329,17 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("GBRCOP", "17", "GBR")],
     ),
     (
+        "an apposition naming a country before its office is that country's, not its brief's",
+        "Kurt Volker, the United States special envoy for Ukraine negotiations, resigned on"
+        " Friday.",
+        [("USAGOV", "08", None)],
+    ),
+    (
+        "a spokesman for a group speaks for it",
+        "Ahmed al-Assadi, a spokesman for the PMF, blamed the United States for the attack.",
+        [("IRQPRM", "11", "USA")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],

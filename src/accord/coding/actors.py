@@ -216,7 +216,24 @@ class SentenceActors:
                     phrase.add(c)
                     stack.append(c)
                 elif tok.dep == "appos" and appos_ok and h == head:
-                    phrase |= subtree(self._children, c)
+                    # "Kurt Volker, the United States special envoy for Ukraine
+                    # negotiations": where the apposition names a country before its
+                    # head, a phrase of another preposition names whom the office deals
+                    # with ('envoy to Ukraine'), not whose it is; without one it may
+                    # ('a spokesman for the PMF'; 'minister of defence of Iran' stays)
+                    whole = subtree(self._children, c)
+                    other = {
+                        k
+                        for p in self._children.get(c, ())
+                        if self._tokens[p].dep == "prep"
+                        and self._tokens[p].text.lower() not in _COMPLEMENT_PREPS
+                        for k in subtree(self._children, p)
+                    }
+                    own = whole - other
+                    placed = any(
+                        (m := self._by_token.get(k)) is not None and m.entry.country for k in own
+                    )
+                    phrase |= own if placed else whole
                 elif tok.dep == "prep" and tok.text.lower() in _COMPLEMENT_PREPS and h == head:
                     complements.extend(
                         g for g in self._children.get(c, ()) if self._tokens[g].dep == "pobj"
