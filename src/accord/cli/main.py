@@ -13,9 +13,7 @@ Exit codes (stable, documented in README):
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
@@ -24,47 +22,31 @@ from typing import Any, TypeVar
 import click
 
 from accord._version import __version__
-from accord.cli import analysis_commands, export_command, serve_command
+from accord.cli import analysis_commands, eval_command, export_command, serve_command
+from accord.cli.eval_command import EXIT_FLOORS as EXIT_FLOORS
+from accord.cli.eval_command import eval_cmd as eval_cmd
+from accord.cli.eval_command import rules_cmd as rules_cmd
 from accord.cli.options import (
+    _DICTIONARIES_HELP,
+    _settings,
     check_engine,
     common_coding,
     engine_options,
     no_prefilter_option,
-    parse_date,
     run_options,
     verbs_option,
 )
+from accord.cli.reporting import _is_skip, _more_counts, _report_failure, _report_warning
 from accord.cli.store_commands import DEFAULT_DB, dedup, echo_clusters, events
 from accord.config import Settings
-from accord.errors import AccordError, OtherLanguage, RepeatedId, UsageError
+from accord.errors import AccordError, UsageError
 from accord.formats import STREAM_FORMATS, WRITERS
-from accord.model import DocResult, Failure, Notice
+from accord.model import DocResult, Failure
 from accord.safe_output import terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INPUT = 3
-EXIT_FLOORS = 6
-
-
-def _settings(
-    date: str | None = None,
-    all_modes: bool = False,
-    no_prefilter: bool = False,
-    *,
-    statements: bool = False,
-    min_confidence: float = 0.0,
-    document_timeout: float | None = None,
-) -> Settings:
-    more = {} if document_timeout is None else {"document_timeout": document_timeout}
-    return Settings().replace(
-        **more,
-        default_date=parse_date(date),
-        include_all_modes=all_modes,
-        prefilter=not no_prefilter,
-        include_statements=statements,
-        min_confidence=min_confidence,
-    )
 
 
 def _coder(
@@ -84,56 +66,6 @@ def _coder(
         workers=workers,
         verb_files=[Path(v) for v in verbs],
     )
-
-
-_DICTIONARIES_HELP = (
-    "A PETRARCH-format dictionary folder (verbs, actors, agents files) to code with "
-    "instead of the packaged dictionaries."
-)
-
-
-def _report_failure(f: Failure, echo: Callable[[str], None] | None = None) -> None:
-    """One line on stderr, without escape sequences or control characters: the origin
-    (a file name), the id and the message come from the input. A document skipped for its
-    language reads 'skipped: language=fr (...)', one whose id an earlier document of the
-    run had 'skipped: repeated id ...'."""
-    where = f.origin or f.doc_id
-    if _is_skip(f):
-        line = terminal_text(f"accord: {where}: {f.message}")
-    else:
-        line = terminal_text(f"accord: {where}: {f.stage} failed ({f.code}): {f.message}")
-    if echo is not None:
-        echo(line)
-    else:
-        click.echo(line, err=True)
-
-
-def _report_warning(w: Notice, echo: Callable[[str], None] | None = None) -> None:
-    """One line on stderr for what reading altered in a document, as for failures."""
-    where = w.origin or w.doc_id
-    line = terminal_text(f"accord: {where}: {w.stage} warning ({w.code}): {w.message}")
-    if echo is not None:
-        echo(line)
-    else:
-        click.echo(line, err=True)
-
-
-_SKIPS = {OtherLanguage.code: "not English", RepeatedId.code: "repeated id"}
-"""Failure codes of documents skipped on purpose, with how the run summary names them."""
-
-
-def _is_skip(f: Failure) -> bool:
-    """A document skipped on purpose (another language, an id already read), not one that
-    failed."""
-    return f.code in _SKIPS
-
-
-def _more_counts(skipped: Iterable[Failure], warnings: int) -> str:
-    """The run summary's counts of skipped documents, by reason, and of warnings, when
-    there are any."""
-    counts = Counter(_SKIPS[f.code] for f in skipped if f.code in _SKIPS)
-    more = "".join(f", {counts[why]} skipped ({why})" for why in _SKIPS.values() if counts[why])
-    return more + (f", {warnings} warnings" if warnings else "")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -470,125 +402,12 @@ def explain(
     render(coder.explain(sentence, date=date), sys.stdout)
 
 
-@cli.command(name="rules")
-def rules_cmd() -> None:
-    """List the coder's rules in the order they run: name, trigger kinds, the candidate
-    fields each reads and writes, and what it does (``accord explain`` shows which rule
-    changed or dropped each candidate)."""
-    from accord.coding.rules import describe
-    from accord.coding.ruleset import RULES, TARGET_RULES
-
-    click.echo("Candidate rules (each candidate trigger, in this order):")
-    click.echo(describe(RULES))
-    click.echo("\nTarget rules (a source left without a target, once the sentence is coded):")
-    click.echo(describe(TARGET_RULES))
-
-
-@cli.command(name="eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-v", "--verbose", is_flag=True, help="List misses and false alarms.")
-@click.option(
-    "--json",
-    "as_json",
-    type=click.Path(dir_okay=False),
-    help="Also write the scores as JSON to this file.",
-)
-@click.option(
-    "--floors",
-    type=click.Path(exists=True, dir_okay=False),
-    help="JSON file of minimum scores, or a gate file with 'floors' and 'ceilings' "
-    "(maximum false-event rates), such as tests/eval/floors.json; exit 6 if any is not met.",
-)
-@click.option(
-    "--half",
-    type=click.Choice(["tune", "check"]),
-    help="Score only this half of every set (check when sha256 of the record or document "
-    "id is odd). Tune on one half, report the other.",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, dir_okay=False),
-    help="The corpus of a document-level gold file (default: "
-    "../../corpus/wikinews/wikinews_2019_2020.jsonl from the gold file).",
-)
-@click.option(
-    "--events",
-    "events_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Score the events of this 'accord code' JSON-lines file instead of coding "
-    "(every event in it counts, as the reference scorer counts them).",
-)
-@click.option(
-    "--categories",
-    default=",".join(("sport", "entertainment", "tech")),
-    show_default=True,
-    help="For a news corpus: its categories with no politics; every event printed for "
-    "their articles is a false event.",
-)
-@click.option(
-    "--no-exclusions",
-    is_flag=True,
-    help="Also score the gold records the project marks as not evaluated "
-    "(accord/data/evaluation/not_evaluated.jsonl).",
-)
-@click.option("--all-modes", is_flag=True, help="Score non-asserted events too.")
-@click.option(
-    "--dictionaries", type=click.Path(exists=True, file_okay=False), help=_DICTIONARIES_HELP
-)
-def eval_cmd(
-    gold: tuple[str, ...],
-    verbose: bool,
-    as_json: str | None,
-    floors: str | None,
-    half: str | None,
-    corpus: str | None,
-    events_file: str | None,
-    categories: str,
-    no_exclusions: bool,
-    all_modes: bool,
-    dictionaries: str | None,
-) -> None:
-    """Score the coder on gold JSONL sets (../shared/gold format) and news corpora.
-
-    GOLD files are recognised by their shape: sentence-level gold, actor-resolution
-    cases, document-level gold (gold/documents: its corpus is coded article by article),
-    or a news corpus (its sport, entertainment and tech articles are scored for false
-    events). PETRARCH's mechanics sets go with their own test dictionaries: pass their
-    folder with --dictionaries (e.g. ../shared/resources/petrarch2_validation_dictionaries).
-    """
-    from accord.api import evaluate_files
-
-    results, text = evaluate_files(
-        [Path(g) for g in gold],
-        _settings(None, all_modes),
-        verbose=verbose,
-        dictionaries=Path(dictionaries) if dictionaries else None,
-        half=half,
-        corpus=Path(corpus) if corpus else None,
-        events=Path(events_file) if events_file else None,
-        categories=[c.strip() for c in categories.split(",") if c.strip()],
-        exclusions=not no_exclusions,
-    )
-    click.echo(text)
-    if as_json:
-        Path(as_json).write_text(
-            json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
-    if floors:
-        from accord.evaluation import check_gate
-
-        wanted = json.loads(Path(floors).read_text(encoding="utf-8"))
-        problems = check_gate(results, wanted)
-        for p in problems:
-            click.echo(f"accord: below floor or above ceiling: {p}", err=True)
-        if problems:
-            raise SystemExit(EXIT_FLOORS)
-
-
 cli.add_command(events)
 cli.add_command(export_command.export)
 cli.add_command(dedup)
 cli.add_command(serve_command.serve)
+cli.add_command(eval_command.rules_cmd)
+cli.add_command(eval_command.eval_cmd)
 for _command in (
     analysis_commands.series,
     analysis_commands.dyads,

@@ -1,4 +1,5 @@
-"""Command-line options shared by `accord code` and `accord ingest`."""
+"""Command-line options shared by `accord code` and `accord ingest`, and the Settings that
+the coding commands (`code`, `ingest`, `explain`, `eval`) build from theirs."""
 
 from __future__ import annotations
 
@@ -196,3 +197,29 @@ def event_query(filters: dict[str, Any]) -> Any:
         modes=tuple(Mode) if filters.get("all_modes") else (Mode.ASSERTED,),
         limit=filters.get("limit"),
     )
+
+
+def _settings(
+    date: str | None = None,
+    all_modes: bool = False,
+    no_prefilter: bool = False,
+    *,
+    statements: bool = False,
+    min_confidence: float = 0.0,
+    document_timeout: float | None = None,
+) -> Settings:
+    more = {} if document_timeout is None else {"document_timeout": document_timeout}
+    return Settings().replace(
+        **more,
+        default_date=parse_date(date),
+        include_all_modes=all_modes,
+        prefilter=not no_prefilter,
+        include_statements=statements,
+        min_confidence=min_confidence,
+    )
+
+
+_DICTIONARIES_HELP = (
+    "A PETRARCH-format dictionary folder (verbs, actors, agents files) to code with "
+    "instead of the packaged dictionaries."
+)
