@@ -37,6 +37,7 @@ from accord.coding.ruleset import (
     political_source,
     quoted_speaker,
     sport_teams,
+    stance_description,
     standing_position,
     travel_at_home,
     unattributed_violence,
@@ -800,6 +801,31 @@ def test_travel_to_the_travellers_own_capital_is_no_visit_a_region_or_abroad_is(
     assert isinstance(verdict("Russia", "RUS", "RUS", "country"), Drop)
     assert isinstance(verdict("Siberia", "RUS", "RUS", "country"), Candidate)  # a region
     assert isinstance(verdict("Berlin", "DEUGOV", "DEU", "capital"), Candidate)
+
+
+def test_a_stance_participle_on_its_actor_describes_it_a_finite_verb_acts() -> None:
+    # "Legislators supporting the law argued ." / "Legislators supported the law ."
+    def sentence(tag: str, dep: str) -> ParsedSentence:
+        rows = [
+            ("Legislators", "legislator", "NOUN", "nsubj", 4 if dep == "acl" else 1),
+            ("supporting", "support", "VERB", dep, 0 if dep == "acl" else 1),
+            ("the", "the", "DET", "det", 3),
+            ("law", "law", "NOUN", "dobj", 1),
+            (
+                "argued",
+                "argue",
+                "VERB",
+                "ROOT" if dep == "acl" else "conj",
+                4 if dep == "acl" else 1,
+            ),
+            (".", ".", "PUNCT", "punct", 4),
+        ]
+        return tagged(parsed(rows), {1: tag})
+
+    legislators = _ref(0, "USALEG", "USA", "LEG", "agent")
+    cand = _candidate(code="050", trigger=1, sources=(legislators,))
+    assert isinstance(stance_description.apply(cand, _clause(sentence("VBG", "acl"))), Drop)
+    assert stance_description.apply(cand, _clause(sentence("VBD", "ROOT"))) is cand
 
 
 # -- sport ---------------------------------------------------------------------------------

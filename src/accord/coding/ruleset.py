@@ -52,6 +52,7 @@ from accord.coding.time_rules import (
     event_date,
     future_date,
     general_passive,
+    stance_description,
     standing_position,
 )
 from accord.model import Mode
@@ -526,6 +527,7 @@ RULES: tuple[Rule, ...] = (
     general_passive,
     asserted_only,
     find_arguments,
+    stance_description,
     verbal_attack,
     verbal_defense,
     licensed_default,

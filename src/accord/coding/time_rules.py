@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 
 from accord.coding.lexicon import words
-from accord.coding.rules import Candidate, Clause, Verdict, rule
+from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 from accord.model import DatePrecision, DateSource, Mode
 
 BACKGROUND_DAYS = 90
@@ -107,6 +107,22 @@ def standing_position(c: Candidate, cl: Clause) -> Verdict:
         if cl.tokens[k].dep == "nsubj" and cl.tokens[k].text.lower() in _PERFORMATIVE_SUBJECTS:
             return c
     return dataclasses.replace(c, mode=Mode.BACKGROUND)
+
+
+@rule("stance_description", ["verb"], reads=["sources", "mode"])
+def stance_description(c: Candidate, cl: Clause) -> Verdict:
+    """A verb of stance as a participle on the actor it describes says who they are, not
+    what they did: 'State legislators supporting the law argued ...', 'with 231 Democrats
+    supporting the resolution, and 194 Republicans opposing it' (the act is the vote or
+    the argument, coded from its own verb) (``data/lexicon/position_verbs.txt``)."""
+    tok = cl.tokens[c.trigger]
+    if c.mode is not Mode.ASSERTED or tok.tag != "VBG" or tok.lemma.lower() not in _POSITION_VERBS:
+        return c
+    described = tok.dep == "acl" and any(s.head == tok.head for s in c.sources)
+    absolute = tok.dep == "pcomp" and cl.tokens[tok.head].text.lower() == "with"
+    if not (described or absolute):  # 'with 231 Democrats supporting the resolution'
+        return c
+    return Drop("a stance participle describes its actor ('legislators supporting the law')")
 
 
 @rule("general_passive", ["verb"], reads=["date", "mode"], writes=["mode"])
