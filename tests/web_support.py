@@ -36,12 +36,16 @@ from accord.model import (
 from accord.store import EventStore
 
 __all__ = [
+    "BASE",
     "build_dashboard_store",
     "chromium_path",
     "free_port",
     "hostile_result",
     "served",
 ]
+
+BASE = "http://127.0.0.1"
+"""The base URL of the API tests' clients of ``accord serve`` (tests/unit/conftest.py)."""
 
 REQUIRE_BROWSER_ENV = "ACCORD_REQUIRE_BROWSER"
 CHROMIUM_ENV = "ACCORD_CHROMIUM"

@@ -12,7 +12,6 @@ import sys
 import textwrap
 import time
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -25,18 +24,17 @@ from accord.errors import StoreError
 from accord.web import ServeConfig, create_app, is_loopback
 from accord.web.app import static_dir
 from tests.web_support import (
+    BASE,
     HOSTILE_DOC,
     HOSTILE_PLACE,
     HOSTILE_TITLE,
     JS_URL,
-    build_dashboard_store,
 )
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-BASE = "http://127.0.0.1"
 
 SQL_METACHARACTERS = (
     "'; DROP TABLE events; --",
@@ -50,19 +48,6 @@ SQL_METACHARACTERS = (
     "%_%",
     "☃' UNION SELECT NULL --",
 )
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_dashboard_store(tmp_path_factory.mktemp("web") / "store.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
-    # keep_open=0: nothing holds the store between tests (the tests below start writers;
-    # test_the_store_is_kept_open_only_between_close_requests tries the keeper)
-    with TestClient(create_app(ServeConfig(db=str(db), keep_open=0)), base_url=BASE) as c:
-        yield c
 
 
 def _ok(client: TestClient, path: str, **params: Any) -> Any:

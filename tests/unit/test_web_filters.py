@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,26 +15,12 @@ import pytest
 
 import accord
 from accord.store import EventQuery
-from accord.web import ServeConfig, create_app
-from tests.web_support import build_dashboard_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-BASE = "http://127.0.0.1"
 EVENTS = "/api/v1/events"
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_dashboard_store(tmp_path_factory.mktemp("web-filters") / "store.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(ServeConfig(db=str(db), keep_open=0)), base_url=BASE) as c:
-        yield c
 
 
 def _all_ids(client: TestClient, **params: Any) -> list[str]:
