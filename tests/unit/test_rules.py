@@ -35,6 +35,7 @@ from accord.coding.ruleset import (
     mishap_inquiry,
     placed_source,
     political_source,
+    predicate_actor,
     quoted_speaker,
     sport_teams,
     stance_description,
@@ -826,6 +827,35 @@ def test_a_stance_participle_on_its_actor_describes_it_a_finite_verb_acts() -> N
     cand = _candidate(code="050", trigger=1, sources=(legislators,))
     assert isinstance(stance_description.apply(cand, _clause(sentence("VBG", "acl"))), Drop)
     assert stance_description.apply(cand, _clause(sentence("VBD", "ROOT"))) is cand
+
+
+def _aid_to(place: str, dep: str, head: int) -> ParsedSentence:
+    # "Britain promised aid to <place> ." ('to' under 'aid') or "... aid in <place> province ."
+    rows = [
+        ("Britain", "Britain", "PROPN", "nsubj", 1),
+        ("promised", "promise", "VERB", "ROOT", 1),
+        ("aid", "aid", "NOUN", "dobj", 1),
+        ("to", "to", "ADP", "prep", 2),
+        (place, place, "PROPN", dep, head),
+    ]
+    if dep != "pobj":
+        rows.append(("disinformation", "disinformation", "NOUN", "pobj", 3))
+    return parsed([*rows, (".", ".", "PUNCT", "punct", 1)])
+
+
+def test_an_untargeted_act_is_aimed_at_the_one_other_country_its_predicate_names() -> None:
+    britain = _ref(0, "GBR", "GBR", None, "country")
+    mozambique = Mention(4, 5, Entry("MOZ", "MOZ", None, "Mozambique", "country"))
+    cand = _candidate(code="0332", trigger=1, sources=(britain,))
+    got = predicate_actor.apply(cand, _clause(_aid_to("Mozambique", "pobj", 3), [mozambique]))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["MOZ"]
+    # a country that only qualifies a thing ('Russian disinformation') is no target
+    russian = Mention(4, 5, Entry("RUS", "RUS", None, "Russia", "country"))
+    qualified = _clause(_aid_to("Russian", "amod", 5), [russian])
+    assert predicate_actor.apply(cand, qualified) is cand
+    # nor is the subject's own country
+    own = Mention(4, 5, Entry("GBR", "GBR", None, "Britain", "country"))
+    assert predicate_actor.apply(cand, _clause(_aid_to("Britain", "pobj", 3), [own])) is cand
 
 
 # -- sport ---------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.actor_records import ActorRef
+from accord.coding.actor_records import ActorRef, Mention
+from accord.coding.lexicon import words
+from accord.coding.patterns import subtree
 from accord.coding.rules import Candidate, Clause, Verdict, rule
 
 COUNTERPART_CODES = frozenset({"030", "032", "036", "039", "050", "051"})
@@ -75,3 +77,85 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
             return c
     implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
     return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+domestic")
+
+
+_OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "relcl", "csubj"})
+"""Clauses with a time and a subject of their own: what they name is not acted upon by
+the verb they hang from ('said that ...', 'after Iran attacked ...', 'which China signed')."""
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+
+
+@rule(
+    "predicate_actor",
+    ["verb"],
+    reads=["sources", "targets"],
+    writes=["targets", "rule"],
+)
+def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
+    """An act the argument rules found no target for, whose predicate (the verb and what
+    hangs on it, not its subject nor a clause of its own) names one other country or
+    international organisation, is aimed at it: 'promised to continue military aid to
+    war-torn Mozambique', 'refused to meet Jordan's visiting King Abdullah', 'opened an
+    embassy in Tehran', 'threatened to cut off electricity to the Azerbaijan republic'.
+    A predicate naming two other countries says too little to choose."""
+    if c.targets or not c.sources:
+        return c
+    src = c.sources[0]
+    if src.country is None:
+        return c
+    skip = set(range(src.start, src.end))
+    for k in cl.children.get(c.trigger, ()):
+        if cl.tokens[k].dep in _ACTING_DEPS:
+            skip |= subtree(cl.children, k)
+    span = subtree(cl.children, c.trigger) - skip
+    for k in list(span):
+        if k != c.trigger and _own_clause(cl, k):
+            span -= subtree(cl.children, k)
+    named = {m.start: m for m in cl.mentions}
+    others = [
+        r
+        for r in cl.actors.mention_refs(sorted(span))
+        if (r.country is not None or r.kind == "igo")
+        and r.country != src.country
+        and r.code != src.code
+        and r.start in named
+        and _acted_upon(named[r.start], cl)
+    ]
+    if len({r.country or r.code for r in others}) != 1:
+        return c
+    return dataclasses.replace(c, targets=(others[0],), rule=f"{c.rule}+predicate")
+
+
+def _own_clause(cl: Clause, k: int) -> bool:
+    """A clause of its own under the verb: a reported, adverbial or relative clause, or a
+    conjoined verb with its own subject ('declared victory, but the U.S. troops have
+    remained')."""
+    tok = cl.tokens[k]
+    if tok.dep in _OWN_CLAUSE_DEPS:
+        return True
+    return (
+        tok.dep == "conj"
+        and tok.pos in ("VERB", "AUX")
+        and any(cl.tokens[g].dep in _ACTING_DEPS for g in cl.children.get(k, ()))
+    )
+
+
+_COMPARING = frozenset({"like", "unlike"})
+
+
+def _acted_upon(m: Mention, cl: Clause) -> bool:
+    """A mention that can be what an act is aimed at: not a word that only qualifies a
+    thing ('Russian disinformation', 'the Paris Agreement', 'a Greek Orthodox church'),
+    nor what something is compared to ('drugs like Portugal'). A place abroad stays: an
+    act done in another country is aimed at it, as CAMEO codes it ('opened an embassy in
+    Tehran', 'refused to deploy peacekeepers in Iraq')."""
+    head = cl.tokens[m.end - 1]
+    if head.dep in ("amod", "compound", "nmod", "npadvmod") and head.head != head.i:
+        # a qualifier counts where it says whose people or which place: 'U.N. weapons
+        # inspectors', 'US troops', 'in Montenegro province'
+        noun = cl.tokens[head.head]
+        return noun.tag == "NNS" or noun.lemma.lower() in _GEOGRAPHIC
+    return not (head.dep == "pobj" and cl.tokens[head.head].text.lower() in _COMPARING)
+
+
+_GEOGRAPHIC = words("geographic_nouns.txt")
