@@ -26,6 +26,7 @@ from accord.coding.ruleset import (
     call_needs_counterpart,
     civilian_protest,
     commitment,
+    consult_needs_counterpart,
     counterpart,
     domestic_target,
     future_date,
@@ -856,6 +857,18 @@ def test_an_untargeted_act_is_aimed_at_the_one_other_country_its_predicate_names
     # nor is the subject's own country
     own = Mention(4, 5, Entry("GBR", "GBR", None, "Britain", "country"))
     assert predicate_actor.apply(cand, _clause(_aid_to("Britain", "pobj", 3), [own])) is cand
+
+
+def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:
+    minister = _ref(0, "ITAGOV", "ITA", "GOV", "agent")
+    lone = _candidate(code="040", sources=(minister,))
+    assert isinstance(consult_needs_counterpart.apply(lone, _clause(ARREST)), Drop)
+    met = _candidate(
+        code="040", sources=(minister,), targets=(_ref(3, "FRA", "FRA", None, "country"),)
+    )
+    assert consult_needs_counterpart.apply(met, _clause(ARREST)) is met
+    appeal = _candidate(code="020", sources=(minister,))
+    assert consult_needs_counterpart.apply(appeal, _clause(ARREST)) is appeal
 
 
 # -- sport ---------------------------------------------------------------------------------

@@ -40,7 +40,15 @@ from accord.coding.mentions import (
 from accord.coding.nominal import action_events, crowd_events, nominal_events
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
-from accord.coding.rules import Candidate, Clause, Outcome, SentenceDate, Step, run_rules
+from accord.coding.rules import (
+    Candidate,
+    Clause,
+    Drop,
+    Outcome,
+    SentenceDate,
+    Step,
+    run_rules,
+)
 from accord.coding.ruleset import RULES, TARGET_RULES
 from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
@@ -231,14 +239,18 @@ class _Tracer:
             text = self._ps.tokens[i].text
             self._trace.append(Decision(self._ps.sentence.index, i, text, "verb", False, reason))
 
-    def more_steps(self, trigger: int, steps: tuple[Step, ...]) -> None:
-        """Add the target rules' steps to the decision recorded for ``trigger``."""
+    def more_steps(self, trigger: int, steps: tuple[Step, ...], dropped: Drop | None) -> None:
+        """Add the target rules' steps to the decision recorded for ``trigger`` (and the
+        drop that ended it, if one did)."""
         if self._trace is None or not steps:
             return
         for k in range(len(self._trace) - 1, -1, -1):
             d = self._trace[k]
             if d.sentence_index == self._ps.sentence.index and d.index == trigger:
-                self._trace[k] = dataclasses.replace(d, steps=(*d.steps, *steps))
+                d = dataclasses.replace(d, steps=(*d.steps, *steps))
+                if dropped is not None:
+                    d = dataclasses.replace(d, coded=False, reason=dropped.reason)
+                self._trace[k] = d
                 return
 
     def outcome(self, out: Outcome) -> None:
@@ -355,7 +367,9 @@ def _code_sentence(
     )
     for cand in untargeted:
         out = run_rules(cand, late, TARGET_RULES, trace=tracer.on)
-        tracer.more_steps(cand.trigger, out.steps)
+        tracer.more_steps(cand.trigger, out.steps, out.dropped)
+        if out.dropped is not None:
+            continue
         done = out.candidate
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))

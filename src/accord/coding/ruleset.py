@@ -45,7 +45,12 @@ from accord.coding.statement_rules import (
     quoted_speaker,
     statement_content,
 )
-from accord.coding.target_rules import counterpart, domestic_target, predicate_actor
+from accord.coding.target_rules import (
+    consult_needs_counterpart,
+    counterpart,
+    domestic_target,
+    predicate_actor,
+)
 from accord.coding.targets import spells_out_mode
 from accord.coding.time_rules import (
     background_date,
@@ -509,7 +514,12 @@ def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=verb.code, rule=f"{verb.rule}+{c.rule}")
 
 
-TARGET_RULES: tuple[Rule, ...] = (counterpart, predicate_actor, domestic_target)
+TARGET_RULES: tuple[Rule, ...] = (
+    counterpart,
+    predicate_actor,
+    domestic_target,
+    consult_needs_counterpart,
+)
 """Run on each (candidate, source) left without a target once the sentence's events are
 known (a meeting reported in the same sentence counts for the counterpart rule)."""
 
