@@ -151,6 +151,11 @@ def _best(candidates: Iterable[_Candidate]) -> _Candidate | None:
     return min(candidates, key=_rank, default=None)
 
 
+FOREIGN_TOWN_POPULATION = 1_000_000
+"""A town smaller than this, in a country the story names nowhere, is not taken for the
+place a name means when the story names other countries (:meth:`Gazetteer.resolve`)."""
+
+
 class Gazetteer:
     """Normalised place name -> candidate places, read from the installed packages.
 
@@ -256,6 +261,16 @@ class Gazetteer:
             best = _best(c for c in found if c.place.country in prefer_countries)
         if best is None:
             best = _best(found)
+            if (
+                best is not None
+                and prefer_countries
+                and best.population < FOREIGN_TOWN_POPULATION
+                and best.place.type is not PlaceType.ADMIN1
+            ):
+                # "arrested in Norfolk" in a story of London: a town of a country the
+                # story never names is more likely a namesake the gazetteer lacks (the
+                # English county) than Norfolk, Virginia
+                return None
         if best is None:
             return None
         if best.kind == _ALTERNATE:
