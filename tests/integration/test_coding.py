@@ -340,6 +340,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRQPRM", "11", "USA")],
     ),
     (
+        "criticism of someone for something is aimed at them",
+        "Senator Bernie Sanders slammed Trump for a New York Times story.",
+        [("USALEG", "11", "USAGOV")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],
@@ -347,6 +352,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "after an object naming the one acted upon, 'for' gives the reason, not a target",
+        "Senator Bernie Sanders slammed Trump for a New York Times story.",
+        [("USALEG", "11", "USAMED")],
+    ),
     (
         "joint donors pledge to someone else, not to each other",
         "China, Iran and Russia have pledged funds for the reconstruction of Syria.",

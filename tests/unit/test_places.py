@@ -68,15 +68,18 @@ def test_ambiguous_name_prefers_the_article_countries_then_population(gaz: Gazet
     assert gaz.resolve("Tripoli", {"LBN"}) != gaz.resolve("Tripoli", {"LBY"})
 
 
-def test_a_town_of_a_country_the_story_never_names_is_no_place_there(gaz: Gazetteer) -> None:
+def test_a_town_of_a_namesake_country_the_story_never_names_is_no_place(gaz: Gazetteer) -> None:
     # "arrested in Norfolk" in a story of London: not Norfolk, Virginia (the English county
-    # is not in the gazetteer); a large city abroad still resolves
+    # is not in the gazetteer); a large city abroad still resolves, and so does a town of a
+    # country with no English namesakes
     norfolk = gaz.resolve("Norfolk")
     assert norfolk is not None and norfolk.country == "USA"
     assert gaz.resolve("Norfolk", {"GBR"}) is None
     assert gaz.resolve("Norfolk", {"USA"}) == norfolk
     toronto = gaz.resolve("Toronto", {"USA"})
     assert toronto is not None and toronto.country == "CAN"
+    samarra = gaz.resolve("Samarra", {"USA"})  # no namesake country: the place stands
+    assert samarra is not None and samarra.country == "IRQ"
 
 
 def test_country_names_resolve_to_the_country(gaz: Gazetteer) -> None:

@@ -545,10 +545,13 @@ def _objects(
         preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
     by_prep: str | None = None
     verbal = match.code[:2] in VERBAL_ROOTS
+    named = bool(found)
     for prep in sorted(preps, key=lambda p: _prep_rank(tokens[p].text.lower(), marked)):
         word = tokens[prep].text.lower()
         if word not in TARGET_PREPS and word != marked:
             continue
+        if named and word in _REASON_PREPS and word != marked:
+            continue  # "slammed Trump for a New York Times story": the reason, not a target
         if by_prep is not None and word != by_prep:
             break  # the best-ranked preposition names the target ("apologized to Brazil
             # for one of its gunboats": Brazil; "met with the IMF, then with Trump": both)
@@ -564,6 +567,9 @@ def _objects(
 
 
 _VENUE_PREPS = frozenset({"on", "via", "through"})
+_REASON_PREPS = frozenset({"for", "over"})
+"""After an object that names the one acted upon, these give the reason ('blamed Iran for
+the attacks', 'criticized Japan over its whaling'), not a second target."""
 _SPEECH_VENUES = words("speech_venues.txt")
 
 

@@ -152,8 +152,12 @@ def _best(candidates: Iterable[_Candidate]) -> _Candidate | None:
 
 
 FOREIGN_TOWN_POPULATION = 1_000_000
-"""A town smaller than this, in a country the story names nowhere, is not taken for the
-place a name means when the story names other countries (:meth:`Gazetteer.resolve`)."""
+NAMESAKE_COUNTRIES = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
+"""English-speaking countries that share many town names (Norfolk, Abingdon, Perth,
+Cambridge, London): a town under FOREIGN_TOWN_POPULATION of one of them that the story
+names nowhere, in a story of another of them, is left unresolved rather than taken for
+its namesake abroad (:meth:`Gazetteer.resolve`). Elsewhere ('near the town of Samarra' in
+a story that names only the USA) the one place the gazetteer knows stands."""
 
 
 class Gazetteer:
@@ -263,13 +267,14 @@ class Gazetteer:
             best = _best(found)
             if (
                 best is not None
-                and prefer_countries
                 and best.population < FOREIGN_TOWN_POPULATION
                 and best.place.type is not PlaceType.ADMIN1
+                and best.place.country in NAMESAKE_COUNTRIES
+                and NAMESAKE_COUNTRIES.intersection(prefer_countries)
             ):
-                # "arrested in Norfolk" in a story of London: a town of a country the
-                # story never names is more likely a namesake the gazetteer lacks (the
-                # English county) than Norfolk, Virginia
+                # "arrested in Norfolk" in a story of London: a town of another
+                # English-speaking country the story never names is more likely a namesake
+                # the gazetteer lacks (the English county) than Norfolk, Virginia
                 return None
         if best is None:
             return None
