@@ -353,6 +353,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
+        "a rally a politician speaks at is a campaign rally, not a protest",
+        "At the rally in Tulsa, President Trump declared himself immune.",
+        [("USAOPP", "14", "USA"), ("USAOPP", "14", None)],
+    ),
+    (
         "after an object naming the one acted upon, 'for' gives the reason, not a target",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAMED")],

@@ -191,6 +191,8 @@ def crowd_events(
         ):
             continue  # "the students' protest", "a demonstration staged by students",
             # "protests by Muslims", "Palestinian protests": their crowd is named
+        if lemma in _HELD_BY_SPEAKERS and _speaker_at(tokens, tok.i, children, actors):
+            continue
         crowd = actors.implied(_PROTESTERS, tok.i)
         if crowd is None:
             continue
@@ -228,3 +230,32 @@ def _distinct(refs: Sequence[ActorRef]) -> list[ActorRef]:
         if all(r.code != o.code for o in out):
             out.append(r)
     return out
+
+
+_HELD_BY_SPEAKERS = frozenset({"rally"})
+"""Crowd nouns that also name a politician's own event: 'Trump declared at the rally',
+'he returned to the campaign trail with a rally' is a campaign rally, no protest."""
+_AT_EVENT = frozenset({"at", "during", "with"})
+
+
+def _speaker_at(
+    tokens: Sequence[Token],
+    noun: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+) -> bool:
+    """Whether the crowd noun is where a person the sentence names as the subject of its
+    verb is ('At the rally, Trump declared himself immune', 'controversy during the rally'
+    is not: no person acts there)."""
+    tok = tokens[noun]
+    if tok.dep != "pobj" or tokens[tok.head].text.lower() not in _AT_EVENT:
+        return False
+    verb = governing_verb(tokens, noun)
+    if verb is None:
+        return False
+    return any(
+        r.kind in ("person", "pronoun") and r.role is not None
+        for c in children.get(verb, ())
+        if tokens[c].dep == "nsubj"
+        for r in actors.actors_at(c)
+    )
