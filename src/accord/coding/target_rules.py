@@ -82,7 +82,9 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
 _OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "relcl", "csubj"})
 """Clauses with a time and a subject of their own: what they name is not acted upon by
 the verb they hang from ('said that ...', 'after Iran attacked ...', 'which China signed')."""
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+_ACTING_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
+"""Who acts: left out of the predicate. A passive subject is what is acted upon ('a camp
+for Congolese refugees was attacked by Burundian militiamen') and stays in it."""
 
 
 @rule(
@@ -136,7 +138,7 @@ def _own_clause(cl: Clause, k: int) -> bool:
     return (
         tok.dep == "conj"
         and tok.pos in ("VERB", "AUX")
-        and any(cl.tokens[g].dep in _ACTING_DEPS for g in cl.children.get(k, ()))
+        and any(cl.tokens[g].dep in (*_ACTING_DEPS, "nsubjpass") for g in cl.children.get(k, ()))
     )
 
 
