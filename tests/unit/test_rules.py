@@ -22,6 +22,7 @@ from accord.coding.rules import Candidate, Clause, Drop, Rule, SentenceDate, rul
 from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
+    attack_referred,
     background_date,
     call_needs_counterpart,
     civilian_protest,
@@ -869,6 +870,30 @@ def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:
     assert consult_needs_counterpart.apply(met, _clause(ARREST)) is met
     appeal = _candidate(code="020", sources=(minister,))
     assert consult_needs_counterpart.apply(appeal, _clause(ARREST)) is appeal
+
+
+def test_an_act_on_the_attack_is_aimed_at_whom_the_story_reported_attacked() -> None:
+    # "The movement claimed responsibility for the attacks ."
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("movement", "movement", "NOUN", "nsubj", 2),
+            ("claimed", "claim", "VERB", "ROOT", 2),
+            ("responsibility", "responsibility", "NOUN", "dobj", 2),
+            ("for", "for", "ADP", "prep", 3),
+            ("the", "the", "DET", "det", 6),
+            ("attacks", "attack", "NOUN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    houthis = _ref(1, "YEMREB", "YEM", "REB", "group")
+    cand = _candidate(code="015", trigger=2, sources=(houthis,))
+    saudi = Party("SAUBUS", "SAU", "BUS", "Saudi Aramco")
+    got = attack_referred.apply(cand, dataclasses.replace(_clause(ps), attacked=saudi))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["SAUBUS"]
+    assert attack_referred.apply(cand, _clause(ps)) is cand  # no attack reported before
+    own = Party("YEM", "YEM", None, None)  # nor one on the source's own country
+    assert attack_referred.apply(cand, dataclasses.replace(_clause(ps), attacked=own)) is cand
 
 
 # -- sport ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from accord.coding.mentions import (
     undefined_here,
 )
 from accord.coding.nominal import action_events, crowd_events, nominal_events
+from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import SUBJECT_DEPS
 from accord.coding.places import Gazetteer
 from accord.coding.rules import (
@@ -185,6 +186,8 @@ class _DocState:
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
     pair_sentence: int = -1
+    attacked: Party | None = None
+    """The target of the latest use of force the document reported with a target."""
     acronyms: set[str] = field(default_factory=set)
     """Acronyms the document defines for names the knowledge base does not hold."""
     story_places: StoryPlaces = field(default_factory=StoryPlaces)
@@ -360,10 +363,13 @@ def _code_sentence(
         if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
             state.pair = (Party.of(e.source), Party.of(t))
             state.pair_sentence = ps.sentence.index
+        if e.cameo[:2] in VIOLENT_ROOTS and t and t.country and e.mode is Mode.ASSERTED:
+            state.attacked = Party.of(t)
     late = dataclasses.replace(
         clause,
         pair=state.pair,
         pair_age=ps.sentence.index - state.pair_sentence if state.pair else None,
+        attacked=state.attacked,
     )
     for cand in untargeted:
         out = run_rules(cand, late, TARGET_RULES, trace=tracer.on)

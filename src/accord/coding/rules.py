@@ -110,6 +110,9 @@ class Clause:
     sentence's included (for the target rules)."""
     pair_age: int | None = None
     """Sentences since that meeting or call was reported (0: this one)."""
+    attacked: Party | None = None
+    """The target of the latest use of force (roots 18-20) the document reported with a
+    target, this sentence's included: what 'the attack' refers back to (target rules)."""
     sport: bool = False
     """The sentence, or the story it belongs to, is about sport (coding.domain)."""
     first: bool = False

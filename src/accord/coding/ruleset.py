@@ -46,6 +46,7 @@ from accord.coding.statement_rules import (
     statement_content,
 )
 from accord.coding.target_rules import (
+    attack_referred,
     consult_needs_counterpart,
     counterpart,
     domestic_target,
@@ -516,6 +517,7 @@ def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
 
 TARGET_RULES: tuple[Rule, ...] = (
     counterpart,
+    attack_referred,
     predicate_actor,
     domestic_target,
     consult_needs_counterpart,

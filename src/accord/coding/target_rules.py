@@ -173,3 +173,36 @@ def consult_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     if c.targets or not c.code.startswith(COUNTERPART_ROOT):
         return c
     return Drop("a consultation needs a counterpart")
+
+
+_ATTACK_NOUNS = words("attack_nouns.txt")
+_DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+
+
+@rule("attack_referred", ["verb"], reads=["code", "sources", "targets"], writes=["targets", "rule"])
+def attack_referred(c: Candidate, cl: Clause) -> Verdict:
+    """'The Houthi movement claimed responsibility for the attacks', 'said it had carried
+    out the attack using ten drones': an untargeted act on a definite attack noun
+    (attack_nouns.txt) refers back to the latest use of force the story reported, and is
+    aimed at its target (here Saudi Arabia, whose oil facilities 'were hit by drone
+    strikes' the sentence before)."""
+    if c.targets or not c.sources or cl.attacked is None:
+        return c
+    src = c.sources[0]
+    if cl.attacked.country is None or cl.attacked.country == src.country:
+        return c
+    nouns = [
+        k
+        for k in subtree(cl.children, c.trigger)
+        if cl.tokens[k].lemma.lower() in _ATTACK_NOUNS
+        and cl.tokens[k].pos == "NOUN"
+        and any(
+            cl.tokens[d].dep == "det" and cl.tokens[d].text.lower() in _DEFINITE
+            for d in cl.children.get(k, ())
+        )
+    ]
+    if not nouns:
+        return c
+    a = cl.attacked
+    implied = ActorRef(src.head, 0, 0, a.code, a.country, a.role, a.name, "implied")
+    return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+attack-referred")
