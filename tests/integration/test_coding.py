@@ -345,6 +345,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USALEG", "11", "USAGOV")],
     ),
     (
+        "a state leader's statement about another country is a statement to it",
+        "US Secretary of State Marco Rubio said the attack was Iran's doing.",
+        [("USAGOV", "01", "IRN")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],
@@ -352,6 +357,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "a statement about one's own country, or by no state leader, stays a bare statement",
+        "US Secretary of State Marco Rubio said the United States was ready. A Kenyan"
+        " farmer said Iran was ready.",
+        [("USAGOV", "01", "USA"), ("KENCVL", "01", "IRN"), ("KEN", "01", "IRN")],
+    ),
     (
         "a rally a politician speaks at is a campaign rally, not a protest",
         "At the rally in Tulsa, President Trump declared himself immune.",

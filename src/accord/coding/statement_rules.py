@@ -99,15 +99,51 @@ def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
     return None
 
 
-@rule("bare_statement", ["verb", "noun"], reads=["code"])
+@rule(
+    "bare_statement",
+    ["verb", "noun"],
+    reads=["code", "sources"],
+    writes=["targets", "rule"],
+)
 def bare_statement(c: Candidate, cl: Clause) -> Verdict:
     """A bare statement ('X said ...' coded 010, CAMEO's 'make statement, not specified
     below') is no interaction: it names no act and no one acted upon, and PLOVER does not
     code it. It is left out unless asked for (``--statements``); the more specific
     comments (011-019: denials, acknowledgements, empathy, accord) stay events."""
-    if c.code == BARE_STATEMENT and not cl.include_statements:
-        return Drop("a bare statement (010): left out (--statements shows it)")
-    return c
+    if c.code != BARE_STATEMENT or cl.include_statements:
+        return c
+    abroad = _foreign_subject(c, cl)
+    if abroad:
+        return dataclasses.replace(c, targets=abroad[:1], rule=f"{c.rule}+about")
+    return Drop("a bare statement (010): left out (--statements shows it)")
+
+
+_STATE_SPEAKERS = frozenset({"GOV", "LEG", "MIL"})
+
+
+def _foreign_subject(c: Candidate, cl: Clause) -> tuple[ActorRef, ...]:
+    """A statement by a state's leaders ('US Secretary of State Mike Pompeo said the crash
+    was "likely" Iran's doing', 'Putin said in a statement: "Many important dates in
+    Zimbabwe's history ..."') whose reported words are about another country is one
+    state speaking about another: CAMEO codes it 010 with that country as target. Only
+    a named head of a state organ speaks so (a listed person of government, legislature
+    or armed forces, or an international organisation), and only of a country or its
+    state, never in a story about sport."""
+    if cl.sport or len(c.sources) != 1:
+        return ()
+    src = c.sources[0]
+    if src.country is None or not (src.listed and src.role in _STATE_SPEAKERS):
+        return ()
+    content = reported_words(cl.tokens, cl.children, c.trigger)
+    return tuple(
+        r
+        for k in sorted(content)
+        if cl.tokens[k].dep in _ABOUT_DEPS
+        for r in cl.actors.actors_at(k)
+        if r.country is not None
+        and r.country != src.country
+        and (r.kind == "country" or r.role in _STATE_SPEAKERS)
+    )
 
 
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
