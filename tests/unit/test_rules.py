@@ -896,6 +896,31 @@ def test_an_act_on_the_attack_is_aimed_at_whom_the_story_reported_attacked() -> 
     assert attack_referred.apply(cand, dataclasses.replace(_clause(ps), attacked=own)) is cand
 
 
+def test_a_party_named_beats_a_place_named_and_a_named_counterpart_keeps_a_meeting() -> None:
+    # "Arnor met in Osgiliath with Gondor ."
+    ps = parsed(
+        [
+            ("Arnor", "Arnor", "PROPN", "nsubj", 1),
+            ("met", "meet", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("Osgiliath", "Osgiliath", "PROPN", "pobj", 2),
+            ("with", "with", "ADP", "prep", 1),
+            ("Gondor", "Gondor", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    arnor = _ref(0, "ARN", "ARN", None, "country")
+    mentions = [
+        Mention(3, 4, Entry("OSG", "OSG", None, "Osgiliath", "country")),
+        Mention(5, 6, Entry("GON", "GON", None, "Gondor", "country")),
+    ]
+    cand = _candidate(code="040", trigger=1, sources=(arnor,))
+    got = predicate_actor.apply(cand, _clause(ps, mentions))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["GON"]
+    # the counterpart phrase names someone the knowledge base does not know: still a meeting
+    assert consult_needs_counterpart.apply(cand, _clause(ps)) is cand
+
+
 # -- sport ---------------------------------------------------------------------------------
 
 
