@@ -350,6 +350,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAGOV", "01", "IRN")],
     ),
     (
+        "expelling diplomats reduces relations (CAMEO 174's note: coded 161)",
+        "Russia expelled two US diplomats on Monday.",
+        [("RUS", "16", "USAGOV")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],
