@@ -19,13 +19,14 @@ from pathlib import Path
 
 from accord._version import __version__
 from accord.coding import lexicon
-from accord.coding.coder import CodingContext, Decision, OntologyLike, code_document
+from accord.coding.coder import CodingContext, OntologyLike, code_document
 from accord.coding.kb import ActorKB
 from accord.coding.mentions import find_mentions
 from accord.coding.ontology import Ontology
 from accord.coding.petrarch_dicts import LenientOntology, load_folder
 from accord.coding.places import Gazetteer
 from accord.coding.prefilter import select_sentences
+from accord.coding.tracing import Decision
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
 from accord.errors import AccordError, UsageError

@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
-from accord.coding.coder import paragraph_starts
 from accord.coding.rules import SentenceDate
 from accord.coding.sentence_dates import carried_date, past_main_verb, story_date
+from accord.coding.story import paragraph_starts
 from accord.model import (
     CleanDocument,
     DatePrecision,

@@ -14,16 +14,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Protocol
 
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import distinct
-from accord.coding.attribution import located_country
 from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
@@ -44,14 +41,13 @@ from accord.coding.places import Gazetteer
 from accord.coding.rules import (
     Candidate,
     Clause,
-    Drop,
-    Outcome,
     SentenceDate,
-    Step,
     run_rules,
 )
 from accord.coding.ruleset import RULES, TARGET_RULES
 from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
+from accord.coding.story import main_country, paragraph_starts, story_place
+from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
     CleanDocument,
@@ -106,25 +102,6 @@ class CodingContext:
     confidence: ConfidenceModel = field(default_factory=ConfidenceModel.load)
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Why a candidate trigger did or did not become events (for ``accord explain``)."""
-
-    sentence_index: int
-    index: int
-    """Token index of the trigger within its sentence."""
-    token: str
-    kind: str
-    """'verb' or 'noun'."""
-    coded: bool
-    reason: str
-    code: str | None = None
-    rule: str | None = None
-    mode: Mode | None = None
-    steps: tuple[Step, ...] = ()
-    """The rules that changed or dropped the candidate, in order."""
-
-
 def code_document(
     clean: CleanDocument,
     parsed: Sequence[ParsedSentence],
@@ -154,8 +131,8 @@ def code_document(
         acronyms=acronyms,
         paragraph_starts=paragraph_starts(clean),
         story=story_date(doc.title, parsed, doc.date),
-        story_place=_story_place(
-            [ps for ps in parsed if ps.sentence.index < LEAD_SENTENCES], named, ctx
+        story_place=story_place(
+            [ps for ps in parsed if ps.sentence.index < LEAD_SENTENCES], named, ctx.places
         ),
     )
     events: list[Event] = []
@@ -226,65 +203,6 @@ class _Sentence:
     """The places this sentence offers its events (coding.location)."""
 
 
-class _Tracer:
-    """Appends one :class:`Decision` per candidate trigger to ``trace`` (when given)."""
-
-    def __init__(self, trace: list[Decision] | None, ps: ParsedSentence) -> None:
-        self._trace = trace
-        self._ps = ps
-
-    @property
-    def on(self) -> bool:
-        return self._trace is not None
-
-    def unmatched(self, i: int, reason: str) -> None:
-        if self._trace is not None:
-            text = self._ps.tokens[i].text
-            self._trace.append(Decision(self._ps.sentence.index, i, text, "verb", False, reason))
-
-    def more_steps(self, trigger: int, steps: tuple[Step, ...], dropped: Drop | None) -> None:
-        """Add the target rules' steps to the decision recorded for ``trigger`` (and the
-        drop that ended it, if one did)."""
-        if self._trace is None or not steps:
-            return
-        for k in range(len(self._trace) - 1, -1, -1):
-            d = self._trace[k]
-            if d.sentence_index == self._ps.sentence.index and d.index == trigger:
-                d = dataclasses.replace(d, steps=(*d.steps, *steps))
-                if dropped is not None:
-                    d = dataclasses.replace(d, coded=False, reason=dropped.reason)
-                self._trace[k] = d
-                return
-
-    def outcome(self, out: Outcome) -> None:
-        if self._trace is None:
-            return
-        c = out.candidate
-        if out.dropped is not None:
-            reason = out.dropped.reason
-        elif c.kind == "noun":
-            reason = "participants " + ", ".join(p.code for p in (*c.sources, *c.targets))
-        else:
-            reason = (
-                f"source {', '.join(x.code for x in c.sources)}; target "
-                f"{', '.join(x.code for x in c.targets) or 'none'}"
-            )
-        self._trace.append(
-            Decision(
-                self._ps.sentence.index,
-                c.trigger,
-                self._ps.tokens[c.trigger].text,
-                c.kind,
-                out.dropped is None,
-                reason,
-                c.code,
-                c.rule,
-                c.mode,
-                out.steps,
-            )
-        )
-
-
 def _code_sentence(
     doc_id: str,
     ps: ParsedSentence,
@@ -293,7 +211,7 @@ def _code_sentence(
     trace: list[Decision] | None = None,
 ) -> list[Event]:
     tokens = ps.tokens
-    tracer = _Tracer(trace, ps)
+    tracer = Tracer(trace, ps)
     clause = _clause(ps, ctx, state)
     if (
         clause.place is not None
@@ -383,41 +301,6 @@ def _code_sentence(
     return _coreferent_dates(drop_bare_commitments(events, tokens), state)
 
 
-def _story_place(
-    lead: Sequence[ParsedSentence], named: Mapping[int, Sequence[Mention]], ctx: CodingContext
-) -> str | None:
-    """The country of the first place the story's lead names, found before any sentence is
-    coded: where the story is set ('Thames Valley Police said they had arrested a second
-    man. The toilet was stolen from Blenheim Palace in Oxfordshire, England.' sets the
-    police of the first sentence in England). A place of the gazetteer counts, or else a
-    country named in a locative phrase ('in Oxfordshire, England')."""
-    countries = {
-        m.entry.country for ps in lead for m in named[ps.sentence.index] if m.entry.country
-    }
-    for ps in lead:
-        if ctx.places is not None:
-            found = ctx.places.find_in_sentence(ps.tokens, countries)
-            if found and found[0].country is not None:
-                return found[0].country
-        located = located_country(ps.tokens, named[ps.sentence.index], ())
-        if located is not None:
-            return located
-    return None
-
-
-def main_country(named: Iterable[Sequence[Mention]]) -> str | None:
-    """The country the document is mostly about: the country whose actors (its name,
-    people, capital, bodies) the whole text names most, at least twice and in at least
-    half of all the mentions of countries' actors; None when no country dominates."""
-    counts: Counter[str] = Counter()
-    for mentions in named:
-        counts.update(m.entry.country for m in mentions if m.entry.country)
-    if not counts:
-        return None
-    (top, n), *_ = counts.most_common(1)
-    return top if n >= 2 and 2 * n >= sum(counts.values()) else None
-
-
 def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
     """An event the text does not date, that the story reported earlier with a date (the
     same source and target countries, the same root), takes that date: "Xi held talks
@@ -439,16 +322,6 @@ def _coreferent_dates(events: list[Event], state: _DocState) -> list[Event]:
             )
         out.append(e)
     return out
-
-
-def paragraph_starts(clean: CleanDocument) -> frozenset[int]:
-    """The sentences that open a paragraph: a line break lies between them and the
-    sentence before."""
-    return frozenset(
-        cur.index
-        for prev, cur in pairwise(clean.sentences)
-        if "\n" in clean.text[prev.span[1] : cur.span[0]]
-    )
 
 
 def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
