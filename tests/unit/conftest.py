@@ -1,6 +1,7 @@
-"""Fixtures of the API tests of ``accord serve`` (test_web, test_web_filters): the
-dashboard's store and a test client on it, one of each per test module. A module that
-defines a ``db`` or ``client`` fixture of its own uses its own."""
+"""Shared unit-test fixtures: the packaged gazetteer (test_places, test_location), and for
+the API tests of ``accord serve`` (test_web, test_web_filters) the dashboard's store and a
+test client on it, one of each per test module. A module that defines a ``db`` or
+``client`` fixture of its own uses its own."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from accord.coding.places import Gazetteer
 from accord.web import ServeConfig, create_app
 from tests.web_support import BASE, build_dashboard_store
 
@@ -29,3 +31,9 @@ def client(db: Path) -> Iterator[TestClient]:
     # test_the_store_is_kept_open_only_between_close_requests tries the keeper)
     with TestClient(create_app(ServeConfig(db=str(db), keep_open=0)), base_url=BASE) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The packaged gazetteer, loaded once for the whole run."""
+    return Gazetteer.load(lazy=False)

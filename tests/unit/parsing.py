@@ -40,3 +40,13 @@ def tagged(ps: ParsedSentence, tags: dict[int, str]) -> ParsedSentence:
     """``ps`` with the fine-grained tags of some tokens set (index -> tag: 'VBN', 'PRP')."""
     tokens = tuple(dataclasses.replace(t, tag=tags.get(t.i, t.tag)) for t in ps.tokens)
     return dataclasses.replace(ps, tokens=tokens)
+
+
+def with_entities(ps: ParsedSentence, ents: list[tuple[int, int, str]]) -> tuple[Token, ...]:
+    """The sentence's tokens with entities (start, end, label) marked in IOB style."""
+    tokens = list(ps.tokens)
+    for start, end, label in ents:
+        for i in range(start, end):
+            iob = "B" if i == start else "I"
+            tokens[i] = dataclasses.replace(tokens[i], ent_type=label, ent_iob=iob)
+    return tuple(tokens)

@@ -3,28 +3,10 @@ parses, with the real gazetteer (GeoNames data, built once for the module)."""
 
 from __future__ import annotations
 
-import dataclasses
-
-import pytest
-
 from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.places import Gazetteer
-from accord.model import Actor, ParsedSentence, PlaceBasis, Token
-from tests.unit.parsing import parsed
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load(lazy=False)
-
-
-def _tokens(ps: ParsedSentence, ents: list[tuple[int, int, str]]) -> tuple[Token, ...]:
-    tokens = list(ps.tokens)
-    for start, end, label in ents:
-        for i in range(start, end):
-            iob = "B" if i == start else "I"
-            tokens[i] = dataclasses.replace(tokens[i], ent_type=label, ent_iob=iob)
-    return tuple(tokens)
+from accord.model import Actor, PlaceBasis
+from tests.unit.parsing import parsed, with_entities
 
 
 def _actor(code: str, name: str | None = None, text: str = "") -> Actor:
@@ -37,7 +19,7 @@ def _here(
     ents: list[tuple[int, int, str]],
     story: StoryPlaces | None = None,
 ) -> SentencePlaces:
-    tokens = _tokens(parsed(spec), ents)
+    tokens = with_entities(parsed(spec), ents)
     here = sentence_places(tokens, gaz, (), None, story if story is not None else StoryPlaces())
     assert here is not None
     return here

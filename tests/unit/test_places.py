@@ -10,23 +10,8 @@ import pytest
 
 from accord.coding.places import Gazetteer, normalize_place
 from accord.errors import UsageError
-from accord.model import ParsedSentence, Place, PlaceType, Token
-from tests.unit.parsing import parsed
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load(lazy=False)
-
-
-def with_entities(ps: ParsedSentence, ents: list[tuple[int, int, str]]) -> tuple[Token, ...]:
-    """The sentence's tokens with entities (start, end, label) marked in IOB style."""
-    tokens = list(ps.tokens)
-    for start, end, label in ents:
-        for i in range(start, end):
-            iob = "B" if i == start else "I"
-            tokens[i] = dataclasses.replace(tokens[i], ent_type=label, ent_iob=iob)
-    return tuple(tokens)
+from accord.model import ParsedSentence, Place, PlaceType
+from tests.unit.parsing import parsed, with_entities
 
 
 def located(
