@@ -340,6 +340,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRQPRM", "11", "USA")],
     ),
     (
+        "a verb of force for words said on a platform: the platform is no target",
+        "Trump blasted Pelosi on Twitter.",
+        [("USAGOV", "11", "USALEG")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],
@@ -362,6 +367,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "words said on a platform are no force, and the platform is not their target",
+        "Trump blasted Pelosi on Twitter.",
+        [("USAGOV", "19", "USALEG"), ("USAGOV", "19", "USABUS"), ("USAGOV", "11", "USABUS")],
+    ),
     (
         "a statement about one's own country, or by no state leader, stays a bare statement",
         "US Secretary of State Marco Rubio said the United States was ready. A Kenyan"

@@ -35,10 +35,12 @@ from accord.coding.ruleset import (
     instrument,
     licensed_default,
     mishap_inquiry,
+    object_dated_long_ago,
     placed_source,
     political_source,
     predicate_actor,
     quoted_speaker,
+    since_long_ago,
     sport_teams,
     stance_description,
     standing_position,
@@ -175,6 +177,70 @@ def test_dated_too_early_is_background_and_after_publication_future(
     date_rule: Rule, date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
 ) -> None:
     got = date_rule.apply(_dated(date, precision, source), _clause(ARREST))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _allowed_since(point: str, pos: str) -> ParsedSentence:
+    """'China has allowed it since <point>.'"""
+    return parsed(
+        [
+            ("China", "China", "PROPN", "nsubj", 2),
+            ("has", "have", "AUX", "aux", 2),
+            ("allowed", "allow", "VERB", "ROOT", 2),
+            ("it", "it", "PRON", "dobj", 2),
+            ("since", "since", "ADP", "prep", 2),
+            (point, point.lower(), pos, "pobj", 4),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("point", "pos", "mode"),
+    [
+        ("1997", "NUM", Mode.BACKGROUND),  # a state lasting since long before the story
+        ("2020", "NUM", Mode.ASSERTED),  # since earlier this year: news
+        ("Monday", "PROPN", Mode.ASSERTED),
+    ],
+)
+def test_since_long_ago(point: str, pos: str, mode: Mode) -> None:
+    got = since_long_ago.apply(
+        dataclasses.replace(_candidate(code="080"), trigger=2), _clause(_allowed_since(point, pos))
+    )
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _named_as(prep: str, year: str) -> ParsedSentence:
+    """'Widodo named Wiranto <prep> minister in <year>.' ('as': what the act makes of its
+    object; 'of': what the object is accused of)."""
+    return parsed(
+        [
+            ("Widodo", "Widodo", "PROPN", "nsubj", 1),
+            ("named", "name", "VERB", "ROOT", 1),
+            ("Wiranto", "Wiranto", "PROPN", "dobj", 1),
+            (prep, prep, "ADP", "prep", 1),
+            ("minister", "minister", "NOUN", "pobj", 3),
+            ("in", "in", "ADP", "prep", 4),
+            (year, year, "NUM", "pobj", 5),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("prep", "year", "own_date", "mode"),
+    [
+        ("as", "2016", False, Mode.BACKGROUND),  # made minister in 2016
+        ("as", "2020", False, Mode.ASSERTED),  # this year: news
+        ("of", "2016", False, Mode.ASSERTED),  # the year of what the object is charged with
+        ("as", "2016", True, Mode.ASSERTED),  # the act's own date decides
+    ],
+)
+def test_object_dated_long_ago(prep: str, year: str, own_date: bool, mode: Mode) -> None:
+    cand = _candidate(code="060")
+    if own_date:
+        cand = dataclasses.replace(cand, date=SentenceDate(PUB, DatePrecision.DAY, DateSource.TEXT))
+    got = object_dated_long_ago.apply(cand, _clause(_named_as(prep, year)))
     assert isinstance(got, Candidate) and got.mode is mode
 
 

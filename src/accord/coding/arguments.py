@@ -544,7 +544,9 @@ def _objects(
     for o in objects:
         preps.extend(c for c in children.get(o, ()) if tokens[c].dep == "prep")
     by_prep: str | None = None
-    verbal = match.code[:2] in VERBAL_ROOTS
+    verbal = (
+        match.code[:2] in VERBAL_ROOTS or tokens[verb].lemma.lower() in _WORDS_AS_FORCE
+    )  # 'blasted Pelosi on Twitter': news uses the verb of force for words said there
     named = bool(found)
     for prep in sorted(preps, key=lambda p: _prep_rank(tokens[p].text.lower(), marked)):
         word = tokens[prep].text.lower()
@@ -571,6 +573,8 @@ _REASON_PREPS = frozenset({"for", "over"})
 """After an object that names the one acted upon, these give the reason ('blamed Iran for
 the attacks', 'criticized Japan over its whaling'), not a second target."""
 _SPEECH_VENUES = words("speech_venues.txt")
+_WORDS_AS_FORCE = words("verbal_attack_verbs.txt")
+"""Verbs of force news uses for words ('slammed', 'blasted'): their venue is no target either."""
 
 
 def _venue(tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]) -> bool:

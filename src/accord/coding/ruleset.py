@@ -58,6 +58,8 @@ from accord.coding.time_rules import (
     event_date,
     future_date,
     general_passive,
+    object_dated_long_ago,
+    since_long_ago,
     stance_description,
     standing_position,
 )
@@ -534,6 +536,8 @@ RULES: tuple[Rule, ...] = (
     commitment,
     event_date,
     background_date,
+    since_long_ago,
+    object_dated_long_ago,
     future_date,
     standing_position,
     general_passive,

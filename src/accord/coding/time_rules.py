@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 
 from accord.coding.lexicon import words
+from accord.coding.patterns import subtree
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 from accord.model import DatePrecision, DateSource, Mode
 
@@ -70,6 +71,76 @@ def future_date(c: Candidate, cl: Clause) -> Verdict:
         return c
     when, _, pub = dated
     return dataclasses.replace(c, mode=Mode.FUTURE) if when > pub else c
+
+
+_SPAN_STARTS = words("span_start_prepositions.txt")
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+
+
+@rule("since_long_ago", ["verb"], reads=["mode"], writes=["mode"])
+def since_long_ago(c: Candidate, cl: Clause) -> Verdict:
+    """An act told as running from a year before the story's own sums up a record or a
+    state, not news: 'Since 1997, the Chinese government has allowed Hong Kong citizens
+    ...', 'authorities seized 126 skins from 2013 to 2019', 'between 2015 and 2018 the
+    court sentenced ...' (data/lexicon/span_start_prepositions.txt). A span from this
+    year on ('since January', 'since Monday') stays news."""
+    pub = cl.publication
+    if c.mode is not Mode.ASSERTED or pub is None:
+        return c
+    for k in cl.children.get(c.trigger, ()):
+        tok = cl.tokens[k]
+        if tok.dep != "prep" or tok.text.lower() not in _SPAN_STARTS:
+            continue
+        years = _years(cl, k)
+        if years and max(years) < pub.year:
+            return dataclasses.replace(c, mode=Mode.BACKGROUND)
+    return c
+
+
+@rule("object_dated_long_ago", ["verb"], reads=["date", "mode"], writes=["mode"])
+def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
+    """A year before the story's own said of what the act makes of its object dates the
+    act: 'Widodo designated Wiranto, a former general, as the nation's security minister
+    in 2016' (the parser hangs 'in 2016' on 'minister'; :func:`event_date` reads only
+    dates of the verb). Only the object itself and an 'as' phrase count, with the year in
+    an 'in' phrase right on them: 'accused him of a murder in 2018' (the murder's year,
+    further down) stays news. The act's own date, where the text gives one, decides
+    instead (:func:`background_date`)."""
+    pub = cl.publication
+    if c.mode is not Mode.ASSERTED or pub is None:
+        return c
+    if c.date is not None and c.date.source is DateSource.TEXT:
+        return c
+    kids = cl.children.get(c.trigger, ())
+    nouns = [k for k in kids if cl.tokens[k].dep in _OBJECT_DEPS]
+    nouns += [
+        g
+        for k in kids
+        if cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() == "as"
+        for g in cl.children.get(k, ())
+        if cl.tokens[g].dep == "pobj"
+    ]
+    for n in nouns:
+        for p in cl.children.get(n, ()):
+            if cl.tokens[p].dep != "prep" or cl.tokens[p].text.lower() != "in":
+                continue
+            years = _years(cl, p)
+            if years and max(years) < pub.year:
+                return dataclasses.replace(c, mode=Mode.BACKGROUND)
+    return c
+
+
+def _years(cl: Clause, prep: int) -> list[int]:
+    """The calendar years written in a prepositional phrase ('since 1997', 'in December
+    2018')."""
+    return [
+        int(cl.tokens[k].text)
+        for k in subtree(cl.children, prep)
+        if cl.tokens[k].pos == "NUM"
+        and len(cl.tokens[k].text) == 4
+        and cl.tokens[k].text.isdigit()
+        and 1000 <= int(cl.tokens[k].text) <= 2999
+    ]
 
 
 def _text_dated(c: Candidate, cl: Clause) -> tuple[dt.date, DatePrecision | None, dt.date] | None:
