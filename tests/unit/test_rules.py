@@ -29,6 +29,7 @@ from accord.coding.ruleset import (
     commitment,
     consult_needs_counterpart,
     counterpart,
+    dated_pluperfect,
     domestic_target,
     future_date,
     general_passive,
@@ -177,6 +178,42 @@ def test_dated_too_early_is_background_and_after_publication_future(
     date_rule: Rule, date: dt.date, precision: DatePrecision, source: DateSource, mode: Mode
 ) -> None:
     got = date_rule.apply(_dated(date, precision, source), _clause(ARREST))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _had_met(adverb: str | None) -> ParsedSentence:
+    """'They had [<adverb>] met.'"""
+    rows = [("They", "they", "PRON", "nsubj", 2), ("had", "have", "AUX", "aux", 2)]
+    rows.append(("met", "meet", "VERB", "ROOT", 2))
+    if adverb:
+        rows.insert(2, (adverb, adverb, "ADV", "advmod", 3))
+        rows = [(w, lemma, pos, dep, 3 if h == 2 else h) for w, lemma, pos, dep, h in rows]
+    ps = parsed([*rows, (".", ".", "PUNCT", "punct", len(rows) - 1)])
+    tokens = tuple(dataclasses.replace(t, tag="VBN") if t.lemma == "meet" else t for t in ps.tokens)
+    return dataclasses.replace(ps, tokens=tokens)
+
+
+@pytest.mark.parametrize(
+    ("adverb", "days_before", "precision", "mode"),
+    [
+        (None, 4, DatePrecision.DAY, Mode.ASSERTED),  # 'On last Thursday, they had met'
+        (None, None, None, Mode.BACKGROUND),  # no day of its own: a scene set
+        (None, 400, DatePrecision.DAY, Mode.BACKGROUND),  # a day long before the story
+        (None, 4, DatePrecision.MONTH, Mode.BACKGROUND),
+        ("previously", 4, DatePrecision.DAY, Mode.BACKGROUND),
+    ],
+)
+def test_dated_pluperfect(
+    adverb: str | None, days_before: int | None, precision: DatePrecision | None, mode: Mode
+) -> None:
+    ps = _had_met(adverb)
+    verb = next(t.i for t in ps.tokens if t.lemma == "meet")
+    clause = _clause(ps)
+    if days_before is not None and precision is not None:
+        when = SentenceDate(PUB - dt.timedelta(days=days_before), precision, DateSource.TEXT)
+        clause = dataclasses.replace(clause, dates={verb: when})
+    cand = dataclasses.replace(_candidate(code="040"), trigger=verb, mode=Mode.BACKGROUND)
+    got = dated_pluperfect.apply(cand, clause)
     assert isinstance(got, Candidate) and got.mode is mode
 
 

@@ -55,6 +55,7 @@ from accord.coding.target_rules import (
 from accord.coding.targets import spells_out_mode
 from accord.coding.time_rules import (
     background_date,
+    dated_pluperfect,
     event_date,
     future_date,
     general_passive,
@@ -535,6 +536,7 @@ RULES: tuple[Rule, ...] = (
     modality,
     commitment,
     event_date,
+    dated_pluperfect,
     background_date,
     since_long_ago,
     object_dated_long_ago,

@@ -42,6 +42,34 @@ until 2018, resigning in protest'); a reported clause (ccomp) does not: 'said on
 that they had met' dates the saying."""
 
 
+_BACKGROUND_ADVS = words("background_adverbs.txt")
+
+
+@rule("dated_pluperfect", ["verb"], reads=["mode"], writes=["mode"])
+def dated_pluperfect(c: Candidate, cl: Clause) -> Verdict:
+    """The past perfect sets a scene before the news ('Iran had threatened to ...': the
+    modality rule's background), except where the text gives the act a day of its own in
+    the weeks before the story: 'On last Thursday, the delegations of Cyprus, Greece and
+    Israel had met for their seventh trilateral summit' reports the meeting; the tense
+    only orders it before what the story told first. A day long before the story, or a
+    word like 'previously' (background_adverbs.txt), keeps it background."""
+    pub = cl.publication
+    if c.mode is not Mode.BACKGROUND or pub is None:
+        return c
+    tok = cl.tokens[c.trigger]
+    kids = [cl.tokens[k] for k in cl.children.get(c.trigger, ())]
+    if tok.tag != "VBN" or not any(k.dep == "aux" and k.text.lower() == "had" for k in kids):
+        return c
+    if any(k.dep in ("advmod", "npadvmod") and k.text.lower() in _BACKGROUND_ADVS for k in kids):
+        return c
+    own = cl.dates.get(c.trigger)
+    if own is None or own.date is None or own.precision is not DatePrecision.DAY:
+        return c
+    if not 0 <= (pub - own.date).days < BACKGROUND_DAYS:
+        return c
+    return dataclasses.replace(c, mode=Mode.ASSERTED)
+
+
 @rule("background_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
 def background_date(c: Candidate, cl: Clause) -> Verdict:
     """An event the story itself dates long before its publication is background, not
