@@ -203,9 +203,9 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAPTY", "11", "USA")],
     ),
     (
-        "protesters' attack on a building is force",
+        "protesters' attack on a building is force: a protest turned violent (CAMEO 145)",
         "Protesters attacked a police station in Minsk.",
-        [("BLROPP", "19", "BLRCOP")],
+        [("BLROPP", "14", "BLRCOP")],
     ),
     (
         "the same stance, dated and in the past, is an event",
@@ -345,6 +345,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAGOV", "11", "USALEG")],
     ),
     (
+        "police force on protesters is violent repression (CAMEO 175)",
+        "Police attacked protesters in Belgrade.",
+        [("SRBCOP", "17", "SRBOPP")],
+    ),
+    (
+        "a clash of protesters with police is a fight both ways",
+        "Protesters clashed with police in Belgrade.",
+        [("SRBOPP", "19", "SRBCOP"), ("SRBCOP", "19", "SRBOPP")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],
@@ -367,6 +377,21 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "protesters' attack on a building is no criticism, and no armed assault",
+        "Protesters attacked a police station in Minsk.",
+        [("BLROPP", "11", "BLRCOP"), ("BLROPP", "19", "BLRCOP"), ("BLROPP", "18", "BLRCOP")],
+    ),
+    (
+        "police force on protesters is repression, a clash both sides wage stays a fight",
+        "Police attacked protesters in Belgrade.",
+        [("SRBCOP", "19", "SRBOPP")],
+    ),
+    (
+        "a clash both sides wage stays a fight, no riot",
+        "Protesters clashed with police in Belgrade.",
+        [("SRBOPP", "14", "SRBCOP"), ("SRBCOP", "17", "SRBOPP")],
+    ),
     (
         "words said on a platform are no force, and the platform is not their target",
         "Trump blasted Pelosi on Twitter.",

@@ -29,6 +29,8 @@ from accord.coding.ruleset import (
     commitment,
     consult_needs_counterpart,
     counterpart,
+    crowd_repression,
+    crowd_violence,
     dated_pluperfect,
     domestic_target,
     future_date,
@@ -179,6 +181,50 @@ def test_dated_too_early_is_background_and_after_publication_future(
 ) -> None:
     got = date_rule.apply(_dated(date, precision, source), _clause(ARREST))
     assert isinstance(got, Candidate) and got.mode is mode
+
+
+# "<subject> attacked <object> ."
+def _attacked(subject: str, obj: str) -> ParsedSentence:
+    return parsed(
+        [
+            (subject.capitalize(), subject.rstrip("s"), "NOUN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            (obj, obj.rstrip("s"), "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+_SERB = {"protesters": "SRBOPP", "police": "SRBCOP", "rebels": "SRBREB", "civilians": "SRBCVL"}
+
+
+@pytest.mark.parametrize(
+    ("subject", "obj", "code2", "code"),
+    [
+        ("protesters", "police", None, "145"),  # a protest turned violent (CAMEO 145)
+        ("police", "protesters", None, "175"),  # repression of dissent (CAMEO 175)
+        ("protesters", "police", "190", "190"),  # a clash both sides wage stays a fight
+        ("rebels", "police", None, "190"),  # armed groups fight
+        ("police", "civilians", None, "190"),  # not a crowd of protesters
+    ],
+)
+def test_crowd_violence_and_repression(
+    subject: str, obj: str, code2: str | None, code: str
+) -> None:
+    ps = _attacked(subject, obj)
+    src = _ref(0, _SERB[subject], "SRB", _SERB[subject][3:], "agent")
+    tgt = _ref(2, _SERB[obj], "SRB", _SERB[obj][3:], "agent")
+    words = VerbDictionary.load()
+    match = words.match(ps.tokens, 1, children_of(ps.tokens))
+    assert match is not None
+    match = dataclasses.replace(match, code="190", code2=code2)
+    cand = _candidate(code="190", match=match, sources=(src,), targets=(tgt,))
+    clause = _clause(ps)
+    for r in (crowd_violence, crowd_repression):
+        got = r.apply(cand, clause)
+        assert isinstance(got, Candidate)
+        cand = got
+    assert cand.code == code
 
 
 def _had_met(adverb: str | None) -> ParsedSentence:

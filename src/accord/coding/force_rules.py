@@ -214,6 +214,67 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
 
 
+_PROTESTING_CROWDS = words("protesting_crowds.txt")
+RIOT = "145"
+_CROWD_FORCE_ROOTS = frozenset({"18", "19"})
+
+
+@rule("crowd_violence", ["verb", "noun"], reads=["code", "sources"], writes=["code", "rule"])
+def crowd_violence(c: Candidate, cl: Clause) -> Verdict:
+    """Force used by a crowd of protesters is a violent protest, 145 Protest violently,
+    riot (CAMEO 1.1b3: 'all civilian demonstrations and protests that turn violent'), not
+    an armed assault (18) or military force (19): 'the protesters clashed with the police
+    and threw rocks, bottles and flares', 'rioters set fire to the church'
+    (data/lexicon/protesting_crowds.txt). Only where every source is such a crowd, and not
+    in a fight both sides wage ('the protesters clashed with the police': each uses force
+    on the other, as :func:`crowd_repression` leaves it too)."""
+    if c.code[:2] not in _CROWD_FORCE_ROOTS or not c.sources or _both_ways(c):
+        return c
+    if not all(_crowd(s.head, cl) for s in c.sources):
+        return c
+    return dataclasses.replace(c, code=RIOT, rule=f"{c.rule}+crowd")
+
+
+REPRESSION = "175"
+_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+
+
+@rule(
+    "crowd_repression",
+    ["verb", "noun"],
+    reads=["code", "sources", "targets"],
+    writes=["code", "rule"],
+)
+def crowd_repression(c: Candidate, cl: Clause) -> Verdict:
+    """Force that police, troops or the government use on a crowd of protesters is 175
+    Use tactics of violent repression (CAMEO 1.1b3: 'actively repress collective actions
+    of dissent by forcing subjugation through crowd control tactics'; its example 'riot
+    police used tear gas to disperse demonstrators'), not military force (19): 'police
+    attacked protesters in Belgrade', 'troops fired on demonstrators'. Only where every
+    target is such a crowd (data/lexicon/protesting_crowds.txt), and not in a clash
+    both sides wage."""
+    if c.code[:2] not in _CROWD_FORCE_ROOTS or not c.sources or not c.targets or _both_ways(c):
+        return c
+    if not all(s.role in _FORCES for s in c.sources):
+        return c
+    if not all(t.kind != "implied" and _crowd(t.head, cl) for t in c.targets):
+        return c
+    return dataclasses.replace(c, code=REPRESSION, rule=f"{c.rule}+repression")
+
+
+def _both_ways(c: Candidate) -> bool:
+    """A fight both sides wage: joint parties, or a pattern that codes the act back from
+    the target ('clashed with the police': code2)."""
+    return c.mutual or (c.match is not None and c.match.code2 is not None)
+
+
+def _crowd(head: int, cl: Clause) -> bool:
+    tok = cl.tokens[head]
+    return tok.lemma.lower() in _PROTESTING_CROWDS or tok.text.lower().rstrip("s") in (
+        _PROTESTING_CROWDS
+    )
+
+
 def _names_a_place(k: int, cl: Clause) -> bool:
     """The object is a named place ('Kabul', 'the White House') or an actor."""
     tok = cl.tokens[k]

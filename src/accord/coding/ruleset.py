@@ -20,6 +20,8 @@ from accord.coding.actors import identified, named_group, region
 from accord.coding.arguments import arguments, naming_description
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.force_rules import (
+    crowd_repression,
+    crowd_violence,
     implied_authority,
     instrument,
     unattributed_violence,
@@ -548,6 +550,8 @@ RULES: tuple[Rule, ...] = (
     stance_description,
     verbal_attack,
     verbal_defense,
+    crowd_violence,
+    crowd_repression,
     licensed_default,
     allegation,
     call_needs_counterpart,
