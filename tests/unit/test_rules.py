@@ -37,6 +37,7 @@ from accord.coding.ruleset import (
     general_passive,
     instrument,
     licensed_default,
+    means_target,
     mishap_inquiry,
     object_dated_long_ago,
     placed_source,
@@ -181,6 +182,53 @@ def test_dated_too_early_is_background_and_after_publication_future(
 ) -> None:
     got = date_rule.apply(_dated(date, precision, source), _clause(ARREST))
     assert isinstance(got, Candidate) and got.mode is mode
+
+
+@pytest.mark.parametrize(
+    ("verb", "tag", "dep", "targeted"),
+    [
+        ("using", "VBG", "advcl", True),  # the means is the act: on whom the clause acts
+        ("using", "VBG", "ROOT", False),  # not a participle of another verb
+        ("holding", "VBG", "advcl", False),  # not a verb of using
+    ],
+)
+def test_means_target(verb: str, tag: str, dep: str, targeted: bool) -> None:
+    """'Police cleared protesters using gas.'"""
+    head = 4 if dep == "ROOT" else 1
+    ps = tagged(
+        parsed(
+            [
+                ("Police", "police", "NOUN", "nsubj", 1),
+                ("cleared", "clear", "VERB", "ROOT" if dep != "ROOT" else "advcl", head),
+                ("protesters", "protester", "NOUN", "dobj", 1),
+                (
+                    verb,
+                    verb.removesuffix("ing") if verb == "using" else "hold",
+                    "VERB",
+                    dep,
+                    1 if dep != "ROOT" else 3,
+                ),
+                ("gas", "gas", "NOUN", "dobj", 3),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {3: tag},
+    )
+    ps = dataclasses.replace(
+        ps,
+        tokens=tuple(
+            dataclasses.replace(t, lemma="use") if t.text == "using" else t for t in ps.tokens
+        ),
+    )
+    mentions = [
+        Mention(0, 1, Entry("SRBCOP", "SRB", "COP", "police", "agent")),
+        Mention(2, 3, Entry("SRBOPP", "SRB", "OPP", "protesters", "agent")),
+    ]
+    src = _ref(0, "SRBCOP", "SRB", "COP", "agent")
+    cand = dataclasses.replace(_candidate(code="175"), trigger=3, sources=(src,))
+    got = means_target.apply(cand, _clause(ps, mentions))
+    assert isinstance(got, Candidate)
+    assert [t.code for t in got.targets] == (["---OPP"] if targeted else [])
 
 
 # "<subject> attacked <object> ."

@@ -52,6 +52,7 @@ from accord.coding.target_rules import (
     consult_needs_counterpart,
     counterpart,
     domestic_target,
+    means_target,
     predicate_actor,
 )
 from accord.coding.targets import spells_out_mode
@@ -521,6 +522,7 @@ def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
 
 
 TARGET_RULES: tuple[Rule, ...] = (
+    means_target,
     counterpart,
     attack_referred,
     predicate_actor,

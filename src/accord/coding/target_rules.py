@@ -211,6 +211,34 @@ _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
 
 
+_MEANS_VERBS = words("instrument_verbs.txt")
+
+
+@rule("means_target", ["verb"], reads=["sources", "targets"], writes=["targets", "rule"])
+def means_target(c: Candidate, cl: Clause) -> Verdict:
+    """A participle of using that is itself the act ('law enforcement cleared peaceful
+    protesters from Lafayette Square using tear gas': the use of tear gas is the
+    repression, :func:`accord.coding.force_rules.instrument`) acts on the actor its
+    clause's verb acts on: the protesters cleared (instrument_verbs.txt)."""
+    if c.targets or not c.sources:
+        return c
+    tok = cl.tokens[c.trigger]
+    if tok.lemma.lower() not in _MEANS_VERBS or tok.tag != "VBG" or tok.dep != "advcl":
+        return c
+    if tok.head == c.trigger:
+        return c
+    found = [
+        r
+        for k in cl.children.get(tok.head, ())
+        if cl.tokens[k].dep == "dobj"
+        for r in cl.actors.actors_at(k)
+        if r.code != c.sources[0].code or r.head != c.sources[0].head
+    ]
+    if not found:
+        return c
+    return dataclasses.replace(c, targets=tuple(found), rule=f"{c.rule}+means")
+
+
 @rule("attack_referred", ["verb"], reads=["code", "sources", "targets"], writes=["targets", "rule"])
 def attack_referred(c: Candidate, cl: Clause) -> Verdict:
     """'The Houthi movement claimed responsibility for the attacks', 'said it had carried
