@@ -355,6 +355,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("SRBOPP", "19", "SRBCOP"), ("SRBCOP", "19", "SRBOPP")],
     ),
     (
+        "a state leader's statement about another country, said to its people, is about it",
+        "Trump said that he did indicate to the Ukrainians that the aid was contingent on"
+        " their addressing corruption.",
+        [("USAGOV", "01", "UKR")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],
@@ -377,6 +383,13 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "a country named as where something comes from or a border runs is not what is said about",
+        "President Trump said he will not approve a budget that does not fund a wall along the"
+        " country's border with Mexico. US Secretary of State Mike Pompeo said there was no"
+        " evidence the attacks came from Yemen.",
+        [("USAGOV", "01", "MEX"), ("USAGOV", "01", "YEM")],
+    ),
     (
         "protesters' attack on a building is no criticism, and no armed assault",
         "Protesters attacked a police station in Minsk.",

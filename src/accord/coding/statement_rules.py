@@ -138,11 +138,35 @@ def _foreign_subject(c: Candidate, cl: Clause) -> tuple[ActorRef, ...]:
     return tuple(
         r
         for k in sorted(content)
-        if cl.tokens[k].dep in _ABOUT_DEPS
+        if cl.tokens[k].dep in _ABOUT_DEPS and not _named_as_place(k, cl)
         for r in cl.actors.actors_at(k)
         if r.country is not None
         and r.country != src.country
         and (r.kind == "country" or r.role in _STATE_SPEAKERS)
+    )
+
+
+_PLACE_PREPS = words("place_prepositions.txt") - {"to"}
+"""Where something is or comes from; not 'to', which names whom one speaks to as often
+('indicated to the Ukrainians that ...')."""
+_BOUNDARY_NOUNS = words("boundary_nouns.txt")
+
+
+def _named_as_place(k: int, cl: Clause) -> bool:
+    """A country named as where something is or comes from ('no evidence the attacks came
+    from Yemen', 'troops in Syria') or where a border runs ('a wall along the country's
+    border with Mexico'): not what the statement is about (place_prepositions.txt,
+    boundary_nouns.txt)."""
+    tok = cl.tokens[k]
+    if tok.dep != "pobj" or tok.head == k:
+        return False
+    prep = cl.tokens[tok.head]
+    if prep.text.lower() in _PLACE_PREPS:
+        return True
+    return (
+        prep.text.lower() == "with"
+        and prep.head != prep.i
+        and cl.tokens[prep.head].lemma.lower() in _BOUNDARY_NOUNS
     )
 
 
