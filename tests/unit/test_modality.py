@@ -357,7 +357,40 @@ THIRD_PARTY_PAST_PERFECT_IS_BACKGROUND: Spec = [
 ]
 
 
+# Russia supports holding talks with Ukraine.
+PREFERRED_ACT_IS_FUTURE: Spec = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("supports", "support", "VERB", "VBZ", "ROOT", 1),
+    ("holding", "hold", "VERB", "VBG", "xcomp", 1),
+    ("talks", "talk", "NOUN", "NNS", "dobj", 2),
+    ("with", "with", "ADP", "IN", "prep", 3),
+    ("Ukraine", "Ukraine", "PROPN", "NNP", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# La Riva agreed and favored prosecuting banks.
+FAVORED_ACT_IS_FUTURE: Spec = [
+    ("La", "La", "PROPN", "NNP", "compound", 1),
+    ("Riva", "Riva", "PROPN", "NNP", "nsubj", 2),
+    ("agreed", "agree", "VERB", "VBD", "ROOT", 2),
+    ("and", "and", "CCONJ", "CC", "cc", 2),
+    ("favored", "favor", "VERB", "VBD", "conj", 2),
+    ("prosecuting", "prosecute", "VERB", "VBG", "xcomp", 4),
+    ("banks", "bank", "NOUN", "NNS", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
 CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
+    (
+        "preferred_act_is_future",
+        PREFERRED_ACT_IS_FUTURE,
+        {"supports": Mode.ASSERTED, "holding": Mode.FUTURE},
+    ),
+    (
+        "favored_act_is_future",
+        FAVORED_ACT_IS_FUTURE,
+        {"favored": Mode.ASSERTED, "prosecuting": Mode.FUTURE},
+    ),
     ("negation", NEGATION, {"attack": Mode.NEGATED}),
     ("modal", MODAL, {"strike": Mode.HYPOTHETICAL}),
     (
