@@ -33,6 +33,7 @@ from accord.coding.ruleset import (
     crowd_violence,
     dated_pluperfect,
     domestic_target,
+    event_date,
     future_date,
     general_passive,
     instrument,
@@ -273,6 +274,52 @@ def test_crowd_violence_and_repression(
         assert isinstance(got, Candidate)
         cand = got
     assert cand.code == code
+
+
+def _launched_before(close: str | None, mark: str) -> ParsedSentence:
+    """'[<close>] <mark> the jet crashed, Iran launched missiles targeting troops.'"""
+    rows: list[tuple[str, str, str, str, int]] = []
+    if close:
+        rows.append((close, close.lower().rstrip("s"), "NOUN", "npadvmod", 1))
+    at = len(rows)
+    rows += [
+        (mark, mark, "SCONJ", "mark", at + 3),
+        ("the", "the", "DET", "det", at + 2),
+        ("jet", "jet", "NOUN", "nsubj", at + 3),
+        ("crashed", "crash", "VERB", "advcl", at + 6),
+        (",", ",", "PUNCT", "punct", at + 6),
+        ("Iran", "Iran", "PROPN", "nsubj", at + 6),
+        ("launched", "launch", "VERB", "ROOT", at + 6),
+        ("missiles", "missile", "NOUN", "dobj", at + 6),
+        ("targeting", "target", "VERB", "acl", at + 7),
+        ("troops", "troop", "NOUN", "dobj", at + 8),
+        (".", ".", "PUNCT", "punct", at + 6),
+    ]
+    return tagged(parsed(rows), {at + 8: "VBG"})
+
+
+WEDNESDAY = SentenceDate(dt.date(2020, 10, 28), DatePrecision.DAY, DateSource.TEXT)
+
+
+@pytest.mark.parametrize(
+    ("close", "mark", "verb", "dated"),
+    [
+        ("Hours", "before", "launched", True),  # 'hours before the jet crashed on Wednesday'
+        ("Hours", "before", "targeting", True),  # a participle on the object: same time
+        (None, "before", "launched", False),  # a bare 'before' may be days away
+        (None, "when", "launched", True),  # 'when' puts it at the same time
+    ],
+)
+def test_event_date_from_a_temporal_clause(
+    close: str | None, mark: str, verb: str, dated: bool
+) -> None:
+    ps = _launched_before(close, mark)
+    crashed = next(t.i for t in ps.tokens if t.text == "crashed")
+    trigger = next(t.i for t in ps.tokens if t.text == verb)
+    clause = dataclasses.replace(_clause(ps), dates={crashed: WEDNESDAY})
+    got = event_date.apply(dataclasses.replace(_candidate(code="190"), trigger=trigger), clause)
+    assert isinstance(got, Candidate)
+    assert got.date == (WEDNESDAY if dated else clause.sentence_date)
 
 
 def _had_met(adverb: str | None) -> ParsedSentence:

@@ -9,7 +9,7 @@ import datetime as dt
 
 from accord.coding.lexicon import words
 from accord.coding.patterns import subtree
-from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
+from accord.coding.rules import Candidate, Clause, Drop, SentenceDate, Verdict, rule
 from accord.model import DatePrecision, DateSource, Mode
 
 BACKGROUND_DAYS = 90
@@ -19,7 +19,9 @@ BACKGROUND_DAYS = 90
 @rule("event_date", ["verb", "noun"], writes=["date"])
 def event_date(c: Candidate, cl: Clause) -> Verdict:
     """The date expression governed by the trigger's verb (or by the clause it hangs from
-    as an adverbial, conjoined or controlled clause), else the sentence's date: its main
+    as an adverbial, conjoined or controlled clause, or as a participle on its object:
+    'launched missiles targeting US troops'), or a temporal clause on one of them that
+    puts the act at its time (:func:`_clause_time`); else the sentence's date: its main
     verb's date, or the publication date."""
     anchor: int | None = c.trigger
     if c.kind == "noun":
@@ -28,12 +30,46 @@ def event_date(c: Candidate, cl: Clause) -> Verdict:
     for _ in range(4):
         if anchor is None:
             break
-        own = cl.dates.get(anchor)
+        own = cl.dates.get(anchor) or _clause_time(anchor, cl)
         tok = cl.tokens[anchor]
-        if own is not None or tok.dep not in _SAME_TIME_DEPS or tok.head == anchor:
+        if own is not None or tok.head == anchor:
             break
-        anchor = tok.head
+        if tok.dep in _SAME_TIME_DEPS:
+            anchor = tok.head
+        elif tok.dep == "acl" and tok.tag == "VBG" and _object_of_verb(tok.head, cl):
+            anchor = cl.tokens[tok.head].head  # 'missiles targeting US troops' -> 'launched'
+        else:
+            break
     return dataclasses.replace(c, date=own or cl.sentence_date)
+
+
+def _object_of_verb(noun: int, cl: Clause) -> bool:
+    tok = cl.tokens[noun]
+    return tok.dep == "dobj" and tok.head != noun and cl.tokens[tok.head].pos == "VERB"
+
+
+_SAME_TIME_MARKS = words("same_time_marks.txt")
+_CLOSE_TIME_WORDS = words("close_time_words.txt")
+
+
+def _clause_time(verb: int, cl: Clause) -> SentenceDate | None:
+    """The date of a temporal clause on the verb that puts the act at its time: 'when
+    Trump visited Paris on Monday, he met Macron', 'a few hours before the jet crashed on
+    Wednesday, Iran launched missiles' (same_time_marks.txt, close_time_words.txt); a
+    bare 'before' or 'after' may be days away and dates nothing."""
+    for k in cl.children.get(verb, ()):
+        if cl.tokens[k].dep != "advcl" or k not in cl.dates:
+            continue
+        marks = [m for m in cl.children.get(k, ()) if cl.tokens[m].dep in ("mark", "advmod")]
+        for m in marks:
+            word = cl.tokens[m].text.lower()
+            if word in _SAME_TIME_MARKS:
+                return cl.dates[k]
+            if word in ("before", "after") and any(
+                cl.tokens[g].lemma.lower() in _CLOSE_TIME_WORDS for g in cl.children.get(m, ())
+            ):
+                return cl.dates[k]
+    return None
 
 
 _SAME_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
