@@ -361,6 +361,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAGOV", "01", "UKR")],
     ),
     (
+        "declining to answer or to say is declining comment (CAMEO 011)",
+        "Iran declined to say whether it would retaliate against the United States. President"
+        " Trump refused to answer questions about the report.",
+        [("IRN", "01", None), ("USAGOV", "01", "USA")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],
@@ -383,6 +389,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "what an indirect question or an unsaid report says someone would do is no intent",
+        "The Democrat Party did not immediately announce whom they would support. Iran did"
+        " not say whether it would retaliate against the United States.",
+        [("THAPTY", "03", "THA"), ("USAPTY", "03", "USA"), ("IRN", "13", "USA")],
+    ),
     (
         "a country named as where something comes from or a border runs is not what is said about",
         "President Trump said he will not approve a budget that does not fund a wall along the"

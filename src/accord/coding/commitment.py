@@ -21,6 +21,7 @@ _COMMISSIVE_HEADS = words("commissive_heads.txt")
 _COMMISSIVE_WORDS = words("commissive_words.txt")
 _ANNOUNCING = words("announcing_verbs.txt")
 _DIRECTIVE_HEADS = words("directive_heads.txt")
+_QUESTION_WORDS = words("question_words.txt")
 _INTENT = table("intent_codes.tsv", lower=False)
 _INTENT_ROOT = MappingProxyType({k: v for k, (v, *_) in _INTENT.items() if len(k) == 2})
 _INTENT_EXACT = MappingProxyType({k: v for k, (v, *_) in _INTENT.items() if len(k) > 2})
@@ -101,6 +102,8 @@ def commits(
     A threat needs the actor's own voice: "X plans to / vowed to / said it will strike",
     not a forecast such as "X will strike, analysts said".
     """
+    if _asked(tokens, verb, children):
+        return False
     will = any(
         tokens[c].dep == "aux" and tokens[c].text.lower() in _WILL for c in children.get(verb, ())
     )
@@ -122,6 +125,24 @@ def commits(
             return False
         current, tok = tok.head, head
     return False
+
+
+def _asked(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """An indirect question ('did not announce whom they would support', 'asked whether
+    it would retaliate': question_words.txt) or the clause of a denied report ('did not
+    say it would attend'): what someone would do there is asked or unsaid, no commitment."""
+    kids = children.get(verb, ())
+    if any(
+        tokens[k].text.lower() in _QUESTION_WORDS
+        and tokens[k].dep in ("mark", "dobj", "nsubj", "nsubjpass", "advmod", "attr")
+        and k < verb
+        for k in kids
+    ):
+        return True
+    tok = tokens[verb]
+    if tok.dep != "ccomp" or tok.head == verb:
+        return False
+    return any(tokens[k].dep == "neg" for k in children.get(tok.head, ()))
 
 
 def same_actor(
