@@ -367,6 +367,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "01", None), ("USAGOV", "01", "USA")],
     ),
     (
+        "calling an attack an aggression censures it, also parsed as two objects",
+        "Iraqi Prime Minister Adil Abdul-Mahdi condemned the US strike, calling it an"
+        " aggression on Iraq.",
+        [("IRQGOV", "11", "USA")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],

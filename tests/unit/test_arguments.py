@@ -8,7 +8,7 @@ import pytest
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import SentenceActors
-from accord.coding.arguments import arguments
+from accord.coding.arguments import arguments, naming_description
 from accord.coding.patterns import children_of
 from accord.coding.verbs import VerbDictionary, VerbMatch
 from accord.model import ParsedSentence
@@ -557,3 +557,19 @@ def _body(first: str) -> SentenceActors:
 def test_a_national_body_naming_no_country_is_the_story_countrys_state() -> None:
     assert [r.code for r in _body("National").actors_at(3)] == ["PHLGOV"]
     assert _body("Global").actors_at(3) == []  # no sign of a state body
+
+
+def test_naming_with_two_objects_describes_the_first_by_the_second() -> None:
+    """'called it an aggression', parsed with both as objects: 'an aggression' is what 'it'
+    is called (the naming rule reads it for censure)."""
+    ps = parsed(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("called", "call", "VERB", "ROOT", 1),
+            ("it", "it", "PRON", "dobj", 1),
+            ("an", "an", "DET", "det", 4),
+            ("aggression", "aggression", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert naming_description(ps.tokens, 1, children_of(ps.tokens)) == {3, 4}

@@ -616,6 +616,9 @@ def naming_description(
         return None
     objects = [k for k in kids if tokens[k].dep == "dobj"]
     told = [k for k in kids if tokens[k].dep == "oprd"]
+    if len(objects) > 1 and not told:
+        # 'calling it "an aggression on Iraq"', parsed as two objects: the second names
+        told = objects[1:]
     if objects and not told:
         told = [k for k in kids if tokens[k].dep in ("acomp", "ccomp", "xcomp", "attr")]
     if objects and not told:
