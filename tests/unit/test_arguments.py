@@ -573,3 +573,30 @@ def test_naming_with_two_objects_describes_the_first_by_the_second() -> None:
         ]
     )
     assert naming_description(ps.tokens, 1, children_of(ps.tokens)) == {3, 4}
+
+
+# "Navalny returned and was arrested ." / "Navalny returned and arrested guards ."
+def _returned_and(passive: bool) -> ParsedSentence:
+    rows = [
+        ("Navalny", "Navalny", "PROPN", "nsubj", 1),
+        ("returned", "return", "VERB", "ROOT", 1),
+        ("and", "and", "CCONJ", "cc", 1),
+    ]
+    if passive:
+        rows += [("was", "be", "AUX", "auxpass", 4), ("arrested", "arrest", "VERB", "conj", 1)]
+    else:
+        rows += [("arrested", "arrest", "VERB", "conj", 1), ("guards", "guard", "NOUN", "dobj", 3)]
+    return tagged(parsed([*rows, (".", ".", "PUNCT", "punct", 1)]), {1: "VBD"})
+
+
+@pytest.mark.parametrize("passive", [True, False])
+def test_a_passive_conjunct_shares_its_subject_as_the_one_acted_upon(
+    verbs: VerbDictionary, passive: bool
+) -> None:
+    ps = _returned_and(passive)
+    navalny = Mention(0, 1, Entry("RUSOPP", "RUS", "OPP", "Alexei Navalny", "person"))
+    verb = next(t.i for t in ps.tokens if t.text == "arrested")
+    _, sources, targets = _coded(verbs, ps, [navalny], verb)
+    acted_on = [r.code for r in targets]
+    acting = [r.code for r in sources]
+    assert (acted_on, acting) == ((["RUSOPP"], []) if passive else ([], ["RUSOPP"]))

@@ -72,6 +72,13 @@ def arguments(
                 # "the US was disappointed by the vote": the one disappointed reacts
                 sources, targets = targets, sources
             break
+        if subj and current != verb and _bare_passive(tokens, verb, children):
+            # "he underwent surgery and was then airlifted to hospital": the subject a
+            # passive conjunct shares is the one acted upon, not who acts
+            passive = True
+            for c in subj:
+                targets.extend(actors.actors_at(c))
+            break
         if subj:
             for c in subj:
                 sources.extend(actors.actors_at(c))
@@ -208,6 +215,16 @@ def arguments(
         # "withdraw its troops from Syria": the troops are what it moves; Syria is the target
         targets = [t for t in targets if t not in own]
     return _unique(sources), _unique(targets)
+
+
+def _bare_passive(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """A passive verb with no subject of its own ('and was then airlifted')."""
+    kids = children.get(verb, ())
+    return any(tokens[k].dep == "auxpass" for k in kids) and not any(
+        tokens[k].dep in SUBJECT_DEPS or tokens[k].dep in _PASSIVE_SUBJECT_DEPS for k in kids
+    )
 
 
 def _passive_participle(
