@@ -600,3 +600,28 @@ def test_a_passive_conjunct_shares_its_subject_as_the_one_acted_upon(
     acted_on = [r.code for r in targets]
     acting = [r.code for r in sources]
     assert (acted_on, acting) == ((["RUSOPP"], []) if passive else ([], ["RUSOPP"]))
+
+
+@pytest.mark.parametrize(("tail", "pos", "seen"), [("free", "ADJ", False), ("trade", "NOUN", True)])
+def test_an_adjective_after_a_compounds_hyphen_is_no_pattern_word(
+    tail: str, pos: str, seen: bool
+) -> None:
+    """'set up police-free zones' (no 'set free'); 'agreed a free-trade pact' (a trade pact)."""
+    from accord.coding.patterns import contexts
+
+    ps = parsed(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("set", "set", "VERB", "ROOT", 1),
+            ("police", "police", "NOUN", "npadvmod", 4),
+            ("-", "-", "PUNCT", "punct", 4),
+            (tail, tail, pos, "amod", 5),
+            ("zones", "zone", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    tokens = tuple(
+        dataclasses.replace(t, whitespace="" if t.i in (2, 3) else " ") for t in ps.tokens
+    )
+    _, post = contexts(tokens, 1, children_of(tokens), {1})
+    assert (tail in {t.text for t in post.tokens}) is seen

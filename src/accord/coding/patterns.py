@@ -364,6 +364,7 @@ def contexts(
         - _temporal(tokens, verb, children)
         - _attribution(tokens, verb, children)
     )
+    clause = {i for i in clause if not _hyphen_tail(tokens, i)}
     kids = children.get(verb, ())
     subjects: set[int] = set()
     objects: set[int] = set()
@@ -378,6 +379,20 @@ def contexts(
     post = [tokens[i] for i in sorted(clause & objects)]
     post += [tokens[i] for i in sorted(clause) if i > verb and i not in objects]
     return Context(pre, None), Context(post, _anchors(tokens, verb, children) & clause)
+
+
+def _hyphen_tail(tokens: Sequence[Token], i: int) -> bool:
+    """An adjective after the hyphen of a compound ('free' of 'police-free zones',
+    'tax-free'): part of another word, it is no pattern word of its own ('set up
+    police-free zones' is no 'set free'). A noun there stays ('a free-trade pact' is a
+    trade pact)."""
+    return (
+        i >= 2
+        and tokens[i].pos == "ADJ"
+        and tokens[i - 1].text in ("-", "\u2013")
+        and not tokens[i - 1].whitespace
+        and not tokens[i - 2].whitespace
+    )
 
 
 def _reporting_head(tokens: Sequence[Token], verb: int) -> set[int]:
