@@ -396,6 +396,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
+        "a campaign or election rally is no protest, whoever holds it",
+        "Kanye West held his first campaign rally in Charleston, South Carolina.",
+        [("USACVL", "14", "USA"), ("USACVL", "14", None)],
+    ),
+    (
         "what an indirect question or an unsaid report says someone would do is no intent",
         "The Democrat Party did not immediately announce whom they would support. Iran did"
         " not say whether it would retaliate against the United States.",

@@ -470,6 +470,29 @@ def civilian_protest(c: Candidate, cl: Clause) -> Verdict:
     return c if len(kept) == len(c.sources) else dataclasses.replace(c, sources=kept)
 
 
+_ELECTORAL = words("electoral_modifiers.txt")
+
+
+@rule("campaign_rally", ["verb", "noun"], reads=["code"])
+def campaign_rally(c: Candidate, cl: Clause) -> Verdict:
+    """A campaign or election rally is electioneering, not a protest (141 covers 'civilian
+    demonstrations and other collective actions carried out as protests', CAMEO 1.1b3):
+    'Kanye West held his first campaign rally in Charleston', 'an election rally in
+    Lahore', whoever holds it (data/lexicon/electoral_modifiers.txt)."""
+    if not c.code.startswith(DEMONSTRATION):
+        return c
+    nouns = [c.trigger] if c.kind == "noun" else list(c.match.tokens if c.match else ())
+    for n in nouns:
+        mods = [
+            cl.tokens[k].text.lower()
+            for k in cl.children.get(n, ())
+            if cl.tokens[k].dep in ("compound", "amod", "nmod")
+        ]
+        if any(m in _ELECTORAL for m in mods):
+            return Drop("a campaign or election rally is no protest (CAMEO 141)", consumes=True)
+    return c
+
+
 _PLACE_PREPS = words("place_prepositions.txt")
 
 
@@ -567,6 +590,7 @@ RULES: tuple[Rule, ...] = (
     sport_teams,
     political_source,
     civilian_protest,
+    campaign_rally,
     argued_statement,
     statement_content,
     bare_statement,
