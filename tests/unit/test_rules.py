@@ -53,7 +53,7 @@ from accord.coding.ruleset import (
     unattributed_violence,
     verbal_defense,
 )
-from accord.coding.statement_rules import evaluation
+from accord.coding.statement_rules import evaluation, suggested_fact
 from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
@@ -320,6 +320,30 @@ def test_event_date_from_a_temporal_clause(
     got = event_date.apply(dataclasses.replace(_candidate(code="190"), trigger=trigger), clause)
     assert isinstance(got, Candidate)
     assert got.date == (WEDNESDAY if dated else clause.sentence_date)
+
+
+@pytest.mark.parametrize(
+    ("tag", "modal", "code"),
+    [
+        ("VBD", False, "010"),  # 'suggested the driver lost control': a view of what happened
+        ("VB", True, "020"),  # 'suggested the driver should stop': an appeal
+        ("VB", False, "020"),  # 'suggested the driver stop'
+    ],
+)
+def test_suggested_fact(tag: str, modal: bool, code: str) -> None:
+    rows = [
+        ("Russia", "Russia", "PROPN", "nsubj", 1),
+        ("suggested", "suggest", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3),
+        ("driver", "driver", "NOUN", "nsubj", 5 if modal else 4),
+    ]
+    if modal:
+        rows.append(("should", "should", "AUX", "aux", 5))
+    verb = len(rows)
+    rows += [("stop", "stop", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)]
+    ps = tagged(parsed(rows), {verb: tag, **({4: "MD"} if modal else {})})
+    got = suggested_fact.apply(_candidate(code="020"), _clause(ps))
+    assert isinstance(got, Candidate) and got.code == code
 
 
 def _had_met(adverb: str | None) -> ParsedSentence:

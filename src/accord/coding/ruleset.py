@@ -46,6 +46,7 @@ from accord.coding.statement_rules import (
     evaluation,
     quoted_speaker,
     statement_content,
+    suggested_fact,
 )
 from accord.coding.target_rules import (
     attack_referred,
@@ -592,6 +593,7 @@ RULES: tuple[Rule, ...] = (
     civilian_protest,
     campaign_rally,
     argued_statement,
+    suggested_fact,
     statement_content,
     bare_statement,
     mutual_parties,

@@ -48,6 +48,35 @@ def argued_statement(c: Candidate, cl: Clause) -> Verdict:
 
 
 _ARGUING = words("arguing_verbs.txt")
+_SUGGESTING = words("suggesting_verbs.txt")
+_PAST_TAGS = frozenset({"VBD"})
+
+
+@rule("suggested_fact", ["verb"], reads=["code"], writes=["code", "rule"])
+def suggested_fact(c: Candidate, cl: Clause) -> Verdict:
+    """A suggestion of what happened is a view, a statement (010, read for its content
+    next), not an appeal (02): 'the ministry suggested the driver lost control and left
+    the road'. What it puts forward as still to be done stays an appeal: 'suggested the US
+    withdraw', 'suggested that talks should resume' (data/lexicon/suggesting_verbs.txt)."""
+    tok = cl.tokens[c.trigger]
+    if c.code[:2] != "02" or tok.lemma.lower() not in _SUGGESTING:
+        return c
+    told = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "ccomp"]
+    if not told or not all(_told_as_done(k, cl) for k in told):
+        return c
+    return dataclasses.replace(c, code=BARE_STATEMENT, rule=f"{c.rule}+view")
+
+
+def _told_as_done(verb: int, cl: Clause) -> bool:
+    """A finite past-tense clause with no modal ('the driver lost control')."""
+    kids = cl.children.get(verb, ())
+    if any(cl.tokens[k].dep in ("aux", "auxpass") and cl.tokens[k].tag == "MD" for k in kids):
+        return False
+    if cl.tokens[verb].tag in _PAST_TAGS:
+        return True
+    return cl.tokens[verb].tag == "VBN" and any(
+        cl.tokens[k].dep == "aux" and cl.tokens[k].tag == "VBD" for k in kids
+    )  # 'suggested Iran had attacked'
 
 
 @rule(
