@@ -396,6 +396,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
+        "censure of an attack whose attacker the sentence does not name is not at one's own country",
+        "The Foreign Ministry of Iraq characterized the attack as a serious violation of Iraqi"
+        " sovereignty.",
+        [("IRQGOV", "11", "IRQ")],
+    ),
+    (
         "a campaign or election rally is no protest, whoever holds it",
         "Kanye West held his first campaign rally in Charleston, South Carolina.",
         [("USACVL", "14", "USA"), ("USACVL", "14", None)],

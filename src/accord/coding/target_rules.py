@@ -75,8 +75,28 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     for m in cl.mentions:
         if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
             return c
+    if c.code[:2] in _CENSURE_ROOTS and _censures_an_attack(c, cl):
+        return c  # 'characterized the attack as a violation of Iraqi sovereignty'
     implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
     return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+domestic")
+
+
+_CENSURE_ROOTS = frozenset({"11", "12", "13"})
+
+
+def _censures_an_attack(c: Candidate, cl: Clause) -> bool:
+    """Whether the act's object is a definite attack noun ('condemned the attack'): it is
+    aimed at whoever attacked, whom the sentence does not name, not at the source's own
+    country (attack_nouns.txt)."""
+    return any(
+        cl.tokens[k].dep == "dobj"
+        and cl.tokens[k].lemma.lower() in _ATTACK_NOUNS
+        and any(
+            cl.tokens[d].dep == "det" and cl.tokens[d].text.lower() in _DEFINITE
+            for d in cl.children.get(k, ())
+        )
+        for k in cl.children.get(c.trigger, ())
+    )
 
 
 _OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "relcl", "csubj"})
