@@ -19,6 +19,9 @@ D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("Xi held talks with Putin on Wednesday.", "Wednesday", dt.date(2026, 2, 4), D),
         ("The minister said on Thursday that talks would go on.", "Thursday", PUB, D),
         ("Officials met last Thursday in Oslo.", "last Thursday", dt.date(2026, 1, 29), D),
+        ("Officials met last Monday in Oslo.", "last Monday", dt.date(2026, 2, 2), D),
+        # the day before the story is 'yesterday': 'last Wednesday' is the week before's
+        ("Officials met last Wednesday in Oslo.", "last Wednesday", dt.date(2026, 1, 28), D),
         ("Rebels attacked the town on Saturday night.", "Saturday night", dt.date(2026, 1, 31), D),
         ("The leaders will meet on Friday in Paris.", "Friday", dt.date(2026, 2, 6), D),
         ("The vote is scheduled for Monday.", "Monday", dt.date(2026, 2, 9), D),

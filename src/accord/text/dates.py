@@ -11,7 +11,9 @@ Resolution rules (``pub`` is the publication date):
 * ``today``/``tonight``/``this morning`` -> pub; ``yesterday``/``last night`` -> pub - 1;
   ``tomorrow`` -> pub + 1 (day precision).
 * A weekday ("on Wednesday") -> the latest such day on or before pub (wire style: "said on
-  Thursday" in a Thursday story is that same day); ``last Wednesday`` -> strictly before pub;
+  Thursday" in a Thursday story is that same day); ``last Wednesday`` -> strictly before pub and
+  not the day before, which news calls "yesterday" ("last Thursday" in a Friday story is
+  the week before's);
   ``next Wednesday``, or a weekday shortly after a future marker ("will meet ... on Friday"),
   -> the first such day on or after pub (strictly after for ``next``).
 * Month and day without a year ("Feb. 4", "on February 5") -> the year that puts the date
@@ -122,11 +124,13 @@ def resolve_month_day(month: int, day: int, pub: dt.date, future: bool = False) 
 
 
 def _weekday(pub: dt.date, weekday: int, mode: str) -> dt.date:
-    """mode: 'past' (on or before), 'before' (strictly), 'future' (on or after), 'after'."""
+    """mode: 'past' (on or before), 'before' (strictly before, and not the day before:
+    'last Thursday' in a Friday story is eight days back, the day before being
+    'yesterday'), 'future' (on or after), 'after'."""
     if mode in ("past", "before"):
         back = (pub.weekday() - weekday) % 7
-        if back == 0 and mode == "before":
-            back = 7
+        if mode == "before" and back in (0, 1):
+            back += 7
         return pub - dt.timedelta(days=back)
     ahead = (weekday - pub.weekday()) % 7
     if ahead == 0 and mode == "after":
