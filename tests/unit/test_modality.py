@@ -380,7 +380,26 @@ FAVORED_ACT_IS_FUTURE: Spec = [
     (".", ".", "PUNCT", ".", "punct", 2),
 ]
 
+# The bill would have allowed China to extradite criminals.
+UNDER_A_MODAL_IS_HYPOTHETICAL: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("bill", "bill", "NOUN", "NN", "nsubj", 4),
+    ("would", "would", "AUX", "MD", "aux", 4),
+    ("have", "have", "AUX", "VB", "aux", 4),
+    ("allowed", "allow", "VERB", "VBN", "ROOT", 4),
+    ("China", "China", "PROPN", "NNP", "nsubj", 7),
+    ("to", "to", "PART", "TO", "aux", 7),
+    ("extradite", "extradite", "VERB", "VB", "ccomp", 4),
+    ("criminals", "criminal", "NOUN", "NNS", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 4),
+]
+
 CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
+    (
+        "under_a_modal_is_hypothetical",
+        UNDER_A_MODAL_IS_HYPOTHETICAL,
+        {"allowed": Mode.HYPOTHETICAL, "extradite": Mode.HYPOTHETICAL},
+    ),
     (
         "preferred_act_is_future",
         PREFERRED_ACT_IS_FUTURE,

@@ -436,6 +436,8 @@ def _named_as(prep: str, year: str) -> ParsedSentence:
         ("as", "2020", False, Mode.ASSERTED),  # this year: news
         ("of", "2016", False, Mode.ASSERTED),  # the year of what the object is charged with
         ("as", "2016", True, Mode.ASSERTED),  # the act's own date decides
+        ("at", "2016", False, Mode.BACKGROUND),  # the occasion: 'at the elections in 2016'
+        ("at", "2020", False, Mode.ASSERTED),
     ],
 )
 def test_object_dated_long_ago(prep: str, year: str, own_date: bool, mode: Mode) -> None:

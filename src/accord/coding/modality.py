@@ -297,6 +297,13 @@ def _embedding_mode(
         )
         if tok.dep in ("xcomp", "acl") and future_head:
             return Mode.FUTURE
+        if tok.dep in ("xcomp", "ccomp") and any(
+            tokens[k].dep == "aux" and tokens[k].text.lower() in _HYPOTHETICAL_AUX
+            for k in children.get(tok.head, ())
+        ):
+            # "a bill that would have allowed China to extradite": what the unrealised
+            # allowing would have let happen has not happened either
+            return Mode.HYPOTHETICAL
         if tok.dep == "xcomp" and head.pos == "ADJ" and lemma == "able":
             return _copula_mode(tokens, tok.head, children)
         if (

@@ -139,6 +139,7 @@ def future_date(c: Candidate, cl: Clause) -> Verdict:
 
 _SPAN_STARTS = words("span_start_prepositions.txt")
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_OCCASION_PREPS = words("occasion_prepositions.txt")
 
 
 @rule("since_long_ago", ["verb"], reads=["mode"], writes=["mode"])
@@ -166,10 +167,12 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
     """A year before the story's own said of what the act makes of its object dates the
     act: 'Widodo designated Wiranto, a former general, as the nation's security minister
     in 2016' (the parser hangs 'in 2016' on 'minister'; :func:`event_date` reads only
-    dates of the verb). Only the object itself and an 'as' phrase count, with the year in
-    an 'in' phrase right on them: 'accused him of a murder in 2018' (the murder's year,
-    further down) stays news. The act's own date, where the text gives one, decides
-    instead (:func:`background_date`)."""
+    dates of the verb); so does one said of the occasion the act took place at ('at the
+    next elections in 2008, the MDC won a majority', occasion_prepositions.txt). Only the
+    object itself, an 'as' phrase and an occasion count, with the year in an 'in' phrase
+    right on them: 'accused him of a murder in 2018' (the murder's year, further down)
+    stays news. The act's own date, where the text gives one, decides instead
+    (:func:`background_date`)."""
     pub = cl.publication
     if c.mode is not Mode.ASSERTED or pub is None:
         return c
@@ -184,6 +187,15 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
         for g in cl.children.get(k, ())
         if cl.tokens[g].dep == "pobj"
     ]
+    tok = cl.tokens[c.trigger]
+    held = [*kids, *(cl.children.get(tok.head, ()) if tok.dep == "conj" else ())]
+    nouns += [
+        g
+        for k in held
+        if cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() in _OCCASION_PREPS
+        for g in cl.children.get(k, ())
+        if cl.tokens[g].dep == "pobj"
+    ]  # 'at the next elections in 2008, the MDC won a majority ... and Mugabe claimed victory'
     for n in nouns:
         for p in cl.children.get(n, ()):
             if cl.tokens[p].dep != "prep" or cl.tokens[p].text.lower() != "in":
