@@ -396,7 +396,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
-        "censure of an attack whose attacker the sentence does not name is not at one's own country",
+        "censure of an attack whose attacker goes unnamed is not aimed at one's own country",
         "The Foreign Ministry of Iraq characterized the attack as a serious violation of Iraqi"
         " sovereignty.",
         [("IRQGOV", "11", "IRQ")],
