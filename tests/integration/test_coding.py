@@ -817,3 +817,15 @@ def test_a_statement_is_not_placed_where_nothing_says_it_was_made(coder: Any) ->
     # A verbal act between two countries happens wherever it is said: no story place.
     got = _placed(coder, "Lawyers gathered in Lyon on Sunday. France criticized Italy on Monday.")
     assert [(r, p) for r, p, _ in got if r == "11"] == [("11", None)]
+
+
+def test_taking_action_is_no_occupation_and_its_means_no_argument(coder: Any) -> None:
+    """'has taken decisive defensive action' names no act (CAMEO.2.0's '&MILITARY *' read
+    it as 192 Occupy territory), and 'by killing X' is how, not what, is protected (its
+    'killing' started DEFEND's '* KILLING', 110)."""
+    text = (
+        "The U.S. military has taken decisive defensive action to protect U.S. personnel"
+        " abroad by killing Qasem Soleimani."
+    )
+    codes = {e.cameo for e in coder.code_text(text, date=DATE)}
+    assert not codes & {"192", "110"}, codes

@@ -448,8 +448,17 @@ def _anchors(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         elif dep == "xcomp":
             out |= {c} | _anchors(tokens, c, children)
         elif dep in ("prep", "agent", "dative") and tokens[c].text.lower() not in _ADJUNCT_PREPS:
+            if dep == "prep" and _means(tokens, c, children):
+                continue  # 'protect personnel by killing X': how, not what, is protected
             out |= _prep_head(tokens, c, children)
     return out
+
+
+def _means(tokens: Sequence[Token], prep: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """'by' with a gerund ('by killing Soleimani'): the means of the act, no argument."""
+    return tokens[prep].text.lower() == "by" and any(
+        tokens[k].dep == "pcomp" for k in children.get(prep, ())
+    )
 
 
 def _noun_anchors(
