@@ -40,3 +40,28 @@ def test_a_country_after_pro_or_anti_is_a_stance_not_the_actors_country() -> Non
     assert not stance_only(Mention(1, 2, country), _tokens("the Beijing government"))  # type: ignore[arg-type]
     person = SimpleNamespace(code="CHNGOV", kind="person")
     assert not stance_only(Mention(3, 4, person), tokens)  # type: ignore[arg-type]
+
+
+def test_a_clock_time_is_no_prime_minister() -> None:
+    """'at 5 p.m. local time': the Phoenix agent 'the PM' matched on 'p.m.' no longer counts;
+    'the PM' written so still does."""
+    from accord.coding.mentions import credible
+    from tests.unit.parsing import Entry
+
+    pm = Entry("---GOV", None, "GOV", "the pm", "agent")
+    clock = parsed(
+        [
+            ("at", "at", "ADP", "prep", 0),
+            ("5", "5", "NUM", "nummod", 2),
+            ("p.m.", "p.m.", "NOUN", "pobj", 0),
+        ]
+    )
+    assert credible(clock.tokens, [Mention(2, 3, pm)], {}) == []
+    office = parsed(
+        [
+            ("the", "the", "DET", "det", 1),
+            ("PM", "PM", "PROPN", "nsubj", 2),
+            ("said", "say", "VERB", "ROOT", 2),
+        ]
+    )
+    assert credible(office.tokens, [Mention(0, 2, pm)], {}) == [Mention(0, 2, pm)]

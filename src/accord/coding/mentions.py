@@ -14,6 +14,7 @@ from accord.model import Token
 __all__ = ["credible", "find_mentions", "nationality_only"]
 
 _GEOGRAPHIC_NOUNS = words("geographic_nouns.txt")
+_CLOCK = words("clock_abbreviations.txt")
 
 
 def find_mentions(
@@ -38,6 +39,8 @@ def credible(
     out: list[Mention] = []
     for m in mentions:
         e = m.entry
+        if m.end - m.start == 1 and tokens[m.start].text in _CLOCK:
+            continue  # "at 5 p.m. local time": a clock time, not 'the PM'
         if e.kind in ("country", "capital", "group") and _place_named_as_person(tokens, m, seen):
             # "Sudesh Amman", then "Amman": a person, not Jordan's capital; "Michael
             # Bloomberg", then "Bloomberg": a person, not the news company
