@@ -65,3 +65,24 @@ def test_a_clock_time_is_no_prime_minister() -> None:
         ]
     )
     assert credible(office.tokens, [Mention(0, 2, pm)], {}) == [Mention(0, 2, pm)]
+
+
+def test_a_surname_inside_another_persons_name_is_not_that_person() -> None:
+    """'the resignation of Luis Rivera Marín', the name read as an organisation: 'Marín'
+    is not Sanna Marin, whatever entity type the parser gave the name."""
+    from accord.coding.mentions import credible
+    from tests.unit.parsing import Entry
+
+    marin = Entry("FINELI", "FIN", "ELI", "Sanna Marin", "person")
+    ps = parsed(
+        [
+            ("of", "of", "ADP", "prep", 0),
+            ("Luis", "Luis", "PROPN", "compound", 3),
+            ("Rivera", "Rivera", "PROPN", "compound", 3),
+            ("Marín", "Marín", "PROPN", "pobj", 0),
+        ]
+    )
+    import dataclasses
+
+    tokens = tuple(dataclasses.replace(t, ent_type="ORG") if t.i else t for t in ps.tokens)
+    assert credible(tokens, [Mention(3, 4, marin)], {}) == []

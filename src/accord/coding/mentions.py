@@ -55,17 +55,26 @@ def credible(
             continue
         around = [i for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
         if any(
-            tokens[i].ent_type == "PERSON"
-            and tokens[i].pos == "PROPN"
+            tokens[i].pos == "PROPN"
             and tokens[i].text.lower() not in name
+            and (tokens[i].ent_type == "PERSON" or _one_name(tokens, i, m))
             for i in around
         ):
-            continue  # "Sharon Osbourne": another person's name
+            continue  # "Sharon Osbourne", "Luis Rivera Marín": another person's name
         titled = any(w not in name for w in words)
         introduced = any((ref := seen.get(w)) is not None and ref.name == e.name for w in present)
         if titled or introduced or (e.role is not None and e.role != "ELI"):
             out.append(m)
     return out
+
+
+def _one_name(tokens: Sequence[Token], i: int, m: Mention) -> bool:
+    """Whether the proper noun next to the mention is part of one name with it, whatever
+    entity type the parser gave the name ('Luis Rivera Marín', read as an organisation)."""
+    inside = range(m.start, m.end)
+    return (tokens[i].dep == "compound" and tokens[i].head in inside) or any(
+        tokens[k].dep == "compound" and tokens[k].head == i for k in inside
+    )
 
 
 def _geographic_name(tokens: Sequence[Token], m: Mention) -> bool:
