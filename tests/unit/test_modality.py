@@ -394,7 +394,18 @@ UNDER_A_MODAL_IS_HYPOTHETICAL: Spec = [
     (".", ".", "PUNCT", ".", "punct", 4),
 ]
 
+# Russia possibly attacked the convoy.
+HEDGED_IS_HYPOTHETICAL: Spec = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+    ("possibly", "possibly", "ADV", "RB", "advmod", 2),
+    ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("convoy", "convoy", "NOUN", "NN", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
 CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
+    ("hedged_is_hypothetical", HEDGED_IS_HYPOTHETICAL, {"attacked": Mode.HYPOTHETICAL}),
     (
         "under_a_modal_is_hypothetical",
         UNDER_A_MODAL_IS_HYPOTHETICAL,

@@ -67,6 +67,7 @@ _SPAN_UNITS = words("span_units.txt")
 _SPAN_MARKERS = words("span_markers.txt")
 _SPAN_PREPOSITIONS = words("span_prepositions.txt")
 _NEGATORS = words("negators.txt")
+_HEDGES = words("hedging_adverbs.txt")
 _PERSONAL = words("subject_pronouns.txt")
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 
@@ -90,6 +91,8 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         return Mode.HYPOTHETICAL
     if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
         return Mode.HYPOTHETICAL
+    if any(_hedged(tokens, k, children) for k in kids):
+        return Mode.HYPOTHETICAL  # "somebody getting shot, perhaps by rioters"
     if any(a in _FUTURE_AUX for a in aux):
         return Mode.FUTURE
     if tokens and tokens[-1].text == "?" and _is_main_clause(tokens, verb):
@@ -112,6 +115,16 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     if any(k.dep == "prep" and _span_of_years(tokens, k.i, children) for k in kids):
         return Mode.BACKGROUND
     return Mode.ASSERTED
+
+
+def _hedged(tokens: Sequence[Token], k: Token, children: Mapping[int, Sequence[int]]) -> bool:
+    """A hedging adverb on the verb or on its by-agent ('perhaps by rioters')."""
+    if k.dep == "advmod" and k.text.lower() in _HEDGES:
+        return True
+    return k.dep in ("agent", "prep") and any(
+        tokens[g].dep == "advmod" and tokens[g].text.lower() in _HEDGES
+        for g in children.get(k.i, ())
+    )
 
 
 def _span_of_years(
