@@ -373,6 +373,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRQGOV", "11", "USA")],
     ),
     (
+        "a pardon given to a named person, parsed as the recipient's apposition, is a release",
+        "Trump granted Bernard Bailey Kerik a full and unconditional pardon.",
+        [("USAGOV", "08", "USACVL")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],

@@ -443,6 +443,10 @@ def _anchors(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         dep = tokens[c].dep
         if dep in _OBJECT_DEPS:
             out |= _noun_anchors(tokens, c, children)
+        elif dep == "dative" and tokens[c].pos in ("NOUN", "PROPN"):
+            # "granted Kerik a full pardon", the thing given parsed as the recipient's
+            # apposition: the nominal recipient with what hangs on it
+            out |= _noun_anchors(tokens, c, children)
         elif dep in ("prt", "advmod", "acomp", "pcomp", "npadvmod"):
             out.add(c)
         elif dep == "xcomp":
