@@ -378,6 +378,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAGOV", "08", "USACVL")],
     ),
     (
+        "someone named killed in a bombing with no named bomber: unidentified forces",
+        "Ahmad Shah was killed in a bomb attack in Kabul.",
+        [("AFGUAF", "18", "AFGCVL")],
+    ),
+    (
         "criticism of someone for something is aimed at them",
         "Senator Bernie Sanders slammed Trump for a New York Times story.",
         [("USALEG", "11", "USAGOV")],
@@ -400,6 +405,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "an agentless passive that names no one harmed gets no invented attacker (issue 10)",
+        "On Saturday, the Crew Dragon was launched via a Falcon 9 rocket from the Kennedy"
+        " Space Center at Cape Canaveral, Florida.",
+        [("USAUAF", "19", "USA"), ("USAUAF", "19", None)],
+    ),
     (
         "censure of an attack whose attacker goes unnamed is not aimed at one's own country",
         "The Foreign Ministry of Iraq characterized the attack as a serious violation of Iraqi"

@@ -79,18 +79,31 @@ def unattributed_violence(c: Candidate, cl: Clause) -> Verdict:
     """Violence with no named perpetrator ('a car bomb killed five soldiers in Kabul'), or
     by an unnamed person in a sentence of political violence ('a man wearing a fake
     suicide vest began to stab people'), is coded to unidentified armed forces (UAF) of the
-    country where it happened."""
+    country where it happened. An agentless passive that names no one harmed gets no
+    invented attacker ('the Crew Dragon was launched via a Falcon 9 rocket')."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
     country = (cl.place.country if cl.place else None) or cl.home
     if c.sources:
         return _unnamed_attacker(c, cl, country)
+    patients = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "nsubjpass"]
+    if patients and not c.targets and not any(_names_someone(k, cl) for k in patients):
+        return c  # "the Crew Dragon was launched via a Falcon 9 rocket": no one harmed
     if country is None:
         country = located_country(cl.tokens, cl.mentions, c.targets)
     found = unattributed(cl.tokens, c.trigger, cl.children, country, cl.mentions)
     if found:
         return dataclasses.replace(c, sources=tuple(found))
     return _harmed_official(c, cl, country)
+
+
+def _names_someone(k: int, cl: Clause) -> bool:
+    """Whether the phrase at ``k`` holds a knowledge-base name or role word ('two
+    soldiers', 'a police station'), or a person's name."""
+    inside = subtree(cl.children, k)
+    return any(m.start in inside for m in cl.mentions) or any(
+        cl.tokens[i].ent_type == "PERSON" for i in inside
+    )
 
 
 def _harmed_official(c: Candidate, cl: Clause, country: str | None) -> Candidate:
