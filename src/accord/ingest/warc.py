@@ -268,13 +268,17 @@ def iter_warc(
     resumed = False
     last_ok = -1  # start of the last record read whole
     floor = -1  # where reading last resumed: the next scan starts after it
+    reported: set[int] = set()  # offsets already reported broken: each is reported once
     while True:
         fatal_at: int | None = None
         for step in _iter_from(stream, name=name, path=path, settings=settings):
             first_after_resume = resumed
             resumed = False
             if step.error is not None:
-                if not (step.fatal and first_after_resume):
+                if not (step.fatal and first_after_resume) and step.offset not in reported:
+                    # a resume may start at the broken record again, which can then fail
+                    # in another way (read afresh rather than after the record before it)
+                    reported.add(step.offset)
                     yield _failure(name, path, step.offset, step.error, step.doc_id)
                 if step.fatal:
                     fatal_at = step.offset
