@@ -282,10 +282,7 @@ def _both_ways(c: Candidate) -> bool:
 
 
 def _crowd(head: int, cl: Clause) -> bool:
-    tok = cl.tokens[head]
-    return tok.lemma.lower() in _PROTESTING_CROWDS or tok.text.lower().rstrip("s") in (
-        _PROTESTING_CROWDS
-    )
+    return cl.tokens[head].lemma.lower() in _PROTESTING_CROWDS
 
 
 def _names_a_place(k: int, cl: Clause) -> bool:

@@ -89,12 +89,7 @@ def _censures_an_attack(c: Candidate, cl: Clause) -> bool:
     aimed at whoever attacked, whom the sentence does not name, not at the source's own
     country (attack_nouns.txt)."""
     return any(
-        cl.tokens[k].dep == "dobj"
-        and cl.tokens[k].lemma.lower() in _ATTACK_NOUNS
-        and any(
-            cl.tokens[d].dep == "det" and cl.tokens[d].text.lower() in _DEFINITE
-            for d in cl.children.get(k, ())
-        )
+        cl.tokens[k].dep == "dobj" and _definite_attack(k, cl)
         for k in cl.children.get(c.trigger, ())
     )
 
@@ -231,6 +226,14 @@ _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
 
 
+def _definite_attack(k: int, cl: Clause) -> bool:
+    """A definite attack noun ('the attack', 'these strikes'): one the story told."""
+    return cl.tokens[k].lemma.lower() in _ATTACK_NOUNS and any(
+        cl.tokens[d].dep == "det" and cl.tokens[d].text.lower() in _DEFINITE
+        for d in cl.children.get(k, ())
+    )
+
+
 _MEANS_VERBS = words("instrument_verbs.txt")
 
 
@@ -274,12 +277,7 @@ def attack_referred(c: Candidate, cl: Clause) -> Verdict:
     nouns = [
         k
         for k in subtree(cl.children, c.trigger)
-        if cl.tokens[k].lemma.lower() in _ATTACK_NOUNS
-        and cl.tokens[k].pos == "NOUN"
-        and any(
-            cl.tokens[d].dep == "det" and cl.tokens[d].text.lower() in _DEFINITE
-            for d in cl.children.get(k, ())
-        )
+        if cl.tokens[k].pos == "NOUN" and _definite_attack(k, cl)
     ]
     if not nouns:
         return c
