@@ -120,6 +120,35 @@ REPORTED_PAST_PERFECT_IS_ASSERTED: Spec = [
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
+# Iran acknowledged that its military had shot down the airliner.
+OWN_SIDE_PAST_PERFECT_IS_ASSERTED: Spec = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+    ("acknowledged", "acknowledge", "VERB", "VBD", "ROOT", 1),
+    ("that", "that", "SCONJ", "IN", "mark", 6),
+    ("its", "its", "PRON", "PRP$", "poss", 4),
+    ("military", "military", "NOUN", "NN", "nsubj", 6),
+    ("had", "have", "AUX", "VBD", "aux", 6),
+    ("shot", "shoot", "VERB", "VBN", "ccomp", 1),
+    ("down", "down", "ADP", "RP", "prt", 6),
+    ("the", "the", "DET", "DT", "det", 9),
+    ("airliner", "airliner", "NOUN", "NN", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The minister said his predecessor had signed the deal.
+PREDECESSOR_PAST_PERFECT_IS_BACKGROUND: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("minister", "minister", "NOUN", "NN", "nsubj", 2),
+    ("said", "say", "VERB", "VBD", "ROOT", 2),
+    ("his", "his", "PRON", "PRP$", "poss", 4),
+    ("predecessor", "predecessor", "NOUN", "NN", "nsubj", 6),
+    ("had", "have", "AUX", "VBD", "aux", 6),
+    ("signed", "sign", "VERB", "VBN", "ccomp", 2),
+    ("the", "the", "DET", "DT", "det", 8),
+    ("deal", "deal", "NOUN", "NN", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
 # The rebels said they would meet the mediator.
 REPORTED_WOULD_IS_FUTURE: Spec = [
     ("The", "the", "DET", "DT", "det", 1),
@@ -440,6 +469,16 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         "reported_past_perfect_is_asserted",
         REPORTED_PAST_PERFECT_IS_ASSERTED,
         {"said": Mode.ASSERTED, "paid": Mode.ASSERTED},
+    ),
+    (
+        "own_side_past_perfect_is_asserted",
+        OWN_SIDE_PAST_PERFECT_IS_ASSERTED,
+        {"acknowledged": Mode.ASSERTED, "shot": Mode.ASSERTED},
+    ),
+    (
+        "predecessor_past_perfect_is_background",
+        PREDECESSOR_PAST_PERFECT_IS_BACKGROUND,
+        {"signed": Mode.BACKGROUND},
     ),
     (
         "third_party_past_perfect_is_background",

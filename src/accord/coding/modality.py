@@ -69,6 +69,7 @@ _SPAN_PREPOSITIONS = words("span_prepositions.txt")
 _NEGATORS = words("negators.txt")
 _HEDGES = words("hedging_adverbs.txt")
 _PERSONAL = words("subject_pronouns.txt")
+_POSSESSIVES = words("possessive_determiners.txt")
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 
 
@@ -236,9 +237,26 @@ def committed(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequenc
 
 
 def _self_report(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
-    """'Uganda said it had paid': a speaker's report of its own action is the news, where
+    """'Uganda said it had paid', 'Iran acknowledged that its military had shot down the
+    airliner': a speaker's report of its own (or its own side's) action is the news, where
     'said US troops had defeated ISIS' recalls an earlier event."""
-    return _reported(tokens, verb, children) and _pronoun_subject(tokens, verb, children)
+    return _reported(tokens, verb, children) and (
+        _pronoun_subject(tokens, verb, children) or _own_side_subject(tokens, verb, children)
+    )
+
+
+def _own_side_subject(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """A subject owned by a possessive pronoun: 'its military', 'their government'."""
+    return any(
+        tokens[c].dep in ("nsubj", "nsubjpass")
+        and any(
+            tokens[g].dep == "poss" and tokens[g].text.lower() in _POSSESSIVES
+            for g in children.get(c, ())
+        )
+        for c in children.get(verb, ())
+    )
 
 
 def _announced(tokens: Sequence[Token], verb: int) -> bool:
