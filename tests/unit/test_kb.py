@@ -103,6 +103,22 @@ def test_longest_match_takes_title_and_person(kb: ActorKB) -> None:
     assert m3 is not None and m3.length == 4 and m3.entry.code == "FRAGOV"
 
 
+def test_an_organisations_office_before_a_person_is_the_organisation(kb: ActorKB) -> None:
+    # the text is the better witness of the office (igo_offices.txt), on any date
+    for words in (
+        ["U.N.", "Secretary-General", "Kofi", "Annan", "said"],
+        ["NATO", "Secretary", "General", "Jens", "Stoltenberg", "said"],
+    ):
+        m = kb.match(words, 0, D(2026, 2, 4))
+        assert m is not None and m.length == len(words) - 1
+        assert m.entry.kind == "igo" and m.entry.code.startswith("IGO"), words
+    # a country's envoy to the body stays the country's
+    haley = kb.match(["UN", "Ambassador", "Nikki", "Haley", "said"], 0, D(2018, 1, 1))
+    assert haley is not None and haley.entry.country == "USA"
+    # a national title before a person is unchanged
+    assert code(kb, ["Russian", "President", "Vladimir", "Putin"], D(2026, 2, 4)) == "RUSGOV"
+
+
 def test_capitals_and_seats_of_power(kb: ActorKB) -> None:
     assert code(kb, ["the", "Kremlin"]) == "RUSGOV"
     assert code(kb, ["Kremlin"]) == "RUSGOV"

@@ -39,6 +39,27 @@ def test_a_phrase_parsed_as_a_clause_falls_back_to_its_longest_mention(kb: Actor
     assert ref is not None and ref.code.startswith("IGO")
 
 
+def test_a_listed_person_with_an_organisations_office_in_apposition_acts_for_it(
+    kb: ActorKB,
+) -> None:
+    # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": listed with no
+    # national office on the day, the apposition names the body he speaks for
+    ps = parsed(
+        [
+            ("Kenzo", "Kenzo", "PROPN", "compound", 1),
+            ("Oshima", "Oshima", "PROPN", "ROOT", 1),
+            (",", ",", "PUNCT", "punct", 1),
+            ("the", "the", "DET", "det", 7),
+            ("United", "United", "PROPN", "compound", 5),
+            ("Nations", "Nations", "PROPN", "compound", 7),
+            ("Relief", "Relief", "PROPN", "compound", 7),
+            ("Coordinator", "Coordinator", "PROPN", "appos", 1),
+        ]
+    )
+    ref = resolve_phrase(ps.tokens, kb, dt.date(2004, 5, 5))
+    assert ref is not None and ref.code == "IGOUNO"
+
+
 def test_nothing_named_resolves_to_nothing(kb: ActorKB) -> None:
     ps = parsed([("fluffy", "fluffy", "ADJ", "amod", 1), ("kittens", "kitten", "NOUN", "ROOT", 1)])
     assert resolve_phrase(ps.tokens, kb, None) is None

@@ -1128,6 +1128,17 @@ def test_an_untargeted_act_is_aimed_at_the_one_other_country_its_predicate_names
     # nor is the subject's own country
     own = Mention(4, 5, Entry("GBR", "GBR", None, "Britain", "country"))
     assert predicate_actor.apply(cand, _clause(_aid_to("Britain", "pobj", 3), [own])) is cand
+    # an international organisation (no country of its own) acts so too
+    un = _ref(0, "IGOUNO", None, None, "igo")
+    by_un = _candidate(code="0332", trigger=1, sources=(un,))
+    got = predicate_actor.apply(by_un, _clause(_aid_to("Mozambique", "pobj", 3), [mozambique]))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["MOZ"]
+    # a source with neither a country nor an organisation names no side to aim from
+    crowd = _ref(0, "---CVL", None, "CVL", "agent")
+    lone = _candidate(code="0332", trigger=1, sources=(crowd,))
+    assert (
+        predicate_actor.apply(lone, _clause(_aid_to("Mozambique", "pobj", 3), [mozambique])) is lone
+    )
 
 
 def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:

@@ -198,9 +198,10 @@ class SentenceActors:
         """
         phrase = {head}
         complements: list[int] = []
+        known = self._by_token.get(head)
         appos_ok = self._tokens[head].ent_type in ("PERSON", "ORG") or (
-            self._tokens[head].pos == "PROPN" and head not in self._by_token
-        )
+            self._tokens[head].pos == "PROPN" and (known is None or known.entry.kind == "person")
+        )  # a listed person whatever the entity recogniser says ('Oshima' as GPE)
         stack = [head]
         while stack:
             h = stack.pop()

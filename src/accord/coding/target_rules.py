@@ -114,11 +114,12 @@ def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
     international organisation, is aimed at it: 'promised to continue military aid to
     war-torn Mozambique', 'refused to meet Jordan's visiting King Abdullah', 'opened an
     embassy in Tehran', 'threatened to cut off electricity to the Azerbaijan republic'.
-    A predicate naming two other countries says too little to choose."""
+    A predicate naming two other countries says too little to choose. An organisation
+    acts so too ('the UN coordinator demanded parties to the conflict in Iraq to ...')."""
     if c.targets or not c.sources:
         return c
     src = c.sources[0]
-    if src.country is None:
+    if src.country is None and src.kind != "igo":
         return c
     skip = set(range(src.start, src.end))
     for k in cl.children.get(c.trigger, ()):

@@ -40,6 +40,7 @@ from accord.coding.kb.text import (
     token_stream,
     tokenize,
 )
+from accord.coding.lexicon import words
 from accord.errors import ResourceError, UsageError
 
 __all__ = ["ActorKB"]
@@ -215,7 +216,9 @@ class ActorKB:
         self, stream: Sequence[Tok], date: dt.date, *, compose: bool = True
     ) -> tuple[ActorEntry, int] | None:
         """Longest entry at the start of ``stream``; returns (entry, stream end).
-        With ``compose``, title words directly before a person are taken with the person."""
+        With ``compose``, title words directly before a person are taken with the person;
+        an organisation's name with an office of its own before them makes the whole the
+        organisation ("U.N. Secretary-General Kofi Annan": data/lexicon/igo_offices.txt)."""
         if not stream:
             return None
         starts = [0, 1] if stream[0].norm == "the" else [0]
@@ -229,6 +232,8 @@ class ActorKB:
             if compose and actor.kind != "person":
                 composed = self._compose_person(stream, end, date)
                 if composed is not None:
+                    if actor.kind == "igo" and _igo_office(pat.tokens, stream, end):
+                        return entry, composed[1]  # "NATO Secretary General Jens Stoltenberg"
                     return composed
             return entry, end
         return None
@@ -392,3 +397,19 @@ class _Streams:
         while 0 < end < len(stream) and stream[end].word == stream[end - 1].word:
             end += 1
         return stream[k:end]
+
+
+_IGO_OFFICES = words("igo_offices.txt")
+_LONGEST_OFFICE = max(len(o.split()) for o in _IGO_OFFICES)
+
+
+def _igo_office(name: Sequence[str], stream: Sequence[Tok], pos: int) -> bool:
+    """Whether an organisation's name ends with an office inside it ("NATO
+    Secretary-General") or the words at ``pos`` after it name one ("U.N.
+    Secretary-General")."""
+    ends = (" ".join(name[-n:]) for n in range(1, min(_LONGEST_OFFICE, len(name)) + 1))
+    after = (
+        " ".join(t.norm for t in stream[pos : pos + n])
+        for n in range(1, min(_LONGEST_OFFICE, len(stream) - pos) + 1)
+    )
+    return any(o in _IGO_OFFICES for o in (*ends, *after))
