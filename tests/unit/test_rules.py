@@ -22,6 +22,7 @@ from accord.coding.rules import Candidate, Clause, Drop, Rule, SentenceDate, rul
 from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
+    allegation,
     attack_referred,
     background_date,
     call_needs_counterpart,
@@ -53,7 +54,7 @@ from accord.coding.ruleset import (
     unattributed_violence,
     verbal_defense,
 )
-from accord.coding.statement_rules import evaluation, suggested_fact
+from accord.coding.statement_rules import agreed_view, evaluation, suggested_fact
 from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
@@ -1243,3 +1244,109 @@ def test_a_warning_of_something_no_one_does_is_no_threat() -> None:
     assert isinstance(
         licensed_default.apply(dataclasses.replace(cand, sources=(un,)), _clause(ps)), Drop
     )
+
+
+def _agreed(rest: list[tuple[str, str, str, str, int]]) -> ParsedSentence:
+    """'Candidates agreed <rest> .': the verb at 1."""
+    return parsed(
+        [
+            ("Candidates", "candidate", "NOUN", "nsubj", 1),
+            ("agreed", "agree", "VERB", "ROOT", 1),
+            *rest,
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+_VACCINES_WORK = [  # 'that vaccines work'
+    ("that", "that", "SCONJ", "mark", 4),
+    ("vaccines", "vaccine", "NOUN", "nsubj", 4),
+    ("work", "work", "VERB", "ccomp", 1),
+]
+_TALKS_SHOULD_RESUME = [  # 'that talks should resume'
+    ("that", "that", "SCONJ", "mark", 5),
+    ("talks", "talk", "NOUN", "nsubj", 5),
+    ("should", "should", "AUX", "aux", 5),
+    ("resume", "resume", "VERB", "ccomp", 1),
+]
+_WITH_THE_PLAN = [
+    ("with", "with", "ADP", "prep", 1),
+    ("the", "the", "DET", "det", 4),
+    ("plan", "plan", "NOUN", "pobj", 2),
+]
+_WITH_RUSSIA = [("with", "with", "ADP", "prep", 1), ("Russia", "Russia", "PROPN", "pobj", 2)]
+_TO_MEET = [("to", "to", "PART", "aux", 3), ("meet", "meet", "VERB", "xcomp", 1)]
+
+
+@pytest.mark.parametrize(
+    ("rest", "tags", "parties", "mentions", "code"),
+    [
+        (_VACCINES_WORK, {4: "VBP"}, 1, [], "010"),  # a view: a statement
+        (_VACCINES_WORK, {4: "VBP"}, 2, [], "019"),  # two parties share it: accord
+        (_TALKS_SHOULD_RESUME, {4: "MD", 5: "VB"}, 1, [], "030"),  # to be done: agreement
+        (_WITH_THE_PLAN, {}, 1, [], "010"),  # agreeing with an idea
+        (
+            _WITH_RUSSIA,
+            {},
+            1,
+            [Mention(3, 4, Entry("RUS", "RUS", None, "Russia", "country"))],
+            "030",
+        ),
+        (_TO_MEET, {}, 1, [], "030"),  # agreeing to act
+    ],
+)
+def test_agreeing_on_a_view_is_a_statement_or_accord_not_cooperation(
+    rest: list[tuple[str, str, str, str, int]],
+    tags: dict[int, str],
+    parties: int,
+    mentions: list[Mention],
+    code: str,
+) -> None:
+    ps = tagged(_agreed(rest), tags)
+    sources = tuple(_ref(0, f"USAPTY{i}", "USA", "PTY", "agent") for i in range(parties))
+    got = agreed_view.apply(_candidate(code="030", sources=sources), _clause(ps, mentions))
+    assert isinstance(got, Candidate) and got.code == code
+
+
+def _claimed(verb: str, lemma: str, rest: list[tuple[str, str, str, str, int]]) -> ParsedSentence:
+    """'Hawkins claimed Russia <verb> <rest> .'"""
+    return parsed(
+        [
+            ("Hawkins", "Hawkins", "PROPN", "nsubj", 1),
+            ("claimed", "claim", "VERB", "ROOT", 1),
+            ("Russia", "Russia", "PROPN", "nsubj", 3),
+            (verb, lemma, "VERB", "ccomp", 1),
+            *rest,
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "rest", "accused"),
+    [
+        ("rigged", "rig", [("votes", "vote", "NOUN", "dobj", 3)], True),  # an act: accusation
+        ("has", "have", [("money", "money", "NOUN", "dobj", 3)], False),  # a state: none
+        (
+            "was",
+            "be",
+            [("behind", "behind", "ADP", "prep", 3), ("it", "it", "PRON", "pobj", 4)],
+            True,
+        ),  # a state that lays blame
+    ],
+)
+def test_a_claim_accuses_whoever_it_says_did_something_not_how_things_are(
+    verb: str, lemma: str, rest: list[tuple[str, str, str, str, int]], accused: bool
+) -> None:
+    ps = _claimed(verb, lemma, rest)
+    match = VerbDictionary.load().match(ps.tokens, 1, children_of(ps.tokens))
+    assert match is not None and match.form.block == "ALLEGE" and match.pattern is None
+    russia = Mention(2, 3, Entry("RUS", "RUS", None, "Russia", "country"))
+    speaker = _ref(0, "USAPTY", "USA", "PTY", "person")
+    cand = Candidate("verb", 1, match.code, "verb:ALLEGE:claim", match=match, sources=(speaker,))
+    got = allegation.apply(cand, _clause(ps, [russia]))
+    if accused:
+        assert isinstance(got, Candidate) and got.code == "112"
+        assert [t.code for t in got.targets] == ["RUS"]
+    else:
+        assert isinstance(got, Drop)

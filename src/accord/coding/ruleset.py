@@ -42,6 +42,9 @@ from accord.coding.protest_rules import PROTESTING_ROLES, campaign_rally, civili
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import (
+    EXPRESS_ACCORD,
+    MAX_MUTUAL_PARTIES,
+    agreed_view,
     argued_statement,
     bare_statement,
     evaluation,
@@ -74,7 +77,6 @@ from accord.model import Mode
 _ASPECTUAL = words("aspectual_verbs.txt")
 _YIELDING = words("yielding_verbs.txt")
 _PENDING = words("pending_adverbs.txt")
-MAX_MUTUAL_PARTIES = 3
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _WITH_EACH_OTHER = frozenset({"04", "05", "06"})
 """Roots whose pattern object joint parties share ('signed a treaty', 'held talks')."""
@@ -253,7 +255,8 @@ def allegation(c: Candidate, cl: Clause) -> Verdict:
     """A claim or allegation that another actor did something is an accusation (112)
     against that actor ('opposition parties claimed protesters were sent by the
     government'; the act alleged is not coded as fact, see Mode.ALLEGED). A claim about
-    nobody else ('claimed 190 were dead', 'claimed victory') is no disapproval: without a
+    nobody else ('claimed 190 were dead', 'claimed victory'), or a claim of how things are
+    ('claimed the US government has enough money to spend'), is no disapproval: without a
     pattern of its own it is no event."""
     m = c.match
     if m is None or m.pattern is not None or m.form.block != ALLEGING_BLOCK or m.frame:
@@ -261,7 +264,7 @@ def allegation(c: Candidate, cl: Clause) -> Verdict:
     accused = [
         r
         for k in cl.children.get(c.trigger, ())
-        if cl.tokens[k].dep == "ccomp"
+        if cl.tokens[k].dep == "ccomp" and not _state_claimed(k, cl)
         for g in cl.children.get(k, ())
         if cl.tokens[g].dep in ("nsubj", "nsubjpass")
         for r in _subject_actors(g, cl)
@@ -270,6 +273,18 @@ def allegation(c: Candidate, cl: Clause) -> Verdict:
     if not accused:
         return Drop("a claim that accuses no other actor is no event")
     return dataclasses.replace(c, code="112", targets=tuple(accused), rule=f"{c.rule}+accusation")
+
+
+_STATIVE = words("stative_verbs.txt")
+_CULPABILITY = words("culpability_words.txt")
+
+
+def _state_claimed(verb: int, cl: Clause) -> bool:
+    """A clause of being or having ('has enough money', 'were unemployed') whose words
+    lay no blame ('was behind the attack' does)."""
+    if cl.tokens[verb].lemma.lower() not in _STATIVE:
+        return False
+    return not any(cl.tokens[k].lemma.lower() in _CULPABILITY for k in subtree(cl.children, verb))
 
 
 def _subject_actors(token: int, cl: Clause) -> list[ActorRef]:
@@ -480,7 +495,7 @@ def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
     mutual = (
         not c.targets
         and 1 < len(c.sources) <= MAX_MUTUAL_PARTIES
-        and c.code[:2] in MUTUAL_ROOTS
+        and (c.code[:2] in MUTUAL_ROOTS or c.code == EXPRESS_ACCORD)
         and not any(
             cl.tokens[k].dep == "dobj" and k not in own for k in cl.children.get(c.trigger, ())
         )
@@ -547,6 +562,7 @@ RULES: tuple[Rule, ...] = (
     campaign_rally,
     argued_statement,
     suggested_fact,
+    agreed_view,
     statement_content,
     bare_statement,
     mutual_parties,

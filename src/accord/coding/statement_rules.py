@@ -14,6 +14,9 @@ from accord.coding.political import is_political
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 
 BARE_STATEMENT = "010"
+EXPRESS_ACCORD = "019"
+MAX_MUTUAL_PARTIES = 3
+"""Joint subjects beyond this many are a crowd, not parties to one another."""
 _CONTENT_CODES = (
     ("111", words("criticism_words.txt")),
     ("018", words("sympathy_words.txt")),
@@ -77,6 +80,59 @@ def _told_as_done(verb: int, cl: Clause) -> bool:
     return cl.tokens[verb].tag == "VBN" and any(
         cl.tokens[k].dep == "aux" and cl.tokens[k].tag == "VBD" for k in kids
     )  # 'suggested Iran had attacked'
+
+
+_AGREEING = words("agreeing_verbs.txt")
+_ACTING_DEPS = frozenset({"xcomp", "dobj"})
+_ACT_PREPS = frozenset({"to", "on", "upon"})
+
+
+@rule("agreed_view", ["verb"], reads=["code"], writes=["code", "rule"])
+def agreed_view(c: Candidate, cl: Clause) -> Verdict:
+    """Agreeing that something is so ('all agreed that vaccines have done more good than
+    harm') or with an idea ('agreed with the nationalization of the Federal Reserve')
+    shares a view: a statement (010, read for its content next), not cooperation (03,
+    05); two or three parties agreeing on one express accord with each other (019:
+    'Reagan and Mubarak agreed today there was an urgent need ...'). An agreement to act
+    stays: 'agreed to add two members', 'agreed on a line as their border', 'agreed with
+    Russia', 'agreed that the talks should resume' or 'that they would meet'
+    (data/lexicon/agreeing_verbs.txt)."""
+    tok = cl.tokens[c.trigger]
+    if c.code[:2] not in ("03", "05") or tok.lemma.lower() not in _AGREEING:
+        return c
+    kids = cl.children.get(c.trigger, ())
+    if any(
+        cl.tokens[k].dep in _ACTING_DEPS
+        or (cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() in _ACT_PREPS)
+        for k in kids
+    ):
+        return c
+    views = [k for k in kids if cl.tokens[k].dep == "ccomp"]
+    ideas = [
+        g
+        for k in kids
+        if cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() == "with"
+        for g in cl.children.get(k, ())
+        if cl.tokens[g].dep == "pobj"
+    ]
+    if views and all(_told_as_so(k, cl) for k in views) and not ideas:
+        # parties agreeing with one another on a view express accord (019); the joint
+        # parties rule makes each the other's target
+        shared = 1 < len(c.sources) <= MAX_MUTUAL_PARTIES
+        code = EXPRESS_ACCORD if shared else BARE_STATEMENT
+        return dataclasses.replace(c, code=code, rule=f"{c.rule}+view")
+    if ideas and not views and not any(cl.actors.actors_at(g) for g in ideas):
+        return dataclasses.replace(c, code=BARE_STATEMENT, rule=f"{c.rule}+view")
+    return c
+
+
+def _told_as_so(verb: int, cl: Clause) -> bool:
+    """A clause told as fact, not as something to do: no modal ('should resume', 'would
+    meet') and no bare subjunctive ('that Iran withdraw')."""
+    kids = cl.children.get(verb, ())
+    if any(cl.tokens[k].dep in ("aux", "auxpass") and cl.tokens[k].tag == "MD" for k in kids):
+        return False
+    return cl.tokens[verb].tag != "VB"
 
 
 @rule(
