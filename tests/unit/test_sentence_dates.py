@@ -117,6 +117,18 @@ def test_the_leads_recent_day_dates_the_storys_later_past_tense_reports() -> Non
     later = _lead([], "VBD").tokens  # 'A man stabbed four officers.' with no date
     assert story.for_sentence(later) == story.date
     assert story.for_sentence(_lead([], "VBZ").tokens) is None  # present tense: today
+    # a saying in the past tells the story's day too ('Police said ...', 'tweeted: ...')
+    said = parsed(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("he", "he", "PRON", "nsubj", 3),
+            ("fled", "flee", "VERB", "ccomp", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert story.for_sentence(tagged(said, {1: "VBD", 3: "VBD"}).tokens) == story.date
+    assert story.for_sentence(tagged(said, {1: "VBZ", 3: "VBD"}).tokens) is None  # 'says'
 
 
 def test_a_lead_dated_today_or_long_ago_gives_no_story_date() -> None:

