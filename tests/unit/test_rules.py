@@ -449,6 +449,33 @@ def test_object_dated_long_ago(prep: str, year: str, own_date: bool, mode: Mode)
     assert isinstance(got, Candidate) and got.mode is mode
 
 
+@pytest.mark.parametrize(
+    ("year", "mark", "mode"),
+    [
+        ("mid-2016", "after", Mode.BACKGROUND),  # as old as the appointment it led to
+        ("2016", "when", Mode.BACKGROUND),
+        ("mid-2020", "after", Mode.ASSERTED),  # this year: news
+        ("2016", "because", Mode.ASSERTED),  # not a clause of time
+    ],
+)
+def test_a_temporal_clause_of_an_act_dated_long_ago_is_as_old(
+    year: str, mark: str, mode: Mode
+) -> None:
+    # 'Widodo named Wiranto as minister in <year> <mark> Luhut resigned .'
+    rows = _named_as("as", year).tokens
+    spec = [(t.text, t.lemma, t.pos, t.dep, t.head) for t in rows[:-1]]
+    spec[6] = (year, year, "NOUN" if "-" in year else "NUM", "pobj", 5)
+    spec += [
+        (mark, mark, "SCONJ", "mark", 9),
+        ("Luhut", "Luhut", "PROPN", "nsubj", 9),
+        ("resigned", "resign", "VERB", "advcl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    cand = dataclasses.replace(_candidate(code="083"), trigger=9)
+    got = object_dated_long_ago.apply(cand, _clause(parsed(spec)))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
 def _advocates(subject: str, tag: str) -> ParsedSentence:
     """'<subject> advocates lower taxes.' with the verb's tag set."""
     ps = parsed(

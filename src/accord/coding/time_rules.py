@@ -178,7 +178,32 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
         return c
     if c.date is not None and c.date.source is DateSource.TEXT:
         return c
-    kids = cl.children.get(c.trigger, ())
+    for verb in _clause_and_its_frame(c.trigger, cl):
+        if _object_dated_before(verb, pub.year, cl):
+            return dataclasses.replace(c, mode=Mode.BACKGROUND)
+    return c
+
+
+_SAME_TIME_MARKS_OR_BEFORE = _SAME_TIME_MARKS | {"after"}
+"""Marks of a temporal clause no later than the clause it hangs from."""
+
+
+def _clause_and_its_frame(verb: int, cl: Clause) -> list[int]:
+    """The verb, and the verb a temporal clause of it hangs from ('Capp was elected as
+    Lord Mayor in mid-2018 after Doyle resigned': the resignation is as old)."""
+    tok = cl.tokens[verb]
+    marks = {
+        cl.tokens[k].text.lower() for k in cl.children.get(verb, ()) if cl.tokens[k].dep == "mark"
+    }
+    if tok.dep == "advcl" and tok.head != verb and marks & _SAME_TIME_MARKS_OR_BEFORE:
+        return [verb, tok.head]
+    return [verb]
+
+
+def _object_dated_before(verb: int, year: int, cl: Clause) -> bool:
+    """Whether the verb's object, 'as' phrase or occasion is dated in a year before
+    ``year``."""
+    kids = cl.children.get(verb, ())
     nouns = [k for k in kids if cl.tokens[k].dep in _OBJECT_DEPS]
     nouns += [
         g
@@ -187,7 +212,7 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
         for g in cl.children.get(k, ())
         if cl.tokens[g].dep == "pobj"
     ]
-    tok = cl.tokens[c.trigger]
+    tok = cl.tokens[verb]
     held = [*kids, *(cl.children.get(tok.head, ()) if tok.dep == "conj" else ())]
     nouns += [
         g
@@ -201,22 +226,26 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
             if cl.tokens[p].dep != "prep" or cl.tokens[p].text.lower() != "in":
                 continue
             years = _years(cl, p)
-            if years and max(years) < pub.year:
-                return dataclasses.replace(c, mode=Mode.BACKGROUND)
-    return c
+            if years and max(years) < year:
+                return True
+    return False
 
 
 def _years(cl: Clause, prep: int) -> list[int]:
     """The calendar years written in a prepositional phrase ('since 1997', 'in December
     2018')."""
-    return [
-        int(cl.tokens[k].text)
-        for k in subtree(cl.children, prep)
-        if cl.tokens[k].pos == "NUM"
-        and len(cl.tokens[k].text) == 4
-        and cl.tokens[k].text.isdigit()
-        and 1000 <= int(cl.tokens[k].text) <= 2999
-    ]
+    out = []
+    for k in subtree(cl.children, prep):
+        text = cl.tokens[k].text.lower()
+        for part in _YEAR_PARTS:
+            text = text.removeprefix(part)  # 'mid-2018', 'early-2019'
+        year = len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2999
+        if year and (cl.tokens[k].pos == "NUM" or text != cl.tokens[k].text):
+            out.append(int(text))
+    return out
+
+
+_YEAR_PARTS = ("mid-", "early-", "late-")
 
 
 def _text_dated(c: Candidate, cl: Clause) -> tuple[dt.date, DatePrecision | None, dt.date] | None:
