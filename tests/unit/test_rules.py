@@ -37,6 +37,7 @@ from accord.coding.ruleset import (
     event_date,
     future_date,
     general_passive,
+    habitual_perfect,
     instrument,
     licensed_default,
     means_target,
@@ -473,6 +474,37 @@ def test_a_temporal_clause_of_an_act_dated_long_ago_is_as_old(
     ]
     cand = dataclasses.replace(_candidate(code="083"), trigger=9)
     got = object_dated_long_ago.apply(cand, _clause(parsed(spec)))
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _has_done(verb: str, lemma: str, adverb: str | None) -> ParsedSentence:
+    """'Johnson has [<adverb>] <verb> it .'"""
+    rows = [
+        ("Johnson", "Johnson", "PROPN", "nsubj", 3),
+        ("has", "have", "AUX", "aux", 3),
+        (adverb or "also", adverb or "also", "ADV", "advmod", 3),
+        (verb, lemma, "VERB", "ROOT", 3),
+        ("it", "it", "PRON", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 3),
+    ]
+    return tagged(parsed(rows), {1: "VBZ", 3: "VBN"})
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "adverb", "first", "mode"),
+    [
+        ("stated", "state", "repeatedly", False, Mode.BACKGROUND),  # a record of statements
+        ("criticized", "criticize", "long", True, Mode.BACKGROUND),  # even in the lead
+        ("criticized", "criticize", None, False, Mode.ASSERTED),  # a recent act
+        ("supported", "support", None, False, Mode.BACKGROUND),  # a stance held
+        ("supported", "support", None, True, Mode.ASSERTED),  # the lead's news
+    ],
+)
+def test_habitual_perfect(
+    verb: str, lemma: str, adverb: str | None, first: bool, mode: Mode
+) -> None:
+    clause = dataclasses.replace(_clause(_has_done(verb, lemma, adverb)), first=first)
+    got = habitual_perfect.apply(dataclasses.replace(_candidate(code="051"), trigger=3), clause)
     assert isinstance(got, Candidate) and got.mode is mode
 
 

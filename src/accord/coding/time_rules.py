@@ -285,6 +285,29 @@ def standing_position(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, mode=Mode.BACKGROUND)
 
 
+_HABITUAL = words("habitual_adverbs.txt")
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+
+
+@rule("habitual_perfect", ["verb"], reads=["date", "mode"], writes=["mode"])
+def habitual_perfect(c: Candidate, cl: Clause) -> Verdict:
+    """A present perfect that sums up a record states a habit or a stance, not an event
+    the story reports: with an adverb of habit ('Johnson has repeatedly stated that
+    Britain must leave', 'the party has long opposed it': habitual_adverbs.txt), or of a
+    verb of stance outside the story's lead ('Adamowicz, 53, has supported LGBT rights':
+    position_verbs.txt). The lead's perfect is the news ('Russia has backed the plan'),
+    and so is one the sentence dates ('has on Monday endorsed')."""
+    tok = cl.tokens[c.trigger]
+    if c.mode is not Mode.ASSERTED or tok.tag != "VBN" or c.trigger in cl.dates:
+        return c
+    kids = [cl.tokens[k] for k in cl.children.get(c.trigger, ())]
+    if not any(k.dep == "aux" and k.text.lower() in _PERFECT_AUX for k in kids):
+        return c
+    habitual = any(k.dep == "advmod" and k.text.lower() in _HABITUAL for k in kids)
+    stance = tok.lemma.lower() in _POSITION_VERBS and not cl.first
+    return dataclasses.replace(c, mode=Mode.BACKGROUND) if habitual or stance else c
+
+
 @rule("stance_description", ["verb"], reads=["sources", "mode"])
 def stance_description(c: Candidate, cl: Clause) -> Verdict:
     """A verb of stance as a participle on the actor it describes says who they are, not
