@@ -149,6 +149,36 @@ PREDECESSOR_PAST_PERFECT_IS_BACKGROUND: Spec = [
     (".", ".", "PUNCT", ".", "punct", 2),
 ]
 
+# He urged the US to end the war and to stop paying for it.
+CONJOINED_INFINITIVE_SHARES_THE_APPEAL: Spec = [
+    ("He", "he", "PRON", "PRP", "nsubj", 1),
+    ("urged", "urge", "VERB", "VBD", "ROOT", 1),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("US", "US", "PROPN", "NNP", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("end", "end", "VERB", "VB", "xcomp", 1),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("war", "war", "NOUN", "NN", "dobj", 5),
+    ("and", "and", "CCONJ", "CC", "cc", 5),
+    ("to", "to", "PART", "TO", "aux", 10),
+    ("stop", "stop", "VERB", "VB", "conj", 5),
+    ("paying", "pay", "VERB", "VBG", "xcomp", 10),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# He likes dropping bombs, and killing them.
+GERUND_JOINED_TO_ITS_FRAME: Spec = [
+    ("He", "he", "PRON", "PRP", "nsubj", 1),
+    ("likes", "like", "VERB", "VBZ", "ROOT", 1),
+    ("dropping", "drop", "VERB", "VBG", "xcomp", 1),
+    ("bombs", "bomb", "NOUN", "NNS", "dobj", 2),
+    (",", ",", "PUNCT", ",", "punct", 1),
+    ("and", "and", "CCONJ", "CC", "cc", 1),
+    ("killing", "kill", "VERB", "VBG", "conj", 1),
+    ("them", "they", "PRON", "PRP", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
 # The rebels said they would meet the mediator.
 REPORTED_WOULD_IS_FUTURE: Spec = [
     ("The", "the", "DET", "DT", "det", 1),
@@ -469,6 +499,16 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         "reported_past_perfect_is_asserted",
         REPORTED_PAST_PERFECT_IS_ASSERTED,
         {"said": Mode.ASSERTED, "paid": Mode.ASSERTED},
+    ),
+    (
+        "conjoined_infinitive_shares_the_appeal",
+        CONJOINED_INFINITIVE_SHARES_THE_APPEAL,
+        {"urged": Mode.ASSERTED, "end": Mode.FUTURE, "stop": Mode.FUTURE},
+    ),
+    (
+        "gerund_joined_to_its_frame",
+        GERUND_JOINED_TO_ITS_FRAME,
+        {"dropping": Mode.FUTURE, "killing": Mode.FUTURE},
     ),
     (
         "own_side_past_perfect_is_asserted",

@@ -42,6 +42,7 @@ from accord.coding.ruleset import (
     licensed_default,
     means_target,
     mishap_inquiry,
+    modality,
     object_dated_long_ago,
     placed_source,
     political_source,
@@ -1409,3 +1410,32 @@ def test_a_claim_accuses_whoever_it_says_did_something_not_how_things_are(
         assert [t.code for t in got.targets] == ["RUS"]
     else:
         assert isinstance(got, Drop)
+
+
+def test_a_gerund_joined_to_a_finite_verb_shares_its_sibling_gerunds_mode() -> None:
+    # 'He said Bolton broke the law and likes dropping bombs, and killing them': the
+    # parser joins 'killing' to 'likes', whose first conjunct 'broke' is asserted
+    ps = parsed(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("Bolton", "Bolton", "PROPN", "nsubj", 3),
+            ("broke", "break", "VERB", "ccomp", 1),
+            ("the", "the", "DET", "det", 5),
+            ("law", "law", "NOUN", "dobj", 3),
+            ("and", "and", "CCONJ", "cc", 3),
+            ("likes", "like", "VERB", "conj", 3),
+            ("dropping", "drop", "VERB", "xcomp", 7),
+            ("bombs", "bomb", "NOUN", "dobj", 8),
+            (",", ",", "PUNCT", "punct", 7),
+            ("and", "and", "CCONJ", "cc", 7),
+            ("killing", "kill", "VERB", "conj", 7),
+            ("them", "they", "PRON", "dobj", 12),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    ps = tagged(ps, {1: "VBD", 3: "VBD", 7: "VBZ", 8: "VBG", 12: "VBG"})
+    got = modality.apply(dataclasses.replace(_candidate(code="190"), trigger=12), _clause(ps))
+    assert isinstance(got, Candidate) and got.mode is Mode.FUTURE
+    broke = modality.apply(dataclasses.replace(_candidate(code="190"), trigger=3), _clause(ps))
+    assert isinstance(broke, Candidate) and broke.mode is Mode.ASSERTED

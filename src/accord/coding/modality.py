@@ -310,6 +310,15 @@ def _embedding_mode(
     current = verb
     for _ in range(6):
         tok = tokens[current]
+        if _nonfinite_conjunct(tokens, current, children):
+            # "called on the US to end its involvement and to stop paying": the second
+            # infinitive is what is called for too
+            current = tok.head
+            continue
+        sibling = gerund_sibling(tokens, current, children)
+        if sibling is not None:
+            current = sibling  # "likes dropping bombs on people, and killing them"
+            continue
         if tok.dep not in _EMBEDDING_DEPS or tok.head == current:
             break
         head = tokens[tok.head]
@@ -395,6 +404,47 @@ def _embedding_mode(
             return Mode.NEGATED
         current = tok.head
     return None
+
+
+_NONFINITE_TAGS = frozenset({"VB", "VBG"})
+
+
+def _nonfinite_conjunct(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """An infinitive or gerund joined to another verb, with no subject of its own: it
+    shares that verb's frame ('to end ... and to stop paying')."""
+    tok = tokens[verb]
+    return (
+        tok.dep == "conj"
+        and tok.head != verb
+        and tok.tag in _NONFINITE_TAGS
+        and tokens[tok.head].tag in _NONFINITE_TAGS
+        and not any(tokens[c].dep in ("nsubj", "nsubjpass") for c in children.get(verb, ()))
+    )
+
+
+def gerund_sibling(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> int | None:
+    """A bare gerund the parser joined to a finite verb whose own complement is a gerund
+    before it ('likes dropping bombs on people, and killing them'): the two gerunds are
+    the conjuncts, and the second shares the first's frame."""
+    tok = tokens[verb]
+    if tok.dep != "conj" or tok.tag != "VBG" or tok.head == verb:
+        return None
+    if tokens[tok.head].tag in _NONFINITE_TAGS:
+        return None
+    if any(tokens[c].dep in ("nsubj", "nsubjpass", "aux") for c in children.get(verb, ())):
+        return None
+    return next(
+        (
+            c
+            for c in children.get(tok.head, ())
+            if c < verb and tokens[c].dep == "xcomp" and tokens[c].tag == "VBG"
+        ),
+        None,
+    )
 
 
 def _copula_mode(

@@ -29,7 +29,7 @@ from accord.coding.force_rules import (
     verbal_defense,
 )
 from accord.coding.lexicon import words
-from accord.coding.modality import classify
+from accord.coding.modality import classify, gerund_sibling
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import subtree
 from accord.coding.political import (
@@ -139,7 +139,11 @@ def modality(c: Candidate, cl: Clause) -> Verdict:
         hint = n.mode_hint if n is not None else None
         mode = hint or (classify(cl.tokens, gov, cl.children) if gov is not None else Mode.ASSERTED)
         return dataclasses.replace(c, mode=mode)
-    anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
+    anchor = (
+        c.trigger
+        if gerund_sibling(cl.tokens, c.trigger, cl.children) is not None
+        else first_conjunct(cl.tokens, c.trigger, cl.children)
+    )  # 'likes dropping bombs on people, and killing them': the gerunds are the conjuncts
     mode = classify(cl.tokens, anchor, cl.children)
     if (
         mode is not Mode.ASSERTED
