@@ -275,6 +275,36 @@ def test_both_countries_of_a_hyphenated_pair_own_the_object(verbs: VerbDictionar
     assert sorted(t.code for t in targets) == ["LBY", "TUR"]
 
 
+@pytest.mark.parametrize(("verb", "lemma"), [("condemned", "condemn"), ("welcomed", "welcome")])
+def test_a_reaction_to_a_things_owner_aims_at_the_owner_not_whom_it_concerns(
+    verbs: VerbDictionary, verb: str, lemma: str
+) -> None:
+    # "France <verb> the Israeli strikes on Gaza ."
+    ps = tagged(
+        parsed(
+            [
+                ("France", "France", "PROPN", "nsubj", 1),
+                (verb, lemma, "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 4),
+                ("Israeli", "Israeli", "ADJ", "amod", 4),
+                ("strikes", "strike", "NOUN", "dobj", 1),
+                ("on", "on", "ADP", "prep", 4),
+                ("Gaza", "Gaza", "PROPN", "pobj", 5),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("FRA", "FRA", None, "France", "country")),
+        Mention(3, 4, Entry("ISR", "ISR", None, "Israel", "country")),
+        Mention(6, 7, Entry("PSE", "PSE", None, "Gaza", "country")),
+    ]
+    match, _, targets = _coded(verbs, ps, mentions, 1)
+    assert match.code[:2] in ("05", "11")
+    assert [t.code for t in targets] == ["ISR"]
+
+
 # "Trump met Mitsotakis , where he praised him ."
 _MET = [
     ("Trump", "Trump", "PROPN", "nsubj", 1),

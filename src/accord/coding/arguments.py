@@ -148,7 +148,16 @@ def arguments(
             current = tok.head
             continue
         break
-    if not passive:
+    if not passive and match.code[:2] in _REACTION_ROOTS:
+        # "condemned the Israeli strikes on Gaza", "welcomed the US decision on Iran": a
+        # reaction to a thing someone did is aimed at whoever did it, its owner, not at
+        # whom the thing concerns
+        targets.extend(
+            t
+            for t in owner_targets(tokens, verb, children, actors, verbal=True)
+            if all(t.code != s.code for s in sources)
+        )
+    if not passive and not targets:
         targets.extend(_objects(tokens, verb, children, actors, match))
     if not targets and match.inner_verb is not None and match.frame in _ADDRESSED_FRAMES:
         # "demanded that the US cancel plans", "urged Iran to release": the one asked
@@ -585,6 +594,8 @@ def _objects(
     return found
 
 
+_REACTION_ROOTS = frozenset({"05", "11", "12"})
+"""Approval, disapproval and rejection: reactions to what another actor did."""
 _VENUE_PREPS = frozenset({"on", "via", "through"})
 _REASON_PREPS = frozenset({"for", "over"})
 """After an object that names the one acted upon, these give the reason ('blamed Iran for
