@@ -45,6 +45,7 @@ from accord.coding.ruleset import (
     modality,
     object_dated_long_ago,
     placed_source,
+    plan_needs_counterpart,
     political_source,
     predicate_actor,
     quoted_speaker,
@@ -1439,3 +1440,35 @@ def test_a_gerund_joined_to_a_finite_verb_shares_its_sibling_gerunds_mode() -> N
     assert isinstance(got, Candidate) and got.mode is Mode.FUTURE
     broke = modality.apply(dataclasses.replace(_candidate(code="190"), trigger=3), _clause(ps))
     assert isinstance(broke, Candidate) and broke.mode is Mode.ASSERTED
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "targeted", "kept"),
+    [
+        ("planned", "plan", False, False),  # 'Thailand planned to impose a curfew': a plan
+        ("decided", "decide", False, False),
+        ("planned", "plan", True, True),  # with someone to cooperate with
+        ("promised", "promise", False, True),  # a declared intent stays
+    ],
+)
+def test_a_plan_with_no_one_to_cooperate_with_is_no_intent_to_cooperate(
+    verb: str, lemma: str, targeted: bool, kept: bool
+) -> None:
+    ps = parsed(
+        [
+            ("Thailand", "Thailand", "PROPN", "nsubj", 1),
+            (verb, lemma, "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3),
+            ("impose", "impose", "VERB", "xcomp", 1),
+            ("a", "a", "DET", "det", 5),
+            ("curfew", "curfew", "NOUN", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    thailand = _ref(0, "THA", "THA", None, "country")
+    targets = (_ref(5, "MYS", "MYS", None, "country"),) if targeted else ()
+    cand = Candidate(
+        "verb", 1, "030", f"frame:intent:verb:INTEND:{lemma}", sources=(thailand,), targets=targets
+    )
+    got = plan_needs_counterpart.apply(cand, _clause(ps))
+    assert isinstance(got, Candidate) is kept

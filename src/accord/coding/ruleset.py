@@ -58,6 +58,7 @@ from accord.coding.target_rules import (
     counterpart,
     domestic_target,
     means_target,
+    plan_needs_counterpart,
     predicate_actor,
 )
 from accord.coding.targets import spells_out_mode
@@ -523,6 +524,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     counterpart,
     attack_referred,
     predicate_actor,
+    plan_needs_counterpart,
     domestic_target,
     consult_needs_counterpart,
 )

@@ -199,6 +199,30 @@ def _acted_upon(m: Mention, cl: Clause) -> bool:
 _GEOGRAPHIC = words("geographic_nouns.txt")
 
 
+GENERIC_INTENT = "030"
+_INTENT_FRAME = "frame:intent:"
+
+
+@rule("plan_needs_counterpart", ["verb"], reads=["code", "targets", "rule"])
+def plan_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
+    """A plan or decision to do something the dictionary gives no code ('Thailand planned
+    to implement a curfew', 'Biden said he planned to announce his choice', 'the
+    Democratic Party planned to hold its convention online') is coded as the generic
+    intent to cooperate (030) only with someone to cooperate with: one with no target
+    once the other target rules have run is a plan, no interaction, and is left out
+    rather than aimed at the planner's own country (planning_verbs.txt). A promise, vow
+    or pledge declares the intent and stays ('promised to democratize Serbia'); a plan
+    whose act has a code of its own ('planned to visit Wiranto') is coded from it."""
+    if c.targets or c.code != GENERIC_INTENT or not c.rule.startswith(_INTENT_FRAME):
+        return c
+    if cl.tokens[c.trigger].lemma.lower() not in _PLANNING:
+        return c  # 'promised to democratize Serbia': a declared intent (03) stays
+    return Drop("a plan with no one to cooperate with is no intent to cooperate")
+
+
+_PLANNING = words("planning_verbs.txt")
+
+
 @rule("consult_needs_counterpart", ["verb", "noun"], reads=["code", "targets"])
 def consult_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     """A consultation (CAMEO root 04: meet, visit, negotiate, mediate) is with someone by
