@@ -179,6 +179,17 @@ GERUND_JOINED_TO_ITS_FRAME: Spec = [
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
+# The administration sued to stop publication.
+SUIT_AIM_IS_FUTURE: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("administration", "administration", "NOUN", "NN", "nsubj", 2),
+    ("sued", "sue", "VERB", "VBD", "ROOT", 2),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("stop", "stop", "VERB", "VB", "xcomp", 2),
+    ("publication", "publication", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
 # The rebels said they would meet the mediator.
 REPORTED_WOULD_IS_FUTURE: Spec = [
     ("The", "the", "DET", "DT", "det", 1),
@@ -510,6 +521,7 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         GERUND_JOINED_TO_ITS_FRAME,
         {"dropping": Mode.FUTURE, "killing": Mode.FUTURE},
     ),
+    ("suit_aim_is_future", SUIT_AIM_IS_FUTURE, {"sued": Mode.ASSERTED, "stop": Mode.FUTURE}),
     (
         "own_side_past_perfect_is_asserted",
         OWN_SIDE_PAST_PERFECT_IS_ASSERTED,

@@ -555,3 +555,19 @@ def test_warning_what_another_might_do_is_no_threat(verbs: VerbDictionary) -> No
     # against an actor warned (none here)
     assert m is not None and m.frame == "" and m.inner is None
     assert m.form.needs_actor_target
+
+
+def test_moderating_a_debate_is_no_coercion_without_an_actor_restrained(
+    verbs: VerbDictionary,
+) -> None:
+    # "Tobin moderated both debates ." (defaults_review.tsv: SUPPRESS moderate)
+    ps = parsed(
+        _clause_of(
+            "Tobin",
+            ("moderated", "moderate"),
+            ("both", "both", "DET", "det"),
+            ("debates", "debate", "NOUN", "dobj"),
+        )
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.pattern is None and m.form.needs_actor_target

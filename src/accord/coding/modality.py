@@ -55,6 +55,7 @@ _MOTION_VERBS = words("motion_verbs.txt")
 _DIRECTIVE_HEADS = words("directive_heads.txt")
 _REQUEST_HEADS = words("request_heads.txt")
 _LEGAL_VERBS = words("legal_verbs.txt")
+_PURPOSE_HEADS = words("purpose_heads.txt")
 """Reporting verbs: their clause's tenses are shifted back, not past-in-the-past."""
 _CONDITIONAL_MARKS = words("conditional_marks.txt")
 _ALLEGEDLY = words("allegedly_adverbs.txt")
@@ -372,6 +373,12 @@ def _embedding_mode(
             # what someone is asked or ordered to do is not done yet: "urged Lam to
             # step down" (the asking is coded with it as one appeal)
             return Mode.FUTURE
+        if (
+            tok.dep in ("xcomp", "advcl")
+            and _has_to(tokens, current, children)
+            and head.lemma.lower() in _PURPOSE_HEADS
+        ):
+            return Mode.FUTURE  # "sued to stop publication": the aim of the suit
         if (
             tok.dep == "xcomp"
             and _has_to(tokens, current, children)
