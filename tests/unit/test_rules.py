@@ -43,6 +43,7 @@ from accord.coding.ruleset import (
     means_target,
     mishap_inquiry,
     modality,
+    noun_echo,
     object_dated_long_ago,
     placed_source,
     plan_needs_counterpart,
@@ -1472,3 +1473,28 @@ def test_a_plan_with_no_one_to_cooperate_with_is_no_intent_to_cooperate(
     )
     got = plan_needs_counterpart.apply(cand, _clause(ps))
     assert isinstance(got, Candidate) is kept
+
+
+def test_an_event_noun_with_no_actor_of_its_own_echoing_the_verbs_act_is_dropped() -> None:
+    # 'During a riot , rioters set fire to the church .'
+    ps = parsed(
+        [
+            ("During", "during", "ADP", "prep", 5),
+            ("a", "a", "DET", "det", 2),
+            ("riot", "riot", "NOUN", "pobj", 0),
+            (",", ",", "PUNCT", "punct", 5),
+            ("rioters", "rioter", "NOUN", "nsubj", 5),
+            ("set", "set", "VERB", "ROOT", 5),
+            ("fire", "fire", "NOUN", "dobj", 5),
+            (".", ".", "PUNCT", "punct", 5),
+        ]
+    )
+    implied = ActorRef(2, 0, 0, "USAOPP", "USA", "OPP", None, "implied")
+    named = ActorRef(4, 4, 5, "USAOPP", "USA", "OPP", None, "agent")
+    noun = Candidate("noun", 2, "145", "noun:145", sources=(implied,))
+    echoed = dataclasses.replace(_clause(ps), verb_roots=frozenset({"14"}))
+    assert isinstance(noun_echo.apply(noun, echoed), Drop)
+    # another root, or a noun whose actor the text names, stays
+    assert noun_echo.apply(noun, dataclasses.replace(echoed, verb_roots=frozenset({"19"}))) is noun
+    own = dataclasses.replace(noun, sources=(named,))
+    assert noun_echo.apply(own, echoed) is own

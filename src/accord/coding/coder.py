@@ -246,7 +246,9 @@ def _code_sentence(
         else:
             for k in out.dropped.claims:
                 claimed.setdefault(k, match)
-    with_claims = dataclasses.replace(clause, claimed=claimed)
+    with_claims = dataclasses.replace(
+        clause, claimed=claimed, verb_roots=frozenset(c.code[:2] for c in kept)
+    )
     found = nominal_events(tokens, clause.children, clause.actors, used)
     found += action_events(tokens, clause.children, clause.actors, used)
     staged = {n.noun for n in found}

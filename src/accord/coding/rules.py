@@ -105,6 +105,8 @@ class Clause:
     frames_reframe: Callable[[str, str], str]
     claimed: Mapping[int, VerbMatch] = dataclasses.field(default_factory=dict)
     """Tokens claimed by verb patterns that found no source (for the noun rules)."""
+    verb_roots: frozenset[str] = frozenset()
+    """CAMEO roots of the events the sentence's verbs code (for the noun rules)."""
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call in the document, this
     sentence's included (for the target rules)."""

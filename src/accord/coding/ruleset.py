@@ -509,6 +509,21 @@ def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, mutual=True) if mutual else c
 
 
+@rule("noun_echo", ["noun"], reads=["code", "sources"])
+def noun_echo(c: Candidate, cl: Clause) -> Verdict:
+    """An event noun whose actor the text does not name, in a sentence whose verb codes an
+    act of the same root, is that act named again: 'During a riot near the White House,
+    rioters set fire to St. John's Church' (the riot is the fire-setting, coded from its
+    verb), 'the fourth night in a row that Serbians protested; the protest started out
+    against ...'. A noun with actors of its own stays ('after Xi's phone call with Min
+    Aung Hlaing')."""
+    if c.code[:2] not in cl.verb_roots or not c.sources:
+        return c
+    if any(s.kind != "implied" and s.end > s.start for s in c.sources):
+        return c
+    return Drop("the sentence's verb already codes this act")
+
+
 @rule("verb_over_noun", ["noun"], writes=["code", "rule"])
 def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
     """An event noun claimed by a verb pattern that found no source of its own ('talks
@@ -574,6 +589,7 @@ RULES: tuple[Rule, ...] = (
     statement_content,
     bare_statement,
     mutual_parties,
+    noun_echo,
     verb_over_noun,
 )
 """Every rule, in the order it runs."""
