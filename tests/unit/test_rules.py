@@ -18,7 +18,16 @@ from accord.coding.mentions import credible
 from accord.coding.patterns import children_of
 from accord.coding.political import actor_class
 from accord.coding.roles import roles_with
-from accord.coding.rules import Candidate, Clause, Drop, Rule, SentenceDate, rule, run_rules
+from accord.coding.rules import (
+    Candidate,
+    Clause,
+    Drop,
+    Rule,
+    SentenceDate,
+    Verdict,
+    rule,
+    run_rules,
+)
 from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
@@ -49,6 +58,7 @@ from accord.coding.ruleset import (
     plan_needs_counterpart,
     political_source,
     predicate_actor,
+    protest_in_passing,
     quoted_speaker,
     since_long_ago,
     sport_teams,
@@ -1498,3 +1508,44 @@ def test_an_event_noun_with_no_actor_of_its_own_echoing_the_verbs_act_is_dropped
     assert noun_echo.apply(noun, dataclasses.replace(echoed, verb_roots=frozenset({"19"}))) is noun
     own = dataclasses.replace(noun, sources=(named,))
     assert noun_echo.apply(own, echoed) is own
+
+
+def _protest_noun(rows: list[tuple[str, str, str, str, int]], noun: int) -> Verdict:
+    ps = tagged(parsed(rows), {t: "VBG" for t, r in enumerate(rows) if r[0].endswith("ing")})
+    implied = ActorRef(noun, 0, 0, "USAOPP", "USA", "OPP", None, "implied")
+    return protest_in_passing.apply(
+        Candidate("noun", noun, "141", "noun:141", sources=(implied,)), _clause(ps)
+    )
+
+
+def test_a_protest_named_in_passing_is_no_report_of_one() -> None:
+    # 'Protests filled the streets .': what the clause is about
+    filled = [
+        ("Protests", "protest", "NOUN", "nsubj", 1),
+        ("filled", "fill", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3),
+        ("streets", "street", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    assert isinstance(_protest_noun(filled, 0), Candidate)
+    # 'Trump flew above the rally .': the setting of another act
+    flew = [
+        ("Trump", "Trump", "PROPN", "nsubj", 1),
+        ("flew", "fly", "VERB", "ROOT", 1),
+        ("above", "above", "ADP", "prep", 1),
+        ("the", "the", "DET", "det", 4),
+        ("rally", "rally", "NOUN", "pobj", 2),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    assert isinstance(_protest_noun(flew, 4), Drop)
+    # 'He spoke , with protests spreading .': told as going on
+    spreading = [
+        ("He", "he", "PRON", "nsubj", 1),
+        ("spoke", "speak", "VERB", "ROOT", 1),
+        (",", ",", "PUNCT", "punct", 1),
+        ("with", "with", "ADP", "prep", 1),
+        ("protests", "protest", "NOUN", "pobj", 3),
+        ("spreading", "spread", "VERB", "acl", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    assert isinstance(_protest_noun(spreading, 4), Candidate)

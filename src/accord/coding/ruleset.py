@@ -524,6 +524,36 @@ def noun_echo(c: Candidate, cl: Clause) -> Verdict:
     return Drop("the sentence's verb already codes this act")
 
 
+@rule("protest_in_passing", ["noun"], reads=["code", "sources"])
+def protest_in_passing(c: Candidate, cl: Clause) -> Verdict:
+    """A protest noun with no protesters named is reported only as what its clause is
+    about, its subject ('protests filled the San Juan streets daily', 'the rallies
+    happened two days before the vote', 'there were protests'); named in passing, as the
+    setting or the matter of another act, it is no report of a protest ('This comes after
+    weeks of protests', 'The government strengthened security measures during the rally',
+    'Trump referred to the riots as acts of domestic terror', 'the authorities have chosen
+    to suppress protests'). One whose protesters the text names stays ('students'
+    protests')."""
+    if c.code[:2] != PROTEST_ROOT or not c.sources:
+        return c
+    if any(s.kind != "implied" and s.end > s.start for s in c.sources):
+        return c
+    tok = cl.tokens[c.trigger]
+    while tok.dep == "conj" and tok.head != tok.i:
+        tok = cl.tokens[tok.head]
+    if tok.dep in _REPORTED_AS:
+        return c
+    if any(
+        cl.tokens[k].dep == "acl" and cl.tokens[k].tag == "VBG" for k in cl.children.get(tok.i, ())
+    ):
+        return c  # 'with protests and riots spreading throughout the nation': told as going on
+    return Drop("a protest named in passing is no report of one")
+
+
+PROTEST_ROOT = "14"
+_REPORTED_AS = frozenset({"nsubj", "nsubjpass", "ROOT", "attr"})
+
+
 @rule("verb_over_noun", ["noun"], writes=["code", "rule"])
 def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
     """An event noun claimed by a verb pattern that found no source of its own ('talks
@@ -590,6 +620,7 @@ RULES: tuple[Rule, ...] = (
     bare_statement,
     mutual_parties,
     noun_echo,
+    protest_in_passing,
     verb_over_noun,
 )
 """Every rule, in the order it runs."""
