@@ -15,6 +15,7 @@ from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import table
 from accord.coding.mentions import credible
+from accord.coding.noun_rules import noun_echo, protest_in_passing
 from accord.coding.patterns import children_of
 from accord.coding.political import actor_class
 from accord.coding.roles import roles_with
@@ -52,13 +53,11 @@ from accord.coding.ruleset import (
     means_target,
     mishap_inquiry,
     modality,
-    noun_echo,
     object_dated_long_ago,
     placed_source,
     plan_needs_counterpart,
     political_source,
     predicate_actor,
-    protest_in_passing,
     quoted_speaker,
     since_long_ago,
     sport_teams,
