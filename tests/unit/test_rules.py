@@ -1548,3 +1548,51 @@ def test_a_protest_named_in_passing_is_no_report_of_one() -> None:
         (".", ".", "PUNCT", "punct", 1),
     ]
     assert isinstance(_protest_noun(spreading, 4), Candidate)
+    # 'The shooting sparked riots .': what an event causes happened
+    sparked = [
+        ("The", "the", "DET", "det", 1),
+        ("shooting", "shooting", "NOUN", "nsubj", 2),
+        ("sparked", "spark", "VERB", "ROOT", 2),
+        ("riots", "riot", "NOUN", "dobj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    assert isinstance(_protest_noun(sparked, 3), Candidate)
+    # 'The shooting led to protests .'
+    led = [
+        ("The", "the", "DET", "det", 1),
+        ("shooting", "shooting", "NOUN", "nsubj", 2),
+        ("led", "lead", "VERB", "ROOT", 2),
+        ("to", "to", "ADP", "prep", 2),
+        ("protests", "protest", "NOUN", "pobj", 3),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    assert isinstance(_protest_noun(led, 4), Candidate)
+
+
+def test_a_crowds_protest_naming_no_target_is_against_its_own_country() -> None:
+    # 'People marched in London , protesting the exit of the UK from the EU .'
+    ps = parsed(
+        [
+            ("People", "people", "NOUN", "nsubj", 1),
+            ("marched", "march", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("London", "London", "PROPN", "pobj", 2),
+            (",", ",", "PUNCT", "punct", 1),
+            ("protesting", "protest", "VERB", "advcl", 1),
+            ("the", "the", "DET", "det", 7),
+            ("exit", "exit", "NOUN", "dobj", 5),
+            ("from", "from", "ADP", "prep", 7),
+            ("the", "the", "DET", "det", 10),
+            ("EU", "EU", "PROPN", "pobj", 8),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    eu = Mention(10, 11, Entry("IGOEUREEC", None, None, "European Union", "igo"))
+    crowd = _ref(0, "GBRCVL", "GBR", "CVL", "agent")
+    march = dataclasses.replace(_candidate(code="140", sources=(crowd,)), trigger=1)
+    got = domestic_target.apply(march, _clause(ps, [eu]))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["GBR"]
+    # an official's act in the same sentence is not made domestic
+    minister = _ref(0, "GBRGOV", "GBR", "GOV", "agent")
+    said = dataclasses.replace(_candidate(code="111", sources=(minister,)), trigger=1)
+    assert domestic_target.apply(said, _clause(ps, [eu])) is said

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from accord.coding.lexicon import words
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 
 __all__ = ["PROTEST_ROOT", "noun_echo", "protest_in_passing", "verb_over_noun"]
@@ -51,6 +52,8 @@ def protest_in_passing(c: Candidate, cl: Clause) -> Verdict:
         cl.tokens[k].dep == "acl" and cl.tokens[k].tag == "VBG" for k in cl.children.get(tok.i, ())
     ):
         return c  # 'with protests and riots spreading throughout the nation': told as going on
+    if _caused(tok.i, cl):
+        return c  # 'the shooting sparked riots', 'led to protests and unrest'
     return Drop("a protest named in passing is no report of one")
 
 
@@ -65,3 +68,20 @@ def verb_over_noun(c: Candidate, cl: Clause) -> Verdict:
     if verb is None:
         return c
     return dataclasses.replace(c, code=verb.code, rule=f"{verb.rule}+{c.rule}")
+
+
+_CAUSING = words("causing_verbs.txt")
+
+
+def _caused(noun: int, cl: Clause) -> bool:
+    """Whether the noun is what a verb of causing brings about: its object ('sparked
+    riots') or the object of its 'to' ('led to protests')."""
+    tok = cl.tokens[noun]
+    if tok.head == noun:
+        return False
+    head = cl.tokens[tok.head]
+    if tok.dep == "dobj":
+        return head.lemma.lower() in _CAUSING
+    if tok.dep == "pobj" and head.text.lower() == "to" and head.head != head.i:
+        return cl.tokens[head.head].lemma.lower() in _CAUSING
+    return False

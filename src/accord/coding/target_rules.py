@@ -56,7 +56,8 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     international organisation (and not in the report of the source's bilateral meeting
     or call just before), is directed at the source's own country: "Ricardo
     Rosselló announced his resignation" (USA -> USA), "police arrested a 36-year-old
-    man" (GBR -> GBR). The target is the bare country, with no text, and the rule says so
+    man" (GBR -> GBR); a crowd's protest so even where the sentence names another country
+    as its cause. The target is the bare country, with no text, and the rule says so
     ('+domestic'). A consultation or negotiation (CAMEO root 04) is with a counterpart by
     definition: without one named it keeps no target rather than its own country."""
     if c.targets or not c.sources or c.code.startswith(COUNTERPART_ROOT):
@@ -72,9 +73,10 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
         and home in (cl.pair[0].country, cl.pair[1].country)
     ):
         return c  # in the report of a bilateral meeting or call: not a domestic matter
-    for m in cl.mentions:
-        if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
-            return c
+    if not _crowd_protest(c):
+        for m in cl.mentions:
+            if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
+                return c
     if c.code[:2] in _CENSURE_ROOTS and _censures_an_attack(c, cl):
         return c  # 'characterized the attack as a violation of Iraqi sovereignty'
     implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
@@ -82,6 +84,17 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
 
 
 _CENSURE_ROOTS = frozenset({"11", "12", "13"})
+_PROTEST_ROOT = "14"
+_CROWD_ROLES = frozenset({"CVL", "OPP"})
+
+
+def _crowd_protest(c: Candidate) -> bool:
+    """A protest by a crowd (private people or the opposition): one that names whom it is
+    against has its target from the arguments; one that does not is against its own
+    country's authorities, whatever other country or organisation the sentence names as
+    its cause ('one million people marched in London ..., protesting the pending exit of
+    the United Kingdom from the European Union')."""
+    return c.code[:2] == _PROTEST_ROOT and all(s.role in _CROWD_ROLES for s in c.sources)
 
 
 def _censures_an_attack(c: Candidate, cl: Clause) -> bool:
