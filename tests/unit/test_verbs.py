@@ -571,3 +571,17 @@ def test_moderating_a_debate_is_no_coercion_without_an_actor_restrained(
     )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and m.pattern is None and m.form.needs_actor_target
+
+
+def test_searching_codes_only_through_the_dictionarys_patterns(verbs: VerbDictionary) -> None:
+    # "Biden searched for a running mate ." (defaults_review.tsv: SEARCH search)
+    ps = parsed(
+        _clause_of(
+            "Biden",
+            ("searched", "search"),
+            ("for", "for", "ADP", "prep"),
+            ("mate", "mate", "NOUN", "pobj"),
+        )
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is None  # 090 only through a pattern ('searched for arms')
