@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from accord.coding.actor_records import ActorRef, Mention, Party
+from accord.coding.actor_records import ActorRef, Mention, Party, Told
 from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import table
 from accord.coding.mentions import credible
@@ -33,6 +33,7 @@ from accord.coding.ruleset import (
     RULES,
     TARGET_RULES,
     allegation,
+    answered_act,
     attack_referred,
     background_date,
     call_needs_counterpart,
@@ -1596,3 +1597,27 @@ def test_a_crowds_protest_naming_no_target_is_against_its_own_country() -> None:
     minister = _ref(0, "GBRGOV", "GBR", "GOV", "agent")
     said = dataclasses.replace(_candidate(code="111", sources=(minister,)), trigger=1)
     assert domestic_target.apply(said, _clause(ps, [eu])) is said
+
+
+def test_a_reaction_to_a_definite_act_noun_answers_whoever_did_that_act() -> None:
+    # 'Iran denied the accusation .' after 'the US accused Iran ...'
+    ps = parsed(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("denied", "deny", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("accusation", "accusation", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    iran = _ref(0, "IRNGOV", "IRN", "GOV", "country")
+    us = Party("USAGOV", "USA", "GOV", "Pompeo")
+    accused = Told("11", us, Party("IRNGOV", "IRN", "GOV", None), 0)
+    asked = Told("02", Party("GBRGOV", "GBR", "GOV", None), Party("IRNGOV", "IRN", "GOV", None), 1)
+    cand = dataclasses.replace(_candidate(code="016", sources=(iran,)), trigger=1)
+    got = answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(accused, asked)))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USAGOV"]
+    # an accusation aimed at someone else, or none told, leaves it to the other rules
+    elsewhere = Told("11", us, Party("CHN", "CHN", None, None), 0)
+    assert answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(elsewhere,))) is cand
+    assert answered_act.apply(cand, _clause(ps)) is cand

@@ -130,3 +130,15 @@ class Party:
     @classmethod
     def of(cls, actor: Actor) -> Party:
         return cls(actor.code, actor.country, actor.role, actor.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """An act the story reported with a target, remembered for later sentences that
+    answer it ('Iran denied the accusation')."""
+
+    root: str
+    """Its CAMEO root."""
+    source: Party
+    target: Party
+    sentence: int

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party
+from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party, Told
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
@@ -63,6 +63,8 @@ from accord.model import (
 
 PRONOUN_WINDOW = 2
 LEAD_SENTENCES = 3
+TOLD_MEMORY = 30
+"""How many of the latest targeted acts a document keeps for the sentences that answer them."""
 """The sentences of a story's lead, where it says where it is set."""
 REPORTER_ROLE = "MED"
 """A news organisation the sentence names ('according to NPR') says who reported, not
@@ -165,6 +167,8 @@ class _DocState:
     pair_sentence: int = -1
     attacked: Party | None = None
     """The target of the latest use of force the document reported with a target."""
+    told: list[Told] = field(default_factory=list)
+    """The acts with a target the document reported, latest last (coding.target_rules)."""
     acronyms: set[str] = field(default_factory=set)
     """Acronyms the document defines for names the knowledge base does not hold."""
     story_places: StoryPlaces = field(default_factory=StoryPlaces)
@@ -290,6 +294,7 @@ def _code_sentence(
         pair=state.pair,
         pair_age=ps.sentence.index - state.pair_sentence if state.pair else None,
         attacked=state.attacked,
+        told=tuple(state.told),
     )
     for cand in untargeted:
         out = run_rules(cand, late, TARGET_RULES, trace=tracer.on)
@@ -300,6 +305,12 @@ def _code_sentence(
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))
     state.story_places.remember_events([(e.source, e.location) for e in events])
+    state.told.extend(
+        Told(e.cameo[:2], Party.of(e.source), Party.of(e.target), ps.sentence.index)
+        for e in events
+        if e.target is not None and e.mode is Mode.ASSERTED
+    )
+    del state.told[:-TOLD_MEMORY]
     return _coreferent_dates(drop_bare_commitments(events, tokens), state)
 
 

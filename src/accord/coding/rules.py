@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from accord.coding.actor_records import ActorRef, Mention, Party
+from accord.coding.actor_records import ActorRef, Mention, Party, Told
 from accord.coding.actors import SentenceActors
 from accord.coding.nominal import NominalEvent
 from accord.coding.verbs import VerbMatch
@@ -115,6 +115,9 @@ class Clause:
     attacked: Party | None = None
     """The target of the latest use of force (roots 18-20) the document reported with a
     target, this sentence's included: what 'the attack' refers back to (target rules)."""
+    told: tuple[Told, ...] = ()
+    """The acts with a target the document reported before this sentence, latest last
+    (what 'the accusation' or 'the request' answered here refers back to)."""
     sport: bool = False
     """The sentence, or the story it belongs to, is about sport (coding.domain)."""
     first: bool = False

@@ -54,6 +54,7 @@ from accord.coding.statement_rules import (
     suggested_fact,
 )
 from accord.coding.target_rules import (
+    answered_act,
     attack_referred,
     consult_needs_counterpart,
     counterpart,
@@ -514,6 +515,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     counterpart,
     attack_referred,
     predicate_actor,
+    answered_act,
     plan_needs_counterpart,
     domestic_target,
     consult_needs_counterpart,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, Mention
-from accord.coding.lexicon import words
+from accord.coding.lexicon import table, words
 from accord.coding.patterns import subtree
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 
@@ -216,6 +216,44 @@ GENERIC_INTENT = "030"
 _INTENT_FRAME = "frame:intent:"
 
 
+_ANSWERED = table("answered_acts.tsv")
+
+
+@rule("answered_act", ["verb"], reads=["sources", "targets"], writes=["targets", "rule"])
+def answered_act(c: Candidate, cl: Clause) -> Verdict:
+    """A reaction to a definite act noun ('For several days Iran denied the accusation',
+    'the embassy declined the request', 'rejected the offer'; answered_acts.tsv) answers
+    the latest act of that kind the story reported aimed at the reacting side, and is
+    aimed at whoever did it: the accuser, the one who asked, the one who offered."""
+    if c.targets or not c.sources:
+        return c
+    src = c.sources[0]
+    if src.country is None:
+        return c
+    roots = {
+        r
+        for k in cl.children.get(c.trigger, ())
+        if cl.tokens[k].dep == "dobj" and _definite(k, cl, _ANSWERED_NOUNS)
+        for r in _ANSWERED[cl.tokens[k].lemma.lower()][0].split(",")
+    }
+    if not roots:
+        return c
+    for told in reversed(cl.told):
+        if told.root not in roots or told.target.country != src.country:
+            continue
+        if told.source.country == src.country and None in (told.source.role, src.role):
+            continue  # a country does not answer its own state ('Iran' and IRNGOV)
+        if told.source.code == src.code:
+            continue
+        s = told.source
+        answered = ActorRef(src.head, 0, 0, s.code, s.country, s.role, s.name, "implied")
+        return dataclasses.replace(c, targets=(answered,), rule=f"{c.rule}+answered")
+    return c
+
+
+_ANSWERED_NOUNS = frozenset(_ANSWERED)
+
+
 @rule("plan_needs_counterpart", ["verb"], reads=["code", "targets", "rule"])
 def plan_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     """A plan or decision to do something the dictionary gives no code ('Thailand planned
@@ -266,7 +304,13 @@ _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
 
 def _definite_attack(k: int, cl: Clause) -> bool:
     """A definite attack noun ('the attack', 'these strikes'): one the story told."""
-    return cl.tokens[k].lemma.lower() in _ATTACK_NOUNS and any(
+    return _definite(k, cl, _ATTACK_NOUNS)
+
+
+def _definite(k: int, cl: Clause, nouns: frozenset[str]) -> bool:
+    """A noun of ``nouns`` with a definite determiner ('the accusation'): one the story
+    told."""
+    return cl.tokens[k].lemma.lower() in nouns and any(
         cl.tokens[d].dep == "det" and cl.tokens[d].text.lower() in _DEFINITE
         for d in cl.children.get(k, ())
     )
