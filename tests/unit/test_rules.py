@@ -68,7 +68,12 @@ from accord.coding.ruleset import (
     unattributed_violence,
     verbal_defense,
 )
-from accord.coding.statement_rules import agreed_view, evaluation, suggested_fact
+from accord.coding.statement_rules import (
+    agreed_view,
+    evaluation,
+    statement_content,
+    suggested_fact,
+)
 from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged
@@ -1621,3 +1626,29 @@ def test_a_reaction_to_a_definite_act_noun_answers_whoever_did_that_act() -> Non
     elsewhere = Told("11", us, Party("CHN", "CHN", None, None), 0)
     assert answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(elsewhere,))) is cand
     assert answered_act.apply(cand, _clause(ps)) is cand
+
+
+def _said_was(subject: str, adjective: str) -> ParsedSentence:
+    """'Tamim said <subject> was <adjective> .'"""
+    return parsed(
+        [
+            ("Tamim", "Tamim", "PROPN", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            (subject, subject, "PROPN", "nsubj", 3),
+            ("was", "be", "AUX", "ccomp", 1),
+            (adjective, adjective, "ADJ", "acomp", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+def test_what_reported_words_say_is_aimed_at_the_actor_they_judge_or_is_no_event() -> None:
+    speaker = _ref(0, "ZWEGOV", "ZWE", "GOV", "person")
+    bare = dataclasses.replace(_candidate(code="010", sources=(speaker,)), trigger=1)
+    mugabe = Mention(2, 3, Entry("ZWEELI", "ZWE", "ELI", "Robert Mugabe", "person"))
+    got = statement_content.apply(bare, _clause(_said_was("Mugabe", "ruthless"), [mugabe]))
+    assert isinstance(got, Candidate) and got.code == "111"
+    assert [t.code for t in got.targets] == ["ZWEELI"]
+    # praise of no one the coder knows ('said Walter was brilliant'): still a bare statement
+    unknown = statement_content.apply(bare, _clause(_said_was("Walter", "brilliant")))
+    assert unknown is bare

@@ -159,9 +159,13 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
         for k in sorted(content)
         if cl.tokens[k].dep in _ABOUT_DEPS
         for r in cl.actors.actors_at(k)
-        if identified(r) and r.code not in mine and is_political(r, cl.actors)
+        if identified(r)
+        and r.code not in mine
+        and (is_political(r, cl.actors) or r.kind == "person")
     )
     targets = c.targets or about[:1]
+    if not targets:
+        return c  # 'said Walter was the most brilliant scientist': no actor judged
     return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
 
 
