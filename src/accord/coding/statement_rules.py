@@ -145,8 +145,10 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
     """A bare statement (010) says what its reported words say: censure ('He was a
     dictator. He was ruthless.') is criticism (111), condolences an empathetic comment
     (018), praise ('a great contribution to the battle for your independence') praise
-    (051), each aimed at the political actor the words are about (data/lexicon:
-    criticism_words, sympathy_words, praise_words). Words under a negation are not read."""
+    (051), each aimed at the political actor (or the known person) the words are about
+    (data/lexicon: criticism_words, sympathy_words, praise_words); words about no one the
+    coder knows judge no actor and leave the bare statement. Words under a negation are
+    not read."""
     if c.code != BARE_STATEMENT:
         return c
     content = reported_words(cl.tokens, cl.children, c.trigger)
