@@ -1652,3 +1652,24 @@ def test_what_reported_words_say_is_aimed_at_the_actor_they_judge_or_is_no_event
     # praise of no one the coder knows ('said Walter was brilliant'): still a bare statement
     unknown = statement_content.apply(bare, _clause(_said_was("Walter", "brilliant")))
     assert unknown is bare
+
+
+def test_what_a_phrase_of_concession_names_is_not_aimed_at() -> None:
+    # 'Britain extended the mandate despite Russia 's wish .'
+    ps = parsed(
+        [
+            ("Britain", "Britain", "PROPN", "nsubj", 1),
+            ("extended", "extend", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("mandate", "mandate", "NOUN", "dobj", 1),
+            ("despite", "despite", "ADP", "prep", 1),
+            ("Russia", "Russia", "PROPN", "poss", 7),
+            ("'s", "'s", "PART", "case", 5),
+            ("wish", "wish", "NOUN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    britain = _ref(0, "GBR", "GBR", None, "country")
+    russia = Mention(5, 6, Entry("RUS", "RUS", None, "Russia", "country"))
+    cand = _candidate(code="030", trigger=1, sources=(britain,))
+    assert predicate_actor.apply(cand, _clause(ps, [russia])) is cand

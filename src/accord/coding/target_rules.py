@@ -127,8 +127,10 @@ def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
     international organisation, is aimed at it: 'promised to continue military aid to
     war-torn Mozambique', 'refused to meet Jordan's visiting King Abdullah', 'opened an
     embassy in Tehran', 'threatened to cut off electricity to the Azerbaijan republic'.
-    A predicate naming two other countries says too little to choose. An organisation
-    acts so too ('the UN coordinator demanded parties to the conflict in Iraq to ...')."""
+    A predicate naming two other countries says too little to choose, and what a phrase
+    of time or concession names is not aimed at ('agreed to extend the mandate despite
+    Israel's wish for a shorter period'). An organisation acts so too ('the UN
+    coordinator demanded parties to the conflict in Iraq to ...')."""
     if c.targets or not c.sources:
         return c
     src = c.sources[0]
@@ -140,7 +142,7 @@ def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
             skip |= subtree(cl.children, k)
     span = subtree(cl.children, c.trigger) - skip
     for k in list(span):
-        if k != c.trigger and _own_clause(cl, k):
+        if k != c.trigger and (_own_clause(cl, k) or _setting(cl, k)):
             span -= subtree(cl.children, k)
     named = {m.start: m for m in cl.mentions}
     others = [
@@ -159,6 +161,17 @@ def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
     if len({r.country or r.code for r in others}) != 1:
         return c
     return dataclasses.replace(c, targets=(others[0],), rule=f"{c.rule}+predicate")
+
+
+_SETTING_PREPS = words("adjunct_prepositions.txt") - {"at", "near"}
+"""Prepositions of time, cause and concession: what they name sets the act in its time
+or against an objection ('despite Israel's wish for a shorter period', 'after the
+attack'); it is not aimed at. Not 'at' and 'near' (a place, or a target: 'fired at')."""
+
+
+def _setting(cl: Clause, k: int) -> bool:
+    """A prepositional phrase of time, cause or concession."""
+    return cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() in _SETTING_PREPS
 
 
 def _own_clause(cl: Clause, k: int) -> bool:
