@@ -1617,13 +1617,13 @@ def test_a_reaction_to_a_definite_act_noun_answers_whoever_did_that_act() -> Non
     )
     iran = _ref(0, "IRNGOV", "IRN", "GOV", "country")
     us = Party("USAGOV", "USA", "GOV", "Pompeo")
-    accused = Told("11", us, Party("IRNGOV", "IRN", "GOV", None), 0)
-    asked = Told("02", Party("GBRGOV", "GBR", "GOV", None), Party("IRNGOV", "IRN", "GOV", None), 1)
+    accused = Told("11", us, Party("IRNGOV", "IRN", "GOV", None))
+    asked = Told("02", Party("GBRGOV", "GBR", "GOV", None), Party("IRNGOV", "IRN", "GOV", None))
     cand = dataclasses.replace(_candidate(code="016", sources=(iran,)), trigger=1)
     got = answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(accused, asked)))
     assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USAGOV"]
     # an accusation aimed at someone else, or none told, leaves it to the other rules
-    elsewhere = Told("11", us, Party("CHN", "CHN", None, None), 0)
+    elsewhere = Told("11", us, Party("CHN", "CHN", None, None))
     assert answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(elsewhere,))) is cand
     assert answered_act.apply(cand, _clause(ps)) is cand
 

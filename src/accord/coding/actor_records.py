@@ -141,4 +141,3 @@ class Told:
     """Its CAMEO root."""
     source: Party
     target: Party
-    sentence: int

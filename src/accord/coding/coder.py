@@ -63,9 +63,9 @@ from accord.model import (
 
 PRONOUN_WINDOW = 2
 LEAD_SENTENCES = 3
+"""The sentences of a story's lead, where it says where it is set."""
 TOLD_MEMORY = 30
 """How many of the latest targeted acts a document keeps for the sentences that answer them."""
-"""The sentences of a story's lead, where it says where it is set."""
 REPORTER_ROLE = "MED"
 """A news organisation the sentence names ('according to NPR') says who reported, not
 where the sentence happens: its country places no role word ('the police')."""
@@ -306,7 +306,7 @@ def _code_sentence(
         events.append(_event(here, done, done.code, done.sources[0], target))
     state.story_places.remember_events([(e.source, e.location) for e in events])
     state.told.extend(
-        Told(e.cameo[:2], Party.of(e.source), Party.of(e.target), ps.sentence.index)
+        Told(e.cameo[:2], Party.of(e.source), Party.of(e.target))
         for e in events
         if e.target is not None and e.mode is Mode.ASSERTED
     )

@@ -22,9 +22,7 @@ def noun_echo(c: Candidate, cl: Clause) -> Verdict:
     verb), 'the fourth night in a row that Serbians protested; the protest started out
     against ...'. A noun with actors of its own stays ('after Xi's phone call with Min
     Aung Hlaing')."""
-    if c.code[:2] not in cl.verb_roots or not c.sources:
-        return c
-    if any(s.kind != "implied" and s.end > s.start for s in c.sources):
+    if c.code[:2] not in cl.verb_roots or not _unnamed(c):
         return c
     return Drop("the sentence's verb already codes this act")
 
@@ -39,9 +37,7 @@ def protest_in_passing(c: Candidate, cl: Clause) -> Verdict:
     'Trump referred to the riots as acts of domestic terror', 'the authorities have chosen
     to suppress protests'). One whose protesters the text names stays ('students'
     protests')."""
-    if c.code[:2] != PROTEST_ROOT or not c.sources:
-        return c
-    if any(s.kind != "implied" and s.end > s.start for s in c.sources):
+    if c.code[:2] != PROTEST_ROOT or not _unnamed(c):
         return c
     tok = cl.tokens[c.trigger]
     while tok.dep == "conj" and tok.head != tok.i:
@@ -58,6 +54,11 @@ def protest_in_passing(c: Candidate, cl: Clause) -> Verdict:
 
 
 _REPORTED_AS = frozenset({"nsubj", "nsubjpass", "ROOT", "attr"})
+
+
+def _unnamed(c: Candidate) -> bool:
+    """Whether the noun's actors are only implied: none is named in the text."""
+    return bool(c.sources) and all(s.kind == "implied" or s.end <= s.start for s in c.sources)
 
 
 @rule("verb_over_noun", ["noun"], writes=["code", "rule"])

@@ -7,6 +7,7 @@ import dataclasses
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.lexicon import table, words
+from accord.coding.noun_rules import PROTEST_ROOT
 from accord.coding.patterns import subtree
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 
@@ -84,7 +85,6 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
 
 
 _CENSURE_ROOTS = frozenset({"11", "12", "13"})
-_PROTEST_ROOT = "14"
 _CROWD_ROLES = frozenset({"CVL", "OPP"})
 
 
@@ -94,7 +94,7 @@ def _crowd_protest(c: Candidate) -> bool:
     country's authorities, whatever other country or organisation the sentence names as
     its cause ('one million people marched in London ..., protesting the pending exit of
     the United Kingdom from the European Union')."""
-    return c.code[:2] == _PROTEST_ROOT and all(s.role in _CROWD_ROLES for s in c.sources)
+    return c.code[:2] == PROTEST_ROOT and all(s.role in _CROWD_ROLES for s in c.sources)
 
 
 def _censures_an_attack(c: Candidate, cl: Clause) -> bool:
@@ -225,10 +225,6 @@ def _acted_upon(m: Mention, cl: Clause) -> bool:
 _GEOGRAPHIC = words("geographic_nouns.txt")
 
 
-GENERIC_INTENT = "030"
-_INTENT_FRAME = "frame:intent:"
-
-
 _ANSWERED = table("answered_acts.tsv")
 
 
@@ -265,6 +261,10 @@ def answered_act(c: Candidate, cl: Clause) -> Verdict:
 
 
 _ANSWERED_NOUNS = frozenset(_ANSWERED)
+
+
+GENERIC_INTENT = "030"
+_INTENT_FRAME = "frame:intent:"
 
 
 @rule("plan_needs_counterpart", ["verb"], reads=["code", "targets", "rule"])
