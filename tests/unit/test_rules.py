@@ -1673,3 +1673,21 @@ def test_what_a_phrase_of_concession_names_is_not_aimed_at() -> None:
     russia = Mention(5, 6, Entry("RUS", "RUS", None, "Russia", "country"))
     cand = _candidate(code="030", trigger=1, sources=(britain,))
     assert predicate_actor.apply(cand, _clause(ps, [russia])) is cand
+
+
+def test_a_states_military_force_naming_no_target_is_not_aimed_at_home() -> None:
+    # 'Turkey began a military offensive .' / 'Police shot the attacker .'
+    ps = parsed(
+        [
+            ("Turkey", "Turkey", "PROPN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    turkey = _ref(0, "TUR", "TUR", None, "country")
+    force = dataclasses.replace(_candidate(code="190", sources=(turkey,)), trigger=1)
+    assert domestic_target.apply(force, _clause(ps)) is force
+    police = _ref(0, "TURCOP", "TUR", "COP", "agent")
+    shot = dataclasses.replace(_candidate(code="190", sources=(police,)), trigger=1)
+    got = domestic_target.apply(shot, _clause(ps))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["TUR"]

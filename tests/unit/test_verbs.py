@@ -585,3 +585,9 @@ def test_searching_codes_only_through_the_dictionarys_patterns(verbs: VerbDictio
     )
     m = verbs.match(ps.tokens, 1)
     assert m is None  # 090 only through a pattern ('searched for arms')
+
+
+def test_catching_fire_is_no_seizure(verbs: VerbDictionary) -> None:
+    # "The roof caught fire ." (accord_verbs.tsv: APPREHEND catch: * FIRE)
+    ps = parsed(_clause_of("roof", ("caught", "catch"), ("fire", "fire", "NOUN", "dobj")))
+    assert verbs.match(ps.tokens, 1) is None  # was 171 Seize or damage property

@@ -63,6 +63,8 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     definition: without one named it keeps no target rather than its own country."""
     if c.targets or not c.sources or c.code.startswith(COUNTERPART_ROOT):
         return c
+    if _state_force(c):
+        return c  # 'Turkey began a military offensive': aimed abroad as often as at home
     src = c.sources[0]
     home = src.country
     if home is None:
@@ -86,6 +88,15 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
 
 _CENSURE_ROOTS = frozenset({"11", "12", "13"})
 _CROWD_ROLES = frozenset({"CVL", "OPP"})
+_FORCE_ROOTS = frozenset({"19", "20"})
+_STATE_FORCE_ROLES = frozenset({None, "GOV", "MIL"})
+
+
+def _state_force(c: Candidate) -> bool:
+    """Military force (19, 20) by a state, its government or its armed forces: whom it is
+    aimed at the text must say ('Turkey began a military offensive with airstrikes' was
+    aimed at Syria); the police's force and a crowd's stay at home."""
+    return c.code[:2] in _FORCE_ROOTS and all(s.role in _STATE_FORCE_ROLES for s in c.sources)
 
 
 def _crowd_protest(c: Candidate) -> bool:
