@@ -846,3 +846,16 @@ def test_taking_action_is_no_occupation_and_its_means_no_argument(coder: Any) ->
     )
     codes = {e.cameo for e in coder.code_text(text, date=DATE)}
     assert not codes & {"192", "110"}, codes
+
+
+def test_force_struck_abroad_is_placed_there_and_does_not_move_its_source(coder: Any) -> None:
+    # the strike is placed by 'in Iraqi military bases'; Iran's later words are not in Iraq
+    events = coder.code_text(
+        "Iran fired missiles at US troops in Iraqi military bases on Wednesday. "
+        "On Thursday, Iran criticized the United States.",
+        date="2020-01-10",
+    )
+    strike = next(e for e in events if e.cameo.startswith("19"))
+    assert strike.location is not None and strike.location.country == "IRQ"
+    words = next(e for e in events if e.cameo.startswith("11"))
+    assert words.location is None or words.location.country != "IRQ"

@@ -192,3 +192,33 @@ def test_a_call_a_remote_meeting_or_a_domestic_one_is_not_placed_by_the_story(
     # two sides of one country
     here = _here(gaz, _MET, [(1, 2, "PERSON"), (4, 5, "PERSON")], story)
     assert place_event(here, 2, "040", 1, _actor("USALEG", "Nancy Pelosi"), us) == (None, "")
+
+
+# "Iran fired missiles at US troops in Iraqi military bases ."
+_IRAQI_BASES = [
+    ("Iran", "Iran", "PROPN", "nsubj", 1),  # 0
+    ("fired", "fire", "VERB", "ROOT", 1),  # 1
+    ("missiles", "missile", "NOUN", "dobj", 1),
+    ("at", "at", "ADP", "prep", 1),
+    ("US", "US", "PROPN", "compound", 5),
+    ("troops", "troop", "NOUN", "pobj", 3),
+    ("in", "in", "ADP", "prep", 1),  # 6
+    ("Iraqi", "Iraqi", "ADJ", "amod", 9),  # 7
+    ("military", "military", "ADJ", "amod", 9),
+    ("bases", "basis", "NOUN", "pobj", 6),  # the lemmatiser's 'basis'
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+def test_a_nationality_on_ground_after_a_locative_preposition_places_the_event(
+    gaz: Gazetteer,
+) -> None:
+    tokens = with_entities(parsed(_IRAQI_BASES), [])
+    here = sentence_places(tokens, gaz, (), None, StoryPlaces(), [(7, "IRQ")])
+    assert here is not None
+    place, how = place_event(here, 1, "190", 4, _actor("IRN"), _actor("USAMIL"))
+    assert place is not None and place.country == "IRQ" and how == "+place:sentence"
+    # without the nationality nothing in the sentence places it
+    bare = sentence_places(tokens, gaz, (), None, StoryPlaces())
+    assert bare is not None
+    assert place_event(bare, 1, "190", 4, _actor("IRN"), _actor("USAMIL"))[0] is None

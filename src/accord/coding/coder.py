@@ -224,8 +224,13 @@ def _code_sentence(
         and ps.sentence.index < LEAD_SENTENCES
     ):
         state.story_place = clause.place.country
+    national = [
+        (m.end - 1, m.entry.country)
+        for m in clause.mentions
+        if m.entry.kind == "country" and m.entry.country is not None
+    ]
     places = sentence_places(
-        tokens, ctx.places, state.countries, state.location, state.story_places
+        tokens, ctx.places, state.countries, state.location, state.story_places, national
     )
     here = _Sentence(doc_id, ps, ctx, places)
     kept: list[Candidate] = []
@@ -304,7 +309,9 @@ def _code_sentence(
         done = out.candidate
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))
-    state.story_places.remember_events([(e.source, e.location) for e in events])
+    state.story_places.remember_events(
+        [(e.source, e.location) for e in events if not _struck_abroad(e)]
+    )
     state.told.extend(
         Told(e.cameo[:2], Party.of(e.source), Party.of(e.target))
         for e in events
@@ -504,6 +511,19 @@ def _event(
         ),
     )
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
+
+
+def _struck_abroad(e: Event) -> bool:
+    """Force placed in another country than its source's ('Iran launched missiles
+    targeting US troops in Iraqi military bases'): where it struck, not where the source
+    is, so it does not set the source's scene for the story's later sentences."""
+    place = e.location
+    return (
+        e.cameo[:2] in VIOLENT_ROOTS
+        and place is not None
+        and place.country is not None
+        and place.country != e.source.country
+    )
 
 
 def _inferred(ref: ActorRef, side: str) -> str:

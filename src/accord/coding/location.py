@@ -165,12 +165,17 @@ def sentence_places(
     prefer: Collection[str],
     dateline: Place | None,
     story: StoryPlaces,
+    countries: Sequence[tuple[int, str]] = (),
 ) -> SentencePlaces | None:
     """The places of one sentence (None without a gazetteer); the story learns the
-    places the sentence names."""
+    places the sentence names. ``countries``: the tokens that name a country (a
+    nationality adjective too) and its ISO3 code, for :func:`national_grounds`."""
     if gazetteer is None:
         return None
-    mentions = gazetteer.mentions(tokens, prefer)
+    mentions = (
+        *gazetteer.mentions(tokens, prefer),
+        *national_grounds(tokens, countries, gazetteer),
+    )
     here = SentencePlaces(tokens, mentions, dateline, story, gazetteer)
     story.remember(tokens, mentions)
     return here
@@ -238,6 +243,36 @@ def place_event(
     if whole is None:
         return None, ""
     return _as(whole, PlaceBasis.CONTEXT), "+place:country"
+
+
+_NATIONAL_GROUND = words("national_ground_nouns.txt")
+_GROUND_PREPOSITIONS = frozenset({"in", "at", "on", "into", "inside", "near", "over", "across"})
+
+
+def national_grounds(
+    tokens: Sequence[Token], countries: Sequence[tuple[int, str]], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Ground a nationality adjective places in its country, after a locative preposition
+    ('targeting US troops in Iraqi military bases', 'on Syrian soil', 'into Turkish
+    waters'; national_ground_nouns.txt): a country-level place the gazetteer alone does not
+    find (it reads names, not adjectives)."""
+    out: list[PlaceMention] = []
+    for i, country in countries:
+        tok = tokens[i]
+        if tok.dep not in ("amod", "compound") or not 0 <= tok.head < len(tokens):
+            continue
+        noun = tokens[tok.head]
+        forms = {noun.lemma.lower(), noun.text.lower(), noun.text.lower().removesuffix("s")}
+        if not forms & _NATIONAL_GROUND or noun.dep != "pobj":
+            continue  # the lemma of 'bases' may be 'basis'
+
+        prep = tokens[noun.head]
+        place = gazetteer.country(country)
+        if prep.text.lower() not in _GROUND_PREPOSITIONS or place is None:
+            continue
+        span = (tok.idx, noun.idx + len(noun.text))
+        out.append(PlaceMention(place, span, i, noun.i + 1, prep.text.lower(), prep.i))
+    return out
 
 
 def _meeting_place(
