@@ -190,6 +190,18 @@ SUIT_AIM_IS_FUTURE: Spec = [
     (".", ".", "PUNCT", ".", "punct", 2),
 ]
 
+# Rumors circulated he was preparing his wife.
+RUMOURED_ACT_IS_ALLEGED: Spec = [
+    ("Rumors", "rumor", "NOUN", "NNS", "nsubj", 1),
+    ("circulated", "circulate", "VERB", "VBD", "ROOT", 1),
+    ("he", "he", "PRON", "PRP", "nsubj", 4),
+    ("was", "be", "AUX", "VBD", "aux", 4),
+    ("preparing", "prepare", "VERB", "VBG", "ccomp", 1),
+    ("his", "his", "PRON", "PRP$", "poss", 6),
+    ("wife", "wife", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
 # The rebels said they would meet the mediator.
 REPORTED_WOULD_IS_FUTURE: Spec = [
     ("The", "the", "DET", "DT", "det", 1),
@@ -522,6 +534,7 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         {"dropping": Mode.FUTURE, "killing": Mode.FUTURE},
     ),
     ("suit_aim_is_future", SUIT_AIM_IS_FUTURE, {"sued": Mode.ASSERTED, "stop": Mode.FUTURE}),
+    ("rumoured_act_is_alleged", RUMOURED_ACT_IS_ALLEGED, {"preparing": Mode.ALLEGED}),
     (
         "own_side_past_perfect_is_asserted",
         OWN_SIDE_PAST_PERFECT_IS_ASSERTED,

@@ -62,6 +62,7 @@ _ALLEGEDLY = words("allegedly_adverbs.txt")
 _ALLEGING_VERBS = words("alleging_verbs.txt")
 _ALLEGATION_NOUNS = words("allegation_nouns.txt")
 _CLAIM_DOCUMENTS = words("claim_documents.txt")
+_RUMOURS = words("rumour_nouns.txt")
 _SUSPECTED = words("suspected_participles.txt")
 _BACKGROUND_ADVS = words("background_adverbs.txt")
 _SPAN_UNITS = words("span_units.txt")
@@ -193,6 +194,11 @@ def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             and _filed_claim(tokens, tok.head, children)
         ):
             return True  # "the lawsuit says she was assaulted", "the accusation is that"
+        if tok.dep == "ccomp" and any(
+            tokens[c].dep == "nsubj" and tokens[c].lemma.lower() in _RUMOURS
+            for c in children.get(tok.head, ())
+        ):
+            return True  # "rumors circulated he was preparing his wife ..."
         if tok.dep == "xcomp" and head.text.lower() in _SUSPECTED:
             return True  # "was alleged to have taken", "is suspected to have"
         current = tok.head
