@@ -345,12 +345,13 @@ def test_event_date_from_a_temporal_clause(
 @pytest.mark.parametrize(
     ("tag", "modal", "code"),
     [
-        ("VBD", False, "010"),  # 'suggested the driver lost control': a view of what happened
-        ("VB", True, "020"),  # 'suggested the driver should stop': an appeal
-        ("VB", False, "020"),  # 'suggested the driver stop'
+        ("VBD", None, "010"),  # 'suggested the driver lost control': a view of what happened
+        ("VB", "should", "020"),  # 'suggested the driver should stop': an appeal
+        ("VB", None, "020"),  # 'suggested the driver stop'
+        ("VB", "would", "010"),  # 'suggested the driver would stop': a prediction, a view
     ],
 )
-def test_suggested_fact(tag: str, modal: bool, code: str) -> None:
+def test_suggested_fact(tag: str, modal: str | None, code: str) -> None:
     rows = [
         ("Russia", "Russia", "PROPN", "nsubj", 1),
         ("suggested", "suggest", "VERB", "ROOT", 1),
@@ -358,7 +359,7 @@ def test_suggested_fact(tag: str, modal: bool, code: str) -> None:
         ("driver", "driver", "NOUN", "nsubj", 5 if modal else 4),
     ]
     if modal:
-        rows.append(("should", "should", "AUX", "aux", 5))
+        rows.append((modal, modal, "AUX", "aux", 5))
     verb = len(rows)
     rows += [("stop", "stop", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)]
     ps = tagged(parsed(rows), {verb: tag, **({4: "MD"} if modal else {})})

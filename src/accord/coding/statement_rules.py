@@ -53,14 +53,17 @@ def argued_statement(c: Candidate, cl: Clause) -> Verdict:
 _ARGUING = words("arguing_verbs.txt")
 _SUGGESTING = words("suggesting_verbs.txt")
 _PAST_TAGS = frozenset({"VBD"})
+_PREDICTING = frozenset({"would", "will", "might", "may", "could", "'d", "'ll"})
+"""Modals of prediction: what a suggestion with them says is a view, not an appeal."""
 
 
 @rule("suggested_fact", ["verb"], reads=["code"], writes=["code", "rule"])
 def suggested_fact(c: Candidate, cl: Clause) -> Verdict:
     """A suggestion of what happened is a view, a statement (010, read for its content
     next), not an appeal (02): 'the ministry suggested the driver lost control and left
-    the road'. What it puts forward as still to be done stays an appeal: 'suggested the US
-    withdraw', 'suggested that talks should resume' (data/lexicon/suggesting_verbs.txt)."""
+    the road', 'Sharpe suggested he would not run'. What it puts forward as still to be
+    done stays an appeal: 'suggested the US withdraw', 'suggested that talks should
+    resume' (data/lexicon/suggesting_verbs.txt)."""
     tok = cl.tokens[c.trigger]
     if c.code[:2] != "02" or tok.lemma.lower() not in _SUGGESTING:
         return c
@@ -71,10 +74,17 @@ def suggested_fact(c: Candidate, cl: Clause) -> Verdict:
 
 
 def _told_as_done(verb: int, cl: Clause) -> bool:
-    """A finite past-tense clause with no modal ('the driver lost control')."""
+    """A finite past-tense clause with no modal ('the driver lost control'), or a
+    prediction ('suggested he would not run', 'suggested Iran might retaliate'): a view of
+    what is or will be, not what someone is asked to do ('should resume' is)."""
     kids = cl.children.get(verb, ())
-    if any(cl.tokens[k].dep in ("aux", "auxpass") and cl.tokens[k].tag == "MD" for k in kids):
-        return False
+    modals = [
+        cl.tokens[k].text.lower()
+        for k in kids
+        if cl.tokens[k].dep in ("aux", "auxpass") and cl.tokens[k].tag == "MD"
+    ]
+    if modals:
+        return all(m in _PREDICTING for m in modals)
     if cl.tokens[verb].tag in _PAST_TAGS:
         return True
     return cl.tokens[verb].tag == "VBN" and any(
