@@ -517,6 +517,7 @@ def _has_done(verb: str, lemma: str, adverb: str | None) -> ParsedSentence:
         ("criticized", "criticize", None, False, Mode.ASSERTED),  # a recent act
         ("supported", "support", None, False, Mode.BACKGROUND),  # a stance held
         ("supported", "support", None, True, Mode.ASSERTED),  # the lead's news
+        ("remained", "remain", None, False, Mode.BACKGROUND),  # 'troops have remained': a presence
     ],
 )
 def test_habitual_perfect(
