@@ -14,13 +14,14 @@ from accord.coding.actor_records import ActorRef
 from accord.coding.actors import SentenceActors, identified
 from accord.coding.lexicon import lines, words
 from accord.coding.ontology import VERBAL_ROOTS, VIOLENT_ROOTS
+from accord.coding.owners import owner_targets
 from accord.coding.patterns import SUBJECT_DEPS, subtree
 from accord.coding.roles import roles_with
 from accord.coding.targets import nested_targets
 from accord.coding.verbs import VerbMatch
 from accord.model import Token
 
-__all__ = ["TARGET_PREPS", "arguments", "distinct", "naming_description", "owner_targets"]
+__all__ = ["TARGET_PREPS", "arguments", "distinct", "naming_description"]
 
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
@@ -30,7 +31,6 @@ TARGET_PREPS = lines("target_prepositions.txt")
 
 _PSYCH_VERBS = words("psych_verbs.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
-_PROPOSAL_NOUNS = words("proposal_nouns.txt")
 _CONTENT_NOUNS = words("content_nouns.txt")
 _NAMING_VERBS = words("naming_verbs.txt")
 _ARMED = roles_with("armed")
@@ -286,7 +286,6 @@ def _own_means(
     )
 
 
-_OWNER_PREPS = frozenset({"by", "between"})
 """Prepositions whose object owns the noun acted on: its agent ("the proposal by Germany")
 or its parties ("the memoranda between Turkey and Libya")."""
 _ADDRESSED_FRAMES = frozenset({"demand", "appeal"})
@@ -295,75 +294,6 @@ _ADDRESSED_ROOTS = frozenset({"02", "10"})
 _RECIPIENT_ROOTS = frozenset({"03", "06", "07"})
 """Intent, material cooperation and aid: with a recipient ("to Macedonia", a dative) the
 direct object is the thing given, not a target."""
-
-
-def owner_targets(
-    tokens: Sequence[Token],
-    verb: int,
-    children: Mapping[int, Sequence[int]],
-    actors: SentenceActors,
-    *,
-    violent: bool = False,
-    verbal: bool = False,
-) -> list[ActorRef]:
-    """The actor whose thing the verb acts on, when its object is no actor itself: the
-    owner ("criticized Trump's decision", "the Japanese raid"), the agent of a noun of
-    action ("rejected the proposal by Germany"), the parties of an agreement
-    ("denounced the memoranda between Turkey and Libya"), the agent of a participle on it
-    ("the agreement signed by Turkey and Libya") or the sender of a proposal ("an offer
-    from Afghanistan"); not an 'of' complement, which is as often what the act is about
-    ("the proclamation of Golan Heights") as who did it, except for the violence of armed
-    actors (``violent``): what they shell or bomb belongs to whom it names ("shelled
-    positions of the Palestinian security forces"). For a verbal reaction (``verbal``:
-    "criticized the deployment of missiles by NATO") a 'by' phrase the parser hung on the
-    verb itself, or on a noun inside the object, names the agent of the object's action."""
-    found: list[ActorRef] = []
-    for obj in children.get(verb, ()):
-        if tokens[obj].dep != "dobj" or actors.actors_at(obj):
-            continue
-        for c in children.get(obj, ()):
-            if tokens[c].dep == "poss":
-                found.extend(r for r in actors.actors_at(c) if identified(r))
-            elif tokens[c].dep in ("amod", "compound"):
-                # "condemned the Japanese raid", "rejected the US sanctions": a country
-                # or nationality on the thing acted on names its owner; a pair names both
-                # ("the Turkish-Libyan maritime agreement")
-                if _names_country(actors, c):
-                    owners = actors.actors_at(c) or [
-                        r
-                        for r in actors.mention_refs(sorted(subtree(children, c)))
-                        if r.kind == "country"
-                    ]
-                    found.extend(owners)
-            elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":
-                # "condemned the agreement signed by Turkey and Libya", "rejected the plan
-                # proposed by Germany": the participle's agent made the thing acted on
-                found.extend(
-                    r
-                    for a in children.get(c, ())
-                    if tokens[a].dep == "agent"
-                    for g in children.get(a, ())
-                    if tokens[g].dep == "pobj"
-                    for r in actors.actors_at(g)
-                    if identified(r)
-                )
-            elif (
-                tokens[c].dep == "prep"
-                and tokens[c].text.lower() == "from"
-                and tokens[obj].lemma.lower() in _PROPOSAL_NOUNS
-            ) or (
-                tokens[c].dep == "prep"
-                and (
-                    tokens[c].text.lower() in _OWNER_PREPS
-                    or (violent and tokens[c].text.lower() == "of")
-                )
-            ):
-                for g in children.get(c, ()):
-                    if tokens[g].dep == "pobj":
-                        found.extend(r for r in actors.actors_at(g) if identified(r))
-        if not found and verbal:
-            found.extend(_deep_agent(tokens, verb, obj, children, actors))
-    return found
 
 
 _MEDIATE = "045"
@@ -426,46 +356,6 @@ def _conditioned(
     return found
 
 
-def _deep_agent(
-    tokens: Sequence[Token],
-    verb: int,
-    obj: int,
-    children: Mapping[int, Sequence[int]],
-    actors: SentenceActors,
-) -> list[ActorRef]:
-    """The by-agent of the object's noun of action where the parser put it elsewhere: on
-    the active verb ("protested the sale of weapons to Taiwan by the United States": an
-    active verb has no agent phrase) or on a noun of the object's complement, two
-    prepositions down at most, through nouns that are no actors themselves."""
-    frontier = [obj]
-    for _ in range(3):
-        nouns: list[int] = []
-        for noun in frontier:
-            for c in children.get(noun, ()):
-                if tokens[c].dep != "prep":
-                    continue
-                for g in children.get(c, ()):
-                    if tokens[g].dep != "pobj" or actors.actors_at(g):
-                        continue
-                    nouns.append(g)
-        if frontier == [obj]:
-            nouns.append(verb)  # an agent phrase on the active verb itself
-        for noun in nouns:
-            for c in children.get(noun, ()):
-                if tokens[c].dep == "prep" and tokens[c].text.lower() in _OWNER_PREPS:
-                    agents = [
-                        r
-                        for g in children.get(c, ())
-                        if tokens[g].dep == "pobj"
-                        for r in actors.actors_at(g)
-                        if identified(r)
-                    ]
-                    if agents:
-                        return agents
-        frontier = nouns
-    return []
-
-
 _QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who"})
 
 
@@ -491,13 +381,6 @@ def _document_of_venue(tokens: Sequence[Token], noun: int) -> int | None:
     if tokens[document].dep == "dobj" and tokens[document].lemma.lower() in _DOCUMENT_NOUNS:
         return document
     return None
-
-
-def _names_country(actors: SentenceActors, token: int) -> bool:
-    """Whether a modifier names a country or its people ('Japanese', 'US'), not a capital
-    naming a treaty ('the Paris Agreement')."""
-    m = actors.mention_at(token)
-    return m is not None and m.entry.kind == "country"
 
 
 def _infinitive_below(

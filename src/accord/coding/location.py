@@ -265,7 +265,6 @@ def national_grounds(
         forms = {noun.lemma.lower(), noun.text.lower(), noun.text.lower().removesuffix("s")}
         if not forms & _NATIONAL_GROUND or noun.dep != "pobj":
             continue  # the lemma of 'bases' may be 'basis'
-
         prep = tokens[noun.head]
         place = gazetteer.country(country)
         if prep.text.lower() not in _GROUND_PREPOSITIONS or place is None:
