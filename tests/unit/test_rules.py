@@ -717,6 +717,18 @@ def test_no_domestic_target_when_the_sentence_names_another_country() -> None:
     assert domestic_target.apply(cand, _clause(ARREST, [france])) is cand
 
 
+def test_a_country_named_inside_the_sources_own_phrase_is_no_counterpart() -> None:
+    # "Kurt Volker, the US special envoy for Ukraine negotiations, resigned": the span
+    # [0, 3) names the source; a country inside it does not keep the act from home.
+    envoy = ActorRef(0, 0, 3, "USAGOV", "USA", "GOV", None, "person")
+    ukraine = Mention(2, 3, Entry("UKR", "UKR", None, "Ukraine", "country"))
+    got = domestic_target.apply(_candidate(sources=(envoy,)), _clause(ARREST, [ukraine]))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USA"]
+    outside = Mention(3, 4, Entry("UKR", "UKR", None, "Ukraine", "country"))
+    cand = _candidate(sources=(envoy,))
+    assert domestic_target.apply(cand, _clause(ARREST, [outside])) is cand
+
+
 def test_a_consultation_never_takes_its_sources_own_country_as_target() -> None:
     minister = _ref(0, "IRNGOV", "IRN", "GOV", "agent")
     cand = _candidate(code="046", sources=(minister,))

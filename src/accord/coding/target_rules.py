@@ -78,6 +78,8 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
         return c  # in the report of a bilateral meeting or call: not a domestic matter
     if not _crowd_protest(c):
         for m in cl.mentions:
+            if _within_a_source(m, c):
+                continue  # 'Kurt Volker, the US special envoy for Ukraine negotiations, resigned'
             if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
                 return c
     if c.code[:2] in _CENSURE_ROOTS and _censures_an_attack(c, cl):
@@ -90,6 +92,13 @@ _CENSURE_ROOTS = frozenset({"11", "12", "13"})
 _CROWD_ROLES = frozenset({"CVL", "OPP"})
 _FORCE_ROOTS = frozenset({"19", "20"})
 _STATE_FORCE_ROLES = frozenset({None, "GOV", "MIL"})
+
+
+def _within_a_source(m: Mention, c: Candidate) -> bool:
+    """Whether a mention lies inside the phrase that names a source: the source's own
+    description ('the special envoy for Ukraine negotiations', 'the Yemen-based Houthi
+    movement') names no counterpart of the act."""
+    return any(s.start <= m.start and m.end <= s.end and s.end > s.start for s in c.sources)
 
 
 def _state_force(c: Candidate) -> bool:
