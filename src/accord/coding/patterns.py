@@ -183,6 +183,11 @@ class Context:
     """Lower-cased token text -> positions in ``tokens`` (ascending)."""
     by_lemma: Mapping[str, list[int]] = field(init=False, default_factory=dict)
     """Lower-cased lemma -> positions in ``tokens`` (ascending)."""
+    _starts: dict[tuple[str, tuple[str, ...]], list[int]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
+    """What :meth:`starts` found, by its arguments: thousands of patterns share a first
+    word, and this context is built for one sentence."""
 
     def __post_init__(self) -> None:
         by_text: dict[str, list[int]] = {}
@@ -193,15 +198,21 @@ class Context:
         object.__setattr__(self, "by_text", by_text)
         object.__setattr__(self, "by_lemma", by_lemma)
 
-    def starts(self, word: str, guesses: Sequence[str]) -> list[int]:
+    def starts(self, word: str, guesses: tuple[str, ...]) -> list[int]:
         """Positions (ascending) of the tokens :func:`word_match` accepts for ``word``;
         ``guesses`` are its :func:`lemma_guesses`."""
+        key = (word, guesses)
+        known = self._starts.get(key)
+        if known is not None:
+            return known
         found = list(self.by_text.get(word, ()))
         if word == "on":
             found += self.by_text.get("upon", ())
         for g in guesses:
             found += self.by_lemma.get(g, ())
-        return sorted(set(found))
+        result = sorted(set(found))
+        self._starts[key] = result
+        return result
 
 
 def compile_slots(
