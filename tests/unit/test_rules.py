@@ -1269,6 +1269,32 @@ def test_an_act_on_the_attack_is_aimed_at_whom_the_story_reported_attacked() -> 
     assert attack_referred.apply(cand, dataclasses.replace(_clause(ps), attacked=own)) is cand
 
 
+def test_censure_of_the_attack_is_aimed_at_whoever_carried_it_out() -> None:
+    # "The ministry condemned the attack ."
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("ministry", "ministry", "NOUN", "nsubj", 2),
+            ("condemned", "condemn", "VERB", "ROOT", 2),
+            ("the", "the", "DET", "det", 4),
+            ("attack", "attack", "NOUN", "dobj", 2),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    ministry = _ref(1, "IRQGOV", "IRQ", "GOV", "agent")
+    cand = _candidate(code="111", trigger=2, sources=(ministry,))
+    struck = dataclasses.replace(
+        _clause(ps),
+        attacked=Party("IRNMIL", "IRN", "MIL", "Qasem Soleimani"),
+        attacker=Party("USAMIL", "USA", "MIL", None),
+    )
+    got = attack_referred.apply(cand, struck)
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USAMIL"]
+    # the censuring side's own forces struck: no target from the attack
+    own = dataclasses.replace(struck, attacker=Party("IRQMIL", "IRQ", "MIL", None))
+    assert attack_referred.apply(cand, own) is cand
+
+
 def test_a_party_named_beats_a_place_named_and_a_named_counterpart_keeps_a_meeting() -> None:
     # "Arnor met in Osgiliath with Gondor ."
     ps = parsed(

@@ -167,6 +167,8 @@ class _DocState:
     pair_sentence: int = -1
     attacked: Party | None = None
     """The target of the latest use of force the document reported with a target."""
+    attacker: Party | None = None
+    """The source of that use of force."""
     told: list[Told] = field(default_factory=list)
     """The acts with a target the document reported, latest last (coding.target_rules)."""
     acronyms: set[str] = field(default_factory=set)
@@ -294,11 +296,13 @@ def _code_sentence(
             state.pair_sentence = ps.sentence.index
         if e.cameo[:2] in VIOLENT_ROOTS and t and t.country and e.mode is Mode.ASSERTED:
             state.attacked = Party.of(t)
+            state.attacker = Party.of(e.source)
     late = dataclasses.replace(
         clause,
         pair=state.pair,
         pair_age=ps.sentence.index - state.pair_sentence if state.pair else None,
         attacked=state.attacked,
+        attacker=state.attacker,
         told=tuple(state.told),
     )
     for cand in untargeted:

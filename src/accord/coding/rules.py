@@ -115,6 +115,8 @@ class Clause:
     attacked: Party | None = None
     """The target of the latest use of force (roots 18-20) the document reported with a
     target, this sentence's included: what 'the attack' refers back to (target rules)."""
+    attacker: Party | None = None
+    """The source of that use of force: whom censure of 'the attack' is aimed at."""
     told: tuple[Told, ...] = ()
     """The acts with a target the document reported before this sentence, latest last
     (what 'the accusation' or 'the request' answered here refers back to)."""

@@ -383,11 +383,15 @@ def attack_referred(c: Candidate, cl: Clause) -> Verdict:
     out the attack using ten drones': an untargeted act on a definite attack noun
     (attack_nouns.txt) refers back to the latest use of force the story reported, and is
     aimed at its target (here Saudi Arabia, whose oil facilities 'were hit by drone
-    strikes' the sentence before)."""
+    strikes' the sentence before). Censure of the attack ('the Foreign Ministry of Iraq
+    characterized the attack as a violation of Iraqi sovereignty', 'condemned the
+    attack') is aimed at whoever carried it out, when that is another country."""
     if c.targets or not c.sources or cl.attacked is None:
         return c
     src = c.sources[0]
-    if cl.attacked.country is None or cl.attacked.country == src.country:
+    censure = c.code[:2] in _CENSURE_ROOTS
+    a = cl.attacker if censure else cl.attacked
+    if a is None or a.country is None or a.country == src.country:
         return c
     nouns = [
         k
@@ -396,6 +400,5 @@ def attack_referred(c: Candidate, cl: Clause) -> Verdict:
     ]
     if not nouns:
         return c
-    a = cl.attacked
     implied = ActorRef(src.head, 0, 0, a.code, a.country, a.role, a.name, "implied")
     return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+attack-referred")
