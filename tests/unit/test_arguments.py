@@ -275,6 +275,41 @@ def test_both_countries_of_a_hyphenated_pair_own_the_object(verbs: VerbDictionar
     assert sorted(t.code for t in targets) == ["LBY", "TUR"]
 
 
+def test_it_in_a_participle_refers_to_what_the_verb_it_hangs_on_spoke_of(
+    verbs: VerbDictionary,
+) -> None:
+    # "Mitsotakis commented on the Turkish - Libyan agreement , calling it void ." (the
+    # parser's shape: 'Turkish' hangs on 'Libyan', 'calling' on 'commented')
+    ps = tagged(
+        parsed(
+            [
+                ("Mitsotakis", "Mitsotakis", "PROPN", "nsubj", 1),
+                ("commented", "comment", "VERB", "ROOT", 1),
+                ("on", "on", "ADP", "prep", 1),
+                ("the", "the", "DET", "det", 7),
+                ("Turkish", "Turkish", "ADJ", "npadvmod", 6),
+                ("-", "-", "PUNCT", "punct", 6),
+                ("Libyan", "Libyan", "ADJ", "amod", 7),
+                ("agreement", "agreement", "NOUN", "pobj", 2),
+                (",", ",", "PUNCT", "punct", 1),
+                ("calling", "call", "VERB", "advcl", 1),
+                ("it", "it", "PRON", "dobj", 9),
+                ("void", "void", "ADJ", "oprd", 9),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD", 9: "VBG", 10: "PRP"},
+    )
+    mentions = [
+        Mention(0, 1, Entry("GRCGOV", "GRC", "GOV", "Kyriakos Mitsotakis", "person")),
+        Mention(4, 5, Entry("TUR", "TUR", None, "Turkey", "country")),
+        Mention(6, 7, Entry("LBY", "LBY", None, "Libya", "country")),
+    ]
+    _, sources, targets = _coded(verbs, ps, mentions, 9)
+    assert [s.code for s in sources] == ["GRCGOV"]
+    assert sorted(t.code for t in targets) == ["LBY", "TUR"]
+
+
 @pytest.mark.parametrize(("verb", "lemma"), [("condemned", "condemn"), ("welcomed", "welcome")])
 def test_a_reaction_to_a_things_owner_aims_at_the_owner_not_whom_it_concerns(
     verbs: VerbDictionary, verb: str, lemma: str

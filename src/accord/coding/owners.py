@@ -40,8 +40,8 @@ def owner_targets(
     "criticized the deployment of missiles by NATO") a 'by' phrase the parser hung on the
     verb itself, or on a noun inside the object, names the agent of the object's action."""
     found: list[ActorRef] = []
-    for obj in children.get(verb, ()):
-        if tokens[obj].dep != "dobj" or actors.actors_at(obj):
+    for obj in _objects(tokens, verb, children):
+        if actors.actors_at(obj):
             continue
         for c in children.get(obj, ()):
             if tokens[c].dep == "poss":
@@ -51,10 +51,11 @@ def owner_targets(
                 # or nationality on the thing acted on names its owner; a pair names both
                 # ("the Turkish-Libyan maritime agreement")
                 if _names_country(actors, c):
-                    owners = actors.actors_at(c) or [
+                    owners = list(actors.actors_at(c))
+                    owners += [
                         r
                         for r in actors.mention_refs(sorted(subtree(children, c)))
-                        if r.kind == "country"
+                        if r.kind == "country" and r.code not in {o.code for o in owners}
                     ]
                     found.extend(owners)
             elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":
@@ -86,6 +87,53 @@ def owner_targets(
         if not found and verbal:
             found.extend(_deep_agent(tokens, verb, obj, children, actors))
     return found
+
+
+_IT = frozenset({"it", "them"})
+_TOPIC_PREPS = frozenset({"on", "about", "over"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def _objects(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> list[int]:
+    """The verb's direct objects; for 'it' or 'them' in a participle hung on another verb,
+    what that verb acted on or spoke of: "commented on the Turkish-Libyan agreement,
+    calling it null and void", "reviewed the plan, calling it reckless" (the pronoun's
+    antecedent, within the sentence)."""
+    out: list[int] = []
+    for obj in children.get(verb, ()):
+        if tokens[obj].dep != "dobj":
+            continue
+        tok = tokens[verb]
+        if (
+            tokens[obj].text.lower() in _IT
+            and tok.tag == "VBG"
+            and tok.dep in _PARTICIPLE_DEPS
+            and tok.head != verb
+        ):
+            out.extend(_acted_on(tokens, tok.head, children))
+        else:
+            out.append(obj)
+    return out
+
+
+def _acted_on(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> list[int]:
+    """The nouns a verb acts on or speaks of: its direct object, or the object of 'on',
+    'about' or 'over' hung on it ('commented on the agreement')."""
+    out: list[int] = []
+    for k in children.get(verb, ()):
+        if tokens[k].dep == "dobj" and tokens[k].pos in ("NOUN", "PROPN"):
+            out.append(k)
+        elif tokens[k].dep == "prep" and tokens[k].text.lower() in _TOPIC_PREPS:
+            out.extend(
+                g
+                for g in children.get(k, ())
+                if tokens[g].dep == "pobj" and tokens[g].pos in ("NOUN", "PROPN")
+            )
+    return out
 
 
 def _deep_agent(
