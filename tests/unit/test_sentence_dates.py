@@ -9,7 +9,12 @@ import datetime as dt
 import pytest
 
 from accord.coding.rules import SentenceDate
-from accord.coding.sentence_dates import carried_date, past_main_verb, story_date
+from accord.coding.sentence_dates import (
+    attached_dates,
+    carried_date,
+    past_main_verb,
+    story_date,
+)
 from accord.coding.story import paragraph_starts
 from accord.model import (
     CleanDocument,
@@ -145,3 +150,42 @@ def test_a_round_up_titled_by_an_earlier_month_dates_every_undated_sentence() ->
     assert story.for_sentence(_lead([], "VBZ").tokens) == story.date  # whatever the tense
     assert story_date("Review of October 2019", [], STORY_PUBLISHED) is None  # its own month
     assert story_date("Looking back at March 2019", [], STORY_PUBLISHED) is None  # too far back
+
+
+def test_a_date_set_off_by_commas_after_a_fronted_clause_dates_the_main_clause() -> None:
+    # "To modernize its army , in 2018 , Hungary licensed the technology ." with 'in 2018'
+    # hung on 'modernize', as the parser does
+    ps = parsed(
+        [
+            ("To", "to", "PART", "aux", 1),
+            ("modernize", "modernize", "VERB", "advcl", 9),
+            ("its", "its", "PRON", "poss", 3),
+            ("army", "army", "NOUN", "dobj", 1),
+            (",", ",", "PUNCT", "punct", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("2018", "2018", "NUM", "pobj", 5),
+            (",", ",", "PUNCT", "punct", 9),
+            ("Hungary", "Hungary", "PROPN", "nsubj", 9),
+            ("licensed", "license", "VERB", "ROOT", 9),
+            ("the", "the", "DET", "det", 11),
+            ("technology", "technology", "NOUN", "dobj", 9),
+            (".", ".", "PUNCT", "punct", 9),
+        ]
+    )
+    dates = attached_dates(ps, dt.date(2019, 11, 5))
+    assert list(dates) == [9]
+    assert dates[9].date.year == 2018
+    # without the commas the phrase stays the fronted clause's own
+    plain = parsed(
+        [
+            ("To", "to", "PART", "aux", 1),
+            ("modernize", "modernize", "VERB", "advcl", 5),
+            ("in", "in", "ADP", "prep", 1),
+            ("2018", "2018", "NUM", "pobj", 2),
+            ("Hungary", "Hungary", "PROPN", "nsubj", 5),
+            ("licensed", "license", "VERB", "ROOT", 5),
+            ("it", "it", "PRON", "dobj", 5),
+            (".", ".", "PUNCT", "punct", 5),
+        ]
+    )
+    assert list(attached_dates(plain, dt.date(2019, 11, 5))) == [1]

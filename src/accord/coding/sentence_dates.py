@@ -35,6 +35,7 @@ def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int,
             continue
         head = next((i for i in inside if tokens[i].head not in inside), inside[0])
         verb, span_end = _dated_verb(tokens, head)
+        verb = _set_off_frame(tokens, verb, min(inside), max(inside))
         if span_end and (publication is None or mention.date >= publication):
             # "extended the lockdown to May 1": a span's end yet to come dates no act; one
             # long past bounds it ("served until 2018, resigning in protest")
@@ -42,6 +43,22 @@ def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int,
         if verb is not None and verb not in out:
             out[verb] = SentenceDate(mention.date, mention.precision, DateSource.TEXT)
     return out
+
+
+def _set_off_frame(tokens: Sequence[Token], verb: int | None, first: int, last: int) -> int | None:
+    """A date phrase set off by commas between a fronted clause and the main one dates
+    the main clause, wherever the parser hung it: 'To modernize its military, in 2018,
+    Hungary licensed Czech technology' (hung on 'modernize')."""
+    if verb is None or tokens[verb].dep != "advcl" or not verb < first:
+        return verb
+    main = tokens[verb].head
+    if first > 0 and tokens[first - 1].dep == "prep" and tokens[first].head == first - 1:
+        first -= 1  # 'in 2018'
+    if not main > last or first < 1 or last + 1 >= len(tokens):
+        return verb
+    if tokens[first - 1].text == "," and tokens[last + 1].text == ",":
+        return main
+    return verb
 
 
 _DATE_PHRASE_DEPS = frozenset(
