@@ -35,6 +35,7 @@ from accord.coding.ruleset import (
     allegation,
     answered_act,
     attack_referred,
+    authorized_force,
     background_date,
     call_needs_counterpart,
     civilian_protest,
@@ -294,6 +295,42 @@ def test_crowd_violence_and_repression(
         assert isinstance(got, Candidate)
         cand = got
     assert cand.code == code
+
+
+def test_a_crowd_damaging_property_riots() -> None:
+    # "Protesters attacked police ." coded as damage to property (1712): a riot (145)
+    ps = _attacked("protesters", "police")
+    src = _ref(0, "SRBOPP", "SRB", "OPP", "agent")
+    cand = _candidate(code="1712", sources=(src,))
+    got = crowd_violence.apply(cand, _clause(ps))
+    assert isinstance(got, Candidate) and got.code == "145"
+    police = _ref(2, "SRBCOP", "SRB", "COP", "agent")
+    seized = _candidate(code="1711", sources=(police,))
+    assert crowd_violence.apply(seized, _clause(ps)) is seized  # the police: no riot
+
+
+def _approved(obj: str, lemma: str) -> tuple[Candidate, Clause]:
+    """'Soleimani approved the <obj> .' as the dictionary codes it (080, block ALLOW)."""
+    ps = parsed(
+        [
+            ("Soleimani", "Soleimani", "PROPN", "nsubj", 1),
+            ("approved", "approve", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            (obj, lemma, "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    match = VerbDictionary.load().match(ps.tokens, 1, children_of(ps.tokens))
+    assert match is not None and match.form.block == "ALLOW"
+    src = _ref(0, "IRNMIL", "IRN", "MIL", "person")
+    return _candidate(code="080", match=match, sources=(src,)), _clause(ps)
+
+
+def test_approving_a_use_of_force_is_no_yielding() -> None:
+    cand, clause = _approved("attacks", "attack")
+    assert isinstance(authorized_force.apply(cand, clause), Drop)
+    cand, clause = _approved("request", "request")
+    assert authorized_force.apply(cand, clause) is cand
 
 
 def _launched_before(close: str | None, mark: str) -> ParsedSentence:

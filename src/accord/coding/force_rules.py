@@ -230,6 +230,8 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
 _PROTESTING_CROWDS = words("protesting_crowds.txt")
 RIOT = "145"
 _CROWD_FORCE_ROOTS = frozenset({"18", "19"})
+_PROPERTY_FORCE = "171"
+"""171 Seize or damage property, 1712 Destroy property: a crowd's rioting too."""
 
 
 @rule("crowd_violence", ["verb", "noun"], reads=["code", "sources"], writes=["code", "rule"])
@@ -237,11 +239,13 @@ def crowd_violence(c: Candidate, cl: Clause) -> Verdict:
     """Force used by a crowd of protesters is a violent protest, 145 Protest violently,
     riot (CAMEO 1.1b3: 'all civilian demonstrations and protests that turn violent'), not
     an armed assault (18) or military force (19): 'the protesters clashed with the police
-    and threw rocks, bottles and flares', 'rioters set fire to the church'
+    and threw rocks, bottles and flares', 'rioters set fire to the church', 'rioters started
+    to tear down and vandalize public statues' (171x damage to property too)
     (data/lexicon/protesting_crowds.txt). Only where every source is such a crowd, and not
     in a fight both sides wage ('the protesters clashed with the police': each uses force
     on the other, as :func:`crowd_repression` leaves it too)."""
-    if c.code[:2] not in _CROWD_FORCE_ROOTS or not c.sources or _both_ways(c):
+    forceful = c.code[:2] in _CROWD_FORCE_ROOTS or c.code.startswith(_PROPERTY_FORCE)
+    if not forceful or not c.sources or _both_ways(c):
         return c
     if not all(_crowd(s.head, cl) for s in c.sources):
         return c
@@ -289,3 +293,31 @@ def _names_a_place(k: int, cl: Clause) -> bool:
     """The object is a named place ('Kabul', 'the White House') or an actor."""
     tok = cl.tokens[k]
     return tok.ent_type in PLACE_LABELS or bool(cl.actors.actors_at(k))
+
+
+_ALLOWING_BLOCK = "ALLOW"
+_FORCE_NOUNS = words("attack_nouns.txt")
+
+
+@rule("authorized_force", ["verb"], reads=["code"])
+def authorized_force(c: Candidate, cl: Clause) -> Verdict:
+    """Approving or authorising a use of force ('the strike, which was approved by
+    President Trump', 'Soleimani also approved the attacks on the U.S. Embassy') is the
+    command behind the force, which is the event to code, not yielding (080, the verb's
+    block in the dictionary: CAMEO 1.1b3 has 08 for giving in to others). Approving
+    what others asked ('approved the request', 'authorized the deal') stays 080."""
+    m = c.match
+    if m is None or m.form.block != _ALLOWING_BLOCK:
+        return c
+    tok = cl.tokens[c.trigger]
+    acted_on = [
+        k
+        for k in cl.children.get(c.trigger, ())
+        if cl.tokens[k].dep in ("dobj", "nsubjpass")
+    ]
+    if tok.dep == "relcl" and tok.head != c.trigger:
+        acted_on.append(tok.head)  # 'the strike, which was approved by Trump'
+    if any(cl.tokens[k].lemma.lower() in _FORCE_NOUNS for k in acted_on):
+        return Drop("approving a use of force is no yielding: the force is the event")
+    return c
+

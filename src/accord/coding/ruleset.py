@@ -20,6 +20,7 @@ from accord.coding.actors import identified, named_group, region
 from accord.coding.arguments import arguments, naming_description
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.force_rules import (
+    authorized_force,
     crowd_repression,
     crowd_violence,
     implied_authority,
@@ -548,6 +549,7 @@ RULES: tuple[Rule, ...] = (
     crowd_repression,
     licensed_default,
     allegation,
+    authorized_force,
     call_needs_counterpart,
     travel_at_home,
     mishap_inquiry,
