@@ -66,6 +66,7 @@ from accord.coding.ruleset import (
     stance_description,
     standing_position,
     travel_at_home,
+    unarmed_retreat,
     unattributed_violence,
     verbal_defense,
 )
@@ -307,6 +308,17 @@ def test_a_crowd_damaging_property_riots() -> None:
     police = _ref(2, "SRBCOP", "SRB", "COP", "agent")
     seized = _candidate(code="1711", sources=(police,))
     assert crowd_violence.apply(seized, _clause(ps)) is seized  # the police: no riot
+
+
+@pytest.mark.parametrize(
+    ("role", "code"),
+    [("PTY", "080"), ("LEG", "080"), ("MIL", "0874"), ("GOV", "0874"), (None, "0874")],
+)
+def test_a_withdrawal_by_those_with_no_forces_is_yielding(role: str | None, code: str) -> None:
+    ps = _attacked("party", "candidate")
+    src = _ref(0, "THA" + (role or ""), "THA", role, "agent" if role else "country")
+    got = unarmed_retreat.apply(_candidate(code="0874", sources=(src,)), _clause(ps))
+    assert isinstance(got, Candidate) and got.code == code
 
 
 def _approved(obj: str, lemma: str) -> tuple[Candidate, Clause]:

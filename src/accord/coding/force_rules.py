@@ -45,6 +45,28 @@ def instrument(c: Candidate, cl: Clause) -> Verdict:
 
 PROTECTION = "074"
 DEFEND_VERBALLY = "052"
+MILITARY_RETREAT = "087"
+YIELD = "080"
+_STATE_HANDS = frozenset({"GOV", "SPY", "PRE"})
+"""Roles that may withdraw forces though they bear no arms themselves (and a bare
+country, role None): 'the United States withdrew from Syria' stays a military retreat."""
+
+
+@rule("unarmed_retreat", ["verb"], reads=["code", "sources"], writes=["code", "rule"])
+def unarmed_retreat(c: Candidate, cl: Clause) -> Verdict:
+    """A withdrawal by actors with no forces to withdraw (a party, a candidate, a
+    legislator, a court, a company) is no military retreat (087x, CAMEO 1.1b3 'de-escalate
+    military engagement') but giving way, 080 Yield: 'the Thai Raksa Chart Party withdrew
+    from using Princess Ubolratana as their candidate', 'Senator Klobuchar withdrew her
+    name'."""
+    if not c.code.startswith(MILITARY_RETREAT) or not c.sources:
+        return c
+    if not all(
+        s.role is not None and s.role not in _ARMED_ROLES and s.role not in _STATE_HANDS
+        for s in c.sources
+    ):
+        return c
+    return dataclasses.replace(c, code=YIELD, rule=f"{c.rule}+unarmed")
 
 
 @rule("verbal_defense", ["verb"], reads=["code", "sources"], writes=["code", "rule"])
