@@ -333,13 +333,10 @@ def authorized_force(c: Candidate, cl: Clause) -> Verdict:
         return c
     tok = cl.tokens[c.trigger]
     acted_on = [
-        k
-        for k in cl.children.get(c.trigger, ())
-        if cl.tokens[k].dep in ("dobj", "nsubjpass")
+        k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep in ("dobj", "nsubjpass")
     ]
     if tok.dep == "relcl" and tok.head != c.trigger:
         acted_on.append(tok.head)  # 'the strike, which was approved by Trump'
     if any(cl.tokens[k].lemma.lower() in _FORCE_NOUNS for k in acted_on):
         return Drop("approving a use of force is no yielding: the force is the event")
     return c
-
