@@ -34,6 +34,7 @@ from accord.coding.ruleset import (
     TARGET_RULES,
     allegation,
     answered_act,
+    approval_needs_actor,
     attack_referred,
     authorized_force,
     background_date,
@@ -789,6 +790,38 @@ def test_no_domestic_target_in_the_report_of_the_sources_bilateral_call() -> Non
     pair = (Party("CHNGOV", "CHN", "GOV", "Xi"), Party("USAGOV", "USA", "GOV", "Trump"))
     cand = _candidate(code="010", sources=(xi,))
     assert domestic_target.apply(cand, _clause(ARREST, pair=pair, pair_age=2)) is cand
+
+
+def test_approval_of_no_actor_is_a_position_not_an_event() -> None:
+    # "Carroll backed the overturn ." / "Morell praised Mendez ." (Mendez unknown)
+    ps = parsed(
+        [
+            ("Carroll", "Carroll", "PROPN", "nsubj", 1),
+            ("backed", "back", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("overturn", "overturn", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    carroll = _ref(0, "USAPTY", "USA", "PTY", "person")
+    cand = _candidate(code="050", sources=(carroll,))
+    assert isinstance(approval_needs_actor.apply(cand, _clause(ps)), Drop)
+    named = dataclasses.replace(
+        ps,
+        tokens=tuple(
+            dataclasses.replace(t, text="Mendez", lemma="Mendez", pos="PROPN", ent_type="PERSON")
+            if t.i == 3
+            else t
+            for t in ps.tokens
+        ),
+    )
+    assert approval_needs_actor.apply(cand, _clause(named)) is cand
+    aimed = _candidate(
+        code="051", sources=(carroll,), targets=(_ref(3, "USA", "USA", None, "country"),)
+    )
+    assert approval_needs_actor.apply(aimed, _clause(ps)) is aimed
+    defended = _candidate(code="052", sources=(carroll,))
+    assert approval_needs_actor.apply(defended, _clause(ps)) is defended
 
 
 def test_an_appeal_after_a_call_addresses_the_other_party() -> None:

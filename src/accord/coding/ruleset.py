@@ -57,6 +57,7 @@ from accord.coding.statement_rules import (
 )
 from accord.coding.target_rules import (
     answered_act,
+    approval_needs_actor,
     attack_referred,
     consult_needs_counterpart,
     counterpart,
@@ -519,6 +520,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     predicate_actor,
     answered_act,
     plan_needs_counterpart,
+    approval_needs_actor,
     domestic_target,
     consult_needs_counterpart,
 )

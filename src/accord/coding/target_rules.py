@@ -330,6 +330,34 @@ def consult_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
 
 _COUNTERPART_PREPS = frozenset({"with", "between"})
 
+APPROVAL_CODES = frozenset({"050", "051", "053"})
+"""050 diplomatic cooperation, 051 praise or endorse, 053 rally support on behalf of: acts
+of approval of someone (CAMEO 1.1b3), not of an idea."""
+
+
+@rule("approval_needs_actor", ["verb", "noun"], reads=["code", "targets"])
+def approval_needs_actor(c: Candidate, cl: Clause) -> Verdict:
+    """Support, praise or endorsement (APPROVAL_CODES) is of an actor or of what an actor
+    did: one aimed at no actor once the other target rules have run ('Carroll also
+    backed the overturn of Citizens United', 'Hawkins endorsed the Green New Deal',
+    'Mitsotakis reasserted the openness of the EastMed project', 'La Riva called for an
+    end to the capitalist system') states a position, no interaction, and is left out
+    rather than aimed at the speaker's own country. The blind-judged tune sheets (seeds
+    151, 157, 173) found such events' code wrong or the event no interaction; a support
+    whose object is another actor's act the text names ('voiced support for the
+    impeachment inquiry') is lost with them while its owner goes unresolved. Praise of a
+    person the knowledge base does not know ('Michael Morell praised Mendez') stays: the
+    person is named, not known."""
+    if c.targets or c.code not in APPROVAL_CODES:
+        return c
+    if any(
+        cl.tokens[k].dep in ("dobj", "pobj") and cl.tokens[k].ent_type == "PERSON"
+        for k in cl.children.get(c.trigger, ())
+        for k in (k, *cl.children.get(k, ()))
+    ):
+        return c
+    return Drop("approval of no actor states a position, not an interaction")
+
 
 _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
