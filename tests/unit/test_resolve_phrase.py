@@ -121,3 +121,24 @@ def test_a_named_state_body_is_its_countrys_government(
 ) -> None:
     ref = resolve_phrase(_organisation(words).tokens, kb, None)
     assert ref is not None and ref.code == code
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [("opposition", "---OPP"), ("China", "CHNGOV")],
+)
+def test_a_leader_of_a_body_is_the_body_a_leader_of_a_country_its_government(
+    kb: ActorKB, body: str, code: str
+) -> None:
+    # "leaders of the opposition": the body led; "leaders of China": a head of government
+    ps = parsed(
+        [
+            ("leaders", "leader", "NOUN", "ROOT", 0),
+            ("of", "of", "ADP", "prep", 0),
+            ("the", "the", "DET", "det", 3),
+            (body, body, "NOUN" if body.islower() else "PROPN", "pobj", 1),
+        ]
+    )
+    ref = resolve_phrase(ps.tokens, kb, dt.date(2020, 1, 1))
+    assert ref is not None and ref.code == code
+    assert (ref.start, ref.end) == (0, 4)

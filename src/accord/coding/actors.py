@@ -47,6 +47,9 @@ _PLURAL_TAGS = frozenset({"NNS"})
 """Plural common nouns: a name plural in form is one body ('the United Nations said it')."""
 _SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
 _VOICE_NOUNS = words("voice_nouns.txt")
+_LEADER_HEADS = frozenset({"leader"})
+"""A leader word is a head of government ('Chinese leader Xi', the agents file) unless an
+'of' phrase names the body led ('leaders of the opposition coalition')."""
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 
 
@@ -383,6 +386,16 @@ class SentenceActors:
                     return members or named
         if tok.ent_type in _NOT_ACTOR_ENTITIES or tok.lemma.lower() in _DOCUMENT_NOUNS:
             return []  # dates and sums; "NATO guidelines", "the UN report": documents
+        if tok.lemma.lower() in _LEADER_HEADS:
+            led = [
+                r
+                for r in self._principals(head)
+                if r.kind in ("agent", "group", "igo") and r.role not in (None, "GOV")
+            ]
+            if led:
+                # "leaders of the opposition coalition", "the leader of Hamas": the body
+                # led, not a head of government
+                return [r.at(head, min(head, r.start), max(r.end, head + 1), r.kind) for r in led]
         both = self._both_sides(head)
         if both:
             return both
