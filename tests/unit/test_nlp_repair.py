@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from accord.nlp.repair import REPAIRS, finite_conjunct_of_infinitive, repair
+from accord.nlp.repair import (
+    REPAIRS,
+    finite_conjunct_of_infinitive,
+    participle_subject_of_preposition,
+    repair,
+)
 from tests.unit.parsing import parsed, tagged
 
 # "Raab urged the embassy to reconsider and spoke with Pompeo ."
@@ -51,3 +56,46 @@ def test_repair_runs_every_declared_repair() -> None:
     ps = tagged(parsed(_URGED), {1: "VBD", 5: "VB", 7: "VBD"})
     assert finite_conjunct_of_infinitive in REPAIRS
     assert repair(ps.tokens)[7].head == 1
+
+
+# "Peru granted asylum to five officers holed up in a residence ." as the parser leaves
+# it: 'to' with no object, 'officers' the subject of 'holed'
+_HOLED = [
+    ("Peru", "Peru", "PROPN", "nsubj", 1),
+    ("granted", "grant", "VERB", "ROOT", 1),
+    ("asylum", "asylum", "NOUN", "dobj", 1),
+    ("to", "to", "ADP", "prep", 1),
+    ("five", "five", "NUM", "nummod", 5),
+    ("officers", "officer", "NOUN", "nsubj", 6),
+    ("holed", "hole", "VERB", "advcl", 1),
+    ("up", "up", "ADP", "prt", 6),
+    ("in", "in", "ADP", "prep", 6),
+    ("a", "a", "DET", "det", 10),
+    ("residence", "residence", "NOUN", "pobj", 8),
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+def test_the_noun_after_an_objectless_preposition_is_its_object() -> None:
+    for tag in ("VBN", "VBD"):
+        ps = tagged(parsed(_HOLED), {1: "VBD", 6: tag})
+        out = participle_subject_of_preposition(ps.tokens)
+        assert (out[5].head, out[5].dep) == (3, "pobj")
+        assert (out[6].head, out[6].dep) == (5, "acl")
+        assert participle_subject_of_preposition in REPAIRS
+
+
+def test_a_preposition_with_its_object_or_a_verb_with_an_auxiliary_is_left_alone() -> None:
+    spec = list(_HOLED)
+    spec[5] = ("officers", "officer", "NOUN", "pobj", 3)  # 'to' has its object
+    ps = tagged(parsed(spec), {1: "VBD", 6: "VBN"})
+    assert participle_subject_of_preposition(ps.tokens) == ps.tokens
+    spec = list(_HOLED)
+    spec.insert(6, ("were", "be", "AUX", "auxpass", 7))  # 'officers were holed up'
+    spec = [
+        (w, lem, pos, dep, h + 1 if h >= 6 and i != 6 else h)
+        for i, (w, lem, pos, dep, h) in enumerate(spec)
+    ]
+    spec[5] = ("officers", "officer", "NOUN", "nsubj", 7)
+    ps = tagged(parsed(spec), {1: "VBD", 7: "VBN"})
+    assert participle_subject_of_preposition(ps.tokens) == ps.tokens

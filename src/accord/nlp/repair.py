@@ -14,7 +14,12 @@ from collections.abc import Callable, Sequence
 
 from accord.model import Token
 
-__all__ = ["REPAIRS", "finite_conjunct_of_infinitive", "repair"]
+__all__ = [
+    "REPAIRS",
+    "finite_conjunct_of_infinitive",
+    "participle_subject_of_preposition",
+    "repair",
+]
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ"})
 
@@ -42,8 +47,67 @@ def finite_conjunct_of_infinitive(tokens: Sequence[Token]) -> tuple[Token, ...]:
     return tuple(out)
 
 
+_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
+_REDUCED_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj"})
+
+
+def participle_subject_of_preposition(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """A preposition inside a sentence has an object: the noun right after an objectless
+    one is that object, not the subject of a participle after it.
+
+    "Peru has granted asylum to five Panamanian army officers holed up in a residence":
+    the parser leaves *to* with no object and makes *officers* the subject of *holed*, a
+    participle with no auxiliary (the tagger then often calls it a past tense, VBD),
+    which cannot take a subject of its own there. The
+    noun becomes the preposition's object (pobj) and the participle a reduced relative
+    clause on it (acl), as in "officers (who were) holed up". Only where every word
+    between the preposition and the noun belongs to the noun's own phrase.
+    """
+    out = list(tokens)
+    kids: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t)
+    for p in tokens:
+        if p.pos != "ADP" or p.dep not in ("prep", "dative") or p.i + 1 >= len(tokens):
+            continue
+        if any(k.dep in _OBJECT_DEPS for k in kids.get(p.i, ())):
+            continue
+        noun = next(
+            (
+                t
+                for t in tokens[p.i + 1 :]
+                if all(_hangs_on(tokens, k, t.i) for k in range(p.i + 1, t.i)) and t.dep == "nsubj"
+            ),
+            None,
+        )
+        if noun is None or noun.pos not in ("NOUN", "PROPN"):
+            continue
+        verb = tokens[noun.head]
+        if verb.tag not in ("VBN", "VBD") or verb.dep not in _REDUCED_DEPS or verb.i < noun.i:
+            continue
+        if any(k.dep in ("aux", "auxpass") for k in kids.get(verb.i, ())):
+            continue
+        out[noun.i] = dataclasses.replace(noun, head=p.i, dep="pobj")
+        out[verb.i] = dataclasses.replace(verb, head=noun.i, dep="acl")
+    return tuple(out)
+
+
+def _hangs_on(tokens: Sequence[Token], i: int, top: int) -> bool:
+    """Whether token ``i`` hangs, through its heads, on token ``top``."""
+    t = tokens[i]
+    for _ in range(len(tokens)):
+        if t.head == top:
+            return True
+        if t.head == t.i:
+            return False
+        t = tokens[t.head]
+    return False
+
+
 REPAIRS: tuple[Callable[[Sequence[Token]], tuple[Token, ...]], ...] = (
     finite_conjunct_of_infinitive,
+    participle_subject_of_preposition,
 )
 """The repairs, in the order they run."""
 
