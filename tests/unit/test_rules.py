@@ -56,6 +56,7 @@ from accord.coding.ruleset import (
     means_target,
     mishap_inquiry,
     modality,
+    noun_tagged_as_verb,
     object_dated_long_ago,
     placed_source,
     plan_needs_counterpart,
@@ -320,6 +321,44 @@ def test_a_withdrawal_by_those_with_no_forces_is_yielding(role: str | None, code
     src = _ref(0, "THA" + (role or ""), "THA", role, "agent" if role else "country")
     got = unarmed_retreat.apply(_candidate(code="0874", sources=(src,)), _clause(ps))
     assert isinstance(got, Candidate) and got.code == code
+
+
+def _fisheries(dispute_tag: str, subject: bool = False) -> tuple[Candidate, Clause]:
+    """'... ending its fisheries dispute with partners', 'dispute' tagged as a verb whose
+    'its' the parser hung on 'fisheries' (or, with ``subject``, 'they dispute ...')."""
+    ps = parsed(
+        [
+            ("ending", "end", "VERB", "ROOT", 0),
+            ("its", "its", "PRON", "poss", 2),
+            ("fisheries", "fishery", "NOUN", "dobj", 0),
+            ("dispute", "dispute", "VERB", "advcl", 0),
+            ("with", "with", "ADP", "prep", 3),
+            ("partners", "partner", "NOUN", "pobj", 4),
+        ]
+    )
+    if subject:
+        ps = dataclasses.replace(
+            ps,
+            tokens=tuple(
+                dataclasses.replace(t, text="they", lemma="they", pos="PRON", dep="nsubj", head=3)
+                if t.i == 5
+                else t
+                for t in ps.tokens
+            ),
+        )
+    ps = tagged(ps, {3: dispute_tag})
+    cand = dataclasses.replace(_candidate(code="110"), trigger=3)
+    return cand, _clause(ps)
+
+
+def test_a_subjectless_verb_after_a_determined_noun_is_a_noun_compound() -> None:
+    for tag in ("VB", "VBP"):
+        cand, clause = _fisheries(tag)
+        assert isinstance(noun_tagged_as_verb.apply(cand, clause), Drop)
+    cand, clause = _fisheries("VBD")  # a past tense: a verb
+    assert noun_tagged_as_verb.apply(cand, clause) is cand
+    cand, clause = _fisheries("VBP", subject=True)  # it has a subject: a verb
+    assert noun_tagged_as_verb.apply(cand, clause) is cand
 
 
 def _approved(obj: str, lemma: str) -> tuple[Candidate, Clause]:

@@ -92,10 +92,27 @@ _WITH_EACH_OTHER = frozenset({"04", "05", "06"})
 @rule("noun_tagged_as_verb", ["verb"])
 def noun_tagged_as_verb(c: Candidate, cl: Clause) -> Verdict:
     """A word tagged as a verb but with a determiner or possessor is a noun: 'its
-    fisheries dispute'."""
-    if any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(c.trigger, ())):
+    fisheries dispute'; so is a bare or present form with no subject right after a noun
+    that has its own determiner or possessor, where the parser hung those on the first
+    noun of the compound ('ending its fisheries dispute with its partners')."""
+    kids = cl.children.get(c.trigger, ())
+    if any(cl.tokens[k].dep in ("det", "poss") for k in kids):
+        return Drop("a noun tagged as a verb ('its fisheries dispute')")
+    tok = cl.tokens[c.trigger]
+    prev = c.trigger - 1
+    if (
+        prev >= 0
+        and tok.tag in _BARE_OR_PRESENT
+        and cl.tokens[prev].pos == "NOUN"
+        and not any(cl.tokens[k].dep in _SUBJECT_OR_AUX for k in kids)
+        and any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(prev, ()))
+    ):
         return Drop("a noun tagged as a verb ('its fisheries dispute')")
     return c
+
+
+_BARE_OR_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl"})
 
 
 @rule("pattern_word_is_a_clause", ["verb"])
