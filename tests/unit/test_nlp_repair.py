@@ -5,6 +5,7 @@ from __future__ import annotations
 from accord.nlp.repair import (
     REPAIRS,
     finite_conjunct_of_infinitive,
+    gerund_subject_of_a_noun,
     participle_subject_of_preposition,
     repair,
 )
@@ -99,3 +100,39 @@ def test_a_preposition_with_its_object_or_a_verb_with_an_auxiliary_is_left_alone
     spec[5] = ("officers", "officer", "NOUN", "nsubj", 7)
     ps = tagged(parsed(spec), {1: "VBD", 7: "VBN"})
     assert participle_subject_of_preposition(ps.tokens) == ps.tokens
+
+
+# "The Red Cross operating in Iraq said ..." as the parser leaves it: 'operating' a
+# gerund clause subject of 'said', with 'Cross' its own subject
+_OPERATING = [
+    ("The", "the", "DET", "det", 2),
+    ("Red", "Red", "PROPN", "compound", 2),
+    ("Cross", "Cross", "PROPN", "nsubj", 3),
+    ("operating", "operate", "VERB", "csubj", 6),
+    ("in", "in", "ADP", "prep", 3),
+    ("Iraq", "Iraq", "PROPN", "pobj", 4),
+    ("said", "say", "VERB", "ROOT", 6),
+    (".", ".", "PUNCT", "punct", 6),
+]
+
+
+def test_a_determined_noun_before_an_ing_participle_is_the_subject() -> None:
+    ps = tagged(parsed(_OPERATING), {3: "VBG", 6: "VBD"})
+    out = gerund_subject_of_a_noun(ps.tokens)
+    assert (out[2].head, out[2].dep) == (6, "nsubj")
+    assert (out[3].head, out[3].dep) == (2, "acl")
+    assert gerund_subject_of_a_noun in REPAIRS
+
+
+def test_a_gerund_clause_with_a_bare_subject_is_left_alone() -> None:
+    # "Russia invading Ukraine was a mistake": no determiner, a true gerund clause
+    spec = [
+        ("Russia", "Russia", "PROPN", "nsubj", 1),
+        ("invading", "invade", "VERB", "csubj", 3),
+        ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+        ("was", "be", "AUX", "ROOT", 3),
+        ("a", "a", "DET", "det", 5),
+        ("mistake", "mistake", "NOUN", "attr", 3),
+    ]
+    ps = tagged(parsed(spec), {1: "VBG"})
+    assert gerund_subject_of_a_noun(ps.tokens) == ps.tokens

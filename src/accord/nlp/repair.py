@@ -17,6 +17,7 @@ from accord.model import Token
 __all__ = [
     "REPAIRS",
     "finite_conjunct_of_infinitive",
+    "gerund_subject_of_a_noun",
     "participle_subject_of_preposition",
     "repair",
 ]
@@ -105,9 +106,40 @@ def _hangs_on(tokens: Sequence[Token], i: int, top: int) -> bool:
     return False
 
 
+def gerund_subject_of_a_noun(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """A determined noun followed by an -ing participle is the subject, the participle
+    a reduced relative clause on it.
+
+    "The Red Cross operating in Iraq said US forces must ensure security": the parser
+    makes *operating* a gerund clause that is the subject of *said*, with *Cross* its
+    own subject; a noun with a determiner before a participle is the noun modified
+    ("the Red Cross (that is) operating in Iraq"). The noun takes the participle's place
+    under the verb; the participle hangs on it (acl).
+    """
+    out = list(tokens)
+    kids: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t)
+    for v in tokens:
+        if v.tag != "VBG" or v.dep not in ("nsubj", "csubj") or v.head == v.i:
+            continue
+        noun = next((k for k in kids.get(v.i, ()) if k.dep == "nsubj" and k.i < v.i), None)
+        if noun is None or noun.pos not in ("NOUN", "PROPN"):
+            continue
+        if not any(k.dep == "det" for k in kids.get(noun.i, ())):
+            continue
+        if any(k.dep in ("aux", "auxpass") for k in kids.get(v.i, ())):
+            continue
+        out[noun.i] = dataclasses.replace(noun, head=v.head, dep="nsubj")
+        out[v.i] = dataclasses.replace(v, head=noun.i, dep="acl")
+    return tuple(out)
+
+
 REPAIRS: tuple[Callable[[Sequence[Token]], tuple[Token, ...]], ...] = (
     finite_conjunct_of_infinitive,
     participle_subject_of_preposition,
+    gerund_subject_of_a_noun,
 )
 """The repairs, in the order they run."""
 
