@@ -8,7 +8,10 @@ import datetime as dt
 
 import pytest
 
+from accord.coding.actors import SentenceActors
 from accord.coding.kb import ActorKB
+from accord.coding.mentions import find_mentions
+from accord.coding.patterns import children_of
 from accord.coding.resolve import resolve_phrase
 from accord.model import ParsedSentence
 from tests.unit.parsing import parsed
@@ -142,3 +145,41 @@ def test_a_leader_of_a_body_is_the_body_a_leader_of_a_country_its_government(
     ref = resolve_phrase(ps.tokens, kb, dt.date(2020, 1, 1))
     assert ref is not None and ref.code == code
     assert (ref.start, ref.end) == (0, 4)
+
+
+def test_countries_joined_before_one_role_noun_each_take_it(kb: ActorKB) -> None:
+    # "US and British forces": USAMIL and GBRMIL, not nothing (two countries in one phrase)
+    ps = parsed(
+        [
+            ("US", "US", "PROPN", "nmod", 3),
+            ("and", "and", "CCONJ", "cc", 0),
+            ("British", "British", "ADJ", "conj", 0),
+            ("forces", "force", "NOUN", "ROOT", 3),
+        ]
+    )
+    mentions = find_mentions(ps.tokens, kb, dt.date(2003, 4, 1))
+    actors = SentenceActors(ps.tokens, mentions, children_of(ps.tokens))
+    assert [r.code for r in actors.actors_at(3)] == ["USAMIL", "GBRMIL"]
+
+
+def test_a_national_ngo_code_names_its_country(kb: ActorKB) -> None:
+    ps = parsed(
+        [
+            ("the", "the", "DET", "det", 4),
+            ("American", "American", "PROPN", "compound", 4),
+            ("Civil", "Civil", "PROPN", "compound", 4),
+            ("Liberties", "Liberties", "PROPN", "compound", 4),
+            ("Union", "Union", "PROPN", "ROOT", 4),
+        ]
+    )
+    ref = resolve_phrase(ps.tokens, kb, dt.date(2019, 5, 1))
+    assert ref is not None and ref.code.startswith("NGOUSA") and ref.country == "USA"
+    red_cross = parsed(
+        [
+            ("the", "the", "DET", "det", 2),
+            ("Red", "Red", "PROPN", "compound", 2),
+            ("Cross", "Cross", "PROPN", "ROOT", 2),
+        ]
+    )
+    ref = resolve_phrase(red_cross.tokens, kb, dt.date(2019, 5, 1))
+    assert ref is not None and ref.code.startswith("NGO") and ref.country is None

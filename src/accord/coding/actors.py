@@ -435,6 +435,10 @@ class SentenceActors:
             phrase | {k for m in mentions.values() for k in range(m.start, m.end)},
             complements,
         )
+        if own is None:
+            shared = self._coordinated_countries(head, list(mentions.values()), lo, hi)
+            if shared:
+                return shared
         if own is not None and own.kind == "person" and own.role in (None, "ELI"):
             titled = title_role(self._tokens, lo, hi)
             if titled is not None and own.country is not None:
@@ -573,6 +577,36 @@ class SentenceActors:
         kind = "person" if person else "agent"
         label = self._person_name(phrase) if person else own.name
         return [ActorRef(head, lo, hi, country + role, country, role, label, kind, basis=basis)]
+
+    def _coordinated_countries(
+        self, head: int, mentions: list[Mention], lo: int, hi: int
+    ) -> list[ActorRef]:
+        """'US and British forces', 'French and German ministers': countries joined by a
+        conjunction before one role noun share it, one actor each (CAMEO codes each
+        country's forces); none unless the countries' words are conjuncts of each other."""
+        countries = [m for m in mentions if m.entry.kind in ("country", "capital")]
+        words = {k: m for m in countries for k in range(m.start, m.end)}
+        joined = any(
+            self._tokens[k].dep == "conj"
+            and self._tokens[k].head in words
+            and words[self._tokens[k].head].entry.country != words[k].entry.country
+            for k in words
+        )
+        if not joined:
+            return []
+        roles = {m.entry.role for m in mentions if m.entry.role}
+        if len(roles) > 1 or self._tokens[head].pos != "NOUN":
+            return []
+        role = next(iter(roles), None)
+        if role is None:
+            return []
+        out: list[ActorRef] = []
+        for m in sorted(countries, key=lambda m: m.start):
+            country = m.entry.country
+            if country is None or any(r.country == country for r in out):
+                continue
+            out.append(ActorRef(head, lo, hi, country + role, country, role, None, "country"))
+        return out
 
     def _principals(self, head: int) -> list[ActorRef]:
         """Whom a spokesman or lawyer speaks for: the actors named with "for" or "of"."""
