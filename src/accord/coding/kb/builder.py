@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from accord.coding.kb.files import COUNTRY_COLUMNS, Source, actor_rows, read_csv
 from accord.coding.kb.records import (
     KINDS,
+    NATIONAL_NGO_PREFIX,
     ROLES,
     ActorRecord,
     PatternRecord,
@@ -90,6 +91,8 @@ class _Builder:
         head = code[:3]
         if head in self.countries:
             return head
+        if head == NATIONAL_NGO_PREFIX and code[3:6] in self.countries:
+            return code[3:6]  # "NGOUSAHRI" (the ACLU): an NGO of that country
         return None
 
     def role_of(self, code: str) -> str | None:

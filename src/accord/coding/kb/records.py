@@ -40,6 +40,12 @@ def default_kind(code: str) -> str:
     return "igo" if code.upper().startswith("IGO") else "group"
 
 
+NATIONAL_NGO_PREFIX = "NGO"
+"""A non-governmental organisation's code: 'NGO' then, for a national one, its country's
+ISO3 code ('NGOUSAHRI', the American Civil Liberties Union: the Phoenix actors
+dictionary's own coding), else a region or a sector ('NGOAFR', 'NGOHLHIRC')."""
+
+
 def code_role(code: str) -> str | None:
     """The CAMEO role in an actor code: 'RUSGOV' -> 'GOV', '---COP' -> 'COP',
     'IGOUNOJUDICJ' -> 'JUD' (the first role among its 3-letter parts), 'NGO...' -> 'NGO'."""

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from accord.coding.kb.builder import build_tables
 from accord.coding.kb.files import read_sources
 from accord.coding.kb.records import (
+    NATIONAL_NGO_PREFIX,
     ActorEntry,
     ActorRecord,
     Candidate,
@@ -128,6 +129,8 @@ class ActorKB:
         head = code[:3]
         if head in self._countries:
             return head
+        if head == NATIONAL_NGO_PREFIX and code[3:6] in self._countries:
+            return code[3:6]  # "NGOUSAHRI" (the ACLU): an NGO of that country
         return None
 
     def _role_of(self, code: str) -> str | None:
