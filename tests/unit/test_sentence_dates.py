@@ -189,3 +189,25 @@ def test_a_date_set_off_by_commas_after_a_fronted_clause_dates_the_main_clause()
         ]
     )
     assert list(attached_dates(plain, dt.date(2019, 11, 5))) == [1]
+
+
+def test_a_date_on_a_naming_participle_dates_the_act_on_its_noun() -> None:
+    # 'Hungary launched a program dubbed Zrinyi in 2017 .' with 'in 2017' on 'dubbed'
+    ps = tagged(
+        parsed(
+            [
+                ("Hungary", "Hungary", "PROPN", "nsubj", 1),
+                ("launched", "launch", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 3),
+                ("program", "program", "NOUN", "dobj", 1),
+                ("dubbed", "dub", "VERB", "acl", 3),
+                ("Zrinyi", "Zrinyi", "PROPN", "oprd", 4),
+                ("in", "in", "ADP", "prep", 4),
+                ("2017", "2017", "NUM", "pobj", 6),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {1: "VBD", 4: "VBN"},
+    )
+    dates = attached_dates(ps, dt.date(2019, 11, 5))
+    assert list(dates) == [1] and dates[1].date.year == 2017

@@ -36,6 +36,7 @@ def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int,
         head = next((i for i in inside if tokens[i].head not in inside), inside[0])
         verb, span_end = _dated_verb(tokens, head)
         verb = _set_off_frame(tokens, verb, min(inside), max(inside))
+        verb = _past_the_name(tokens, verb)
         if span_end and (publication is None or mention.date >= publication):
             # "extended the lockdown to May 1": a span's end yet to come dates no act; one
             # long past bounds it ("served until 2018, resigning in protest")
@@ -43,6 +44,24 @@ def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int,
         if verb is not None and verb not in out:
             out[verb] = SentenceDate(mention.date, mention.precision, DateSource.TEXT)
     return out
+
+
+_NAMING = words("naming_verbs.txt")
+
+
+def _past_the_name(tokens: Sequence[Token], verb: int | None) -> int | None:
+    """A date on a naming participle of an object dates the act on that object: 'Hungary
+    launched a program dubbed "Zrinyi 2026" in 2017' (hung on 'dubbed'); what a thing is
+    called has no date of its own (naming_verbs.txt)."""
+    if verb is None:
+        return None
+    tok = tokens[verb]
+    if tok.dep != "acl" or tok.tag != "VBN" or tok.lemma.lower() not in _NAMING:
+        return verb
+    noun = tokens[tok.head]
+    if noun.dep in ("dobj", "nsubjpass", "nsubj") and tokens[noun.head].pos in ("VERB", "AUX"):
+        return noun.head
+    return verb
 
 
 def _set_off_frame(tokens: Sequence[Token], verb: int | None, first: int, last: int) -> int | None:
