@@ -51,6 +51,7 @@ from accord.coding.ruleset import (
     future_date,
     general_passive,
     habitual_perfect,
+    hazard_emergency,
     instrument,
     licensed_default,
     means_target,
@@ -359,6 +360,33 @@ def test_a_subjectless_verb_after_a_determined_noun_is_a_noun_compound() -> None
     assert noun_tagged_as_verb.apply(cand, clause) is cand
     cand, clause = _fisheries("VBP", subject=True)  # it has a subject: a verb
     assert noun_tagged_as_verb.apply(cand, clause) is cand
+
+
+def _declared(cause: str) -> ParsedSentence:
+    """'The governor declared an emergency with the <cause> approaching .'"""
+    return parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("governor", "governor", "NOUN", "nsubj", 2),
+            ("declared", "declare", "VERB", "ROOT", 2),
+            ("an", "an", "DET", "det", 4),
+            ("emergency", "emergency", "NOUN", "dobj", 2),
+            ("with", "with", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 7),
+            (cause, cause, "NOUN", "nsubj", 8),
+            ("approaching", "approach", "VERB", "pcomp", 5),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+
+
+def test_a_state_of_emergency_against_a_storm_is_no_interaction() -> None:
+    governor = _ref(1, "USAGOV", "USA", "GOV", "agent")
+    cand = _candidate(code="1724", trigger=2, sources=(governor,))
+    assert isinstance(hazard_emergency.apply(cand, _clause(_declared("storm"))), Drop)
+    assert hazard_emergency.apply(cand, _clause(_declared("unrest"))) is cand
+    curfew = _candidate(code="1723", trigger=2, sources=(governor,))
+    assert hazard_emergency.apply(curfew, _clause(_declared("storm"))) is curfew
 
 
 def _approved(obj: str, lemma: str) -> tuple[Candidate, Clause]:

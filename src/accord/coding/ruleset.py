@@ -393,6 +393,21 @@ def mishap_inquiry(c: Candidate, cl: Clause) -> Verdict:
 
 INVESTIGATE_ROOT = "09"
 _MISHAPS = words("mishap_nouns.txt")
+EMERGENCY = "1724"
+_HAZARDS = words("natural_hazard_nouns.txt")
+
+
+@rule("hazard_emergency", ["verb", "noun"], reads=["code"])
+def hazard_emergency(c: Candidate, cl: Clause) -> Verdict:
+    """A state of emergency (1724) declared in a sentence that names a natural hazard
+    ('declared a state of emergency for the state on Thursday, with Tropical Storm Barry
+    approaching the coast') is disaster management, not a political interaction
+    (data/lexicon/natural_hazard_nouns.txt). One against an epidemic or unrest stays."""
+    if c.code != EMERGENCY:
+        return c
+    if any(t.lemma.lower() in _HAZARDS or t.text.lower() in _HAZARDS for t in cl.tokens):
+        return Drop("a state of emergency against a natural hazard is no interaction")
+    return c
 
 
 @rule("needs_source", ["verb"], reads=["sources"], writes=["claims"])
@@ -574,6 +589,7 @@ RULES: tuple[Rule, ...] = (
     call_needs_counterpart,
     travel_at_home,
     mishap_inquiry,
+    hazard_emergency,
     unattributed_violence,
     implied_authority,
     needs_source,
