@@ -330,10 +330,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("GBRCOP", "17", "GBR")],
     ),
     (
-        "an apposition naming a country before its office is that country's, not its brief's",
+        "an apposition naming a country before its office is that country's, not its brief's;"
+        " the brief's country is no counterpart, so the resignation is domestic",
         "Kurt Volker, the United States special envoy for Ukraine negotiations, resigned on"
         " Friday.",
-        [("USAGOV", "08", None)],
+        [("USAGOV", "08", "USA")],
     ),
     (
         "a spokesman for a group speaks for it",
