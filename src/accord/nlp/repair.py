@@ -59,16 +59,13 @@ def participle_subject_of_preposition(tokens: Sequence[Token]) -> tuple[Token, .
     "Peru has granted asylum to five Panamanian army officers holed up in a residence":
     the parser leaves *to* with no object and makes *officers* the subject of *holed*, a
     participle with no auxiliary (the tagger then often calls it a past tense, VBD),
-    which cannot take a subject of its own there. The
-    noun becomes the preposition's object (pobj) and the participle a reduced relative
-    clause on it (acl), as in "officers (who were) holed up". Only where every word
-    between the preposition and the noun belongs to the noun's own phrase.
+    which cannot take a subject of its own there. The noun becomes the preposition's
+    object (pobj) and the participle a reduced relative clause on it (acl), as in
+    "officers (who were) holed up". Only where every word between the preposition and
+    the noun belongs to the noun's own phrase.
     """
     out = list(tokens)
-    kids: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.head != t.i:
-            kids.setdefault(t.head, []).append(t)
+    kids = _dependents(tokens)
     for p in tokens:
         if p.pos != "ADP" or p.dep not in ("prep", "dative") or p.i + 1 >= len(tokens):
             continue
@@ -94,6 +91,15 @@ def participle_subject_of_preposition(tokens: Sequence[Token]) -> tuple[Token, .
     return tuple(out)
 
 
+def _dependents(tokens: Sequence[Token]) -> dict[int, list[Token]]:
+    """Each token's dependents, by the head's index."""
+    kids: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t)
+    return kids
+
+
 def _hangs_on(tokens: Sequence[Token], i: int, top: int) -> bool:
     """Whether token ``i`` hangs, through its heads, on token ``top``."""
     t = tokens[i]
@@ -117,10 +123,7 @@ def gerund_subject_of_a_noun(tokens: Sequence[Token]) -> tuple[Token, ...]:
     under the verb; the participle hangs on it (acl).
     """
     out = list(tokens)
-    kids: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.head != t.i:
-            kids.setdefault(t.head, []).append(t)
+    kids = _dependents(tokens)
     for v in tokens:
         if v.tag != "VBG" or v.dep not in ("nsubj", "csubj") or v.head == v.i:
             continue
