@@ -84,10 +84,8 @@ def participle_subject_of_preposition(tokens: Sequence[Token]) -> tuple[Token, .
         verb = tokens[noun.head]
         if verb.tag not in ("VBN", "VBD") or verb.dep not in _REDUCED_DEPS or verb.i < noun.i:
             continue
-        if any(k.dep in ("aux", "auxpass") for k in kids.get(verb.i, ())):
-            continue
-        out[noun.i] = dataclasses.replace(noun, head=p.i, dep="pobj")
-        out[verb.i] = dataclasses.replace(verb, head=noun.i, dep="acl")
+        if not _has_auxiliary(kids, verb.i):
+            _reduced_relative(out, noun, p.i, "pobj", verb)
     return tuple(out)
 
 
@@ -98,6 +96,17 @@ def _dependents(tokens: Sequence[Token]) -> dict[int, list[Token]]:
         if t.head != t.i:
             kids.setdefault(t.head, []).append(t)
     return kids
+
+
+def _has_auxiliary(kids: dict[int, list[Token]], verb: int) -> bool:
+    return any(k.dep in ("aux", "auxpass") for k in kids.get(verb, ()))
+
+
+def _reduced_relative(out: list[Token], noun: Token, head: int, dep: str, verb: Token) -> None:
+    """Hang ``noun`` on ``head`` as ``dep`` and the participle ``verb`` on the noun as a
+    reduced relative clause (acl), in ``out``."""
+    out[noun.i] = dataclasses.replace(noun, head=head, dep=dep)
+    out[verb.i] = dataclasses.replace(verb, head=noun.i, dep="acl")
 
 
 def _hangs_on(tokens: Sequence[Token], i: int, top: int) -> bool:
@@ -132,10 +141,8 @@ def gerund_subject_of_a_noun(tokens: Sequence[Token]) -> tuple[Token, ...]:
             continue
         if not any(k.dep == "det" for k in kids.get(noun.i, ())):
             continue
-        if any(k.dep in ("aux", "auxpass") for k in kids.get(v.i, ())):
-            continue
-        out[noun.i] = dataclasses.replace(noun, head=v.head, dep="nsubj")
-        out[v.i] = dataclasses.replace(v, head=noun.i, dep="acl")
+        if not _has_auxiliary(kids, v.i):
+            _reduced_relative(out, noun, v.head, "nsubj", v)
     return tuple(out)
 
 
