@@ -400,6 +400,35 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("RUS", "16", "USAGOV")],
     ),
     (
+        "censure of 'the attack' is aimed at whoever carried it out, not at whom it struck",
+        "US forces killed Iranian general Qasem Soleimani in Baghdad on Friday. The Foreign"
+        " Ministry of Iraq condemned the attack on Saturday.",
+        [("IRQGOV", "11", "USAMIL")],
+    ),
+    (
+        "'it' in a participle is what the verb it hangs on spoke of; a pair owns the thing",
+        "Greek Prime Minister Kyriakos Mitsotakis commented on the Turkish-Libyan maritime"
+        ' border agreement, calling it "null and void".',
+        [("GRCGOV", "11", "TUR"), ("GRCGOV", "11", "LBY")],
+    ),
+    (
+        "the noun after an objectless preposition is its object (parse repair)",
+        "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a"
+        " diplomatic residence.",
+        [("PER", "07", "PANMIL")],
+    ),
+    (
+        "a determined noun before an -ing participle is the subject; joined countries share"
+        " one role noun",
+        "The Red Cross operating in Iraq said US and British forces must ensure security.",
+        [("NGOHLHIRC", "10", "USAMIL"), ("NGOHLHIRC", "10", "GBRMIL")],
+    ),
+    (
+        "the leaders of a body that is no government are that body",
+        "Leaders of the opposition coalition criticized the president of Azerbaijan.",
+        [("AZEOPP", "11", "AZEGOV")],
+    ),
+    (
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],
@@ -558,6 +587,28 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
 # Sentences that hold no political event at all (precision: issue 10), or none of the roots
 # listed. Each names the rule that keeps it out.
 NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
+    (
+        "approving a use of force is no yielding (080)",
+        "General Soleimani also approved the attacks on the U.S. Embassy in Baghdad.",
+        ("08",),
+    ),
+    (
+        "a state of emergency against a storm is disaster management",
+        "The governor of Louisiana declared a state of emergency on Thursday, with Tropical"
+        " Storm Barry approaching the coast.",
+        ("17",),
+    ),
+    (
+        "support aimed at no actor states a position",
+        "Senator Bernie Sanders backed the overturn of Citizens United.",
+        ("05",),
+    ),
+    (
+        "a date on a naming participle dates the act: years before the story, background",
+        'Hungary launched a military development program dubbed "Zrinyi 2026" in 2017 to'
+        " renew its equipment.",
+        ("01",),
+    ),
     (
         "the one a bare participle clause is about undergoes it (arguments)",
         "An Australian, Brenton Tarrant, appeared in court yesterday, charged with murder.",
