@@ -35,6 +35,7 @@ from accord.coding.ruleset import (
     allegation,
     answered_act,
     approval_needs_actor,
+    attack_noun_agent,
     attack_referred,
     authorized_force,
     background_date,
@@ -92,6 +93,7 @@ def _clause(
     *,
     pair: tuple[Party, Party] | None = None,
     pair_age: int | None = None,
+    attacker: Party | None = None,
 ) -> Clause:
     children = children_of(ps.tokens)
     return Clause(
@@ -109,6 +111,7 @@ def _clause(
         frames_reframe=lambda code, frame: code,
         pair=pair,
         pair_age=pair_age,
+        attacker=attacker,
     )
 
 
@@ -1246,6 +1249,75 @@ def test_a_political_actor_stabbed_by_someone_unnamed_is_assaulted_by_unidentifi
     person = _ref(1, "GBRCVL", "GBR", "CVL", "agent")  # a private person: a crime story
     private = _candidate(code="182", trigger=3, targets=(person,))
     assert unattributed_violence.apply(private, _clause(ps)) is private
+
+
+def _killed_in(modifier: str, det: str = "a") -> ParsedSentence:
+    # "Five civilians were killed in a <modifier> airstrike ." (no modifier: "the airstrike")
+    words = [
+        ("Five", "five", "NUM", "nummod", 1),
+        ("civilians", "civilian", "NOUN", "nsubjpass", 3),
+        ("were", "be", "AUX", "auxpass", 3),
+        ("killed", "kill", "VERB", "ROOT", 3),
+        ("in", "in", "ADP", "prep", 3),
+        (det, det, "DET", "det", 6 + bool(modifier)),
+    ]
+    if modifier:
+        words.append((modifier, modifier, "ADJ", "amod", 7))
+    words += [("airstrike", "airstrike", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 3)]
+    return tagged(parsed(words), {3: "VBN"})
+
+
+def test_harm_in_an_attack_is_done_by_whoever_the_attack_noun_names() -> None:
+    cand = _candidate(code="190", trigger=3, rule="verb:KILL:kill")
+    russian = Mention(6, 7, Entry("RUS", "RUS", None, "Russia", "country"))
+    got = attack_noun_agent.apply(cand, _clause(_killed_in("Russian"), [russian]))
+    assert isinstance(got, Candidate)
+    assert [(s.code, s.role) for s in got.sources] == [("RUSMIL", "MIL")]  # its armed forces
+    assert got.rule == "verb:KILL:kill+attack-agent"
+    # a city on the attack is where it happened, not who did it ('a Las Vegas shooting')
+    city = Mention(6, 7, Entry("USA", "USA", None, "Vegas", "country"))
+    assert attack_noun_agent.apply(cand, _clause(_killed_in("Vegas"), [city])) is cand
+    # an act that already has its source, or no violence, is left alone
+    with_source = dataclasses.replace(cand, sources=(_ref(1, "SYRGOV", "SYR", "GOV", "agent"),))
+    assert attack_noun_agent.apply(with_source, _clause(_killed_in("Russian"), [russian])) is (
+        with_source
+    )
+    said = dataclasses.replace(cand, code="010")
+    assert attack_noun_agent.apply(said, _clause(_killed_in("Russian"), [russian])) is said
+
+
+def test_harm_in_the_attack_the_story_told_is_done_by_its_attacker() -> None:
+    cand = _candidate(code="190", trigger=3)
+    usa = Party("USAMIL", "USA", "MIL", None)
+    got = attack_noun_agent.apply(cand, _clause(_killed_in("", "the"), attacker=usa))
+    assert isinstance(got, Candidate)
+    assert [(s.code, s.kind) for s in got.sources] == [("USAMIL", "implied")]
+    # "an airstrike" is a new one: its attacker is not the story's last
+    assert attack_noun_agent.apply(cand, _clause(_killed_in("", "an"), attacker=usa)) is cand
+    assert attack_noun_agent.apply(cand, _clause(_killed_in("", "the"))) is cand
+
+
+def test_an_attack_by_a_named_group_as_subject_is_the_groups_act() -> None:
+    # "An ambush by Boko Haram fighters killed two soldiers ."
+    ps = parsed(
+        [
+            ("An", "an", "DET", "det", 1),
+            ("ambush", "ambush", "NOUN", "nsubj", 6),
+            ("by", "by", "ADP", "prep", 1),
+            ("Boko", "Boko", "PROPN", "compound", 4),
+            ("Haram", "Haram", "PROPN", "compound", 5),
+            ("fighters", "fighter", "NOUN", "pobj", 2),
+            ("killed", "kill", "VERB", "ROOT", 6),
+            ("two", "two", "NUM", "nummod", 8),
+            ("soldiers", "soldier", "NOUN", "dobj", 6),
+            (".", ".", "PUNCT", "punct", 6),
+        ]
+    )
+    boko = Mention(3, 5, Entry("NGAREB", "NGA", "REB", "Boko Haram", "group"))
+    fighters = Mention(5, 6, Entry("---REB", None, "REB", "fighters", "agent"))
+    cand = _candidate(code="190", trigger=6)
+    got = attack_noun_agent.apply(cand, _clause(ps, [boko, fighters]))
+    assert isinstance(got, Candidate) and [s.code for s in got.sources] == ["NGAREB"]
 
 
 def _inquiry(noun: str) -> ParsedSentence:

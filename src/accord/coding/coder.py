@@ -414,6 +414,8 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         sport=state.sport or ps.sentence.index in state.sporting,
         first=ps.sentence.index == 0,
         countries_named=bool(state.countries),
+        attacked=state.attacked,
+        attacker=state.attacker,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef
+from accord.coding.actors import identified, named_group
 from accord.coding.attribution import (
     harmed_by_someone,
     located_country,
@@ -17,9 +18,10 @@ from accord.coding.lexicon import table, words
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import subtree
 from accord.coding.places import PLACE_LABELS
-from accord.coding.political import is_political
+from accord.coding.political import is_political, names_nation
 from accord.coding.roles import roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
+from accord.coding.target_rules import definite_attack
 from accord.model import DateSource
 
 _INSTRUMENT_VERBS = words("instrument_verbs.txt")
@@ -89,6 +91,102 @@ def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
     if not (said or unarmed):
         return c
     return dataclasses.replace(c, code=DEFEND_VERBALLY, rule=f"{c.rule}+verbal")
+
+
+_ATTACK_MEANS_PREPS = frozenset({"in", "during"})
+
+
+@rule(
+    "attack_noun_agent",
+    ["verb"],
+    reads=["code", "sources"],
+    writes=["sources", "rule"],
+)
+def attack_noun_agent(c: Candidate, cl: Clause) -> Verdict:
+    """Harm done 'in' or 'by' an attack, or by an attack as subject, names its
+    perpetrator on the attack noun ('five civilians were killed in a Russian airstrike',
+    'two soldiers were killed in an ambush by Boko Haram fighters', 'killed by a US drone
+    strike', 'Israeli strikes on Gaza killed three Hamas commanders'): the owner or
+    by-agent of the attack (attack_nouns.txt) is the source.
+    A definite attack with no owner ('who was also killed in the airstrike') is the one
+    the story reported last, by its source."""
+    if c.sources or c.code[:2] not in VIOLENT_ROOTS:
+        return c
+    nouns: list[int] = []
+    for k in cl.children.get(c.trigger, ()):
+        tok = cl.tokens[k]
+        if tok.dep == "nsubj":
+            nouns.append(k)  # 'Israeli strikes on Gaza killed three Hamas commanders'
+        elif tok.dep == "agent" or (tok.dep == "prep" and tok.text.lower() in _ATTACK_MEANS_PREPS):
+            nouns.extend(g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj")
+    for noun in nouns:
+        if cl.tokens[noun].lemma.lower() not in _FORCE_NOUNS:
+            continue
+        found = _attack_owners(noun, cl)
+        if found:
+            return dataclasses.replace(c, sources=tuple(found), rule=f"{c.rule}+attack-agent")
+    return c
+
+
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _attack_owners(noun: int, cl: Clause) -> list[ActorRef]:
+    """Who carried out the attack named at ``noun``: its by-agent ('an ambush by Boko Haram
+    fighters'), else the group, state organ or country that modifies it ('a Taliban
+    attack', 'Israel's strikes'; a country or nationality, 'a Russian airstrike', names
+    its armed forces); else, for a definite attack ('the airstrike'), the source of the
+    latest use of force the story reported."""
+    kids = cl.children.get(noun, ())
+    by_agent = [
+        r
+        for p in kids
+        if cl.tokens[p].dep == "prep" and cl.tokens[p].text.lower() == "by"
+        for g in cl.children.get(p, ())
+        if cl.tokens[g].dep == "pobj"
+        for r in _named_in(g, cl)
+    ]
+    if by_agent:
+        return by_agent
+    owners = [
+        r for m in kids if cl.tokens[m].dep in _OWNER_DEPS and m < noun for r in _named_in(m, cl)
+    ]
+    named = [  # not 'military' placed by the story alone, nor a place ('a Kabul bombing')
+        r for r in owners if not r.basis and (r.kind != "country" or _names_nation(r, cl))
+    ]
+    if named:
+        return [_armed_forces(r) if r.kind == "country" else r for r in named]
+    a = cl.attacker
+    if a is None or a.country is None or not definite_attack(noun, cl) or len(kids) > 1:
+        return []
+    return [ActorRef(noun, 0, 0, a.code, a.country, a.role, a.name, "implied")]
+
+
+def _named_in(k: int, cl: Clause) -> list[ActorRef]:
+    """The identified actors or named groups of the phrase at ``k``: its head's, else the
+    names inside it ('Boko Haram fighters', whose head is a bare role word)."""
+    found = [r for r in cl.actors.actors_at(k) if identified(r) or named_group(r)]
+    if found:
+        return found
+    inside = sorted(subtree(cl.children, k))
+    return [r for r in cl.actors.mention_refs(inside) if identified(r) or named_group(r)]
+
+
+def _names_nation(ref: ActorRef, cl: Clause) -> bool:
+    """A country's own name or nationality ('Russian', 'US'), not its capital or a city."""
+    m = cl.actors.mention_at(ref.head)
+    if m is None or m.entry.kind != "country":
+        return False
+    return names_nation(" ".join(t.text for t in cl.tokens[m.start : m.end]))
+
+
+def _armed_forces(country: ActorRef) -> ActorRef:
+    """A country named on an attack ('a Russian airstrike', 'US drone strikes'): its
+    armed forces carried it out."""
+    assert country.country is not None
+    return dataclasses.replace(
+        country, code=country.country + "MIL", role="MIL", kind="agent", listed=False
+    )
 
 
 @rule(

@@ -79,23 +79,29 @@ def _names_the_country(ref: ActorRef, actors: SentenceActors | None) -> bool:
     return actors.tokens[ref.head].text.lower() not in _PEOPLE_WORDS
 
 
-def _country_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The packaged country list's words for people ('swedes', 'american') and its names
-    of countries and capitals ('sweden', 'the united states', 'moscow'), lower-cased.
-    Words for people that are also a country's name ('Vatican') count as names only."""
+def _country_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The packaged country list's words for people ('swedes', 'american'), its names of
+    countries and capitals ('sweden', 'the united states', 'moscow'), and the words that
+    name a nation itself, as a noun or an adjective, not its capital ('russia', 'russian',
+    'us'), lower-cased. Words for people that are also a country's name ('Vatican') count
+    as names only."""
     text = resources.files("accord.data.actors").joinpath("countries.csv").read_text("utf-8")
     people: set[str] = set()
     names: set[str] = set()
+    nations: set[str] = set()
     for row in csv.DictReader(io.StringIO(text)):
         for column, into in (
-            ("adjectives", people),
-            ("demonyms", people),
-            ("name", names),
-            ("aliases", names),
-            ("capitals", names),
+            ("adjectives", (people, nations)),
+            ("demonyms", (people,)),
+            ("name", (names, nations)),
+            ("aliases", (names, nations)),
+            ("capitals", (names,)),
         ):
-            into.update(w.strip().lower() for w in (row.get(column) or "").split("|") if w)
-    return frozenset(w for w in people - names if " " not in w), frozenset(names)
+            found = [w.strip().lower() for w in (row.get(column) or "").split("|") if w]
+            for group in into:
+                group.update(found)
+    people_only = frozenset(w for w in people - names if " " not in w)
+    return people_only, frozenset(names), frozenset(nations)
 
 
 def names_country_or_capital(text: str) -> bool:
@@ -106,9 +112,18 @@ def names_country_or_capital(text: str) -> bool:
     return words in COUNTRY_NAMES or words.removeprefix("the ") in COUNTRY_NAMES
 
 
-_PEOPLE_WORDS, COUNTRY_NAMES = _country_words()
+def names_nation(text: str) -> bool:
+    """Whether ``text`` names a nation by its name or adjective ('Russia', 'Russian',
+    'the US'), not by its capital ('a Kabul car bombing') nor a city or region ('a Las
+    Vegas drive-by shooting')."""
+    words = text.lower().strip()
+    return words in NATION_WORDS or words.removeprefix("the ") in NATION_WORDS
+
+
+_PEOPLE_WORDS, COUNTRY_NAMES, NATION_WORDS = _country_words()
 """Demonyms and adjectives ('Swedes', 'American': as the head of a phrase they name people
-of the country, not the state), and names of countries and capitals, lower-cased."""
+of the country, not the state); names of countries and capitals; names and adjectives of
+countries, lower-cased."""
 
 
 def _person_pronoun(ref: ActorRef, actors: SentenceActors | None) -> bool:

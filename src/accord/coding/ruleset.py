@@ -20,6 +20,7 @@ from accord.coding.actors import identified, named_group, region
 from accord.coding.arguments import arguments, naming_description
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.force_rules import (
+    attack_noun_agent,
     authorized_force,
     crowd_repression,
     crowd_violence,
@@ -556,6 +557,7 @@ RULES: tuple[Rule, ...] = (
     travel_at_home,
     mishap_inquiry,
     hazard_emergency,
+    attack_noun_agent,
     unattributed_violence,
     implied_authority,
     needs_source,

@@ -122,7 +122,7 @@ def _censures_an_attack(c: Candidate, cl: Clause) -> bool:
     aimed at whoever attacked, whom the sentence does not name, not at the source's own
     country (attack_nouns.txt)."""
     return any(
-        cl.tokens[k].dep == "dobj" and _definite_attack(k, cl)
+        cl.tokens[k].dep == "dobj" and definite_attack(k, cl)
         for k in cl.children.get(c.trigger, ())
     )
 
@@ -363,7 +363,7 @@ _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
 
 
-def _definite_attack(k: int, cl: Clause) -> bool:
+def definite_attack(k: int, cl: Clause) -> bool:
     """A definite attack noun ('the attack', 'these strikes'): one the story told."""
     return _definite(k, cl, _ATTACK_NOUNS)
 
@@ -424,7 +424,7 @@ def attack_referred(c: Candidate, cl: Clause) -> Verdict:
     nouns = [
         k
         for k in subtree(cl.children, c.trigger)
-        if cl.tokens[k].pos == "NOUN" and _definite_attack(k, cl)
+        if cl.tokens[k].pos == "NOUN" and definite_attack(k, cl)
     ]
     if not nouns:
         return c
