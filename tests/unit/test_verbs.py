@@ -142,6 +142,9 @@ def test_pattern_over_the_infinitive_beats_the_frame(verbs: VerbDictionary) -> N
         ("Soldiers arrested 100 Palestinians in a sweep of the area.", 1, "173"),
         # through a quantity to its noun: '10 days of war games'
         ("Warships launched 10 days of war games.", 1, "150"),
+        # through a sum of money to its noun: 'euros in aid', '$1 billion in loans'
+        ("The EU announced 50 million euros in aid.", 2, "0331"),
+        ("China offered $1 billion in loans.", 1, "0331"),
         # a synonym set inside a phrase: {&FOOD AID}
         ("Japan gave food aid to Sudan.", 1, "073"),
         # a pattern noted for 'impose' serves 'reimpose' too
@@ -275,6 +278,27 @@ SPECS: dict[str, list[tuple[str, str, str, str, int]]] = {
         ("of", "of", "ADP", "prep", 3),
         ("war", "war", "NOUN", "compound", 6),
         ("games", "game", "NOUN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "The EU announced 50 million euros in aid.": [
+        ("The", "the", "DET", "det", 1),
+        ("EU", "EU", "PROPN", "nsubj", 2),
+        ("announced", "announce", "VERB", "ROOT", 2),
+        ("50", "50", "NUM", "compound", 4),
+        ("million", "million", "NUM", "nummod", 5),
+        ("euros", "euro", "NOUN", "dobj", 2),
+        ("in", "in", "ADP", "prep", 5),
+        ("aid", "aid", "NOUN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
+    "China offered $1 billion in loans.": [
+        ("China", "China", "PROPN", "nsubj", 1),
+        ("offered", "offer", "VERB", "ROOT", 1),
+        ("$", "$", "SYM", "quantmod", 4),
+        ("1", "1", "NUM", "compound", 4),
+        ("billion", "billion", "NUM", "dobj", 1),
+        ("in", "in", "ADP", "prep", 4),
+        ("loans", "loan", "NOUN", "pobj", 5),
         (".", ".", "PUNCT", "punct", 1),
     ],
     "Japan gave food aid to Sudan.": [

@@ -28,6 +28,7 @@ _CLAUSE_DEPS = frozenset(
 _OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "nsubjpass"})
 _ADJUNCT_PREPS = words("adjunct_prepositions.txt")
 _QUANTITY_NOUNS = words("quantity_nouns.txt")
+_MONEY_NOUNS = words("money_nouns.txt")
 _NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
 
 
@@ -480,7 +481,8 @@ def _noun_anchors(
     tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]
 ) -> set[int]:
     """A noun with its modifiers and conjuncts; through 'of' after a quantity ('10 days of
-    war games', 'a shipment of arms'), not into other prepositional phrases."""
+    war games', 'a shipment of arms') and 'in' after money ('50 million euros in aid'),
+    not into other prepositional phrases."""
     out = {noun}
     for k in children.get(noun, ()):
         dep = tokens[k].dep
@@ -488,12 +490,23 @@ def _noun_anchors(
             out.add(k)
         elif dep in ("conj", "appos"):
             out |= _noun_anchors(tokens, k, children)
-        elif dep == "prep" and tokens[k].text.lower() == "of" and _is_quantity(tokens[noun]):
+        elif (dep == "prep" and tokens[k].text.lower() == "of" and _is_quantity(tokens[noun])) or (
+            dep == "prep" and tokens[k].text.lower() == "in" and _is_money(tokens, noun, children)
+        ):
             out.add(k)
             for g in children.get(k, ()):
                 if tokens[g].dep == "pobj":
                     out |= _noun_anchors(tokens, g, children)
     return out
+
+
+def _is_money(tokens: Sequence[Token], noun: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """A sum of money: '50 million euros', '$2 billion' (the symbol on the number)."""
+    if tokens[noun].lemma.lower() in _MONEY_NOUNS:
+        return True
+    return tokens[noun].pos == "NUM" and any(
+        tokens[c].text in _MONEY_NOUNS for c in children.get(noun, ())
+    )
 
 
 def _is_quantity(tok: Token) -> bool:
