@@ -145,6 +145,8 @@ def test_pattern_over_the_infinitive_beats_the_frame(verbs: VerbDictionary) -> N
         # through a sum of money to its noun: 'euros in aid', '$1 billion in loans'
         ("The EU announced 50 million euros in aid.", 2, "0331"),
         ("China offered $1 billion in loans.", 1, "0331"),
+        # the negation of a complement: 'pleaded not guilty' (CAMEO.2.0's '{NOT GUILTY}')
+        ("Najib pleaded not guilty.", 1, "016"),
         # a synonym set inside a phrase: {&FOOD AID}
         ("Japan gave food aid to Sudan.", 1, "073"),
         # a pattern noted for 'impose' serves 'reimpose' too
@@ -299,6 +301,13 @@ SPECS: dict[str, list[tuple[str, str, str, str, int]]] = {
         ("billion", "billion", "NUM", "dobj", 1),
         ("in", "in", "ADP", "prep", 4),
         ("loans", "loan", "NOUN", "pobj", 5),
+        (".", ".", "PUNCT", "punct", 1),
+    ],
+    "Najib pleaded not guilty.": [
+        ("Najib", "Najib", "PROPN", "nsubj", 1),
+        ("pleaded", "plead", "VERB", "ROOT", 1),
+        ("not", "not", "PART", "neg", 3),
+        ("guilty", "guilty", "ADJ", "acomp", 1),
         (".", ".", "PUNCT", "punct", 1),
     ],
     "Japan gave food aid to Sudan.": [

@@ -461,6 +461,8 @@ def _anchors(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             out |= _noun_anchors(tokens, c, children)
         elif dep in ("prt", "advmod", "acomp", "pcomp", "npadvmod"):
             out.add(c)
+            if dep == "acomp":  # 'pleaded not guilty': the negation of the complement
+                out.update(k for k in children.get(c, ()) if tokens[k].dep == "neg")
         elif dep == "xcomp":
             out |= {c} | _anchors(tokens, c, children)
         elif dep in ("prep", "agent", "dative") and tokens[c].text.lower() not in _ADJUNCT_PREPS:
