@@ -535,7 +535,7 @@ class SentenceActors:
         if person:
             # a person the knowledge base does not know and the text gives no office: a
             # private person of the country the story places them in (CVL)
-            placed = self._placement.country_for(PRIVATE)
+            placed = self._placement.country_for(PRIVATE, named=True)
             if placed is not None:
                 country, basis = placed
                 name = self._person_name(phrase)

@@ -47,12 +47,14 @@ class Placement:
     sentence: str | None = None
     document: str | None = None
 
-    def country_for(self, role: str) -> tuple[str, str] | None:
+    def country_for(self, role: str, *, named: bool = False) -> tuple[str, str] | None:
         """The country of a bare role word, and where it came from: the place the sentence
         names (local people), the dateline (people who act at home), the place the story
         is set in, the first it named (the police: 'police' in a story set in
         Christchurch, though the sentence names an Australian), the one country the
-        sentence names, then the country the document is mostly about."""
+        sentence names, for private people the place the story is set in (not for a
+        person the text names: a name travels further than 'a man'), then the country
+        the document is mostly about."""
         if role in _LOCAL_ROLES and self.place is not None:
             return self.place, "place"
         if role in _HOME_ROLES and self.home is not None:
@@ -61,6 +63,10 @@ class Placement:
             return self.story, "story"
         if role in _DOMESTIC_ROLES and self.sentence is not None:
             return self.sentence, "sentence"
+        if role == PRIVATE and not named and self.story is not None:
+            # 'a 36-year-old Cheltenham man' in a story set in Oxfordshire, though the
+            # stolen artwork is named 'America': private people are where the story is
+            return self.story, "story"
         if role in _PLACED_ROLES and self.document is not None:
             return self.document, "document"
         return None
