@@ -1889,6 +1889,28 @@ def test_a_reaction_to_a_definite_act_noun_answers_whoever_did_that_act() -> Non
     assert answered_act.apply(cand, _clause(ps)) is cand
 
 
+def test_opposing_the_withdrawal_answers_whoever_withdrew() -> None:
+    # 'The SDF opposed the withdrawal .' after 'US troops would be leaving Syria' (0356)
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("SDF", "SDF", "PROPN", "nsubj", 2),
+            ("opposed", "oppose", "VERB", "ROOT", 2),
+            ("the", "the", "DET", "det", 4),
+            ("withdrawal", "withdrawal", "NOUN", "dobj", 2),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    sdf = _ref(1, "SYRREB", "SYR", "REB", "group")
+    leaving = Told("03", Party("USAMIL", "USA", "MIL", None), Party("SYR", "SYR", None, None))
+    cand = dataclasses.replace(_candidate(code="110", sources=(sdf,)), trigger=2)
+    got = answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(leaving,)))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USAMIL"]
+    # an act of another kind (a meeting) is no withdrawal
+    met = Told("04", Party("USAMIL", "USA", "MIL", None), Party("SYR", "SYR", None, None))
+    assert answered_act.apply(cand, dataclasses.replace(_clause(ps), told=(met,))) is cand
+
+
 def _said_was(subject: str, adjective: str) -> ParsedSentence:
     """'Tamim said <subject> was <adjective> .'"""
     return parsed(
