@@ -690,3 +690,34 @@ def test_an_adjective_after_a_compounds_hyphen_is_no_pattern_word(
     )
     _, post = contexts(tokens, 1, children_of(tokens), {1})
     assert (tail in {t.text for t in post.tokens}) is seen
+
+
+def test_force_against_a_things_owner_in_the_passive_aims_at_the_owner(
+    verbs: VerbDictionary,
+) -> None:
+    # "Facilities belonging to Saudi Aramco were shelled by Houthis ."
+    ps = tagged(
+        parsed(
+            [
+                ("Facilities", "facility", "NOUN", "nsubjpass", 6),
+                ("belonging", "belong", "VERB", "acl", 0),
+                ("to", "to", "ADP", "prep", 1),
+                ("Saudi", "Saudi", "PROPN", "compound", 4),
+                ("Aramco", "Aramco", "PROPN", "pobj", 2),
+                ("were", "be", "AUX", "auxpass", 6),
+                ("shelled", "shell", "VERB", "ROOT", 6),
+                ("by", "by", "ADP", "agent", 6),
+                ("Houthis", "Houthis", "PROPN", "pobj", 7),
+                (".", ".", "PUNCT", "punct", 6),
+            ]
+        ),
+        {1: "VBG", 6: "VBN"},
+    )
+    mentions = [
+        Mention(3, 5, Entry("SAUBUS", "SAU", "BUS", "Saudi Aramco", "group")),
+        Mention(8, 9, Entry("YEMREB", "YEM", "REB", "Houthis", "group")),
+    ]
+    match, sources, targets = _coded(verbs, ps, mentions, 6)
+    assert match.code[:2] == "19"
+    assert [s.code for s in sources] == ["YEMREB"]
+    assert [t.code for t in targets] == ["SAUBUS"]

@@ -14,7 +14,7 @@ from accord.coding.actor_records import ActorRef
 from accord.coding.actors import SentenceActors, identified
 from accord.coding.lexicon import lines, words
 from accord.coding.ontology import VERBAL_ROOTS, VIOLENT_ROOTS
-from accord.coding.owners import owner_targets
+from accord.coding.owners import owner_targets, owners_of
 from accord.coding.patterns import SUBJECT_DEPS, subtree
 from accord.coding.roles import roles_with
 from accord.coding.targets import nested_targets
@@ -64,6 +64,11 @@ def arguments(
             passive = True
             for c in psubj:
                 targets.extend(actors.actors_at(c))
+            if not targets and match.code[:2] in VIOLENT_ROOTS:
+                # "oil facilities belonging to Saudi Aramco were hit", "the Iranian
+                # embassy was stormed": force against a thing is aimed at its owner
+                for c in psubj:
+                    targets.extend(owners_of(tokens, c, children, actors, violent=True))
             for c in kids:
                 if tokens[c].dep == "agent":
                     for g in children.get(c, ()):

@@ -41,6 +41,7 @@ from accord.coding.places import Gazetteer
 from accord.coding.rules import (
     Candidate,
     Clause,
+    Outcome,
     SentenceDate,
     run_rules,
 )
@@ -209,6 +210,22 @@ class _Sentence:
     """The places this sentence offers its events (coding.location)."""
 
 
+_NO_SOURCE = "needs_source"
+
+
+def _force_without_source(out: Outcome) -> Party | None:
+    """The target of an act of force the text reports without saying who used it ('oil
+    facilities belonging to Saudi Aramco were hit by multiple drone strikes'): no event,
+    yet what a later 'claimed responsibility for the attacks' refers back to."""
+    c = out.candidate
+    if out.dropped is None or not out.steps or out.steps[-1].rule != _NO_SOURCE:
+        return None
+    if c.code[:2] not in VIOLENT_ROOTS or c.mode is not Mode.ASSERTED:
+        return None
+    t = next((t for t in c.targets if t.country), None)
+    return None if t is None else Party(t.code, t.country, t.role, t.name)
+
+
 def _code_sentence(
     doc_id: str,
     ps: ParsedSentence,
@@ -257,6 +274,9 @@ def _code_sentence(
         else:
             for k in out.dropped.claims:
                 claimed.setdefault(k, match)
+        struck = _force_without_source(out)
+        if struck is not None:
+            state.attacked, state.attacker = struck, None
     with_claims = dataclasses.replace(
         clause, claimed=claimed, verb_roots=frozenset(c.code[:2] for c in kept)
     )

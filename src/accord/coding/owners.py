@@ -13,7 +13,7 @@ from accord.coding.lexicon import words
 from accord.coding.patterns import subtree
 from accord.model import Token
 
-__all__ = ["owner_targets"]
+__all__ = ["owner_targets", "owners_of"]
 
 _OWNER_PREPS = frozenset({"by", "between"})
 _PROPOSAL_NOUNS = words("proposal_nouns.txt")
@@ -43,49 +43,81 @@ def owner_targets(
     for obj in _objects(tokens, verb, children):
         if actors.actors_at(obj):
             continue
-        for c in children.get(obj, ()):
-            if tokens[c].dep == "poss":
-                found.extend(r for r in actors.actors_at(c) if identified(r))
-            elif tokens[c].dep in ("amod", "compound"):
-                # "condemned the Japanese raid", "rejected the US sanctions": a country
-                # or nationality on the thing acted on names its owner; a pair names both
-                # ("the Turkish-Libyan maritime agreement")
-                if _names_country(actors, c):
-                    owners = list(actors.actors_at(c))
-                    owners += [
-                        r
-                        for r in actors.mention_refs(sorted(subtree(children, c)))
-                        if r.kind == "country" and r.code not in {o.code for o in owners}
-                    ]
-                    found.extend(owners)
-            elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":
-                # "condemned the agreement signed by Turkey and Libya", "rejected the plan
-                # proposed by Germany": the participle's agent made the thing acted on
-                found.extend(
-                    r
-                    for a in children.get(c, ())
-                    if tokens[a].dep == "agent"
-                    for g in children.get(a, ())
-                    if tokens[g].dep == "pobj"
-                    for r in actors.actors_at(g)
-                    if identified(r)
-                )
-            elif (
-                tokens[c].dep == "prep"
-                and tokens[c].text.lower() == "from"
-                and tokens[obj].lemma.lower() in _PROPOSAL_NOUNS
-            ) or (
-                tokens[c].dep == "prep"
-                and (
-                    tokens[c].text.lower() in _OWNER_PREPS
-                    or (violent and tokens[c].text.lower() == "of")
-                )
-            ):
-                for g in children.get(c, ()):
-                    if tokens[g].dep == "pobj":
-                        found.extend(r for r in actors.actors_at(g) if identified(r))
+        found.extend(owners_of(tokens, obj, children, actors, violent=violent))
         if not found and verbal:
             found.extend(_deep_agent(tokens, verb, obj, children, actors))
+    return found
+
+
+_BELONGING_VERBS = frozenset({"belong"})
+
+
+def owners_of(
+    tokens: Sequence[Token],
+    obj: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    *,
+    violent: bool = False,
+) -> list[ActorRef]:
+    """Whose is the thing at ``obj`` (see :func:`owner_targets`): its possessor, a
+    country or nationality on it, the agent of a participle on it ('signed by Turkey',
+    'owned by Saudi Aramco'), the owner it belongs to ('facilities belonging to Saudi
+    Aramco'), the sender of a proposal, a 'by' or 'between' phrase, or for ``violent``
+    acts an 'of' phrase."""
+    found: list[ActorRef] = []
+    for c in children.get(obj, ()):
+        if tokens[c].dep == "poss":
+            found.extend(r for r in actors.actors_at(c) if identified(r))
+        elif tokens[c].dep in ("amod", "compound"):
+            # "condemned the Japanese raid", "rejected the US sanctions": a country
+            # or nationality on the thing acted on names its owner; a pair names both
+            # ("the Turkish-Libyan maritime agreement")
+            if _names_country(actors, c):
+                owners = list(actors.actors_at(c))
+                owners += [
+                    r
+                    for r in actors.mention_refs(sorted(subtree(children, c)))
+                    if r.kind == "country" and r.code not in {o.code for o in owners}
+                ]
+                found.extend(owners)
+        elif tokens[c].dep == "acl" and tokens[c].tag == "VBN":
+            # "condemned the agreement signed by Turkey and Libya", "rejected the plan
+            # proposed by Germany": the participle's agent made the thing acted on
+            found.extend(
+                r
+                for a in children.get(c, ())
+                if tokens[a].dep == "agent"
+                for g in children.get(a, ())
+                if tokens[g].dep == "pobj"
+                for r in actors.actors_at(g)
+                if identified(r)
+            )
+        elif tokens[c].dep == "acl" and tokens[c].lemma.lower() in _BELONGING_VERBS:
+            # "oil facilities belonging to Saudi Aramco"
+            found.extend(
+                r
+                for a in children.get(c, ())
+                if tokens[a].dep == "prep" and tokens[a].text.lower() == "to"
+                for g in children.get(a, ())
+                if tokens[g].dep == "pobj"
+                for r in actors.actors_at(g)
+                if identified(r)
+            )
+        elif (
+            tokens[c].dep == "prep"
+            and tokens[c].text.lower() == "from"
+            and tokens[obj].lemma.lower() in _PROPOSAL_NOUNS
+        ) or (
+            tokens[c].dep == "prep"
+            and (
+                tokens[c].text.lower() in _OWNER_PREPS
+                or (violent and tokens[c].text.lower() == "of")
+            )
+        ):
+            for g in children.get(c, ()):
+                if tokens[g].dep == "pobj":
+                    found.extend(r for r in actors.actors_at(g) if identified(r))
     return found
 
 
