@@ -6,7 +6,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from accord.coding.actor_records import Mention
-from accord.coding.mentions import foreign_acronyms, stance_only, undefined_here
+from accord.coding.mentions import (
+    foreign_acronyms,
+    regional_namesakes,
+    stance_only,
+    undefined_here,
+)
 from tests.unit.parsing import parsed
 
 
@@ -86,3 +91,34 @@ def test_a_surname_inside_another_persons_name_is_not_that_person() -> None:
 
     tokens = tuple(dataclasses.replace(t, ent_type="ORG") if t.i else t for t in ps.tokens)
     assert credible(tokens, [Mention(3, 4, marin)], {}) == []
+
+
+def _place(start: int, code: str) -> Mention:
+    entry = SimpleNamespace(code=code, country=code, role=None, name="x", kind="country")
+    return Mention(start, start + 1, entry)  # type: ignore[arg-type]
+
+
+def _listed(*names: str) -> Any:
+    # "stops in A , B , C": B and C conjuncts of A
+    words = [("stops", "stop", "NOUN", "ROOT", 0), ("in", "in", "ADP", "prep", 0)]
+    first = len(words)
+    for n, name in enumerate(names):
+        if n:
+            words.append((",", ",", "PUNCT", "punct", first))
+        words.append((name, name, "PROPN", "pobj" if not n else "conj", 1 if not n else first))
+    return parsed(words).tokens
+
+
+def test_a_countrys_name_listed_with_another_countrys_regions_is_that_region() -> None:
+    tokens = _listed("Pennsylvania", "Georgia", "Florida")
+    found = regional_namesakes(tokens, [_place(2, "USA"), _place(4, "GEO"), _place(6, "USA")])
+    assert [m.entry.country for m in found] == ["USA", "USA", "USA"]
+    assert found[1].entry.name == "Georgia"
+
+
+def test_a_countrys_name_listed_with_countries_stays_a_country() -> None:
+    tokens = _listed("Russia", "Georgia", "Ukraine")
+    found = regional_namesakes(tokens, [_place(2, "RUS"), _place(4, "GEO"), _place(6, "UKR")])
+    assert [m.entry.country for m in found] == ["RUS", "GEO", "UKR"]
+    alone = _listed("Georgia")
+    assert regional_namesakes(alone, [_place(2, "GEO")])[0].entry.country == "GEO"

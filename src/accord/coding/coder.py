@@ -31,6 +31,7 @@ from accord.coding.mentions import (
     find_mentions,
     foreign_acronyms,
     nationality_only,
+    regional_namesakes,
     stance_only,
     undefined_here,
 )
@@ -389,7 +390,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         found = undefined_here(
             tokens, find_mentions(tokens, ctx.kb, sentence_date.date), state.acronyms
         )
-    mentions = credible(tokens, found, state.people)
+    mentions = regional_namesakes(tokens, credible(tokens, found, state.people))
     state.countries.update(m.entry.country for m in mentions if m.entry.country)
     place = None
     if ctx.places is not None:

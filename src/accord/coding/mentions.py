@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention
 from accord.coding.lexicon import words
+from accord.coding.places import admin1_countries
+from accord.coding.political import names_country_or_capital
 from accord.model import Token
 
 __all__ = ["credible", "find_mentions", "nationality_only"]
@@ -171,3 +175,65 @@ def undefined_here(
 
 def _bare(tokens: Sequence[Token], m: Mention) -> str:
     return " ".join(t.text for t in tokens[m.start : m.end] if t.text.lower() != "the")
+
+
+_ADMIN1 = MappingProxyType(admin1_countries())
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    """A knowledge-base entry for a region read as its country (as the knowledge base
+    files 'Pennsylvania' under the United States)."""
+
+    code: str
+    country: str | None
+    role: str | None
+    name: str
+    kind: str
+
+
+def regional_namesakes(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with a country's name that is also a region of another country, listed
+    with that country's regions, read as the region: 'made stops in Pennsylvania,
+    Georgia, Florida' is the US state of Georgia, not the country (GeoNames admin-1 names;
+    'Russia, Georgia and Ukraine' stay countries)."""
+    by_head = {m.end - 1: m for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.entry
+        name = " ".join(t.text for t in tokens[m.start : m.end]).lower()
+        others = _ADMIN1.get(name, frozenset()) - {e.country}
+        if e.kind != "country" or not others:
+            out.append(m)
+            continue
+        listed = {
+            s.entry.country
+            for k in _coordinated(tokens, m.end - 1)
+            if (s := by_head.get(k)) is not None and s.entry.kind == "country"
+            if not names_country_or_capital(" ".join(t.text for t in tokens[s.start : s.end]))
+        }
+        region = next(iter(others & listed), None) if len(others & listed) == 1 else None
+        if region is None:
+            out.append(m)
+            continue
+        out.append(
+            Mention(m.start, m.end, _Region(region, region, None, tokens[m.start].text, "country"))
+        )
+    return out
+
+
+def _coordinated(tokens: Sequence[Token], head: int) -> set[int]:
+    """The heads coordinated with ``head`` ('Pennsylvania, Georgia, Florida'), itself left
+    out."""
+    top = head
+    while tokens[top].dep == "conj" and tokens[top].head != top:
+        top = tokens[top].head
+    group = {top}
+    frontier = [top]
+    while frontier:
+        k = frontier.pop()
+        for t in tokens:
+            if t.head == k and t.dep == "conj" and t.i not in group:
+                group.add(t.i)
+                frontier.append(t.i)
+    return group - {head}

@@ -46,6 +46,7 @@ __all__ = [
     "PREPOSITIONS",
     "Gazetteer",
     "PlaceMention",
+    "admin1_countries",
     "fips_code",
     "normalize_place",
 ]
@@ -499,6 +500,15 @@ def _attachment(tokens: Sequence[Token], prep: int) -> int:
 def _data_text(name: str) -> str:
     ref = resources.files("accord").joinpath("data", "places", name)
     return ref.read_text(encoding="utf-8")
+
+
+def admin1_countries() -> dict[str, frozenset[str]]:
+    """The countries (ISO3) that have an admin-1 region of each name, by lower-cased name
+    ('georgia' -> USA; GeoNames admin-1 regions, ``data/places/admin1.csv``)."""
+    out: dict[str, set[str]] = {}
+    for row in _csv_rows(_data_text("admin1.csv")):
+        out.setdefault(row["name"].lower(), set()).add(row["country"])
+    return {name: frozenset(countries) for name, countries in out.items()}
 
 
 def _data_digest() -> str:
