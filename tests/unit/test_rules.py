@@ -1925,6 +1925,41 @@ def _said_was(subject: str, adjective: str) -> ParsedSentence:
     )
 
 
+def _said_responsible(harm: str, negated: bool = False) -> ParsedSentence:
+    """'Pompeo said Iran was [not] responsible for the <harm> .'"""
+    words = [
+        ("Pompeo", "Pompeo", "PROPN", "nsubj", 1),
+        ("said", "say", "VERB", "ROOT", 1),
+        ("Iran", "Iran", "PROPN", "nsubj", 3),
+        ("was", "be", "AUX", "ccomp", 1),
+    ]
+    if negated:
+        words.append(("not", "not", "PART", "neg", 3))
+    r = len(words)
+    words += [
+        ("responsible", "responsible", "ADJ", "acomp", 3),
+        ("for", "for", "ADP", "prep", r),
+        ("the", "the", "DET", "det", r + 3),
+        (harm, harm, "NOUN", "pobj", r + 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    return parsed(words)
+
+
+def test_words_holding_an_actor_responsible_for_a_harm_accuse_it() -> None:
+    speaker = _ref(0, "USAGOV", "USA", "GOV", "person")
+    bare = dataclasses.replace(_candidate(code="010", sources=(speaker,)), trigger=1)
+    iran = Mention(2, 3, Entry("IRN", "IRN", None, "Iran", "country"))
+    got = statement_content.apply(bare, _clause(_said_responsible("attack"), [iran]))
+    assert isinstance(got, Candidate) and got.code == "112"
+    assert [t.code for t in got.targets] == ["IRN"] and got.rule.endswith("+blame")
+    # responsible for no harm ('for security'), or not responsible: no accusation
+    duty = statement_content.apply(bare, _clause(_said_responsible("security"), [iran]))
+    assert isinstance(duty, Candidate) and duty.code != "112"
+    denied = statement_content.apply(bare, _clause(_said_responsible("attack", True), [iran]))
+    assert isinstance(denied, Candidate) and denied.code != "112"
+
+
 def test_what_reported_words_say_is_aimed_at_the_actor_they_judge_or_is_no_event() -> None:
     speaker = _ref(0, "ZWEGOV", "ZWE", "GOV", "person")
     bare = dataclasses.replace(_candidate(code="010", sources=(speaker,)), trigger=1)

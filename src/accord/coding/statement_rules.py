@@ -9,7 +9,7 @@ import dataclasses
 from accord.coding.actor_records import ActorRef
 from accord.coding.actors import identified
 from accord.coding.lexicon import words
-from accord.coding.patterns import reported_words
+from accord.coding.patterns import reported_words, subtree
 from accord.coding.political import is_political
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 
@@ -158,10 +158,14 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
     (051), each aimed at the political actor (or the known person) the words are about
     (data/lexicon: criticism_words, sympathy_words, praise_words); words about no one the
     coder knows judge no actor and leave the bare statement. Words under a negation are
-    not read."""
+    not read. Words that hold someone responsible for a harm ('said Iran was responsible
+    for the attack', 'said the crash was likely Iran's doing') accuse them (112)."""
     if c.code != BARE_STATEMENT:
         return c
     content = reported_words(cl.tokens, cl.children, c.trigger)
+    blamed = _blamed(content, cl, c.sources)
+    if blamed:
+        return dataclasses.replace(c, code=ACCUSE, targets=blamed, rule=f"{c.rule}+blame")
     code = evaluation([cl.tokens[k].text.lower() for k in sorted(content)])
     if code is None:
         return c
@@ -179,6 +183,64 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
     if not targets:
         return c  # 'said Walter was the most brilliant scientist': no actor judged
     return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
+
+
+ACCUSE = "112"
+_HARMS = words("blamed_harms.txt") | words("attack_nouns.txt") | words("mishap_nouns.txt")
+_HOLDING = frozenset({"responsible", "behind", "guilty", "complicit", "culpable"})
+"""Words that hold the subject of their clause responsible for a harm they govern."""
+_DEEDS = frozenset({"doing", "fault"})
+"""Nouns whose possessor did the harm the clause's subject names ('was Iran's doing')."""
+
+
+def _blamed(content: set[int], cl: Clause, sources: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """The political actors reported words hold responsible for a harm: the subject of
+    'was responsible for / behind / guilty of' a harm (blamed_harms.txt, attack and
+    mishap nouns), or the possessor of 'doing' or 'fault' said of a harm ('the crash was
+    Iran's doing'); none under a negation."""
+    words_said = [cl.tokens[k].text.lower() for k in sorted(content)]
+    if _NEGATORS.intersection(words_said):
+        return ()
+    mine = {s.code for s in sources} | {s.country for s in sources}
+    found: list[ActorRef] = []
+    for k in sorted(content):
+        tok = cl.tokens[k]
+        lemma = tok.lemma.lower()
+        if lemma in _HOLDING:
+            inside = subtree(cl.children, k)
+            if not any(cl.tokens[i].lemma.lower() in _HARMS for i in inside if i != k):
+                continue
+            holders = [g for g in cl.children.get(tok.head, ()) if cl.tokens[g].dep == "nsubj"]
+        elif lemma in _DEEDS:
+            if not any(cl.tokens[g].lemma.lower() in _HARMS for g in _clause_subjects(k, cl)):
+                continue
+            holders = [g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "poss"]
+        else:
+            continue
+        found.extend(
+            r
+            for g in holders
+            for r in cl.actors.actors_at(g)
+            if identified(r)
+            and r.kind != "pronoun"  # 'learned they were responsible for the jackal's death'
+            and r.code not in mine
+            and is_political(r, cl.actors)
+        )
+    return tuple(found)
+
+
+def _clause_subjects(k: int, cl: Clause) -> list[int]:
+    """The subject of the nearest clause above ``k`` ('the crash was "likely" Iran's
+    doing', the parser hanging 'doing' on 'likely': 'the crash')."""
+    for _ in range(4):
+        head = cl.tokens[k].head
+        if head == k:
+            return []
+        k = head
+        subjects = [g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "nsubj"]
+        if subjects:
+            return subjects
+    return []
 
 
 def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
