@@ -105,3 +105,15 @@ def test_a_clock_time_ends_a_sentence_unless_a_day_month_or_zone_follows() -> No
         "The talks ended at noon.",
     ]
     assert_span_invariants(c)
+
+
+def test_a_middle_initial_does_not_end_the_sentence() -> None:
+    c = clean("Trump granted Edward J. DeBartolo Jr. a full pardon. DeBartolo owned the team.")
+    assert [s.text for s in c.sentences] == [
+        "Trump granted Edward J. DeBartolo Jr. a full pardon.",
+        "DeBartolo owned the team.",
+    ]
+    assert_span_invariants(c)
+    # a Roman numeral is no initial: "World War I." ends its sentence
+    war = clean("He fought in World War I. The war ended.")
+    assert [s.text for s in war.sentences] == ["He fought in World War I.", "The war ended."]

@@ -41,12 +41,24 @@ def _clock_time_starts(paragraph: str) -> list[int]:
     return starts
 
 
+_INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+([A-Z])\.[ \t]+$")
+"""A name followed by a middle initial ("Edward J. "): what follows is the name going on."""
+_NUMERALS = frozenset("IVX")
+
+
+def _inside_a_name(paragraph: str, start: int) -> bool:
+    """Whether a sentence start the segmenter found follows a middle initial ("Trump
+    granted Edward J. DeBartolo Jr. a full pardon"), not a Roman numeral ("World War I.")."""
+    m = _INITIAL_BEFORE.search(paragraph, max(0, start - 40), start)
+    return m is not None and m.group(1) not in _NUMERALS and paragraph[start : start + 1].isupper()
+
+
 def paragraph_sentence_spans(paragraph: str) -> list[Span]:
     """Sentence spans within one paragraph (offsets relative to the paragraph)."""
     starts: list[int] = []
     for para in segmenter.analyze(paragraph):
         for sentence in para:
-            if sentence:
+            if sentence and not _inside_a_name(paragraph, sentence[0].offset):
                 starts.append(sentence[0].offset)
     starts += _clock_time_starts(paragraph)
     if not paragraph.strip():
