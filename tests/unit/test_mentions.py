@@ -7,6 +7,7 @@ from typing import Any
 
 from accord.coding.actor_records import Mention
 from accord.coding.mentions import (
+    credible,
     foreign_acronyms,
     regional_namesakes,
     stance_only,
@@ -122,3 +123,30 @@ def test_a_countrys_name_listed_with_countries_stays_a_country() -> None:
     assert [m.entry.country for m in found] == ["RUS", "GEO", "UKR"]
     alone = _listed("Georgia")
     assert regional_namesakes(alone, [_place(2, "GEO")])[0].entry.country == "GEO"
+
+
+def test_opposition_as_a_stance_is_no_actor() -> None:
+    # "Carroll expressed opposition to the bill" / "The opposition boycotted the vote"
+    stance = parsed(
+        [
+            ("Carroll", "Carroll", "PROPN", "nsubj", 1),
+            ("expressed", "express", "VERB", "ROOT", 1),
+            ("opposition", "opposition", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5),
+            ("bill", "bill", "NOUN", "pobj", 3),
+        ]
+    ).tokens
+    opp = SimpleNamespace(code="---OPP", country=None, role="OPP", name="opposition", kind="agent")
+    assert credible(stance, [Mention(2, 3, opp)], {}) == []  # type: ignore[arg-type]
+    actor = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("opposition", "opposition", "NOUN", "nsubj", 2),
+            ("boycotted", "boycott", "VERB", "ROOT", 2),
+            ("the", "the", "DET", "det", 4),
+            ("vote", "vote", "NOUN", "dobj", 2),
+        ]
+    ).tokens
+    kept = [Mention(0, 2, opp)]  # type: ignore[arg-type]
+    assert credible(actor, kept, {}) == kept

@@ -51,6 +51,8 @@ def credible(
             continue
         if e.kind == "country" and _geographic_name(tokens, m):
             continue  # "the Gulf of Mexico": a place named after the country
+        if e.kind == "agent" and _stance_noun(tokens, m):
+            continue  # "expressed opposition to Defund the Police": a stance, no actor
         name = e.name.lower().split()
         words = [t.text.lower() for t in tokens[m.start : m.end]]
         present = [w for w in name if w in words]
@@ -105,6 +107,21 @@ def _place_named_as_person(
     return len(inside) == 1 and any(
         (ref := seen.get(t.text.lower())) is not None and ref.kind == "person" for t in inside
     )
+
+
+_STANCE_NOUNS = words("stance_nouns.txt")
+_STANCE_VERBS = frozenset({"express", "voice", "register", "signal", "reiterate", "state"})
+
+
+def _stance_noun(tokens: Sequence[Token], m: Mention) -> bool:
+    """A role word used as the noun of a stance ('expressed opposition to the bill',
+    'voiced their opposition'), not the actor (``stance_nouns.txt``)."""
+    if m.end - m.start != 1 or tokens[m.start].text.lower() not in _STANCE_NOUNS:
+        return False
+    tok = tokens[m.start]
+    if m.end < len(tokens) and tokens[m.end].text.lower() == "to":
+        return True
+    return tok.dep == "dobj" and tokens[tok.head].lemma.lower() in _STANCE_VERBS
 
 
 def nationality_only(m: Mention, tokens: Sequence[Token]) -> bool:
