@@ -486,6 +486,28 @@ HEDGED_IS_HYPOTHETICAL: Spec = [
     (".", ".", "PUNCT", ".", "punct", 2),
 ]
 
+# China does not want to attack Taiwan.
+NOT_WANTED: Spec = [
+    ("China", "China", "PROPN", "NNP", "nsubj", 3),
+    ("does", "do", "AUX", "VBZ", "aux", 3),
+    ("not", "not", "PART", "RB", "neg", 3),
+    ("want", "want", "VERB", "VB", "ROOT", 3),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("attack", "attack", "VERB", "VB", "xcomp", 3),
+    ("Taiwan", "Taiwan", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+# Russia is unlikely to agree.
+UNLIKELY: Spec = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("is", "be", "AUX", "VBZ", "ROOT", 1),
+    ("unlikely", "unlikely", "ADJ", "JJ", "acomp", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("agree", "agree", "VERB", "VB", "xcomp", 2),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
 CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
     ("hedged_is_hypothetical", HEDGED_IS_HYPOTHETICAL, {"attacked": Mode.HYPOTHETICAL}),
     (
@@ -619,6 +641,9 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         AGREED_VERB_ASSERTED_AGREED_ACTION_FUTURE,
         {"agreed": Mode.ASSERTED, "meet": Mode.FUTURE},
     ),
+    # what an actor does not want to do is no intent to do it
+    ("not_wanted_is_negated", NOT_WANTED, {"want": Mode.NEGATED, "attack": Mode.NEGATED}),
+    ("unlikely_is_negated", UNLIKELY, {"agree": Mode.NEGATED}),
 ]
 
 

@@ -334,6 +334,8 @@ def _embedding_mode(
             return Mode.NEGATED
         if tok.dep in ("xcomp", "ccomp", "pcomp") and lemma in _NEGATING_HEADS:
             return Mode.NEGATED
+        if tok.dep == "xcomp" and any(tokens[c].dep == "neg" for c in children.get(tok.head, ())):
+            return Mode.NEGATED  # "does not want to attack Taiwan": no intent either
         if tok.dep == "xcomp" and lemma in ("have", "be") and _pending(tokens, tok.head, children):
             return Mode.NEGATED  # "has yet to concede": not done
         if tok.dep == "xcomp" and lemma == "be" and _has_to(tokens, current, children):
@@ -412,9 +414,6 @@ def _embedding_mode(
             for c in children.get(current, ())
         ):
             return Mode.HYPOTHETICAL
-        head_kids = children.get(tok.head, ())
-        if any(tokens[c].dep == "neg" for c in head_kids) and tok.dep == "xcomp":
-            return Mode.NEGATED
         current = tok.head
     return None
 
