@@ -327,7 +327,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "police before the sentence that sets the story are still where the story is",
         "Police said they had arrested a second man over the theft. The painting was"
         " stolen on Saturday from a palace in Oxfordshire, England.",
-        [("GBRCOP", "17", "GBR")],
+        [("GBRCOP", "17", "GBRCVL")],  # the man too is where the story is
     ),
     (
         "an apposition naming a country before its office is that country's, not its brief's;"
@@ -391,8 +391,13 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     ),
     (
         "a state leader's statement about another country is a statement to it",
-        "US Secretary of State Marco Rubio said the attack was Iran's doing.",
+        "US Secretary of State Marco Rubio said Iran's economy was weak.",
         [("USAGOV", "01", "IRN")],
+    ),
+    (
+        "saying a harm was another country's doing accuses it",
+        "US Secretary of State Marco Rubio said the attack was Iran's doing.",
+        [("USAGOV", "11", "IRN")],
     ),
     (
         "expelling diplomats reduces relations (CAMEO 174's note: coded 161)",
@@ -432,6 +437,52 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "a 'to' phrase parsed as the dative names the recipient",
         "Peru granted asylum to the Panamanian president.",
         [("PER", "07", "PANGOV")],
+    ),
+    (
+        "harm in an attack is done by whoever the attack noun names: a nation's forces",
+        "Five Syrian soldiers were killed in a Russian airstrike near Idlib.",
+        [("RUSMIL", "19", "SYRMIL")],
+    ),
+    (
+        "harm in an ambush by a named group is the group's act",
+        "Two Nigerian soldiers were killed in an ambush by Boko Haram fighters.",
+        [("NGAREB", "19", "NGAMIL")],
+    ),
+    (
+        "an attack noun with its owner as subject",
+        "Israeli strikes on Gaza killed three Hamas commanders.",
+        [("ISRMIL", "19", "PSEREB")],
+    ),
+    (
+        "a claim of responsibility refers to force the text told without its perpetrator",
+        "Oil facilities belonging to Saudi Aramco were hit by drone strikes on Saturday. The"
+        " Houthi movement claimed responsibility for the attacks.",
+        [("YEMREB", "01", "SAUBUS")],
+    ),
+    (
+        "words that hold an actor responsible for a harm accuse it",
+        "The French foreign minister said Iran was responsible for the attack.",
+        [("FRAGOV", "11", "IRN")],
+    ),
+    (
+        "'Attorney General' is a law officer, not a general",
+        "US Attorney General William Barr ordered an investigation into the death.",
+        [("USAJUD", "09", "USA")],
+    ),
+    (
+        "announcing a curfew imposes it",
+        "The Kenyan interior minister announced a nationwide curfew.",
+        [("KENGOV", "17", "KEN")],
+    ),
+    (
+        "a sum of money 'in' aid is aid",
+        "The European Union announced 50 million euros in humanitarian aid for Yemen.",
+        [("IGOEUREEC", "03", "YEM")],
+    ),
+    (
+        "unsealing charges is legal action",
+        "The US Justice Department unsealed charges against two Chinese hackers.",
+        [("USAJUD", "17", "CHN")],
     ),
 ]
 
@@ -580,6 +631,21 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         "naming, not calling",
         "Xi called Taiwan the most important issue.",
         [("CHNGOV", "04", "TWN")],
+    ),
+    (
+        "what an actor does not want to do is no threat to do it",
+        "China does not want to attack Taiwan.",
+        [("CHN", "13", "TWN"), ("CHN", "19", "TWN")],
+    ),
+    (
+        "being responsible for no harm is no accusation",
+        "The French foreign minister said Iran was responsible for security in the Gulf.",
+        [("FRAGOV", "11", "IRN")],
+    ),
+    (
+        "a stance of opposition is no actor",
+        "The protesters expressed opposition to the new law.",
+        [("---OPP", "11", "---OPP")],
     ),
 ]
 
