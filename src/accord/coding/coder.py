@@ -46,7 +46,7 @@ from accord.coding.rules import (
     SentenceDate,
     run_rules,
 )
-from accord.coding.ruleset import RULES, TARGET_RULES
+from accord.coding.ruleset import RULES, TARGET_RULES, needs_source
 from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
 from accord.coding.story import main_country, paragraph_starts, story_place
 from accord.coding.tracing import Decision, Tracer
@@ -211,15 +211,12 @@ class _Sentence:
     """The places this sentence offers its events (coding.location)."""
 
 
-_NO_SOURCE = "needs_source"
-
-
 def _force_without_source(out: Outcome) -> Party | None:
     """The target of an act of force the text reports without saying who used it ('oil
     facilities belonging to Saudi Aramco were hit by multiple drone strikes'): no event,
     yet what a later 'claimed responsibility for the attacks' refers back to."""
     c = out.candidate
-    if out.dropped is None or not out.steps or out.steps[-1].rule != _NO_SOURCE:
+    if out.dropped is None or not out.steps or out.steps[-1].rule != needs_source.name:
         return None
     if c.code[:2] not in VIOLENT_ROOTS or c.mode is not Mode.ASSERTED:
         return None

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention
+from accord.coding.kb.records import ActorEntry
 from accord.coding.lexicon import words
+from accord.coding.patterns import children_of
 from accord.coding.places import admin1_countries
 from accord.coding.political import names_country_or_capital
 from accord.model import Token
@@ -110,7 +111,7 @@ def _place_named_as_person(
 
 
 _STANCE_NOUNS = words("stance_nouns.txt")
-_STANCE_VERBS = frozenset({"express", "voice", "register", "signal", "reiterate", "state"})
+_STANCE_VERBS = words("stance_verbs.txt")
 
 
 def _stance_noun(tokens: Sequence[Token], m: Mention) -> bool:
@@ -197,18 +198,6 @@ def _bare(tokens: Sequence[Token], m: Mention) -> str:
 _ADMIN1 = MappingProxyType(admin1_countries())
 
 
-@dataclass(frozen=True, slots=True)
-class _Region:
-    """A knowledge-base entry for a region read as its country (as the knowledge base
-    files 'Pennsylvania' under the United States)."""
-
-    code: str
-    country: str | None
-    role: str | None
-    name: str
-    kind: str
-
-
 def regional_namesakes(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with a country's name that is also a region of another country, listed
     with that country's regions, read as the region: 'made stops in Pennsylvania,
@@ -234,7 +223,11 @@ def regional_namesakes(tokens: Sequence[Token], mentions: Sequence[Mention]) -> 
             out.append(m)
             continue
         out.append(
-            Mention(m.start, m.end, _Region(region, region, None, tokens[m.start].text, "country"))
+            Mention(
+                m.start,
+                m.end,
+                ActorEntry(name, region, region, None, tokens[m.start].text, "country"),
+            )
         )
     return out
 
@@ -245,12 +238,11 @@ def _coordinated(tokens: Sequence[Token], head: int) -> set[int]:
     top = head
     while tokens[top].dep == "conj" and tokens[top].head != top:
         top = tokens[top].head
-    group = {top}
-    frontier = [top]
-    while frontier:
-        k = frontier.pop()
-        for t in tokens:
-            if t.head == k and t.dep == "conj" and t.i not in group:
-                group.add(t.i)
-                frontier.append(t.i)
+    children = children_of(tokens)
+    group, stack = {top}, [top]
+    while stack:
+        for c in children.get(stack.pop(), ()):
+            if tokens[c].dep == "conj" and c not in group:
+                group.add(c)
+                stack.append(c)
     return group - {head}

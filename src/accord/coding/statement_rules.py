@@ -187,17 +187,17 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
 
 ACCUSE = "112"
 _HARMS = words("blamed_harms.txt") | words("attack_nouns.txt") | words("mishap_nouns.txt")
-_HOLDING = frozenset({"responsible", "behind", "guilty", "complicit", "culpable"})
-"""Words that hold the subject of their clause responsible for a harm they govern."""
-_DEEDS = frozenset({"doing", "fault"})
-"""Nouns whose possessor did the harm the clause's subject names ('was Iran's doing')."""
+_CULPABLE = words("culpability_words.txt")
+"""Words that lay blame: on the subject of their clause ('was responsible for', 'behind',
+'to blame for' a harm), or, as a noun, on its possessor ('was Iran's doing')."""
 
 
 def _blamed(content: set[int], cl: Clause, sources: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
     """The political actors reported words hold responsible for a harm: the subject of
     'was responsible for / behind / guilty of' a harm (blamed_harms.txt, attack and
-    mishap nouns), or the possessor of 'doing' or 'fault' said of a harm ('the crash was
-    Iran's doing'); none under a negation."""
+    mishap nouns), or the possessor of such a word said of a harm ('the crash was Iran's
+    doing'; culpability_words.txt, shared with the allegation rule); none under a
+    negation."""
     words_said = [cl.tokens[k].text.lower() for k in sorted(content)]
     if _NEGATORS.intersection(words_said):
         return ()
@@ -206,17 +206,18 @@ def _blamed(content: set[int], cl: Clause, sources: tuple[ActorRef, ...]) -> tup
     for k in sorted(content):
         tok = cl.tokens[k]
         lemma = tok.lemma.lower()
-        if lemma in _HOLDING:
+        if lemma not in _CULPABLE:
+            continue
+        deed = any(cl.tokens[g].dep == "poss" for g in cl.children.get(k, ()))
+        if not deed:
             inside = subtree(cl.children, k)
             if not any(cl.tokens[i].lemma.lower() in _HARMS for i in inside if i != k):
                 continue
             holders = [g for g in cl.children.get(tok.head, ()) if cl.tokens[g].dep == "nsubj"]
-        elif lemma in _DEEDS:
+        else:
             if not any(cl.tokens[g].lemma.lower() in _HARMS for g in _clause_subjects(k, cl)):
                 continue
             holders = [g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "poss"]
-        else:
-            continue
         found.extend(
             r
             for g in holders
