@@ -644,8 +644,8 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     ),
     (
         "a stance of opposition is no actor",
-        "The protesters expressed opposition to the new law.",
-        [("---OPP", "11", "---OPP")],
+        "Hungarian lawmakers expressed opposition to the plan.",
+        [("HUNLEG", "11", "HUNOPP")],
     ),
 ]
 
