@@ -63,6 +63,7 @@ from accord.coding.ruleset import (
     placed_source,
     plan_needs_counterpart,
     political_source,
+    position_needs_actor,
     predicate_actor,
     quoted_speaker,
     since_long_ago,
@@ -82,7 +83,7 @@ from accord.coding.statement_rules import (
 )
 from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
-from tests.unit.parsing import Entry, parsed, tagged
+from tests.unit.parsing import Entry, parsed, tagged, with_entities
 
 PUB = dt.date(2020, 11, 2)
 
@@ -892,6 +893,62 @@ def test_approval_of_no_actor_is_a_position_not_an_event() -> None:
     assert approval_needs_actor.apply(aimed, _clause(ps)) is aimed
     defended = _candidate(code="052", sources=(carroll,))
     assert approval_needs_actor.apply(defended, _clause(ps)) is defended
+
+
+# "La Riva blamed capitalism ." / "Biden criticized the move ."
+BLAMED_IDEA = parsed(
+    [
+        ("La Riva", "La Riva", "PROPN", "nsubj", 1),
+        ("blamed", "blame", "VERB", "ROOT", 1),
+        ("capitalism", "capitalism", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+)
+CRITICIZED_MOVE = parsed(
+    [
+        ("Biden", "Biden", "PROPN", "nsubj", 1),
+        ("criticized", "criticize", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3),
+        ("move", "move", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+)
+
+
+def test_a_position_on_an_idea_aimed_at_home_is_no_event() -> None:
+    la_riva = _ref(0, "USAPTY", "USA", "PTY", "person")
+    home = ActorRef(0, 0, 0, "USA", "USA", None, None, "implied")
+    blamed = _candidate(
+        code="112", sources=(la_riva,), targets=(home,), rule="verb:ACCUSE:blame+domestic"
+    )
+    assert isinstance(position_needs_actor.apply(blamed, _clause(BLAMED_IDEA)), Drop)
+    # the same act aimed at a named actor, or not by the domestic rule, stays
+    undirected = dataclasses.replace(blamed, targets=(), rule="verb:ACCUSE:blame")
+    assert position_needs_actor.apply(undirected, _clause(BLAMED_IDEA)) is undirected
+    # a lawsuit is against someone the text may leave unnamed
+    sued = dataclasses.replace(blamed, code="115")
+    assert position_needs_actor.apply(sued, _clause(BLAMED_IDEA)) is sued
+    # an object that is an entity (a person, an organisation) names an actor
+    named = dataclasses.replace(BLAMED_IDEA, tokens=with_entities(BLAMED_IDEA, [(2, 3, "ORG")]))
+    assert position_needs_actor.apply(blamed, _clause(named)) is blamed
+    # 'criticized the move': a definite act the story told, by someone
+    moved = dataclasses.replace(blamed, code="111", rule="verb:CRITICIZE:criticize+domestic")
+    assert position_needs_actor.apply(moved, _clause(CRITICIZED_MOVE)) is moved
+
+
+def test_a_position_with_no_object_is_left_to_other_rules() -> None:
+    # "Fifteen Democrats defected ." has no object: nothing says it is about an idea
+    ps = parsed(
+        [
+            ("Democrats", "Democrats", "PROPN", "nsubj", 1),
+            ("defected", "defect", "VERB", "ROOT", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    dems = _ref(0, "USAPTY", "USA", "PTY", "group")
+    home = ActorRef(0, 0, 0, "USA", "USA", None, None, "implied")
+    cand = _candidate(code="120", sources=(dems,), targets=(home,), rule="verb:x:defect+domestic")
+    assert position_needs_actor.apply(cand, _clause(ps)) is cand
 
 
 def test_an_appeal_after_a_call_addresses_the_other_party() -> None:

@@ -66,6 +66,7 @@ from accord.coding.target_rules import (
     domestic_target,
     means_target,
     plan_needs_counterpart,
+    position_needs_actor,
     predicate_actor,
 )
 from accord.coding.targets import spells_out_mode
@@ -521,6 +522,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     plan_needs_counterpart,
     approval_needs_actor,
     domestic_target,
+    position_needs_actor,
     consult_needs_counterpart,
 )
 """Run on each (candidate, source) left without a target once the sentence's events are

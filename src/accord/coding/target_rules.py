@@ -85,9 +85,11 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     if c.code[:2] in _CENSURE_ROOTS and _censures_an_attack(c, cl):
         return c  # 'characterized the attack as a violation of Iraqi sovereignty'
     implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
-    return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+domestic")
+    return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}{DOMESTIC}")
 
 
+DOMESTIC = "+domestic"
+"""What :func:`domestic_target` adds to the rule of the acts it aims at their own country."""
 _CENSURE_ROOTS = frozenset({"11", "12", "13"})
 _CROWD_ROLES = frozenset({"CVL", "OPP"})
 _FORCE_ROOTS = frozenset({"19", "20"})
@@ -283,6 +285,80 @@ def answered_act(c: Candidate, cl: Clause) -> Verdict:
 _ANSWERED_NOUNS = frozenset(_ANSWERED)
 
 
+POSITION_ROOTS = frozenset({"01", "02", "03", "10", "11", "12"})
+"""Comments, appeals, intents, demands, disapproval and rejection (CAMEO 1.1b3 roots 01,
+02, 03, 10, 11, 12): acts of speech, which are interactions when aimed at someone."""
+_POSITION_COMMENTS = frozenset({"010", "012", "013", "014", "019"})
+_ACTS_ON_SOMEONE = frozenset({"115", "116"})
+"""A lawsuit (115) and a verdict (116) are brought against and found of someone, whom the
+text may leave unnamed."""
+"""Of root 01, the comments that state a view (pessimistic, optimistic, considering a
+policy, accord); a claim or denial of responsibility (015, 016), a symbolic act (017)
+and empathy (018) are about an act or a person."""
+_POSITION_PREPS = frozenset({"for", "against", "about", "on", "over", "of", "to"})
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@rule("position_needs_actor", ["verb"], reads=["code", "targets"])
+def position_needs_actor(c: Candidate, cl: Clause) -> Verdict:
+    """An act of speech (POSITION_ROOTS) whose object is an idea, with no actor in it,
+    states a position, no interaction ('La Riva blamed capitalism', 'Hawkins called for
+    the nationalization of the Federal Reserve', 'argued against Universal Basic
+    Income', 'Pelosi has proposed legislation', 'the judge recommended mental health
+    treatments'): one left without a target once the earlier target rules have run is
+    left out rather than aimed at the speaker's own country. An object that names or
+    owns an actor ('called for Rossello's resignation'), a definite act the story told
+    ('criticized the move', 'rejected this argument'), or a clause of its own ('urged
+    states to ...', 'refused to hand over the documents') keeps the act. The blind-judged
+    tune sheets found such positions non-events (candidates' stances on ideas)."""
+    if not c.rule.endswith(DOMESTIC) or c.code[:2] not in POSITION_ROOTS:
+        return c
+    if c.code[:3] in _ACTS_ON_SOMEONE or (c.code[:2] == "01" and c.code not in _POSITION_COMMENTS):
+        return c  # 'the Taliban have claimed responsibility', 'sued for defamation'
+    objects = [g for k in cl.children.get(c.trigger, ()) for g in _object_heads(k, cl)]
+    if not objects:
+        return c
+    for k in cl.children.get(c.trigger, ()):
+        if cl.tokens[k].dep in _CLAUSE_DEPS:
+            return c
+    for head in objects:
+        if _told_before(head, cl):
+            return c
+        for g in subtree(cl.children, head):
+            if cl.tokens[g].ent_type in _ACTOR_ENTITIES or cl.actors.actors_at(g):
+                return c
+    return Drop("a position on an idea, no actor acted upon")
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dative"})
+
+
+def _object_heads(k: int, cl: Clause) -> list[int]:
+    """The object of a verb's child ``k``: itself if a direct object, the object of its
+    preposition if one of _POSITION_PREPS."""
+    tok = cl.tokens[k]
+    if tok.dep == "dobj":
+        return [k]
+    if tok.dep == "prep" and tok.text.lower() in _POSITION_PREPS:
+        return [g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj"]
+    return []
+
+
+def _told_before(head: int, cl: Clause) -> bool:
+    """A definite noun with no 'of' complement ('the move', 'this argument', 'the
+    decision to ...'): an act or thing the story told, whose author the act answers."""
+    tok = cl.tokens[head]
+    if tok.pos in ("PROPN", "PRON") or tok.tag in ("WDT", "WP"):
+        return True  # a name, or a pronoun for something named ('which Biden opposed')
+    kids = cl.children.get(head, ())
+    definite = any(
+        cl.tokens[d].dep in ("det", "predet", "poss") and cl.tokens[d].text.lower() in _REFERRING
+        for d in kids
+    )
+    of_idea = any(cl.tokens[d].dep == "prep" and cl.tokens[d].text.lower() == "of" for d in kids)
+    return definite and not of_idea
+
+
 GENERIC_INTENT = "030"
 _INTENT_FRAME = "frame:intent:"
 
@@ -361,6 +437,7 @@ def approval_needs_actor(c: Candidate, cl: Clause) -> Verdict:
 
 _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+_REFERRING = _DEFINITE | frozenset({"such", "his", "her", "its", "their", "our", "my", "your"})
 
 
 def definite_attack(k: int, cl: Clause) -> bool:
