@@ -854,6 +854,9 @@ def test_a_consultation_never_takes_its_sources_own_country_as_target() -> None:
     minister = _ref(0, "IRNGOV", "IRN", "GOV", "agent")
     cand = _candidate(code="046", sources=(minister,))
     assert domestic_target.apply(cand, _clause(ARREST)) is cand
+    # nor does the intent to meet ('the Senate was set to meet on Wednesday')
+    intent = _candidate(code="036", sources=(minister,))
+    assert domestic_target.apply(intent, _clause(ARREST)) is intent
 
 
 def test_no_domestic_target_in_the_report_of_the_sources_bilateral_call() -> None:
@@ -1521,6 +1524,10 @@ def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:
     assert consult_needs_counterpart.apply(met, _clause(ARREST)) is met
     appeal = _candidate(code="020", sources=(minister,))
     assert consult_needs_counterpart.apply(appeal, _clause(ARREST)) is appeal
+    intent = _candidate(code="036", sources=(minister,))
+    assert isinstance(consult_needs_counterpart.apply(intent, _clause(ARREST)), Drop)
+    offer = _candidate(code="030", sources=(minister,))
+    assert consult_needs_counterpart.apply(offer, _clause(ARREST)) is offer
 
 
 def test_an_act_on_the_attack_is_aimed_at_whom_the_story_reported_attacked() -> None:

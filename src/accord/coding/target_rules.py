@@ -19,6 +19,15 @@ address the other party."""
 COUNTERPART_ROOT = "04"
 """CAMEO 04 Consult: 'consultations and meetings', 'negotiate or bargain with others' (CAMEO
 1.1b3): always with someone else, so never the source's own country by default."""
+INTENT_TO_MEET = "036"
+"""CAMEO 036 Express intent to meet or negotiate: the intent to consult, with someone else
+as much as the consultation itself."""
+
+
+def needs_counterpart(code: str) -> bool:
+    """Whether an act is with someone by definition: a consultation (04) or the intent to
+    hold one (036)."""
+    return code.startswith(COUNTERPART_ROOT) or code == INTENT_TO_MEET
 
 
 @rule(
@@ -59,9 +68,10 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     Rosselló announced his resignation" (USA -> USA), "police arrested a 36-year-old
     man" (GBR -> GBR); a crowd's protest so even where the sentence names another country
     as its cause. The target is the bare country, with no text, and the rule says so
-    ('+domestic'). A consultation or negotiation (CAMEO root 04) is with a counterpart by
-    definition: without one named it keeps no target rather than its own country."""
-    if c.targets or not c.sources or c.code.startswith(COUNTERPART_ROOT):
+    ('+domestic'). A consultation or negotiation (CAMEO root 04), and the intent to hold
+    one (036), is with a counterpart by definition: without one named it keeps no target
+    rather than its own country."""
+    if c.targets or not c.sources or needs_counterpart(c.code):
         return c
     if _state_force(c):
         return c  # 'Turkey began a military offensive': aimed abroad as often as at home
@@ -385,14 +395,16 @@ _PLANNING = words("planning_verbs.txt")
 
 @rule("consult_needs_counterpart", ["verb", "noun"], reads=["code", "targets"])
 def consult_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
-    """A consultation (CAMEO root 04: meet, visit, negotiate, mediate) is with someone by
-    definition; one still without a counterpart once every target rule has run ('the
-    Italian foreign minister joined the talks as an observer', 'the church had been
-    travelling 700 miles') says who met but not whom, and is left out: the six
-    blind-judged sheets found no such event fully correct. One whose counterpart the text
-    names in a phrase the knowledge base cannot resolve ('held a meeting with President
-    Parvanov') stays: the meeting happened, with someone the record cannot name."""
-    if c.targets or not c.code.startswith(COUNTERPART_ROOT):
+    """A consultation (CAMEO root 04: meet, visit, negotiate, mediate), or the intent to
+    hold one (036: 'the Senate was set to meet on Wednesday', 'the tribunal will meet to
+    decide'), is with someone by definition; one still without a counterpart once every
+    target rule has run ('the Italian foreign minister joined the talks as an observer',
+    'the church had been travelling 700 miles') says who met but not whom, and is left
+    out: the six blind-judged sheets found no such event fully correct. One whose
+    counterpart the text names in a phrase the knowledge base cannot resolve ('held a
+    meeting with President Parvanov') stays: the meeting happened, with someone the
+    record cannot name."""
+    if c.targets or not needs_counterpart(c.code):
         return c
     if any(
         cl.tokens[k].dep == "prep"
