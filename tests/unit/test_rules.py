@@ -1255,6 +1255,8 @@ def test_what_a_statement_says_and_idioms_that_evaluate_no_one() -> None:
     assert says("it was not a disgrace") is None
     assert says("we thank the people of Japan") == "051"
     assert says("the economy grew thanks to rubber production") is None
+    # the parser splits hyphenated words: 'anti-democratic' is met all the same
+    assert says("the disruption is anti - democratic") == "111"
 
 
 # -- unnamed attackers -------------------------------------------------------------------

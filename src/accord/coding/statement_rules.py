@@ -251,7 +251,9 @@ def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
     ('thanks to': data/lexicon/evaluative_exclusions.txt) are left out."""
     if not said or _NEGATORS.intersection(said):
         return None
-    joined = f" {' '.join(said)} "
+    # the parser splits a hyphenated word ('anti', '-', 'democratic'): joined again, it
+    # meets the lexicon's 'anti-democratic'
+    joined = f" {' '.join(said)} ".replace(" - ", "-")
     for phrase in _EXCLUDED:
         joined = joined.replace(f" {phrase} ", " ")
     said = joined.split()
