@@ -977,3 +977,37 @@ def test_force_struck_abroad_is_placed_there_and_does_not_move_its_source(coder:
     assert strike.location is not None and strike.location.country == "IRQ"
     words = next(e for e in events if e.cameo.startswith("11"))
     assert words.location is None or words.location.country != "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # censure of an act whose author the sentence does not name stays at home
+        ('Labour leader Jeremy Corbyn said the measure was "nowhere near enough".', "GBR"),
+        ("Senator Elizabeth Warren said the decision was a disgrace.", "USA"),
+    ],
+)
+def test_censure_of_an_unnamed_authors_act_is_aimed_at_home(
+    coder: Any, text: str, expected: str
+) -> None:
+    events = coder.code_text(text, date=DATE)
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
+        ("111", expected)
+    ]
+
+
+def test_censure_judges_the_act_not_words_beside_it(coder: Any) -> None:
+    # 'illegal' qualifies the conduct the laws end, not the laws: no censure of anyone
+    events = coder.code_text(
+        "Senator Elizabeth Warren said such laws were aimed at putting an end to illegal conduct.",
+        date=DATE,
+    )
+    assert not [e for e in events if e.cameo.startswith("11")]
+
+
+def test_censure_told_to_someone_is_aimed_at_whom_it_judges(coder: Any) -> None:
+    events = coder.code_text(
+        "Senator Elizabeth Warren told reporters that Trump's request was inappropriate.",
+        date=DATE,
+    )
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("111", "USAGOV")]

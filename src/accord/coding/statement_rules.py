@@ -12,6 +12,7 @@ from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words, subtree
 from accord.coding.political import is_political
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
+from accord.coding.target_rules import names_another_state
 
 BARE_STATEMENT = "010"
 EXPRESS_ACCORD = "019"
@@ -179,10 +180,53 @@ def statement_content(c: Candidate, cl: Clause) -> Verdict:
         and r.code not in mine
         and (is_political(r, cl.actors) or r.kind == "person")
     )
-    targets = c.targets or about[:1]
-    if not targets:
-        return c  # 'said Walter was the most brilliant scientist': no actor judged
-    return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
+    targets = about[:1] or c.targets  # whom the words judge, not whom they were told to
+    if targets:
+        return dataclasses.replace(c, code=code, targets=targets, rule=f"{c.rule}+content")
+    judged = _act_judged(content, cl)
+    if judged is not None and _at_home(c, cl):
+        # 'said the measure was "nowhere near enough"': its author, unnamed, is at home
+        return dataclasses.replace(c, code=judged, rule=f"{c.rule}+content-act")
+    return c  # 'said Walter was the most brilliant scientist': no actor judged
+
+
+SYMPATHY = "018"
+_ACT_NOUNS = words("act_nouns.txt")
+_ACT_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+
+
+def _act_judged(content: set[int], cl: Clause) -> str | None:
+    """The code of what reported words predicate of an act or decision (act_nouns.txt)
+    or of a deed told as a gerund, the subject of their clause: censure (111: 'the
+    measure was nowhere near enough', 'Demanding its removal is a disappointing and
+    counterproductive move') or praise (051). Only the predicate is read: 'such laws
+    were aimed at putting an end to illegal conduct' judges no act."""
+    for k in sorted(content):
+        tok = cl.tokens[k]
+        if tok.dep not in _ACT_SUBJECTS:
+            continue
+        if tok.lemma.lower() not in _ACT_NOUNS and tok.tag != "VBG":
+            continue
+        predicate = sorted(
+            g
+            for p in cl.children.get(tok.head, ())
+            if cl.tokens[p].dep in _PREDICATE_DEPS
+            for g in subtree(cl.children, p)
+        )
+        code = evaluation([cl.tokens[g].text.lower() for g in predicate], sympathy=False)
+        if code is not None:
+            return code
+    return None
+
+
+def _at_home(c: Candidate, cl: Clause) -> bool:
+    """Whether a judgment of an unnamed author's act stays in the speaker's country: a
+    named source of a known country, in a sentence that names no other country nor an
+    international organisation."""
+    if len(c.sources) != 1 or c.sources[0].country is None:
+        return False
+    return not names_another_state(c, cl, c.sources[0].country)
 
 
 ACCUSE = "112"
@@ -258,7 +302,7 @@ def evaluation(said: list[str], *, sympathy: bool = True) -> str | None:
         joined = joined.replace(f" {phrase} ", " ")
     said = joined.split()
     for code, lexicon in _CONTENT_CODES:
-        if code == "018" and not sympathy:
+        if code == SYMPATHY and not sympathy:
             continue
         if lexicon.intersection(said) or any(f" {w} " in joined for w in lexicon if " " in w):
             return code

@@ -86,12 +86,8 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
         and home in (cl.pair[0].country, cl.pair[1].country)
     ):
         return c  # in the report of a bilateral meeting or call: not a domestic matter
-    if not _crowd_protest(c):
-        for m in cl.mentions:
-            if _within_a_source(m, c):
-                continue  # 'Kurt Volker, the US special envoy for Ukraine negotiations, resigned'
-            if m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home):
-                return c
+    if not _crowd_protest(c) and names_another_state(c, cl, home):
+        return c
     if c.code[:2] in _CENSURE_ROOTS and _censures_an_attack(c, cl):
         return c  # 'characterized the attack as a violation of Iraqi sovereignty'
     implied = ActorRef(src.head, 0, 0, home, home, None, None, "implied")
@@ -100,6 +96,19 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
 
 DOMESTIC = "+domestic"
 """What :func:`domestic_target` adds to the rule of the acts it aims at their own country."""
+
+
+def names_another_state(c: Candidate, cl: Clause, home: str) -> bool:
+    """Whether the sentence names a country other than ``home``, or an international
+    organisation, outside the phrases that name the act's sources ('Kurt Volker, the US
+    special envoy for Ukraine negotiations, resigned' names no other)."""
+    return any(
+        m.entry.kind == "igo" or (m.entry.country is not None and m.entry.country != home)
+        for m in cl.mentions
+        if not _within_a_source(m, c)
+    )
+
+
 _CENSURE_ROOTS = frozenset({"11", "12", "13"})
 _CROWD_ROLES = frozenset({"CVL", "OPP"})
 _FORCE_ROOTS = frozenset({"19", "20"})
