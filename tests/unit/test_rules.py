@@ -463,6 +463,35 @@ def test_event_date_from_a_temporal_clause(
     assert got.date == (WEDNESDAY if dated else clause.sentence_date)
 
 
+def test_an_undated_verb_takes_the_date_of_a_clause_conjoined_after_it() -> None:
+    # "A jury convicted him , and he received a sentence in 2016 ."
+    ps = parsed(
+        [
+            ("A", "a", "DET", "det", 1),
+            ("jury", "jury", "NOUN", "nsubj", 2),
+            ("convicted", "convict", "VERB", "ROOT", 2),
+            ("him", "he", "PRON", "dobj", 2),
+            (",", ",", "PUNCT", "punct", 2),
+            ("and", "and", "CCONJ", "cc", 2),
+            ("he", "he", "PRON", "nsubj", 7),
+            ("received", "receive", "VERB", "conj", 2),
+            ("a", "a", "DET", "det", 9),
+            ("sentence", "sentence", "NOUN", "dobj", 7),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    long_ago = SentenceDate(dt.date(2016, 1, 1), DatePrecision.YEAR, DateSource.TEXT)
+    clause = dataclasses.replace(_clause(ps), dates={7: long_ago})
+    got = event_date.apply(dataclasses.replace(_candidate(code="116"), trigger=2), clause)
+    assert isinstance(got, Candidate) and got.date == long_ago
+    # a date of the verb's own wins; a clause conjoined before it dates nothing
+    own = dataclasses.replace(clause, dates={2: WEDNESDAY, 7: long_ago})
+    got = event_date.apply(dataclasses.replace(_candidate(code="116"), trigger=2), own)
+    assert isinstance(got, Candidate) and got.date == WEDNESDAY
+    got = event_date.apply(dataclasses.replace(_candidate(code="116"), trigger=7), _clause(ps))
+    assert isinstance(got, Candidate) and got.date == clause.sentence_date
+
+
 @pytest.mark.parametrize(
     ("tag", "modal", "code"),
     [

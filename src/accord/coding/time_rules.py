@@ -40,7 +40,19 @@ def event_date(c: Candidate, cl: Clause) -> Verdict:
             anchor = cl.tokens[tok.head].head  # 'missiles targeting US troops' -> 'launched'
         else:
             break
+    if own is None and c.kind == "verb":
+        own = _told_with(c.trigger, cl)
     return dataclasses.replace(c, date=own or cl.sentence_date)
+
+
+def _told_with(verb: int, cl: Clause) -> SentenceDate | None:
+    """The date of a clause conjoined after an undated verb, told with it as one episode
+    ('a jury convicted Blankenship ..., and he received a one year prison sentence in
+    2016'): the first such date."""
+    for k in cl.children.get(verb, ()):
+        if k > verb and cl.tokens[k].dep == "conj" and k in cl.dates:
+            return cl.dates[k]
+    return None
 
 
 def _object_of_verb(noun: int, cl: Clause) -> bool:
