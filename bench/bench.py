@@ -54,6 +54,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,7 +151,10 @@ def bench_corpus(
     nlps: tuple[Any, Any],
     chunk_docs: int,
     repeat: int,
+    one_thread: AbstractContextManager[object],
 ) -> dict[str, Any]:
+    """``one_thread``: held around the spaCy runs, so that they use one BLAS thread as
+    accord's parser does (accord's parser holds its own, around each parse)."""
     from accord.pipeline import _prepare
     from accord.text import clean_document
 
@@ -172,12 +176,14 @@ def bench_corpus(
         events["accord_no_prefilter"][chunk] = accord_run(doc_chunks[chunk], unfiltered)
 
     def spacy_only(chunk: int) -> None:
-        for _ in nlps[0].pipe(sentence_chunks[chunk], batch_size=batch):
-            pass
+        with one_thread:
+            for _ in nlps[0].pipe(sentence_chunks[chunk], batch_size=batch):
+                pass
 
     def spacy_numpy_blas(chunk: int) -> None:
-        for _ in nlps[1].pipe(sentence_chunks[chunk], batch_size=batch):
-            pass
+        with one_thread:
+            for _ in nlps[1].pipe(sentence_chunks[chunk], batch_size=batch):
+                pass
 
     # warm-up: lazy tables (gazetteer), model caches
     accord_run(corpus.docs[:3], resources)
@@ -454,7 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unfiltered = build_resources(settings.replace(prefilter=False), parser=resources.parser)
     nlp = spacy.load(settings.model, exclude=SPACY_EXCLUDE)
     nlp_numpy_blas = spacy.load(settings.model, exclude=SPACY_EXCLUDE)
-    use_numpy_blas(nlp_numpy_blas)
+    one_thread = use_numpy_blas(nlp_numpy_blas)  # one BLAS thread, as accord's parse
     rss_loaded = peak_rss_mb()
 
     corpora: dict[str, Any] = {}
@@ -462,7 +468,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = load_corpus(name, path, args.limit, settings)
         print(f"bench: {name}: {len(corpus.docs)} docs, {corpus.words} words ...", flush=True)
         corpora[name] = bench_corpus(
-            corpus, resources, unfiltered, (nlp, nlp_numpy_blas), args.chunk, args.repeat
+            corpus,
+            resources,
+            unfiltered,
+            (nlp, nlp_numpy_blas),
+            args.chunk,
+            args.repeat,
+            one_thread,
         )
         c = corpora[name]
         print(

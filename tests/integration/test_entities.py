@@ -149,9 +149,49 @@ def test_every_validity_rule_holds_when_the_scores_push_against_it(coder: Any, m
         assert a == b, repr(text)
 
 
-def test_blas_runs_on_one_thread_once_the_model_is_loaded(models: tuple[Any, Any]) -> None:
+def _blas_threads() -> list[int]:
     from threadpoolctl import threadpool_info
 
-    assert models  # loaded
-    threads = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
-    assert threads and all(n == 1 for n in threads)
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_blas_runs_on_one_thread_while_the_model_parses(models: tuple[Any, Any]) -> None:
+    from threadpoolctl import threadpool_limits
+
+    _, parser = models
+    seen: list[list[int]] = []
+
+    def record(doc: Any) -> Any:
+        seen.append(_blas_threads())
+        return doc
+
+    steps = parser._after
+    parser._after = (*steps, record)
+    try:
+        with threadpool_limits(limits=3, user_api="blas"):
+            parser._docs(["Xi met Putin in Moscow.", "Paris."])
+            after = _blas_threads()
+    finally:
+        parser._after = steps
+    assert len(seen) == 2 and all(n == 1 for threads in seen for n in threads)
+    assert after and all(n == 3 for n in after)
+
+
+def test_loading_and_coding_leave_the_hosts_blas_threads_alone() -> None:
+    """Issue 12: loading a coder changes no BLAS thread count of the process that loads
+    it, and neither does coding with it (the old code set the whole process to one
+    thread when the model was loaded)."""
+    from threadpoolctl import threadpool_limits
+
+    from accord.api import Coder
+
+    with threadpool_limits(limits=3, user_api="blas"):
+        before = _blas_threads()
+        coder = Coder.load()
+        loaded = _blas_threads()
+        events = coder.code_text("Xi Jinping met Vladimir Putin in Moscow.", date="2024-03-01")
+        coded = _blas_threads()
+    assert before and all(n == 3 for n in before)
+    assert events  # the document was parsed and coded
+    assert loaded == before
+    assert coded == before

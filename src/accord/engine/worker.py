@@ -24,6 +24,7 @@ from accord.config import Settings
 from accord.errors import AccordError, ResourceError
 from accord.model import DocResult, Document, Failure, ParsedSentence, Sentence
 from accord.nlp import Parser, SpacyParser
+from accord.nlp.parser import one_blas_thread_for_this_process
 from accord.pipeline import DocProgress, Resources, build_resources
 
 __all__ = [
@@ -250,6 +251,7 @@ def worker_main(
     parent = mp.parent_process()
     try:
         resources = factory.build()
+        one_blas_thread_for_this_process()  # a worker is accord's own process
     except BaseException as exc:
         with contextlib.suppress(OSError):
             conn.send_bytes(_init_error(exc))
