@@ -31,7 +31,7 @@ from accord.pipeline import (
     explain_document,
     process_document,
 )
-from accord.store import WriteStats
+from accord.store import StoredEvent, WriteStats
 from accord.store.access import (
     READ_WAIT,
     WRITE_WAIT,
@@ -77,6 +77,18 @@ class IngestReport:
     """The duplicate clusters rebuilt after this ingest (``dedup`` other than ``none``)."""
     warnings: tuple[Notice, ...] = ()
     """What reading altered in the documents read (``Document.warnings``), stored or not."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredExplanation:
+    """A stored event replayed (:meth:`Coder.explain_stored`): the event as the store
+    keeps it, the coder's explanation of its sentence now, and the replayed event that
+    matches it (same CAMEO code, source, target and trigger), if any."""
+
+    stored: StoredEvent
+    explanation: Explanation
+    replayed: Event | None
+    """None when today's coder, on the sentence alone, no longer finds the stored event."""
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -136,6 +148,23 @@ class Coder:
         """Code ``text`` and say why each candidate trigger was, or was not, coded."""
         doc = Document(id="explain", text=text, date=parse_date(date))
         return explain_document(doc, self.resources)
+
+    def explain_stored(self, stored: StoredEvent) -> StoredExplanation:
+        """Replay a stored event (:func:`read_event`): explain its sentence with its
+        document's date and title, and find the stored event among the replay's events.
+
+        The store keeps each event's sentence, not the article's text, so the replay sees
+        the sentence alone: an event that needed the article's context (an actor named
+        in an earlier sentence) may not come back. To find a stored event of any mode,
+        load the coder with ``include_all_modes`` and ``include_statements``."""
+        ev = stored.event
+        doc = Document(
+            id=ev.doc_id, text=ev.sentence, title=stored.title, date=stored.doc_date, url=stored.url
+        )
+        expl = explain_document(doc, self.resources)
+        key = _event_key(ev)
+        replayed = next((e for e in expl.result.events if _event_key(e) == key), None)
+        return StoredExplanation(stored, expl, replayed)
 
     def code_documents(self, items: Iterable[Document | Failure]) -> Iterator[DocResult | Failure]:
         """Results in input order: in this process, or in worker processes (``workers``)."""
@@ -415,6 +444,24 @@ def evaluate_files(
     )
     used = coder.settings if coder is not None else settings or Settings()
     return evaluate_paths(paths, get_coder, options, used)
+
+
+def _event_key(e: Event) -> tuple[str, str, str | None, str]:
+    """What makes a replayed event the stored one: code, source, target, trigger."""
+    return (e.cameo, e.source.code, e.target.code if e.target else None, e.evidence.trigger)
+
+
+def read_event(db: str | Path, event_id: str) -> StoredEvent:
+    """The event ``event_id`` from the store at ``db``, with its document's date, title and
+    URL (opened read-only; a missing store or event is a :class:`UsageError` naming it,
+    and no store is ever created)."""
+    if not Path(db).is_file():
+        raise UsageError(f"{db}: no such event store (run 'accord ingest' first)")
+    with open_waiting(db, read_only=True, wait=READ_WAIT) as store:
+        found = store.stored_event(event_id)
+    if found is None:
+        raise UsageError(f"{db}: no event with id {event_id!r} (see 'accord events')")
+    return found
 
 
 def query_events(db: str | Path, query: EventQuery) -> list[Event]:

@@ -273,6 +273,72 @@ def test_explain_says_why() -> None:
     assert "negated" in out.stdout
 
 
+def test_explain_replays_a_stored_event(tmp_path: Path) -> None:
+    """Issue 12: 'explain cannot replay a stored event'. --event reads the event's sentence
+    and its document's date from the store, explains it, marks the stored event."""
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE_A, encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    assert run("ingest", str(text), "--db", str(db), "--date", "2026-02-05").returncode == 0
+    with EventStore.open(db, read_only=True) as store:
+        stored = list(store.iter_events())
+    arrest = next(e for e in stored if "arrested" in e.sentence)
+    out = run("explain", "--db", str(db), "--event", arrest.event_id)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert f"stored event {arrest.event_id}" in lines[0]
+    assert "publication date: 2026-02-05" in lines[0]
+    assert f"[[{arrest.evidence.trigger}]]" in out.stdout  # the trigger, in its sentence
+    assert "replayed: found again" in out.stdout
+    assert f">> {arrest.evidence.trigger}" in out.stdout  # its row in the decisions
+    assert out.stdout.count(">> the stored event") == 1
+    assert arrest.source.code in out.stdout and arrest.cameo in out.stdout
+    assert "Xi Jinping" not in out.stdout  # the other sentence's event is not replayed
+
+
+def test_explain_says_when_a_stored_event_needed_the_rest_of_its_article(
+    tmp_path: Path,
+) -> None:
+    """'He' is Xi from the sentence before: the store keeps the sentence alone, so the
+    replay cannot find the event again, and says so (exit 0)."""
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Chinese President Xi Jinping held talks with Russian President Vladimir Putin "
+        "on Wednesday.\n\nHe also criticized Japan.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "store.duckdb"
+    assert run("ingest", str(text), "--db", str(db), "--date", "2026-02-05").returncode == 0
+    with EventStore.open(db, read_only=True) as store:
+        (he,) = [e for e in store.iter_events() if e.sentence == "He also criticized Japan."]
+    assert he.source.code == "CHNGOV"
+    out = run("explain", "--db", str(db), "--event", he.event_id)
+    assert out.returncode == 0, out.stderr
+    assert "replayed: not found again" in out.stdout
+    assert "He also [[criticized]] Japan." in out.stdout
+    assert ">> the stored event" not in out.stdout
+
+
+def test_explain_of_a_missing_event_or_store_is_a_usage_error(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE_B, encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    assert run("ingest", str(text), "--db", str(db)).returncode == 0
+    out = run("explain", "--db", str(db), "--event", "no-such-event-42")
+    assert out.returncode == 2
+    assert "no-such-event-42" in out.stderr and "Traceback" not in out.stderr
+    missing = tmp_path / "missing.duckdb"
+    out = run("explain", "--db", str(missing), "--event", "no-such-event-42")
+    assert out.returncode == 2
+    assert str(missing) in out.stderr and "Traceback" not in out.stderr
+    assert not missing.exists()  # never a new store
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "store.duckdb"]
+    both = run("explain", "Obama met Putin.", "--db", str(db), "--event", "x")
+    assert both.returncode == 2 and "SENTENCE" in both.stderr
+    neither = run("explain")
+    assert neither.returncode == 2 and "--event" in neither.stderr
+
+
 TEST_VERBS = """&TIETYPES
 +MILITARY
 +ECONOMIC

@@ -375,8 +375,22 @@ def ingest(
 
 
 @cli.command()
-@click.argument("sentence")
+@click.argument("sentence", required=False)
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="Publication date of the text.")
+@click.option(
+    "--event",
+    "event_id",
+    metavar="EVENT_ID",
+    help="Replay this stored event instead of SENTENCE: its sentence, with its document's "
+    "date and title, explained, the stored event marked (with --db).",
+)
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The event store that holds --event (read only, never created).",
+)
 @click.option(
     "--actors",
     "actors",
@@ -389,17 +403,36 @@ def ingest(
     "--dictionaries", type=click.Path(exists=True, file_okay=False), help=_DICTIONARIES_HELP
 )
 def explain(
-    sentence: str,
+    sentence: str | None,
     date: str | None,
+    event_id: str | None,
+    db: str,
     actors: tuple[str, ...],
     verbs: tuple[str, ...],
     dictionaries: str | None,
 ) -> None:
-    """Show why each event in SENTENCE (or a short text) was, or was not, coded."""
-    from accord.cli.explain import render
+    """Show why each event in SENTENCE (or a short text) was, or was not, coded; with
+    --event, replay a stored event from --db."""
+    from accord.cli.explain import render, render_stored
 
-    coder = _coder(_settings(date, False), actors, dictionaries, verbs=verbs)
-    render(coder.explain(sentence, date=date), sys.stdout)
+    if event_id is None:
+        if sentence is None:
+            raise UsageError("give a SENTENCE to explain, or --event EVENT_ID (with --db)")
+        coder = _coder(_settings(date, False), actors, dictionaries, verbs=verbs)
+        render(coder.explain(sentence, date=date), sys.stdout)
+        return
+    if sentence is not None or date is not None:
+        raise UsageError(
+            "--event replays a stored event with its own sentence and date: "
+            "give no SENTENCE or --date with it"
+        )
+    from accord.api import read_event
+
+    stored = read_event(db, event_id)  # before the model loads: a wrong id fails at once
+    # every mode and bare statement kept, so that a stored event of any of them is found
+    settings = _settings(None, True, statements=True)
+    coder = _coder(settings, actors, dictionaries, verbs=verbs)
+    render_stored(coder.explain_stored(stored), sys.stdout)
 
 
 cli.add_command(events)

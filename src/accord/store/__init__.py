@@ -6,7 +6,7 @@
 
 from accord.store.duck import EventStore
 from accord.store.filters import EventQuery
-from accord.store.records import DocumentSummary, StoreCounts, WriteStats
+from accord.store.records import DocumentSummary, StoreCounts, StoredEvent, WriteStats
 from accord.store.schema import SCHEMA_VERSION
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "EventQuery",
     "EventStore",
     "StoreCounts",
+    "StoredEvent",
     "WriteStats",
 ]

@@ -30,7 +30,7 @@ from accord.store.folding import (
     folded_sql,
     rebuild_clusters,
 )
-from accord.store.records import DocumentSummary, StoreCounts, WriteStats
+from accord.store.records import DocumentSummary, StoreCounts, StoredEvent, WriteStats
 from accord.store.schema import CREATE_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION
 from accord.store.writing import StoreWriter
 
@@ -197,6 +197,19 @@ class EventStore(StoreWriter):
             sql += " LIMIT ?"
             params.append(q.limit)
         return self._stream(sql, params)
+
+    def stored_event(self, event_id: str) -> StoredEvent | None:
+        """The event ``event_id`` (of any mode) with its document's date, title and URL;
+        None when the store holds no such event."""
+        rows = self._fetchall(f"SELECT {_EVENT_COLS} FROM events WHERE event_id = ?", [event_id])
+        if not rows:
+            return None
+        event = event_from_row(rows[0])
+        doc = self._fetchall(
+            "SELECT date, title, url FROM documents WHERE doc_id = ?", [event.doc_id]
+        )
+        date, title, url = doc[0] if doc else (None, None, None)
+        return StoredEvent(event=event, doc_date=date, title=title, url=url)
 
     def check_query(self, query: EventQuery) -> None:
         """Raise :class:`UsageError` when ``query`` names a code that no country table

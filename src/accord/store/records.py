@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["DocumentSummary", "StoreCounts", "WriteStats"]
+from accord.model import Event
+
+__all__ = ["DocumentSummary", "StoreCounts", "StoredEvent", "WriteStats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +62,16 @@ class StoreCounts:
     documents: int
     events: int
     failures: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One stored event with what the store keeps of its document (for replaying it:
+    ``accord explain --event``). The store keeps the sentence of each event, not the
+    article's whole text."""
+
+    event: Event
+    doc_date: dt.date | None
+    """The document's publication date (the event's own date may be another)."""
+    title: str | None
+    url: str | None
