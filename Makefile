@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 
 # Debian's chromium, which Playwright drives in the browser tests (no browser download).
 # Installed with apt-get as root, or through sudo; otherwise say how, and the browser
-# tests skip (they fail instead in CI, where CI is set, or with ACCORD_REQUIRE_BROWSER=1).
+# tests skip (they fail instead with ACCORD_REQUIRE_BROWSER=1, which .ci/run sets, or where CI is set).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \

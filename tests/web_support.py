@@ -3,9 +3,9 @@ plus one document of hostile text), a server on a free loopback port, and the sy
 Chromium for the browser tests.
 
 Chromium is Debian's ``chromium`` (``make setup`` installs it). Without it a browser test
-skips on a developer's machine and **fails** where it is expected: in CI (``CI`` set, as
-``.ci/run`` runs) or with ``ACCORD_REQUIRE_BROWSER=1``; ``ACCORD_REQUIRE_BROWSER=0`` lets a
-CI-like run without a browser skip instead.
+skips on a developer's machine and **fails** where it is expected: with
+``ACCORD_REQUIRE_BROWSER=1`` (which ``.ci/run`` sets) or in CI (``CI`` set);
+``ACCORD_REQUIRE_BROWSER=0`` lets a CI-like run without a browser skip instead.
 """
 
 from __future__ import annotations

@@ -187,8 +187,11 @@ echo "make $* {REQUIRE}=${{{REQUIRE}:-unset}}"
 """
 
 
-def ci_run(tmp_path: Path, *, shared: bool) -> subprocess.CompletedProcess[str]:
-    """.ci/run in a scratch checkout, with a ``make`` that prints what it was asked."""
+def ci_run(
+    tmp_path: Path, *, shared: bool, make: str = FAKE_MAKE, drop: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """.ci/run in a scratch checkout, with a ``make`` that prints what it was asked
+    (``make``: the fake's script; ``drop``: more variables left out of its environment)."""
     repo = tmp_path / "repo"
     (repo / ".ci").mkdir(parents=True)
     shutil.copy(REPO / ".ci" / "run", repo / ".ci" / "run")
@@ -196,9 +199,9 @@ def ci_run(tmp_path: Path, *, shared: bool) -> subprocess.CompletedProcess[str]:
         (tmp_path / "shared").mkdir()
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "make").write_text(FAKE_MAKE, encoding="utf-8")
+    (bin_dir / "make").write_text(make, encoding="utf-8")
     (bin_dir / "make").chmod(0o755)
-    env = {k: v for k, v in os.environ.items() if k != REQUIRE}
+    env = {k: v for k, v in os.environ.items() if k != REQUIRE and k not in drop}
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     return subprocess.run(
         ["bash", str(repo / ".ci" / "run")],
@@ -223,3 +226,21 @@ def test_ci_without_shared_runs_make_test_and_says_the_gate_will_not_run(
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == [f"make test {REQUIRE}=unset"]
     assert "../shared" in out.stderr and "not run" in out.stderr
+
+
+BROWSER = "ACCORD_REQUIRE_BROWSER"
+FAKE_MAKE_BROWSER = f"""#!/bin/sh
+echo "make $* {BROWSER}=${{{BROWSER}:-unset}}"
+"""
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_ci_makes_a_missing_browser_a_failure(tmp_path: Path, shared: bool) -> None:
+    """CI runs on a machine whose set-up installs chromium: a browser test that finds none
+    must fail there, not skip green, whether or not the machine sets ``CI``."""
+    out = ci_run(tmp_path, shared=shared, make=FAKE_MAKE_BROWSER, drop=(BROWSER, "CI"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"make test {BROWSER}=1"]
+    from tests.web_support import REQUIRE_BROWSER_ENV, browser_required
+
+    assert BROWSER == REQUIRE_BROWSER_ENV and browser_required({BROWSER: "1"})
