@@ -1011,3 +1011,11 @@ def test_censure_told_to_someone_is_aimed_at_whom_it_judges(coder: Any) -> None:
         date=DATE,
     )
     assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("111", "USAGOV")]
+
+
+def test_a_city_on_a_treaty_names_where_it_was_made_not_a_party(coder: Any) -> None:
+    # 'the Paris Agreement' is no act upon France; 'the Iran deal' names a party
+    paris = coder.code_text("The United States withdrew from the Paris Agreement.", date=DATE)
+    assert [e.target for e in paris if e.cameo.startswith("16")] == [None]
+    iran = coder.code_text("France criticized the Iran deal.", date=DATE)
+    assert [e.target.country for e in iran if e.target] == ["IRN"]

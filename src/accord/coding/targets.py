@@ -20,6 +20,7 @@ from accord.model import Token
 __all__ = ["nested_targets", "spells_out_mode"]
 
 _NAME_MODIFIERS = frozenset({"poss", "nmod", "compound"})
+_DOCUMENT_NOUNS = words("document_nouns.txt")
 
 
 def nested_targets(
@@ -44,7 +45,12 @@ def nested_targets(
 
     def named_by_modifier(noun: int) -> list[ActorRef]:
         mods = [k for k in children.get(noun, ()) if tokens[k].dep in _NAME_MODIFIERS]
-        return [r for r in actors.mention_refs(mods) if r.country or r.kind == "igo"]
+        signed = tokens[noun].lemma.lower() in _DOCUMENT_NOUNS
+        return [
+            r
+            for r in actors.mention_refs(mods)
+            if (r.country or r.kind == "igo") and not (signed and r.kind == "capital")
+        ]  # 'withdrew from the Paris Agreement': a city on a text names where it was made
 
     objects = [c for c in children.get(verb, ()) if tokens[c].dep == "dobj"]
     found: list[ActorRef] = []
