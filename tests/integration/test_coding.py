@@ -1019,3 +1019,12 @@ def test_a_city_on_a_treaty_names_where_it_was_made_not_a_party(coder: Any) -> N
     assert [e.target for e in paris if e.cameo.startswith("16")] == [None]
     iran = coder.code_text("France criticized the Iran deal.", date=DATE)
     assert [e.target.country for e in iran if e.target] == ["IRN"]
+
+
+def test_a_reaction_to_reports_is_aimed_at_whom_they_report_on(coder: Any) -> None:
+    events = coder.code_text(
+        "Senator Elizabeth Warren expressed disappointment at reports Trump hid in the"
+        " White House basement.",
+        date=DATE,
+    )
+    assert [e.target.code for e in events if e.cameo.startswith("11") and e.target] == ["USAGOV"]

@@ -21,6 +21,7 @@ __all__ = ["nested_targets", "spells_out_mode"]
 
 _NAME_MODIFIERS = frozenset({"poss", "nmod", "compound"})
 _DOCUMENT_NOUNS = words("document_nouns.txt")
+_CONTENT_NOUNS = words("content_nouns.txt")
 
 
 def nested_targets(
@@ -52,6 +53,23 @@ def nested_targets(
             if (r.country or r.kind == "igo") and not (signed and r.kind == "capital")
         ]  # 'withdrew from the Paris Agreement': a city on a text names where it was made
 
+    def told_of(noun: int) -> list[ActorRef]:
+        # 'disappointment at reports Trump hid in the basement': a report is about the
+        # subject of the clause it holds (content_nouns.txt)
+        if tokens[noun].lemma.lower() not in _CONTENT_NOUNS or any(
+            tokens[k].dep == "poss" for k in children.get(noun, ())
+        ):
+            return []  # 'Mr Mallon's claim that ...': the claim's author is acted upon
+        return [
+            r
+            for k in children.get(noun, ())
+            if tokens[k].dep in ("acl", "ccomp")
+            for g in children.get(k, ())
+            if tokens[g].dep == "nsubj"
+            for r in actors.actors_at(g)
+            if r.country or r.kind == "igo"
+        ]
+
     objects = [c for c in children.get(verb, ()) if tokens[c].dep == "dobj"]
     found: list[ActorRef] = []
     for head in (verb, *objects):
@@ -63,7 +81,7 @@ def nested_targets(
                     for inner in preps_of(noun):
                         for g in objects_of(inner):
                             found.extend(actors.actors_at(g) or named_by_modifier(g))
-                found.extend(named_by_modifier(noun))
+                found.extend(named_by_modifier(noun) or told_of(noun))
     return found
 
 
