@@ -61,9 +61,11 @@ class Settings:
             "help": "Seconds one document may take to code (0: no limit); a document that takes "
             "longer becomes a 'timeout' failure and the run goes on. Enforced with --workers "
             "(a worker that spends one budget on one document is stopped and restarted; the "
-            "parse its batch shares gets what is left of their budgets) and, in the main "
-            "thread only, by the local and Spark engines (SIGALRM, POSIX), where a batch of N "
-            "documents gets N budgets and one over it is coded again one document at a time."
+            "parse its batch shares gets what is left of their budgets), the same way on Spark "
+            "(each executor codes a partition in a forked child that it watches like a worker; "
+            "POSIX) and, in the main thread only, by the local engine (SIGALRM, POSIX), where a "
+            "batch of N documents gets N budgets and one over it is coded again one document "
+            "at a time."
         },
     )
 

@@ -17,13 +17,15 @@ import pytest
 
 from accord.api import Coder
 from accord.cli.main import main
+from accord.config import Settings
 from accord.engine.local import run_local
 from accord.engine.spark import SparkJob, run_spark, spark_available, spark_job, write_parquet
 from accord.formats import write_events
 from accord.ingest import iter_documents
-from accord.model import DocResult, Event, Failure
+from accord.model import DocResult, Document, Event, Failure
 from accord.store import EventStore
 from accord.store.parquet import EVENTS_DIR, PARTITION_COLUMN
+from tests.integration import stalls
 from tests.integration.long_token import SIZE, single_token
 
 _REASON = spark_available()
@@ -242,3 +244,52 @@ def test_a_4mb_single_token_document_finishes_within_its_budget_on_spark(
     else:
         assert "4 documents coded" in lines[-1] and "0 failures" in lines[-1], both.err
     assert both_s - alone_s < budget, (both_s, alone_s)
+
+
+def test_a_stalled_document_is_a_timeout_on_spark_and_its_batch_is_coded(spark: Any) -> None:
+    """Issue 13, item 1: on Spark a document gets one time budget, kept by a watchdog.
+
+    One document sleeps (Python code, which a SIGALRM could stop), one spends its time in a
+    single C call (a SIGALRM handler would run only when it returns, minutes later). Each
+    becomes a ``timeout`` failure after about one budget, every other document of the
+    batch is coded, and the ingest failure stays in place: input order kept."""
+    from pyspark import cloudpickle
+
+    budget = 3.0
+    job = SparkJob(Settings().replace(document_timeout=budget), process=stalls.stalling_process)
+    docs = [Document(id=f"d{i}", text=f"document number {i}", origin=f"in:{i}") for i in range(40)]
+    plain: list[Document | Failure] = list(docs)
+    items: list[Document | Failure] = list(docs)
+    items[5] = Document(id="asleep", text="this one SLEEPs", origin="in:5")
+    items[22] = Document(id="in-c", text="this one spends it in a CCALL", origin="in:22")
+    items.insert(30, Failure("bad", "bad.txt", "ingest", "empty", "input is empty"))
+
+    # Spark's Python workers get the batch function by value: they need not import tests/.
+    cloudpickle.register_pickle_by_value(stalls)
+    try:
+        assert len(list(run_spark(plain, job, spark))) == 40  # executors load their resources
+        started = time.monotonic()
+        assert len(list(run_spark(plain, job, spark))) == 40
+        base_s = time.monotonic() - started
+        started = time.monotonic()
+        out = list(run_spark(items, job, spark))
+        run_s = time.monotonic() - started
+    finally:
+        cloudpickle.unregister_pickle_by_value(stalls)
+
+    assert len(out) == len(items)
+    for got, want in zip(out, items, strict=True):
+        if isinstance(want, Failure):
+            assert got == want
+            continue
+        assert isinstance(got, DocResult) and got.doc.id == want.id
+        if want.id in ("asleep", "in-c"):
+            (failure,) = got.failures
+            assert (failure.doc_id, failure.origin) == (want.id, want.origin)
+            assert failure.code == "timeout"
+            assert "time budget of 3 s" in failure.message
+        else:
+            assert not got.failures and got.sentence_count == len(want.text.split())
+    # About one budget each (the two may run one after the other on one core), with slack
+    # for a busy machine: not the minutes the C call takes.
+    assert run_s - base_s < 2 * budget + 4, (run_s, base_s)

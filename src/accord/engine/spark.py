@@ -2,12 +2,22 @@
 
 Documents are read on the driver with the ordinary readers and shipped to executors as
 plain records, a bounded chunk per Spark job. Each executor's Python worker builds the
-pipeline resources (spaCy model, actor KB, verbs, gazetteer) once and codes its partition
-with :func:`accord.engine.local.code_within_budget` (``Settings.document_timeout`` where
-SIGALRM can enforce it), so per-document errors stay ``Failure`` records exactly as with
-the local runner. Results come back tagged with their input position and
-are yielded in input order, so ``run_spark`` and :func:`accord.engine.local.run_local`
-give the same stream for the same inputs.
+pipeline resources (spaCy model, actor KB, verbs, gazetteer) once and codes its partitions
+with the same batch function as the local runner, so per-document errors stay ``Failure``
+records exactly as there. Results come back tagged with their input position and are
+yielded in input order, so ``run_spark`` and :func:`accord.engine.local.run_local` give
+the same stream for the same inputs.
+
+The per-document time budget (``Settings.document_timeout``) is kept by a watchdog, not
+by SIGALRM (which fires only between bytecodes, so never inside one long C call, and
+gives a batch of N documents N budgets): the Python worker forks one child per partition,
+which inherits the loaded resources, and watches it with the ``--workers`` pool
+(:func:`accord.engine.parallel.run_parallel`, one worker, ``fork``). A child that spends
+one budget on one document is stopped, the document becomes a ``timeout`` failure and the
+rest of the partition goes to a fresh child; a child that dies costs only its document
+(``worker_crashed``). With no budget (0), or where ``fork`` is missing, the partition is
+coded in the Python worker itself (:func:`accord.engine.local.code_within_budget`:
+SIGALRM where it can).
 
 :func:`write_parquet` writes the results as Parquet instead of collecting them: events
 partitioned by event date, documents and failures beside them (layout in
@@ -22,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import multiprocessing as mp
 import os
 import re
 import shutil
@@ -36,10 +47,11 @@ import pyarrow as pa
 
 from accord import errors
 from accord.config import Settings
-from accord.engine.local import code_within_budget
+from accord.engine.local import BatchFunction, code_within_budget
+from accord.engine.parallel import run_parallel
 from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import DocResult, Document, Failure
-from accord.pipeline import Resources, build_resources
+from accord.pipeline import Resources, build_resources, process_batch
 from accord.store.codec import event_table
 from accord.store.parquet import (
     DOCUMENTS_DIR,
@@ -77,6 +89,8 @@ class SparkJob:
     dictionaries: str | None = None
     batch_docs: int = 32
     verb_files: tuple[str, ...] = ()
+    process: BatchFunction = process_batch
+    """What codes a batch (importable on the executors): the local engine's function."""
 
 
 def spark_job(
@@ -172,17 +186,34 @@ def spark_session(master: str = DEFAULT_MASTER, *, app_name: str = "accord") -> 
 # mutable state" rule: each executor's Python worker must build the resources (a spaCy
 # model load, seconds) once and reuse them for every partition it is given, and Spark gives
 # no per-worker setup hook. An ``lru_cache`` on a builder keyed by the immutable, hashable
-# SparkJob is the smallest honest form of that: the cached value is a pure function of its
-# key, a different job (settings, actor files, dictionaries) builds its own entry, and
-# ``maxsize=2`` bounds what a long-lived worker can hold. The driver never calls it.
+# parts of the SparkJob that resources are made of is the smallest honest form of that: the
+# cached value is a pure function of its key, a different job (settings, actor files,
+# dictionaries, verbs) builds its own entry, and ``maxsize=2`` bounds what a long-lived
+# worker can hold. (Not the whole job: its batch function, when Spark pickled it by value,
+# is a new object in every task.) The driver never calls it.
 @functools.lru_cache(maxsize=2)
-def _worker_resources(job: SparkJob) -> Resources:
-    return build_resources(
-        job.settings,
-        actor_files=tuple(Path(p) for p in job.actor_files),
-        dictionaries=Path(job.dictionaries) if job.dictionaries else None,
-        verb_files=tuple(Path(p) for p in job.verb_files),
+def _worker_resources(
+    settings: Settings,
+    actor_files: tuple[str, ...],
+    dictionaries: str | None,
+    verb_files: tuple[str, ...],
+) -> Resources:
+    resources = build_resources(
+        settings,
+        actor_files=tuple(Path(p) for p in actor_files),
+        dictionaries=Path(dictionaries) if dictionaries else None,
+        verb_files=tuple(Path(p) for p in verb_files),
     )
+    # The gazetteer reads its index (seconds) on first use: here, once, so that the
+    # children forked to code each partition (_code_docs) inherit it rather than each
+    # reading it again.
+    if resources.coding.places is not None:
+        len(resources.coding.places)
+    return resources
+
+
+def _job_resources(job: SparkJob) -> Resources:
+    return _worker_resources(job.settings, job.actor_files, job.dictionaries, job.verb_files)
 
 
 # An accord error on an executor (a missing model, a bad --actors file) reaches the driver
@@ -194,7 +225,7 @@ _TAGGED = re.compile(rf"<{_TAG} (\w+)>(.*?)</{_TAG}>", re.DOTALL)
 
 def _executor_resources(job: SparkJob) -> Resources:
     try:
-        return _worker_resources(job)
+        return _job_resources(job)
     except AccordError as exc:
         raise RuntimeError(f"<{_TAG} {type(exc).__name__}>{exc}</{_TAG}>") from exc
 
@@ -232,6 +263,17 @@ def _result_from_wire(r: DocResult) -> DocResult:
     return dataclasses.replace(r, doc=_from_wire(r.doc))
 
 
+@dataclass(frozen=True, slots=True)
+class _Inherited:
+    """The resources of a child forked by an executor's Python worker: those the worker
+    built (and cached) before forking, so the child starts at once, with no model load."""
+
+    job: SparkJob
+
+    def build(self) -> Resources:
+        return _job_resources(self.job)
+
+
 def _code_partition(
     job: SparkJob, rows: Iterable[tuple[int, Document]]
 ) -> Iterator[tuple[int, DocResult]]:
@@ -239,18 +281,32 @@ def _code_partition(
     rows = list(rows)
     if not rows:
         return
-    resources = _executor_resources(job)
+    resources = _executor_resources(job)  # built here, before any fork
     docs = [_from_wire(doc) for _, doc in rows]
-    # Settings.document_timeout per document where SIGALRM can enforce it (the Python
-    # worker's main thread), as in the local engine.
+    for (pos, _), result in zip(rows, _code_docs(job, docs, resources), strict=True):
+        yield pos, _result_to_wire(result)
+
+
+def _code_docs(job: SparkJob, docs: Sequence[Document], resources: Resources) -> list[DocResult]:
+    """One result per document, in order, each within ``Settings.document_timeout``."""
     budget, size = resources.settings.document_timeout, job.batch_docs
-    results = (
+    if budget > 0 and "fork" in mp.get_all_start_methods():
+        # The watchdog (module docstring): one forked child for the whole partition.
+        coded = run_parallel(
+            docs,
+            _Inherited(job),
+            workers=1,
+            chunk_docs=size,
+            start_method="fork",
+            process=job.process,
+            timeout=budget,
+        )
+        return [r for r in coded if isinstance(r, DocResult)]  # documents in: results out
+    return [
         r
         for i in range(0, len(docs), size)
-        for r in code_within_budget(docs[i : i + size], resources, budget)
-    )
-    for (pos, _), result in zip(rows, results, strict=True):
-        yield pos, _result_to_wire(result)
+        for r in code_within_budget(docs[i : i + size], resources, budget, job.process)
+    ]
 
 
 # ---------------------------------------------------------------- driver side
