@@ -966,6 +966,30 @@ def test_a_position_on_an_idea_aimed_at_home_is_no_event() -> None:
     # 'criticized the move': a definite act the story told, by someone
     moved = dataclasses.replace(blamed, code="111", rule="verb:CRITICIZE:criticize+domestic")
     assert position_needs_actor.apply(moved, _clause(CRITICIZED_MOVE)) is moved
+    # 'denounced the conclusions of the summit': what is of a summit is its parties' act
+    summit = parsed(
+        [
+            ("Turkey", "Turkey", "PROPN", "nsubj", 1),
+            ("denounced", "denounce", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("conclusions", "conclusion", "NOUN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 3),
+            ("the", "the", "DET", "det", 6),
+            ("summit", "summit", "NOUN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert position_needs_actor.apply(moved, _clause(summit)) is moved
+    idea = dataclasses.replace(
+        summit,
+        tokens=tuple(
+            dataclasses.replace(t, text="nationalization", lemma="nationalization")
+            if t.i == 6
+            else t
+            for t in summit.tokens
+        ),
+    )
+    assert isinstance(position_needs_actor.apply(moved, _clause(idea)), Drop)
 
 
 def test_a_position_with_no_object_is_left_to_other_rules() -> None:

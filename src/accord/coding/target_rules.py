@@ -365,7 +365,8 @@ def _object_heads(k: int, cl: Clause) -> list[int]:
 
 def _told_before(head: int, cl: Clause) -> bool:
     """A definite noun with no 'of' complement ('the move', 'this argument', 'the
-    decision to ...'): an act or thing the story told, whose author the act answers."""
+    decision to ...'), or anything 'of' a meeting, talks or a summit ('the conclusions of
+    the summit'): an act or thing the story told, whose author the act answers."""
     tok = cl.tokens[head]
     if tok.pos in ("PROPN", "PRON") or tok.tag in ("WDT", "WP"):
         return True  # a name, or a pronoun for something named ('which Biden opposed')
@@ -374,8 +375,16 @@ def _told_before(head: int, cl: Clause) -> bool:
         cl.tokens[d].dep in ("det", "predet", "poss") and cl.tokens[d].text.lower() in _REFERRING
         for d in kids
     )
-    of_idea = any(cl.tokens[d].dep == "prep" and cl.tokens[d].text.lower() == "of" for d in kids)
-    return definite and not of_idea
+    of = [
+        g
+        for d in kids
+        if cl.tokens[d].dep == "prep" and cl.tokens[d].text.lower() == "of"
+        for g in cl.children.get(d, ())
+        if cl.tokens[g].dep == "pobj"
+    ]
+    if any(cl.tokens[g].lemma.lower() in _INTERACTIONS for g in of):
+        return True  # 'denounced the conclusions of the summit': its parties' act
+    return definite and not of
 
 
 GENERIC_INTENT = "030"
@@ -458,6 +467,8 @@ def approval_needs_actor(c: Candidate, cl: Clause) -> Verdict:
 
 _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+_INTERACTIONS = frozenset(table("interaction_nouns.tsv"))
+"""Meetings, talks and summits (interaction_nouns.tsv): what is 'of' one is its parties'."""
 _REFERRING = _DEFINITE | frozenset({"such", "his", "her", "its", "their", "our", "my", "your"})
 
 
