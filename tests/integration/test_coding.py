@@ -194,9 +194,9 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("USAPTY", "11", "USA")],
     ),
     (
-        "a politician's attack on war itself is words",
-        "Republican senators attacked war as a tool of the ruling class.",
-        [("USAPTY", "11", "USA")],
+        "a politician's attack on a war's author is words",
+        "Republican senators attacked Russia for the war.",
+        [("USAPTY", "11", "RUS")],
     ),
     (
         "an unarmed actor's attack that describes its object is words, violence around or not",
@@ -487,6 +487,13 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        # words, not force; and words on an idea that name no actor state a position, no
+        # interaction (position_needs_actor): not aimed at the speakers' own country
+        "a politician's attack on war itself is words, and a position on an idea",
+        "Republican senators attacked war as a tool of the ruling class.",
+        [("USAPTY", "19", "USA"), ("USAPTY", "19", None), ("USAPTY", "11", "USA")],
+    ),
     (
         "an agentless passive that names no one harmed gets no invented attacker (issue 10)",
         "On Saturday, the Crew Dragon was launched via a Falcon 9 rocket from the Kennedy"
