@@ -68,17 +68,19 @@ eval: $(STAMP)
 
 # Throughput against spaCy's parser+NER alone on ../shared/corpus (skips without it);
 # not part of `make test`. Extra options: make bench BENCH_ARGS="--limit 50 --repeat 1"
-# Then accord serve's API latency (p50/p95 of the series, dyad and event-page endpoints)
-# on a store of the Wikinews and BBC-politics corpora: make bench SERVE_BENCH_ARGS="--db X".
-# Between them the soak run (issue 13): SOAK_DOCS perturbed copies through ingest --workers 2,
-# memory sampled, failures and counts checked (bench/soak.py); serve_latency then measures the
-# store it leaves (SOAK_DB, outside the repository). make bench SOAK_DOCS=600: a short one.
+# Then the soak run (issue 13): SOAK_DOCS perturbed copies through ingest --workers 2,
+# memory sampled, failures and counts checked (bench/soak.py), leaving SOAK_DB (outside the
+# repository). make bench SOAK_DOCS=600: a short one. Then accord serve's API latency (p50/p95
+# of the series, dyad and event-page endpoints), on both stores issue 12 names: one of the
+# Wikinews and BBC-politics corpora (built in a temp folder from ../shared; skips without it),
+# then the soak store. make bench SERVE_BENCH_ARGS="--requests 30": options for both.
 SOAK_DOCS ?= 50000
 SOAK_DB   ?= $(or $(TMPDIR),/tmp)/accord-soak/soak.duckdb
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/soak.py --docs $(SOAK_DOCS) --db $(SOAK_DB) --markdown docs/benchmarks.md $(SOAK_ARGS)
-	$(BIN)/python bench/serve_latency.py $$(test -f $(SOAK_DB) && echo --db $(SOAK_DB)) $(SERVE_BENCH_ARGS)
+	$(BIN)/python bench/serve_latency.py $(SERVE_BENCH_ARGS)
+	test ! -f $(SOAK_DB) || $(BIN)/python bench/serve_latency.py --db $(SOAK_DB) $(SERVE_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB)
