@@ -51,6 +51,8 @@ _LEADER_HEADS = frozenset({"leader"})
 """A leader word is a head of government ('Chinese leader Xi', the agents file) unless an
 'of' phrase names the body led ('leaders of the opposition coalition')."""
 _DOCUMENT_NOUNS = words("document_nouns.txt")
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+"""Entity types that name an actor, known to the knowledge base or not."""
 
 
 _PAIR_HEADS = frozenset(table("pair_heads.tsv"))
@@ -417,7 +419,7 @@ class SentenceActors:
                 return named
         names_actor = (
             head in self._by_token
-            or tok.ent_type in ("PERSON", "ORG", "GPE", "NORP")
+            or tok.ent_type in ACTOR_ENTITIES
             or tok.pos == "PROPN"
             or tok.lemma.lower() in _COLLECTIVE_HEADS
             or tok.text.lower() in _COLLECTIVE_HEADS

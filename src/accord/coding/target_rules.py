@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, Mention
+from accord.coding.actors import ACTOR_ENTITIES
 from accord.coding.lexicon import table, words
 from accord.coding.noun_rules import PROTEST_ROOT
 from accord.coding.patterns import subtree
@@ -315,7 +316,6 @@ text may leave unnamed."""
 policy, accord); a claim or denial of responsibility (015, 016), a symbolic act (017)
 and empathy (018) are about an act or a person."""
 _POSITION_PREPS = frozenset({"for", "against", "about", "on", "over", "of", "to"})
-_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @rule("position_needs_actor", ["verb"], reads=["code", "targets"])
@@ -344,7 +344,7 @@ def position_needs_actor(c: Candidate, cl: Clause) -> Verdict:
         if _told_before(head, cl):
             return c
         for g in subtree(cl.children, head):
-            if cl.tokens[g].ent_type in _ACTOR_ENTITIES or cl.actors.actors_at(g):
+            if cl.tokens[g].ent_type in ACTOR_ENTITIES or cl.actors.actors_at(g):
                 return c
     return Drop("a position on an idea, no actor acted upon")
 
