@@ -721,3 +721,59 @@ def test_force_against_a_things_owner_in_the_passive_aims_at_the_owner(
     assert match.code[:2] == "19"
     assert [s.code for s in sources] == ["YEMREB"]
     assert [t.code for t in targets] == ["SAUBUS"]
+
+
+# "King Harald met Merkel , where she praised him ."
+_KING_MET = [
+    ("King", "King", "PROPN", "compound", 1),
+    ("Harald", "Harald", "PROPN", "nsubj", 2),
+    ("met", "meet", "VERB", "ROOT", 2),
+    ("Merkel", "Merkel", "PROPN", "dobj", 2),
+    (",", ",", "PUNCT", "punct", 2),
+    ("where", "where", "SCONJ", "advmod", 7),
+    ("she", "she", "PRON", "nsubj", 7),
+    ("praised", "praise", "VERB", "advcl", 2),
+    ("him", "he", "PRON", "dobj", 7),
+    (".", ".", "PUNCT", "punct", 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("merkel_start", "she_means"),
+    [
+        (3, "DEUGOV"),  # "Merkel": she is not the King, whom the subject rule would pick
+        (None, None),  # no other person: "she" refers to no one here, not to the King
+    ],
+)
+def test_a_pronoun_does_not_refer_to_a_person_of_the_other_gender(
+    merkel_start: int | None, she_means: str | None
+) -> None:
+    ps = tagged(parsed(_KING_MET), {6: "PRP", 8: "PRP"})
+    king = Entry("NORGOV", "NOR", "GOV", "Harald V", "person")
+    merkel = Entry("DEUGOV", "DEU", "GOV", "Angela Merkel", "person")
+    mentions = [Mention(0, 2, king)]
+    if merkel_start is not None:
+        mentions.append(Mention(merkel_start, merkel_start + 1, merkel))
+    actors = SentenceActors(ps.tokens, mentions, children_of(ps.tokens))
+    assert [r.code for r in actors.actors_at(6)] == ([she_means] if she_means else [])
+
+
+def test_a_pronoun_of_the_other_gender_does_not_carry_the_last_person() -> None:
+    # "She praised him ." after a sentence whose last person was King Harald
+    ps = tagged(
+        parsed(
+            [
+                ("She", "she", "PRON", "nsubj", 1),
+                ("praised", "praise", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3),
+                ("talks", "talk", "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        ),
+        {0: "PRP"},
+    )
+    king = ActorRef(0, 0, 2, "NORGOV", "NOR", "GOV", "Harald V", "person", gender="m")
+    queen = dataclasses.replace(king, code="NORGOV", name="Sonja", gender="f")
+    for last, expected in ((king, []), (queen, ["NORGOV"])):
+        actors = SentenceActors(ps.tokens, [], children_of(ps.tokens), last)
+        assert [r.code for r in actors.actors_at(0)] == expected

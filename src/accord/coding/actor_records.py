@@ -76,6 +76,9 @@ class ActorRef:
     """Where a role word's country came from when the phrase names none: 'place' (the
     place the sentence names), 'dateline', 'sentence' (the one country the sentence
     names) or 'document' (the country the document is mostly about); '' when named."""
+    gender: str = ""
+    """'m' or 'f' where a word of the person's phrase says so (gendered_words.tsv: "King",
+    "Mrs", "sister"); '' when nothing does. A pronoun referring back keeps it."""
 
     def at(self, head: int, start: int, end: int, kind: str) -> ActorRef:
         """The same actor named again at tokens [start, end) of a sentence, as ``kind``
@@ -92,6 +95,7 @@ class ActorRef:
             kind,
             listed=self.listed,
             basis=self.basis,
+            gender=self.gender,
         )
 
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:

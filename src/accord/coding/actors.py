@@ -41,6 +41,18 @@ _COLLECTIVE_HEADS = words("collective_heads.txt")
 """Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
 wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
 _PERSON_PRONOUNS = words("third_person_pronouns.txt")
+_GENDERED = {word: row[0] for word, row in table("gendered_words.tsv").items()}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _agrees(pronoun: str, ref: ActorRef | None) -> bool:
+    """Can a person pronoun refer back to ``ref``? Not across genders where both say one."""
+    if ref is None:
+        return False
+    gender = _PRONOUN_GENDER.get(pronoun, "")
+    return not (gender and ref.gender and gender != ref.gender)
+
+
 _GROUP_PRONOUNS = words("group_pronouns.txt")
 _SINGULAR_PRONOUNS = words("singular_pronouns.txt")
 _PLURAL_TAGS = frozenset({"NNS"})
@@ -267,15 +279,18 @@ class SentenceActors:
             # the latest person named before it in the sentence, for a subject pronoun the
             # latest subject first ("Mitsotakis met with the IMF, then with Trump, where he
             # denounced the agreement"), else the last person of the sentences before
-            antecedent = self._last_person
+            antecedent = self._last_person if _agrees(word, self._last_person) else None
             subject: ActorRef | None = None
             for i in range(head):
                 if self._is_person_head(i):
                     refs = [
                         r
                         for r in self._resolve_head(i)
-                        if (r.country is not None and r.kind in ("person", "pronoun"))
-                        or r.kind == "igo"  # 'U.N. Secretary-General Kofi Annan ... he'
+                        if (
+                            (r.country is not None and r.kind in ("person", "pronoun"))
+                            or r.kind == "igo"  # 'U.N. Secretary-General Kofi Annan ... he'
+                        )
+                        and _agrees(word, r)
                     ]
                     if refs:
                         antecedent = refs[-1]
@@ -354,14 +369,16 @@ class SentenceActors:
         return refs
 
     def _titled(self, refs: list[ActorRef]) -> list[ActorRef]:
-        return [
-            dataclasses.replace(
-                r, titles=frozenset(self._tokens[k].lemma.lower() for k in range(r.start, r.end))
-            )
-            if r.kind == "person"
-            else r
-            for r in refs
-        ]
+        out: list[ActorRef] = []
+        for r in refs:
+            if r.kind != "person":
+                out.append(r)
+                continue
+            titles = frozenset(self._tokens[k].lemma.lower() for k in range(r.start, r.end))
+            genders = {g for t in titles if (g := _GENDERED.get(t))}
+            gender = genders.pop() if len(genders) == 1 else ""
+            out.append(dataclasses.replace(r, titles=titles, gender=gender))
+        return out
 
     def _resolve_phrase(self, head: int) -> list[ActorRef]:
         tok = self._tokens[head]
