@@ -61,3 +61,33 @@ def test_harm_with_an_agent_or_in_a_relative_clause_is_not_unattributed() -> Non
     assert not harmed_by_someone(with_agent.tokens, 3, children_of(with_agent.tokens))
     relative = tagged(parsed(_stabbed_minister("relcl")), {3: "VBN"})
     assert not harmed_by_someone(relative.tokens, 3, children_of(relative.tokens))
+
+
+def _reported_to_have_killed(subject: str) -> list[tuple[str, str, str, str, int]]:
+    # "A <subject> was reported to have killed a photographer in the war ."
+    return [
+        ("A", "a", "DET", "det", 1),
+        (subject, subject, "NOUN", "nsubjpass", 3),
+        ("was", "be", "AUX", "auxpass", 3),
+        ("reported", "report", "VERB", "ROOT", 3),
+        ("to", "to", "PART", "aux", 6),
+        ("have", "have", "AUX", "aux", 6),
+        ("killed", "kill", "VERB", "xcomp", 3),
+        ("a", "a", "DET", "det", 8),
+        ("photographer", "photographer", "NOUN", "dobj", 6),
+        ("in", "in", "ADP", "prep", 6),
+        ("the", "the", "DET", "det", 11),
+        ("war", "war", "NOUN", "pobj", 9),
+        (".", ".", "PUNCT", "punct", 3),
+    ]
+
+
+def test_the_subject_a_verb_of_saying_raises_is_the_subject_of_the_killing() -> None:
+    # "a bombing was reported to have killed ...": the bombing did it
+    ps = parsed(_reported_to_have_killed("bombing"))
+    found = unattributed(ps.tokens, 6, children_of(ps.tokens), "YEM", [])
+    assert [r.code for r in found] == ["YEMUAF"]
+    assert found[0].head == 1
+    # "a man was reported to have killed ...": a person, not the means of violence
+    man = parsed(_reported_to_have_killed("man"))
+    assert unattributed(man.tokens, 6, children_of(man.tokens), "YEM", []) == []

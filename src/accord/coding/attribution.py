@@ -63,6 +63,8 @@ def unattributed(
         return []  # "killed when a bomber crashed": an accident (accident_verbs.txt)
     kids = children.get(verb, ())
     subject = next((c for c in kids if tokens[c].dep == "nsubj"), None)
+    if subject is None:
+        subject = _raised_subject(tokens, verb, children)
     if subject is not None:
         if tokens[subject].lemma.lower() not in _ANONYMOUS_ATTACKERS:
             return []
@@ -113,3 +115,15 @@ def harmed_by_someone(
     if any(tokens[c].dep == "agent" for c in kids):
         return False
     return not any(t.pos == "VERB" and t.lemma.lower() in _ACCIDENT_VERBS for t in tokens)
+
+
+def _raised_subject(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> int | None:
+    """The subject a passive verb of saying raises from the verb's clause: 'a bombing was
+    reported to have killed a photojournalist', 'a bomb is believed to have killed ...'
+    (the bombing is the subject of the killing)."""
+    tok = tokens[verb]
+    if tok.dep != "xcomp" or not 0 <= tok.head < len(tokens) or tok.head == verb:
+        return None
+    return next((c for c in children.get(tok.head, ()) if tokens[c].dep == "nsubjpass"), None)
