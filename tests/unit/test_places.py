@@ -113,6 +113,33 @@ def test_datelines_us_states_and_new_york(gaz: Gazetteer) -> None:
     assert washington is not None and washington.lon is not None and washington.lon > -78
 
 
+def test_a_town_written_with_its_state_is_the_one_in_that_state(gaz: Gazetteer) -> None:
+    # "Springfield, Illinois" is not the larger Springfield elsewhere; "Martinsville,
+    # Virginia" (no Martinsville of Virginia in the gazetteer) is Virginia, not the West
+    # Virginia town that has it as an alternate name
+    springfield = gaz.resolve("Springfield, Illinois")
+    assert springfield is not None and springfield.admin1 == "IL"
+    assert springfield.type is PlaceType.CITY
+    portland = gaz.resolve("Portland, Maine")
+    assert portland is not None and portland.admin1 == "ME" and portland.type is PlaceType.CITY
+    assert gaz.resolve("Portland, Oregon") != portland
+    assert gaz.resolve("Martinsville, Virginia") == gaz.resolve("Virginia", {"USA"})
+
+
+def test_a_region_name_several_countries_bear_is_no_place_unless_the_story_says(
+    gaz: Gazetteer,
+) -> None:
+    # "the Red Sea port town of Mokha": Egypt's and Sudan's Red Sea regions share the name
+    # of the sea; Punjab is India's and Pakistan's. A story's country decides; a US state
+    # stands on its own (English news names Florida, not Uruguay's department).
+    assert gaz.resolve("Red Sea") is None
+    assert gaz.resolve("Punjab") is None
+    punjab = gaz.resolve("Punjab", {"PAK"})
+    assert punjab is not None and punjab.country == "PAK"
+    maryland = gaz.resolve("Maryland", {"USA"})
+    assert maryland is not None and maryland.country == "USA"
+
+
 @pytest.mark.parametrize(
     "name", ["Minas Tirith", "Xyzzyville", "", "2025", "January", "Russian", "Americans"]
 )

@@ -152,6 +152,18 @@ def _best(candidates: Iterable[_Candidate]) -> _Candidate | None:
     return min(candidates, key=_rank, default=None)
 
 
+def _shared_region(best: _Candidate, found: Iterable[_Candidate]) -> bool:
+    """Is ``best`` a first-level region whose name regions of other countries bear too
+    (Red Sea: Egypt, Sudan; Punjab: India, Pakistan)? Which one, if any, the text means
+    only the story's countries can say. A US state stands (Florida, Maryland, Montana):
+    English news names them far more often than their namesakes abroad."""
+    if best.place.type is not PlaceType.ADMIN1 or best.place.country == "USA":
+        return False
+    return any(
+        c.place.type is PlaceType.ADMIN1 and c.place.country != best.place.country for c in found
+    )
+
+
 FOREIGN_TOWN_POPULATION = 1_000_000
 NAMESAKE_COUNTRIES = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
 """English-speaking countries that share many town names (Norfolk, Abingdon, Perth,
@@ -259,8 +271,8 @@ class Gazetteer:
         found = self._table().get(key, ())
         if not found and "," in name:  # a dateline's "KYIV, Ukraine" or "RAMALLAH, West Bank"
             head, tail = name.split(",", 1)
-            hint = self._country_code(tail)
-            return self.resolve(head, (hint,) if hint else prefer_countries)
+            region = self._region(tail)
+            return self._within(head, region, prefer_countries)
         best = _best(c for c in found if c.kind == _COUNTRY)
         if best is None and prefer_countries:
             best = _best(c for c in found if c.place.country in prefer_countries)
@@ -277,6 +289,8 @@ class Gazetteer:
                 # English-speaking country the story never names is more likely a namesake
                 # the gazetteer lacks (the English county) than Norfolk, Virginia
                 return None
+            if best is not None and _shared_region(best, found):
+                return None  # "the Red Sea port town": Egypt's and Sudan's region, or a sea
         if best is None:
             return None
         if best.kind == _ALTERNATE:
@@ -311,14 +325,14 @@ class Gazetteer:
         ends = dict(spans)
         out: list[PlaceMention] = []
         for start, whole_end in spans:
-            hint = None
+            region = None
             if whole_end + 1 in ends and whole_end < len(tokens) and tokens[whole_end].text == ",":
-                hint = self._country_code(_text(tokens[whole_end + 1 : ends[whole_end + 1]]))
+                region = self._region(_text(tokens[whole_end + 1 : ends[whole_end + 1]]))
             end = whole_end
             while end - 1 > start and tokens[end - 1].dep == "case":  # "Puerto Rico's"
                 end -= 1
             words = tokens[start:end]
-            place = self.resolve(_text(words), (hint,) if hint else prefer_countries)
+            place = self._within(_text(words), region, prefer_countries)
             if place is None:
                 continue
             prep = _governing_preposition(
@@ -346,11 +360,36 @@ class Gazetteer:
             )
         return tuple(out)
 
-    def _country_code(self, name: str) -> str | None:
-        """The ISO3 code of the country (or US state) called ``name``, or None."""
+    def _within(
+        self, name: str, region: Place | None, prefer_countries: Collection[str]
+    ) -> Place | None:
+        """The place ``name`` written with the country or region it lies in ("Paris,
+        Texas", "KYIV, Ukraine"). Of a US state's towns the one in that state; where the
+        gazetteer knows none there ("Martinsville, Virginia"), the state itself, not a
+        namesake elsewhere."""
+        if region is None:
+            return self.resolve(name, prefer_countries)
+        if region.type is not PlaceType.ADMIN1:
+            return self.resolve(name, (region.country,) if region.country else prefer_countries)
         found = self._table().get(normalize_place(name), ())
-        country = _best(c for c in found if c.kind in (_COUNTRY, _STATE))
-        return None if country is None else country.place.country
+        best = _best(
+            c
+            for c in found
+            if c.kind != _COUNTRY
+            and c.place.country == region.country
+            and c.place.admin1 == region.admin1
+        )
+        if best is None:
+            return region
+        if best.kind == _ALTERNATE:
+            return dataclasses.replace(best.place, name=_as_written(name))
+        return best.place
+
+    def _region(self, name: str) -> Place | None:
+        """The country or first-level region (a US state) called ``name``, or None."""
+        found = self._table().get(normalize_place(name), ())
+        region = _best(c for c in found if c.kind in (_COUNTRY, _STATE))
+        return None if region is None else region.place
 
 
 def _as_written(name: str) -> str:
