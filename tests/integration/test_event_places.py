@@ -101,3 +101,19 @@ def test_a_domestic_act_without_a_place_is_at_the_country_centre(coder: Any) -> 
     assert place.lat is not None and place.lon is not None
     # the country's centre point, not its capital's (Minsk is at 53.9 N, 27.6 E)
     assert (round(place.lat), round(place.lon)) != (54, 28)
+
+
+def test_the_meetings_one_verb_tells_share_their_place(coder: Any) -> None:
+    # the meeting with Trump is placed by the story (Washington); the IMF, an IGO with no
+    # country of its own, was met by the same verb at the same place
+    text = (
+        "Greek Prime Minister Kyriakos Mitsotakis spoke at the Atlantic Council's "
+        "Washington headquarters on Tuesday. Later on Tuesday Mitsotakis met with the "
+        "International Monetary Fund, then with President Donald Trump."
+    )
+    events: list[Event] = coder.code_text(text, date=DATE)
+    met = [e for e in events if e.cameo.startswith("04") and e.source.country == "GRC"]
+    targets = {e.target.code[:3] if e.target else None for e in met}
+    assert {"IGO", "USA"} <= targets, [(e.cameo, e.target) for e in met]
+    for e in met:
+        assert e.location is not None and e.location.name == "Washington", e.target

@@ -222,3 +222,68 @@ def test_a_nationality_on_ground_after_a_locative_preposition_places_the_event(
     bare = sentence_places(tokens, gaz, (), None, StoryPlaces())
     assert bare is not None
     assert place_event(bare, 1, "190", 4, _actor("IRN"), _actor("USAMIL"))[0] is None
+
+
+def _abqaiq_story(gaz: Gazetteer) -> StoryPlaces:
+    """A story that said "Drones struck a plant in Abqaiq."."""
+    story = StoryPlaces()
+    spec = [
+        ("Drones", "drone", "NOUN", "nsubj", 1),
+        ("struck", "strike", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3),
+        ("plant", "plant", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 1),
+        ("Abqaiq", "Abqaiq", "PROPN", "pobj", 4),
+    ]
+    _here(gaz, spec, [(5, 6, "GPE")], story)
+    assert story.latest["SAU"].name == "Abqaiq"
+    return story
+
+
+# "The Houthis said they carried out the attack ."
+_CLAIMED = [
+    ("The", "the", "DET", "det", 1),
+    ("Houthis", "Houthis", "PROPN", "nsubj", 2),
+    ("said", "say", "VERB", "ROOT", 2),
+    ("they", "they", "PRON", "nsubj", 4),
+    ("carried", "carry", "VERB", "ccomp", 2),  # 4
+    ("out", "out", "ADP", "prt", 4),
+    ("the", "the", "DET", "det", 7),
+    ("attack", "attack", "NOUN", "dobj", 4),
+    (".", ".", "PUNCT", "punct", 2),
+]
+
+
+def test_force_on_another_country_is_where_the_story_placed_its_target(gaz: Gazetteer) -> None:
+    here = _here(gaz, _CLAIMED, [], _abqaiq_story(gaz))
+    houthis = _actor("YEMREB", "Houthis")
+    place, how = place_event(here, 4, "190", 4, houthis, _actor("SAUBUS", "Saudi Aramco"))
+    assert place is not None and how == "+place:struck"
+    assert (place.name, place.country, place.basis) == ("Abqaiq", "SAU", PlaceBasis.CONTEXT)
+    # armed forces are struck where they are deployed, not on their country's ground
+    assert place_event(here, 4, "190", 4, houthis, _actor("SAUMIL")) == (None, "")
+    # nor does the story's place of another country place it
+    assert place_event(here, 4, "190", 4, houthis, _actor("ARE")) == (None, "")
+
+
+def test_a_meeting_is_not_placed_where_the_story_named_both_sides_places_at_once(
+    gaz: Gazetteer,
+) -> None:
+    # "Markets fell in Washington and in Beijing." then "Later Xi met with Biden.": which
+    # side hosted is not said (the answer must not hang on the order of a set)
+    story = StoryPlaces()
+    spec = [
+        ("Markets", "market", "NOUN", "nsubj", 1),
+        ("fell", "fall", "VERB", "ROOT", 1),
+        ("in", "in", "ADP", "prep", 1),
+        ("Washington", "Washington", "PROPN", "pobj", 2),
+        ("and", "and", "CCONJ", "cc", 2),
+        ("in", "in", "ADP", "conj", 2),
+        ("Beijing", "Beijing", "PROPN", "pobj", 5),
+    ]
+    _here(gaz, spec, [(3, 4, "GPE"), (6, 7, "GPE")], story)
+    assert {"USA", "CHN"} <= set(story.latest)
+    here = _here(gaz, _MET, [(1, 2, "PERSON"), (4, 5, "PERSON")], story)
+    chinese, us = _actor("CHNGOV", "Xi Jinping"), _actor("USAGOV", "Joe Biden")
+    assert place_event(here, 2, "040", 1, chinese, us) == (None, "")
+    assert place_event(here, 2, "040", 1, us, chinese) == (None, "")

@@ -331,6 +331,7 @@ def _code_sentence(
         done = out.candidate
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))
+    events = _one_meeting_place(events)
     state.story_places.remember_events(
         [(e.source, e.location) for e in events if not _struck_abroad(e)]
     )
@@ -535,6 +536,29 @@ def _event(
         ),
     )
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
+
+
+def _one_meeting_place(events: list[Event]) -> list[Event]:
+    """The meetings one verb tells ('Mitsotakis met with the IMF, then with President
+    Trump') happened at one place: one the sentence or the story placed places the
+    others its source held by the same verb."""
+    placed = {
+        (e.evidence.trigger_span, e.source.code): e.location
+        for e in events
+        if e.cameo.startswith("04") and e.location is not None
+    }
+    if not placed:
+        return events
+    out: list[Event] = []
+    for e in events:
+        where = placed.get((e.evidence.trigger_span, e.source.code))
+        if e.location is None and where is not None and e.cameo.startswith("04"):
+            rule = f"{e.evidence.rule}+place:same-meeting"
+            e = dataclasses.replace(
+                e, location=where, evidence=dataclasses.replace(e.evidence, rule=rule)
+            )
+        out.append(e)
+    return out
 
 
 def _struck_abroad(e: Event) -> bool:

@@ -23,7 +23,10 @@ of ``sentence`` / ``dateline`` / ``context`` placed it in :attr:`Place.basis`):
    source actor (the scene goes on: "She held a rally in Minsk. She promised ..."; an
    unnamed group such as protesters only while the story names no other place in its
    country); for an in-person meeting of two countries' sides, the place the story named
-   last in either side's country; for an act within one country, the latest place the
+   last in either side's country (and the other meetings the same verb tells, there
+   too: "met with the IMF, then with Trump"); for force one country's side used on
+   another's (not on armed forces, struck wherever deployed), the place the story named
+   last in the target's country; for an act within one country, the latest place the
    story named in that country, else the country itself (at its centre point, type
    ``country``).
 
@@ -43,6 +46,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from accord.coding.lexicon import words
+from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.places import PREPOSITIONS, Gazetteer, PlaceMention
 from accord.model import Actor, Place, PlaceBasis, PlaceType, Token
 
@@ -72,6 +76,9 @@ _MEETING_CODES = ("04",)
 """CAMEO codes (prefixes) of consultations: a meeting among them is placed by the story's
 context (:func:`_meeting_place`)."""
 _AREA_PREPOSITIONS = PREPOSITIONS | {"across", "throughout"}
+_DEPLOYED_ROLES = frozenset({"MIL", "UAF", "REB", "INS"})
+"""CAMEO role codes of armed forces (military, unidentified armed forces, rebels,
+insurgents): they are struck where they are, not on their country's ground."""
 _HOPS = 4
 """How many tokens a governing phrase may climb through to reach the trigger's clause
 ("arrested a man in Kerala": in -> man -> arrested; "met with Khalilzad, a US envoy, in
@@ -234,6 +241,9 @@ def place_event(
     country = source.country
     if not act or country is None:
         return None, ""
+    struck = _struck_ground(here, code, source, target)
+    if struck is not None:
+        return _as(struck, PlaceBasis.CONTEXT), "+place:struck"
     if not grounded and target is not None and target.country != country:
         return None, ""
     named = here.story.latest.get(country)
@@ -281,7 +291,8 @@ def _meeting_place(
     happened: a visit goes to one side's ground, so it is the place the story named last in
     either side's country ("at the Atlantic Council's Washington headquarters, Mitsotakis
     said ... Later he met Trump": Washington). Not for a meeting the sentence says was
-    held by phone or video, nor for one whose sides are of one country."""
+    held by phone or video, nor for one whose sides are of one country, nor where the
+    story named both sides' places last in one sentence (which one hosted is not said)."""
     if not code.startswith(_MEETING_CODES) or target is None:
         return None
     sides = {source.country, target.country} - {None}
@@ -290,10 +301,26 @@ def _meeting_place(
     if any(t.lemma.lower() in _REMOTE or t.text.lower() in _REMOTE for t in here.tokens):
         return None
     story = here.story
-    known = [c for c in sides if c is not None and c in story.latest]
-    if not known:
+    known = sorted((story.named_at[c], c) for c in sides if c is not None and c in story.latest)
+    if not known or (len(known) == 2 and known[0][0] == known[1][0]):
+        return None  # neither, or both sides' places named in one sentence: whose ground?
+    return story.latest[known[-1][1]]
+
+
+def _struck_ground(
+    here: SentencePlaces, code: str, source: Actor, target: Actor | None
+) -> Place | None:
+    """Where force one country's side used on another's struck, when its sentence does
+    not say: the place the story named last in the target's country ("oil facilities in
+    Abqaiq were hit by drones ... the Houthis said they had carried out the attack":
+    Abqaiq). Force lands where its target is; the story's place in the attacker's own
+    country is where it was launched or claimed from, not the event's. Not for armed
+    forces, which are struck wherever they are deployed ('missiles targeting US troops')."""
+    if code[:2] not in VIOLENT_ROOTS or target is None or target.country is None:
         return None
-    return story.latest[max(known, key=lambda c: story.named_at[c])]
+    if target.country == source.country or target.role in _DEPLOYED_ROLES:
+        return None
+    return here.story.latest.get(target.country)
 
 
 def _rank(m: PlaceMention) -> int:
