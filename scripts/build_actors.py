@@ -407,7 +407,9 @@ countries.csv, organizations.csv, agents.csv and people.csv are written for acco
 are released under the project's MIT License. They record facts (country names and codes,
 capitals, organisations and their codes, office holders and their dates in office) from
 the contributors' general knowledge; dates are as accurate as we could make them and
-corrections are welcome.
+corrections are welcome. The police forces of England and Wales in organizations.csv are
+the territorial forces the Home Office lists (https://www.police.uk), each with its usual
+short form ('Kent Police' for Kent Police, 'Norfolk Police' for Norfolk Constabulary).
 
 License of the Phoenix / PETRARCH2 dictionaries:
 

@@ -26,6 +26,16 @@ def _triples(coder: Any, text: str) -> set[Triple]:
 
 CASES: list[tuple[str, str, list[Triple]]] = [
     (
+        "a police force of England on the Home Office's list is British",
+        "Thames Valley Police arrested an American tourist on Monday.",
+        [("GBRCOP", "17", "USACVL")],
+    ),
+    (
+        "attributing an attack to someone accuses them",
+        "On Monday, Iraqi officials attributed the bombing to the Islamic State.",
+        [("IRQGOV", "11", "IMGMUSISI")],
+    ),
+    (
         "verb with object",
         "Russian police arrested Pakistani students in Moscow.",
         [("RUSCOP", "17", "PAKEDU")],
