@@ -624,3 +624,25 @@ def test_catching_fire_is_no_seizure(verbs: VerbDictionary) -> None:
     # "The roof caught fire ." (accord_verbs.tsv: APPREHEND catch: * FIRE)
     ps = parsed(_clause_of("roof", ("caught", "catch"), ("fire", "fire", "NOUN", "dobj")))
     assert verbs.match(ps.tokens, 1) is None  # was 171 Seize or damage property
+
+
+@pytest.mark.parametrize(
+    ("inner", "lemma", "code"), [("leave", "leave", None), ("help", "help", "033")]
+)
+def test_an_intent_to_leave_is_no_intent_to_cooperate(
+    verbs: VerbDictionary, inner: str, lemma: str, code: str | None
+) -> None:
+    # "Johnson plans to <inner> the union ." (leaving codes nothing; helping is aid, 033)
+    ps = parsed(
+        [
+            ("Johnson", "Johnson", "PROPN", "nsubj", 1),
+            ("plans", "plan", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3),
+            (inner, lemma, "VERB", "xcomp", 1),
+            ("the", "the", "DET", "det", 5),
+            ("union", "union", "NOUN", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert (m.code if m is not None else None) == code

@@ -41,6 +41,7 @@ from accord.coding.frames import (
     other_actor,
     other_subject,
 )
+from accord.coding.lexicon import words
 from accord.coding.modality import classify, committed
 from accord.coding.patterns import (
     Context,
@@ -71,6 +72,7 @@ _SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _ASKING_FRAMES = frozenset({"appeal", "demand"})
 _POSSIBILITY = frozenset({"could", "might", "may", "can"})
+_DEPARTING = words("departing_verbs.txt")
 """Frames that ask another actor to act (or not to act)."""
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
@@ -438,6 +440,8 @@ class VerbDictionary:
         elif frame == "intent" and inner is not None and inner.code[:2] not in ("01", "02"):
             # the coder re-codes the embedded action as the intent itself
             return _framed_match(base, default, frame, None, comp)
+        if inner is None and frame == "intent" and tokens[comp].lemma.lower() in _DEPARTING:
+            return VerbMatch(base.form, "", None, None, base.tokens)  # 'plans on leaving the EU'
         if inner is None or (inner.code[:2] in _FRAME_ROOTS and frame != "reject"):
             own = plain is not None and plain.code[:2] == default[:2]
             return _framed_match(base, plain.code if own and plain else default, frame, None, comp)
