@@ -908,3 +908,26 @@ def _would(head: str, lemma: str) -> Spec:
 def test_what_an_announced_decision_would_do_is_planned_a_said_would_is_a_hypothesis() -> None:
     assert _modes(_would("announced", "announce"), ["leaving"])["leaving"] is Mode.FUTURE
     assert _modes(_would("said", "say"), ["leaving"])["leaving"] is Mode.HYPOTHETICAL
+
+
+def _until(head: tuple[str, str]) -> Spec:
+    # "Thunberg <head> protests until Sweden joined the pact ."
+    word, lemma = head
+    return [
+        ("Thunberg", "Thunberg", "PROPN", "NNP", "nsubj", 1),
+        (word, lemma, "VERB", "VBD", "ROOT", 1),
+        ("protests", "protest", "NOUN", "NNS", "dobj", 1),
+        ("until", "until", "SCONJ", "IN", "mark", 5),
+        ("Sweden", "Sweden", "PROPN", "NNP", "nsubj", 5),
+        ("joined", "join", "VERB", "VBD", "advcl", 1),
+        ("the", "the", "DET", "DT", "det", 7),
+        ("pact", "pact", "NOUN", "NN", "dobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+def test_what_a_promise_holds_out_for_has_not_happened() -> None:
+    # 'promised protests until Sweden joined': Sweden has not joined; 'staged protests
+    # until Sweden joined': it has
+    assert _modes(_until(("promised", "promise")), ["joined"]) == {"joined": Mode.FUTURE}
+    assert _modes(_until(("staged", "stage")), ["joined"]) == {"joined": Mode.ASSERTED}

@@ -309,6 +309,24 @@ def _pending(tokens: Sequence[Token], head: int, children: Mapping[int, Sequence
     )
 
 
+def _until(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    return any(
+        tokens[c].dep == "mark" and tokens[c].text.lower() == "until"
+        for c in children.get(verb, ())
+    )
+
+
+def _ahead(head: Token, tokens: Sequence[Token], children: Mapping[int, Sequence[int]]) -> bool:
+    """Does the clause of ``head`` look ahead: a word of promise, plan or threat
+    (future_heads.txt), or a verb with 'will' or 'shall'?"""
+    if head.lemma.lower() in _FUTURE_HEADS:
+        return True
+    return any(
+        tokens[c].dep == "aux" and tokens[c].text.lower() in _FUTURE_AUX
+        for c in children.get(head.i, ())
+    )
+
+
 def _embedding_mode(
     tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
 ) -> Mode | None:
@@ -345,6 +363,11 @@ def _embedding_mode(
             lemma == "set" and _has(tokens, tok.head, children, "prt")
         )
         if tok.dep in ("xcomp", "acl") and future_head:
+            return Mode.FUTURE
+        ahead = _ahead(head, tokens, children)
+        if tok.dep == "advcl" and ahead and _until(tokens, current, children):
+            # "promised protests every week until Sweden joined the Paris Agreement": what
+            # a promise, a plan or a future act holds out for has not happened
             return Mode.FUTURE
         if tok.dep in ("xcomp", "ccomp") and any(
             tokens[k].dep == "aux" and tokens[k].text.lower() in _HYPOTHETICAL_AUX
