@@ -150,3 +150,18 @@ def test_opposition_as_a_stance_is_no_actor() -> None:
     ).tokens
     kept = [Mention(0, 2, opp)]  # type: ignore[arg-type]
     assert credible(actor, kept, {}) == kept
+
+
+def test_a_seat_of_powers_name_before_a_part_of_town_is_a_place() -> None:
+    """'Seattle's Capitol Hill neighborhood' is a part of Seattle, not Congress; 'Capitol
+    Hill' alone is Congress."""
+    from tests.unit.parsing import Entry
+
+    seat = Entry("USALEG", "USA", "LEG", "United States (Capitol Hill)", "capital")
+    words = ["Seattle", "'s", "Capitol", "Hill", "neighborhood"]
+    town = parsed([(w, w.lower(), "PROPN", "compound", 4) for w in words])
+    assert credible(town.tokens, [Mention(2, 4, seat)], {}) == []
+    congress = parsed(
+        [(w, w.lower(), "PROPN", "compound", 2) for w in ["Capitol", "Hill", "voted"]]
+    )
+    assert credible(congress.tokens, [Mention(0, 2, seat)], {}) == [Mention(0, 2, seat)]

@@ -311,3 +311,29 @@ def test_a_city_named_by_an_alternate_name_keeps_the_name_the_text_gives(
     assert own is not None and own.name == "Makkah"
     paris = gaz.resolve("Paris")
     assert paris is not None and paris.name == "Paris"
+
+
+def test_a_landmarks_name_a_town_owns_is_a_namesake_there(gaz: Gazetteer) -> None:
+    # "Protesters gathered in Seattle's Capitol Hill neighborhood": Seattle, not the
+    # Capitol in Washington; "near Washington's Capitol Hill" is the landmark
+    def found(city: str) -> Place | None:
+        ps = parsed(
+            [
+                ("Protesters", "protester", "NOUN", "nsubj", 1),
+                ("gathered", "gather", "VERB", "ROOT", 1),
+                ("in", "in", "ADP", "prep", 1),
+                (city, city, "PROPN", "poss", 7),
+                ("'s", "'s", "PART", "case", 3),
+                ("Capitol", "Capitol", "PROPN", "compound", 6),
+                ("Hill", "Hill", "PROPN", "compound", 7),
+                ("neighborhood", "neighborhood", "NOUN", "pobj", 2),
+            ]
+        )
+        spans = gaz.mentions(with_entities(ps, [(3, 4, "GPE"), (5, 7, "FAC")]), {"USA"})
+        sites = [m.place for m in spans if m.start == 5]
+        return sites[0] if sites else None
+
+    seattle = found("Seattle")
+    assert seattle is not None and (seattle.name, seattle.type) == ("Seattle", PlaceType.CITY)
+    capitol = found("Washington")
+    assert capitol is not None and capitol.type is PlaceType.SITE

@@ -52,6 +52,8 @@ def credible(
             continue
         if e.kind == "country" and _geographic_name(tokens, m):
             continue  # "the Gulf of Mexico": a place named after the country
+        if e.kind == "capital" and _neighbourhood(tokens, m):
+            continue  # "Seattle's Capitol Hill neighborhood": a place, not Congress
         if e.kind == "agent" and _stance_noun(tokens, m):
             continue  # "expressed opposition to Defund the Police": a stance, no actor
         name = e.name.lower().split()
@@ -91,6 +93,15 @@ def _geographic_name(tokens: Sequence[Token], m: Mention) -> bool:
         and tokens[m.start - 1].text.lower() == "of"
         and tokens[m.start - 2].text.lower() in _GEOGRAPHIC_NOUNS
     )
+
+
+_NEIGHBOURHOOD_NOUNS = words("neighbourhood_nouns.txt")
+
+
+def _neighbourhood(tokens: Sequence[Token], m: Mention) -> bool:
+    """Whether the name modifies a noun of a part of town ('the Capitol Hill
+    neighborhood')."""
+    return m.end < len(tokens) and tokens[m.end].lemma.lower() in _NEIGHBOURHOOD_NOUNS
 
 
 def _place_named_as_person(

@@ -324,6 +324,7 @@ class Gazetteer:
         spans = _entity_spans(tokens, with_orgs=True)
         ends = dict(spans)
         out: list[PlaceMention] = []
+        owners: dict[int, Place] = {}  # the place a span names, by the index of its "'s"
         for start, whole_end in spans:
             region = None
             if whole_end + 1 in ends and whole_end < len(tokens) and tokens[whole_end].text == ",":
@@ -335,6 +336,11 @@ class Gazetteer:
             place = self._within(_text(words), region, prefer_countries)
             if place is None:
                 continue
+            if end < whole_end:
+                owners[end] = place  # "Seattle's" as one span
+            elif end < len(tokens) and tokens[end].dep == "case":
+                owners[end] = place  # "Seattle" before its "'s"
+            place = _namesake_site(place, owners.get(start - 1))
             prep = _governing_preposition(
                 tokens,
                 start,
@@ -390,6 +396,16 @@ class Gazetteer:
         found = self._table().get(normalize_place(name), ())
         region = _best(c for c in found if c.kind in (_COUNTRY, _STATE))
         return None if region is None else region.place
+
+
+def _namesake_site(place: Place, owner: Place | None) -> Place:
+    """A landmark's name that a town owns ("Seattle's Capitol Hill neighborhood") names a
+    namesake in that town, not the landmark elsewhere (the US Capitol in Washington)."""
+    if place.type is not PlaceType.SITE or owner is None:
+        return place
+    if owner.type not in (PlaceType.CITY, PlaceType.ADMIN1) or owner.name == place.name:
+        return place
+    return owner
 
 
 def _as_written(name: str) -> str:
