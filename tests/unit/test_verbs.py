@@ -532,6 +532,27 @@ SENSES: list[tuple[str, Spec, set[str | None]]] = [
         ),
         {None, "", "160"},
     ),
+    (
+        "'the council disbanded its police force': no relations reduced",
+        _clause_of(
+            "council",
+            ("disbanded", "disband"),
+            ("its", "its", "PRON", "poss"),
+            ("police", "police", "NOUN", "compound"),
+            ("force", "force", "NOUN", "dobj"),
+        ),
+        {None, ""},
+    ),
+    (
+        "'the junta disbanded the army': demobilization",
+        _clause_of(
+            "junta",
+            ("disbanded", "disband"),
+            ("the", "the", "DET", "det"),
+            ("army", "army", "NOUN", "dobj"),
+        ),
+        {"0873"},
+    ),
 ]
 
 
