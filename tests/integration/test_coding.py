@@ -26,6 +26,12 @@ def _triples(coder: Any, text: str) -> set[Triple]:
 
 CASES: list[tuple[str, str, list[Triple]]] = [
     (
+        "admitting one's own act claims responsibility; representatives speak for their country",
+        "On Saturday, representatives from Iran acknowledged their government had shot down a"
+        " Ukrainian passenger jet.",
+        [("IRN", "01", "UKRCVL")],
+    ),
+    (
         "a police force of England on the Home Office's list is British",
         "Thames Valley Police arrested an American tourist on Monday.",
         [("GBRCOP", "17", "USACVL")],

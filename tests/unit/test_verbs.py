@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from accord.coding.verbs import VerbDictionary
@@ -667,3 +669,34 @@ def test_an_intent_to_leave_is_no_intent_to_cooperate(
     )
     m = verbs.match(ps.tokens, 1)
     assert (m.code if m is not None else None) == code
+
+
+def _admitted(subject: tuple[str, str, str], verb: tuple[str, str]) -> list[Any]:
+    # "Iran admitted <subject> had <verb> the jet ."
+    return [
+        ("Iran", "Iran", "PROPN", "nsubj", 1),
+        ("admitted", "admit", "VERB", "ROOT", 1),
+        (subject[0], subject[1], subject[2], "nsubj", 4),
+        ("had", "have", "AUX", "aux", 4),
+        (verb[0], verb[1], "VERB", "ccomp", 1),
+        ("down", "down", "ADP", "prt", 4),
+        ("the", "the", "DET", "det", 7),
+        ("jet", "jet", "NOUN", "dobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "code"),
+    [
+        (("it", "it", "PRON"), "015"),  # its own act: claims responsibility
+        (("Russia", "Russia", "PROPN"), None),  # another's act: no admission of its own
+    ],
+)
+def test_admitting_ones_own_act_claims_responsibility(
+    verbs: VerbDictionary, subject: tuple[str, str, str], code: str | None
+) -> None:
+    ps = parsed(_admitted(subject, ("shot", "shoot")))
+    m = verbs.match(ps.tokens, 1)
+    assert (m.code if m is not None and m.frame == "admit" else None) == code
+    assert verbs.match(ps.tokens, 4) is not None  # the shooting down stays an event

@@ -628,11 +628,13 @@ class SentenceActors:
         return out
 
     def _principals(self, head: int) -> list[ActorRef]:
-        """Whom a spokesman or lawyer speaks for: the actors named with "for" or "of"."""
+        """Whom a spokesman or lawyer speaks for: the actors named with "for", "of" or
+        "from" ("representatives from Iran")."""
         return [
             r
             for c in self._children.get(head, ())
-            if self._tokens[c].dep == "prep" and self._tokens[c].text.lower() in ("for", "of")
+            if self._tokens[c].dep == "prep"
+            and self._tokens[c].text.lower() in ("for", "of", "from")
             for g in self._children.get(c, ())
             if self._tokens[g].dep == "pobj"
             for r in self.actors_at(g)

@@ -73,6 +73,27 @@ _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _ASKING_FRAMES = frozenset({"appeal", "demand"})
 _POSSIBILITY = frozenset({"could", "might", "may", "can"})
 _DEPARTING = words("departing_verbs.txt")
+_SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+ADMIT = "admit"
+"""The frame of an admission ('acknowledged its forces had shot down the jet': 015)."""
+
+
+def _own_act(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Is the admitted act the speaker's side's own: its subject a pronoun ('it had', 'we
+    made') or owned by one ('their government had shot down'), or none ('admitted
+    shooting down the jet')?"""
+    subject = next(
+        (c for c in children.get(comp, ()) if tokens[c].dep in ("nsubj", "nsubjpass")), None
+    )
+    if subject is None:
+        return True
+    if tokens[subject].pos == "PRON":
+        return True
+    return any(
+        tokens[c].dep == "poss" and tokens[c].pos == "PRON" for c in children.get(subject, ())
+    )
+
+
 """Frames that ask another actor to act (or not to act)."""
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
@@ -440,6 +461,12 @@ class VerbDictionary:
         elif frame == "intent" and inner is not None and inner.code[:2] not in ("01", "02"):
             # the coder re-codes the embedded action as the intent itself
             return _framed_match(base, default, frame, None, comp)
+        if frame == ADMIT and (
+            inner is None or inner.code[:2] in _SPEECH_ROOTS or not _own_act(tokens, comp, children)
+        ):
+            # 'acknowledged the economy was weak', 'admitted wanting to phase out the
+            # industry': a fact or a stance, no act owned
+            return None
         if inner is None and frame == "intent" and tokens[comp].lemma.lower() in _DEPARTING:
             return VerbMatch(base.form, "", None, None, base.tokens)  # 'plans on leaving the EU'
         if inner is None or (inner.code[:2] in _FRAME_ROOTS and frame != "reject"):
