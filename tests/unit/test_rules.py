@@ -893,6 +893,11 @@ def test_no_domestic_target_in_the_report_of_the_sources_bilateral_call() -> Non
     pair = (Party("CHNGOV", "CHN", "GOV", "Xi"), Party("USAGOV", "USA", "GOV", "Trump"))
     cand = _candidate(code="010", sources=(xi,))
     assert domestic_target.apply(cand, _clause(ARREST, pair=pair, pair_age=2)) is cand
+    # a crowd's riot is against its own country's authorities all the same
+    crowd = _ref(0, "USAOPP", "USA", "OPP", "agent")
+    riot = _candidate(code="145", sources=(crowd,))
+    got = domestic_target.apply(riot, _clause(ARREST, pair=pair, pair_age=2))
+    assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USA"]
 
 
 def test_approval_of_no_actor_is_a_position_not_an_event() -> None:

@@ -68,10 +68,10 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     or call just before), is directed at the source's own country: "Ricardo
     Rosselló announced his resignation" (USA -> USA), "police arrested a 36-year-old
     man" (GBR -> GBR); a crowd's protest so even where the sentence names another country
-    as its cause. The target is the bare country, with no text, and the rule says so
-    ('+domestic'). A consultation or negotiation (CAMEO root 04), and the intent to hold
-    one (036), is with a counterpart by definition: without one named it keeps no target
-    rather than its own country."""
+    as its cause or follows the report of a meeting abroad. The target is the bare
+    country, with no text, and the rule says so ('+domestic'). A consultation or
+    negotiation (CAMEO root 04), and the intent to hold one (036), is with a counterpart
+    by definition: without one named it keeps no target rather than its own country."""
     if c.targets or not c.sources or needs_counterpart(c.code):
         return c
     if _state_force(c):
@@ -80,14 +80,16 @@ def domestic_target(c: Candidate, cl: Clause) -> Verdict:
     home = src.country
     if home is None:
         return c
+    crowd = _crowd_protest(c)
     if (
-        cl.pair is not None
+        not crowd
+        and cl.pair is not None
         and cl.pair_age is not None
         and 0 <= cl.pair_age <= COUNTERPART_WINDOW
         and home in (cl.pair[0].country, cl.pair[1].country)
     ):
         return c  # in the report of a bilateral meeting or call: not a domestic matter
-    if not _crowd_protest(c) and names_another_state(c, cl, home):
+    if not crowd and names_another_state(c, cl, home):
         return c
     if c.code[:2] in _CENSURE_ROOTS and _censures_an_attack(c, cl):
         return c  # 'characterized the attack as a violation of Iraqi sovereignty'
