@@ -58,6 +58,7 @@ from accord.coding.ruleset import (
     means_target,
     mishap_inquiry,
     modality,
+    newsgathering,
     noun_tagged_as_verb,
     object_dated_long_ago,
     placed_source,
@@ -2133,3 +2134,17 @@ def test_a_states_military_force_naming_no_target_is_not_aimed_at_home() -> None
     shot = dataclasses.replace(_candidate(code="190", sources=(police,)), trigger=1)
     got = domestic_target.apply(shot, _clause(ps))
     assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["TUR"]
+
+
+def test_the_press_asking_or_calling_gathers_news() -> None:
+    # 'a reporter reached out to the nominee', 'the AP called Nevada for Biden'
+    reporter = _ref(0, "USAMED", "USA", "MED", "agent")
+    for code in ("020", "040"):
+        asked = _candidate(code=code, sources=(reporter,))
+        assert isinstance(newsgathering.apply(asked, _clause(ARREST)), Drop)
+    # what the press says of its own stays, and so does an appeal by anyone else
+    criticized = _candidate(code="111", sources=(reporter,))
+    assert newsgathering.apply(criticized, _clause(ARREST)) is criticized
+    minister = _ref(0, "USAGOV", "USA", "GOV", "agent")
+    urged = _candidate(code="020", sources=(minister,))
+    assert newsgathering.apply(urged, _clause(ARREST)) is urged

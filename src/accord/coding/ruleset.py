@@ -410,6 +410,27 @@ UNPLACED = "---"
 _HOME_ROLES = roles_with("home")
 
 
+NEWSGATHERING_ROOTS = frozenset({"02", "04"})
+"""Appeals and consultations (CAMEO 1.1b3 roots 02, 04): what a reporter does to get the
+news (asks, reaches out, calls, interviews)."""
+_PRESS_ROLE = "MED"
+
+
+@rule("newsgathering", ["verb", "noun"], reads=["code", "sources"])
+def newsgathering(c: Candidate, cl: Clause) -> Verdict:
+    """The press asking, calling or reaching out (an appeal or a consultation whose every
+    source is a news organisation or a reporter, role MED) gathers news; it is no
+    political interaction ('a Wikinews reporter reached out to the Unity Party nominee to
+    discuss his campaign', 'the spokesman was asked by journalists', 'the AP called
+    Nevada for Biden'). What the press says or does of its own (criticism, a lawsuit)
+    stays."""
+    if c.code[:2] not in NEWSGATHERING_ROOTS or not c.sources:
+        return c
+    if all(s.role == _PRESS_ROLE for s in c.sources):
+        return Drop("newsgathering: the press asking or calling is no political interaction")
+    return c
+
+
 @rule("sport_teams", ["verb", "noun"], reads=["sources"], writes=["sources"])
 def sport_teams(c: Candidate, cl: Clause) -> Verdict:
     """In a sentence or story about sport (:mod:`accord.coding.domain`), a country named
@@ -565,6 +586,7 @@ RULES: tuple[Rule, ...] = (
     needs_source,
     placed_source,
     quoted_speaker,
+    newsgathering,
     sport_teams,
     political_source,
     civilian_protest,
