@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from accord.coding.verbs import VerbDictionary
-from tests.unit.parsing import parsed
+from tests.unit.parsing import parsed, tagged
 
 
 @pytest.fixture(scope="module")
@@ -700,3 +700,59 @@ def test_admitting_ones_own_act_claims_responsibility(
     m = verbs.match(ps.tokens, 1)
     assert (m.code if m is not None and m.frame == "admit" else None) == code
     assert verbs.match(ps.tokens, 4) is not None  # the shooting down stays an event
+
+
+def _insisted(clause: list[tuple[str, str, str, str, str]]) -> list[Any]:
+    # "Britain insisted <clause> ."
+    rows: list[Any] = [
+        ("Britain", "Britain", "PROPN", "nsubj", 1),
+        ("insisted", "insist", "VERB", "ROOT", 1),
+    ]
+    for text, lemma, pos, dep, _tag in clause:
+        rows.append((text, lemma, pos, dep, 4 if dep != "ccomp" else 1))
+    rows.append((".", ".", "PUNCT", "punct", 1))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("clause", "demands"),
+    [
+        # 'insisted Iran release the sailors': a mandate (bare subjunctive)
+        (
+            [
+                ("that", "that", "SCONJ", "mark", ""),
+                ("Iran", "Iran", "PROPN", "nsubj", ""),
+                ("release", "release", "VERB", "ccomp", "VB"),
+                ("sailors", "sailor", "NOUN", "dobj", ""),
+            ],
+            True,
+        ),
+        # 'insisted the EU must act': an obligation
+        (
+            [
+                ("the", "the", "DET", "det", ""),
+                ("EU", "EU", "PROPN", "nsubj", ""),
+                ("act", "act", "VERB", "ccomp", "VB"),
+                ("must", "must", "AUX", "aux", ""),
+            ],
+            True,
+        ),
+        # 'insisted its plans were affordable': a fact asserted
+        (
+            [
+                ("its", "its", "PRON", "poss", ""),
+                ("plans", "plan", "NOUN", "nsubj", ""),
+                ("were", "be", "AUX", "ccomp", "VBD"),
+                ("affordable", "affordable", "ADJ", "acomp", ""),
+            ],
+            False,
+        ),
+    ],
+)
+def test_insisting_demands_only_a_mandate(
+    verbs: VerbDictionary, clause: list[tuple[str, str, str, str, str]], demands: bool
+) -> None:
+    tags = {k: tag for k, (*_, tag) in enumerate(clause, start=2) if tag}
+    ps = tagged(parsed(_insisted(clause)), tags)
+    m = verbs.match(ps.tokens, 1)
+    assert (m is not None and m.code[:2] == "10") is demands

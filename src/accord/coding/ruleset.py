@@ -411,23 +411,26 @@ _HOME_ROLES = roles_with("home")
 
 
 NEWSGATHERING_ROOTS = frozenset({"02", "04"})
-"""Appeals and consultations (CAMEO 1.1b3 roots 02, 04): what a reporter does to get the
-news (asks, reaches out, calls, interviews)."""
+"""Appeals and consultations (CAMEO 1.1b3 roots 02, 04): what a reporter's work may look
+like to the dictionary."""
 _PRESS_ROLE = "MED"
+_NEWSGATHERING = words("newsgathering_verbs.txt")
 
 
-@rule("newsgathering", ["verb", "noun"], reads=["code", "sources"])
+@rule("newsgathering", ["verb"], reads=["code", "sources"])
 def newsgathering(c: Candidate, cl: Clause) -> Verdict:
-    """The press asking, calling or reaching out (an appeal or a consultation whose every
-    source is a news organisation or a reporter, role MED) gathers news; it is no
-    political interaction ('a Wikinews reporter reached out to the Unity Party nominee to
-    discuss his campaign', 'the spokesman was asked by journalists', 'the AP called
-    Nevada for Biden'). What the press says or does of its own (criticism, a lawsuit)
-    stays."""
+    """The press reaching out to, contacting or interviewing someone (an appeal or a
+    consultation whose every source is a news organisation or a reporter, role MED, by a
+    verb of newsgathering_verbs.txt) gathers news; it is no political interaction ('a
+    Wikinews reporter reached out to the Unity Party nominee to discuss his campaign').
+    The press appealing to a government ('journalists appealed to the government to let
+    them resume publishing'), and what it says of its own, stay."""
     if c.code[:2] not in NEWSGATHERING_ROOTS or not c.sources:
         return c
+    if cl.tokens[c.trigger].lemma.lower() not in _NEWSGATHERING:
+        return c
     if all(s.role == _PRESS_ROLE for s in c.sources):
-        return Drop("newsgathering: the press asking or calling is no political interaction")
+        return Drop("newsgathering: the press reaching out is no political interaction")
     return c
 
 

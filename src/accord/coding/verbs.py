@@ -73,6 +73,29 @@ _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _ASKING_FRAMES = frozenset({"appeal", "demand"})
 _POSSIBILITY = frozenset({"could", "might", "may", "can"})
 _DEPARTING = words("departing_verbs.txt")
+_MANDATIVE = words("mandative_verbs.txt")
+_OBLIGING = frozenset({"must", "should", "ought", "need", "shall"})
+
+
+def _mandate(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Is the clause a mandate: a bare subjunctive ('that Iran withdraw') or an obligation
+    ('that the EU must act', 'has to go')?"""
+    kids = children.get(comp, ())
+    aux = [tokens[c] for c in kids if tokens[c].dep in ("aux", "auxpass")]
+    if any(a.text.lower() in _OBLIGING for a in aux):
+        return True
+    if tokens[comp].lemma.lower() == "have" and any(tokens[c].dep == "xcomp" for c in kids):
+        return True  # 'has to go'
+    subjects = [tokens[c] for c in kids if tokens[c].dep in ("nsubj", "nsubjpass")]
+    if not subjects or aux:
+        return False
+    if tokens[comp].tag == "VB":
+        return True
+    # 'that the budget include funding': a singular subject with the bare form the tagger
+    # reads as a plural present
+    return tokens[comp].tag == "VBP" and subjects[0].tag in ("NN", "NNP")
+
+
 _SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 ADMIT = "admit"
 """The frame of an admission ('acknowledged its forces had shot down the jet': 015)."""
@@ -447,6 +470,10 @@ class VerbDictionary:
             return None
         if plain is not None and plain.pattern is not None and plain.code not in _DEFAULTS:
             return None  # a specific pattern of the framing verb ('declined to comment')
+        mandative = lemma in _MANDATIVE and tokens[comp].dep == "ccomp"
+        if mandative and not _mandate(tokens, comp, children):
+            # 'insisted his spending plans were affordable': a fact asserted, no demand
+            return VerbMatch(form, "", None, None, (verb,))
         inner = self._match(tokens, comp, children, depth + 1)
         base = plain or VerbMatch(form, "", None, None, (verb,))
         default = self.frames.codes[frame][""]
