@@ -1051,3 +1051,20 @@ def test_a_reaction_to_reports_is_aimed_at_whom_they_report_on(coder: Any) -> No
         date=DATE,
     )
     assert [e.target.code for e in events if e.cameo.startswith("11") and e.target] == ["USAGOV"]
+
+
+def test_one_act_told_by_a_chain_of_verbs_is_one_event(coder: Any) -> None:
+    # 'launched missiles targeting US troops': the launch and the targeting are one attack,
+    # placed where the targeting says; two different acts stay two
+    events = coder.code_text(
+        "On Wednesday, Iran launched missiles targeting US troops in Iraqi military bases.",
+        date=DATE,
+    )
+    force = [e for e in events if e.cameo.startswith("19")]
+    assert len(force) == 1, [(e.cameo, e.evidence.trigger) for e in force]
+    assert force[0].location is not None and force[0].location.country == "IRQ"
+    two = coder.code_text(
+        "On Monday, Britain urged Iran to release the sailors and spoke with France.",
+        date=DATE,
+    )
+    assert {e.cameo[:2] for e in two if e.source.country == "GBR"} >= {"02", "04"}

@@ -52,6 +52,7 @@ from accord.coding.story import main_country, paragraph_starts, story_place
 from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
+    Actor,
     CleanDocument,
     DatePrecision,
     DateSource,
@@ -60,6 +61,7 @@ from accord.model import (
     Mode,
     ParsedSentence,
     Place,
+    PlaceBasis,
     Token,
 )
 
@@ -331,7 +333,7 @@ def _code_sentence(
         done = out.candidate
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))
-    events = _one_meeting_place(events)
+    events = _one_meeting_place(_one_act_per_chain(list(events), tokens))
     state.story_places.remember_events(
         [(e.source, e.location) for e in events if not _struck_abroad(e)]
     )
@@ -536,6 +538,84 @@ def _event(
         ),
     )
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
+
+
+_CHAIN_DEPS = frozenset({"xcomp", "acl", "conj", "advcl"})
+"""Dependencies that join two verbs of one act: 'launched missiles targeting US troops'
+(acl), 'decided not to attend' (xcomp), 'tear down and vandalize statues' (conj)."""
+
+
+def _one_act_per_chain(events: list[Event], tokens: Sequence[Token]) -> list[Event]:
+    """One act told by two verbs of one chain ('Iran launched missiles targeting US
+    troops': 194 and 190; 'decided not to attend': 125 twice) is one event: of two events
+    of a sentence with the same source and CAMEO root, and the same target or one with
+    none, whose triggers hang on each other, the one that names a target stays, else the
+    one with the more specific code, else the governing verb's."""
+    at = {t.idx: t.i for t in tokens}
+    index = [at.get(e.evidence.trigger_span[0]) for e in events]
+    dropped: set[int] = set()
+    for a, ea in enumerate(events):
+        for b in range(a + 1, len(events)):
+            eb = events[b]
+            ia, ib = index[a], index[b]
+            if a in dropped or b in dropped or ia is None or ib is None or ia == ib:
+                continue
+            ta, tb = _code_of(ea.target), _code_of(eb.target)
+            if (ea.source.code, ea.cameo[:2]) != (eb.source.code, eb.cameo[:2]):
+                continue
+            if ta != tb and None not in (ta, tb):
+                continue
+            if _chained(tokens, ia, ib):
+                head, dep = a, b
+            elif _chained(tokens, ib, ia):
+                head, dep = b, a
+            else:
+                continue
+            if ta != tb:  # one names whom the act was aimed at: that one stays
+                keep, drop = (a, b) if tb is None else (b, a)
+            elif _specificity(events[dep].cameo) > _specificity(events[head].cameo):
+                keep, drop = dep, head
+            else:
+                keep, drop = head, dep
+            dropped.add(drop)
+            events[keep] = _placed_by(events[keep], events[drop])
+    return [e for k, e in enumerate(events) if k not in dropped]
+
+
+def _placed_by(kept: Event, other: Event) -> Event:
+    """The kept event of a chain takes the place the other verb's own phrase gave the act
+    ('targeting US troops in Iraqi military bases'), where its own is not so given."""
+    mine, theirs = kept.location, other.location
+    if theirs is None or theirs.basis is not PlaceBasis.SENTENCE:
+        return kept
+    if mine is not None and mine.basis is PlaceBasis.SENTENCE:
+        return kept
+    return dataclasses.replace(kept, location=theirs)
+
+
+def _specificity(code: str) -> tuple[int, bool]:
+    """Longer codes are finer; of one length, a code not ending in 0 ('not specified
+    below') is ('031' over '030')."""
+    return len(code), not code.endswith("0")
+
+
+def _chained(tokens: Sequence[Token], head: int, dep: int) -> bool:
+    """Does the verb at ``dep`` hang on the verb at ``head`` ('decided not to attend'), or
+    on its object ('launched missiles targeting US troops'), with no subject of its own
+    ('quashed the sentences, and in 1991 it overturned ...' are two acts)?"""
+    tok = tokens[dep]
+    if tok.dep not in _CHAIN_DEPS or not 0 <= tok.head < len(tokens):
+        return False
+    if any(t.head == dep and t.dep in ("nsubj", "nsubjpass") for t in tokens):
+        return False
+    if tok.head == head:
+        return True
+    owner = tokens[tok.head]
+    return tok.dep == "acl" and owner.dep == "dobj" and owner.head == head
+
+
+def _code_of(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
 
 
 def _one_meeting_place(events: list[Event]) -> list[Event]:
