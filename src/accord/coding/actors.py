@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.bodies import (
@@ -23,7 +24,7 @@ from accord.coding.bodies import (
     title_role,
 )
 from accord.coding.combine import Combined, combine
-from accord.coding.lexicon import table, words
+from accord.coding.lexicon import mapping, table, words
 from accord.coding.patterns import subtree
 from accord.coding.placement import PRIVATE, Placement
 from accord.coding.quotes import inside_quotes, speakers_of
@@ -41,8 +42,8 @@ _COLLECTIVE_HEADS = words("collective_heads.txt")
 """Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
 wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
 _PERSON_PRONOUNS = words("third_person_pronouns.txt")
-_GENDERED = {word: row[0] for word, row in table("gendered_words.tsv").items()}
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GENDERED = mapping("gendered_words.tsv")
+_PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"})
 
 
 def _agrees(pronoun: str, ref: ActorRef | None) -> bool:
