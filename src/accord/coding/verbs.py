@@ -40,6 +40,7 @@ from accord.coding.frames import (
     obliged,
     other_actor,
     other_subject,
+    subject_of,
 )
 from accord.coding.lexicon import words
 from accord.coding.modality import classify, committed
@@ -71,53 +72,13 @@ _NO_EVENT_DEPS = frozenset({"prep", "amod", "compound", "nmod", "case", "mark", 
 _SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _FRAME_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 _ASKING_FRAMES = frozenset({"appeal", "demand"})
+"""Frames that ask another actor to act (or not to act)."""
 _POSSIBILITY = frozenset({"could", "might", "may", "can"})
 _DEPARTING = words("departing_verbs.txt")
 _MANDATIVE = words("mandative_verbs.txt")
-_OBLIGING = frozenset({"must", "should", "ought", "need", "shall"})
-
-
-def _mandate(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
-    """Is the clause a mandate: a bare subjunctive ('that Iran withdraw') or an obligation
-    ('that the EU must act', 'has to go')?"""
-    kids = children.get(comp, ())
-    aux = [tokens[c] for c in kids if tokens[c].dep in ("aux", "auxpass")]
-    if any(a.text.lower() in _OBLIGING for a in aux):
-        return True
-    if tokens[comp].lemma.lower() == "have" and any(tokens[c].dep == "xcomp" for c in kids):
-        return True  # 'has to go'
-    subjects = [tokens[c] for c in kids if tokens[c].dep in ("nsubj", "nsubjpass")]
-    if not subjects or aux:
-        return False
-    if tokens[comp].tag == "VB":
-        return True
-    # 'that the budget include funding': a singular subject with the bare form the tagger
-    # reads as a plural present
-    return tokens[comp].tag == "VBP" and subjects[0].tag in ("NN", "NNP")
-
-
 _SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 ADMIT = "admit"
 """The frame of an admission ('acknowledged its forces had shot down the jet': 015)."""
-
-
-def _own_act(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
-    """Is the admitted act the speaker's side's own: its subject a pronoun ('it had', 'we
-    made') or owned by one ('their government had shot down'), or none ('admitted
-    shooting down the jet')?"""
-    subject = next(
-        (c for c in children.get(comp, ()) if tokens[c].dep in ("nsubj", "nsubjpass")), None
-    )
-    if subject is None:
-        return True
-    if tokens[subject].pos == "PRON":
-        return True
-    return any(
-        tokens[c].dep == "poss" and tokens[c].pos == "PRON" for c in children.get(subject, ())
-    )
-
-
-"""Frames that ask another actor to act (or not to act)."""
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 _OWN_PATTERNS_ONLY = frozenset({"EXPLAIN_VERBAL"})
 _COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "nsubjpass", "dative"})
@@ -625,3 +586,36 @@ def _going_to(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequenc
 
 def _rank(m: VerbMatch) -> tuple[int, int]:
     return (m.pattern.weight if m.pattern else 0, len(m.form.words))
+
+
+def _mandate(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Is the clause a mandate: an obligation ('that the EU must act', 'has to go', as
+    :func:`accord.coding.frames.obliged` reads it) or a bare subjunctive ('that Iran
+    withdraw')?"""
+    if obliged(tokens, comp, children)[1] is not None:
+        return True
+    kids = children.get(comp, ())
+    if tokens[comp].lemma.lower() == "have" and any(tokens[c].dep == "xcomp" for c in kids):
+        return True  # 'has to go'
+    if any(tokens[c].dep in ("aux", "auxpass") for c in kids):
+        return False
+    subject = subject_of(tokens, comp, children)
+    if subject is None:
+        return False
+    if tokens[comp].tag == "VB":
+        return True
+    # 'that the budget include funding': a singular subject with the bare form the tagger
+    # reads as a plural present
+    return tokens[comp].tag == "VBP" and tokens[subject].tag in ("NN", "NNP")
+
+
+def _own_act(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """Is the admitted act the speaker's side's own: its subject a pronoun ('it had', 'we
+    made') or owned by one ('their government had shot down'), or none ('admitted
+    shooting down the jet')?"""
+    subject = subject_of(tokens, comp, children)
+    if subject is None or tokens[subject].pos == "PRON":
+        return True
+    return any(
+        tokens[c].dep == "poss" and tokens[c].pos == "PRON" for c in children.get(subject, ())
+    )
