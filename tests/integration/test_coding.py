@@ -368,9 +368,28 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("SRBCOP", "17", "SRBOPP")],
     ),
     (
-        "a clash of protesters with police is a fight both ways",
-        "Protesters clashed with police in Belgrade.",
-        [("SRBOPP", "19", "SRBCOP"), ("SRBCOP", "19", "SRBOPP")],
+        "a clash of protesters with police is a riot one way, repression the other (CAMEO"
+        " 145, 175; PETRARCH2's own pattern [145:175])",
+        "Protesters clashed with police in Belgrade. The protesters clashed in front of"
+        " parliament with the police and threw rocks.",
+        [("SRBOPP", "14", "SRBCOP"), ("SRBCOP", "17", "SRBOPP")],
+    ),
+    (
+        "a clash between armed parties stays a fight both ways",
+        "Serbian troops clashed with Albanian rebels.",
+        [("SRBMIL", "19", "ALBREB"), ("ALBREB", "19", "SRBMIL")],
+    ),
+    (
+        "the appositive of a person names the body he acts for, and a later hyphenated"
+        " surname is the same person",
+        "Abu Mahdi al-Muhandis, the deputy commander of Iraq's Popular Mobilization Forces,"
+        " spoke in Baghdad. Al-Muhandis criticized Saudi Arabia.",
+        [("IRQPRM", "11", "SAU")],
+    ),
+    (
+        "joint subjects discussing a country consult each other",
+        "Putin and Xi discussed Iran.",
+        [("RUSGOV", "04", "CHNGOV"), ("CHNGOV", "04", "RUSGOV")],
     ),
     (
         "a state leader's statement about another country, said to its people, is about it",
@@ -551,9 +570,30 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         [("SRBCOP", "19", "SRBOPP")],
     ),
     (
-        "a clash both sides wage stays a fight, no riot",
-        "Protesters clashed with police in Belgrade.",
-        [("SRBOPP", "14", "SRBCOP"), ("SRBCOP", "17", "SRBOPP")],
+        "a clash of protesters with police is no military force, and throwing rocks in it"
+        " is the same riot",
+        "In Belgrade, the protesters clashed in front of parliament with the police and threw"
+        " rocks.",
+        [("SRBOPP", "19", "SRBCOP"), ("SRBCOP", "19", "SRBOPP"), ("SRBOPP", "14", "SRB")],
+    ),
+    (
+        "an unknown person's apposition is his body; his later surname does not take the"
+        " target's country",
+        "Abu Mahdi al-Muhandis, the deputy commander of Iraq's Popular Mobilization Forces,"
+        " spoke in Baghdad. Al-Muhandis criticized Saudi Arabia.",
+        [("SAUCVL", "11", "SAU")],
+    ),
+    (
+        "a relative clause on an apposition names others, not the person",
+        "A federal jury convicted Michael Avenatti, the lawyer who represented Stormy Daniels"
+        " in her lawsuit against US President Donald Trump, of extortion.",
+        [("USAJUD", "17", "USAGOV"), ("USAJUD", "11", "USAGOV")],
+    ),
+    (
+        "what is discussed is no counterpart",
+        "Jorgensen discusses her background and her potential cabinet. Putin and Xi"
+        " discussed Iran.",
+        [("USAPTY", "04", "USAGOV"), ("RUSGOV", "04", "IRN"), ("CHNGOV", "04", "IRN")],
     ),
     (
         "words said on a platform are no force, and the platform is not their target",
@@ -810,6 +850,12 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         "words, not force, and coded once",
         "Democrats continued to attack Trump on his taxes.",
         ("19",),
+    ),
+    (
+        "studying at a school is no visit",
+        "Prime Minister Tony Blair attended Fettes College. Boris Johnson attended Eton"
+        " College and Oxford University.",
+        ("04",),
     ),
 ]
 

@@ -43,7 +43,9 @@ from accord.coding.ruleset import (
     civilian_protest,
     commitment,
     consult_needs_counterpart,
+    contest_of_a_past_year,
     counterpart,
+    crowd_clash,
     crowd_repression,
     crowd_violence,
     dated_pluperfect,
@@ -71,6 +73,7 @@ from accord.coding.ruleset import (
     sport_teams,
     stance_description,
     standing_position,
+    told_with_a_birth,
     travel_at_home,
     unarmed_retreat,
     unattributed_violence,
@@ -316,6 +319,32 @@ def test_a_crowd_damaging_property_riots() -> None:
     police = _ref(2, "SRBCOP", "SRB", "COP", "agent")
     seized = _candidate(code="1711", sources=(police,))
     assert crowd_violence.apply(seized, _clause(ps)) is seized  # the police: no riot
+
+
+@pytest.mark.parametrize(
+    ("subject", "obj", "code", "back"),
+    [
+        ("protesters", "police", "145", "175"),  # "protesters clashed with police"
+        ("police", "protesters", "175", "145"),  # "police clashed with protesters"
+        ("rebels", "police", "190", None),  # armed parties fight: the pattern's pair stays
+        ("police", "civilians", "190", None),  # not a crowd of protesters
+    ],
+)
+def test_a_clash_of_a_crowd_with_the_police_is_riot_and_repression(
+    subject: str, obj: str, code: str, back: str | None
+) -> None:
+    ps = _attacked(subject, obj)
+    src = _ref(0, _SERB[subject], "SRB", _SERB[subject][3:], "agent")
+    tgt = _ref(2, _SERB[obj], "SRB", _SERB[obj][3:], "agent")
+    match = VerbDictionary.load().match(ps.tokens, 1, children_of(ps.tokens))
+    assert match is not None
+    match = dataclasses.replace(match, code="190", code2="190")
+    cand = _candidate(code="190", match=match, sources=(src,), targets=(tgt,))
+    got = crowd_clash.apply(cand, _clause(ps))
+    assert isinstance(got, Candidate)
+    assert (got.code, got.reverse) == (code, back)
+    one_way = dataclasses.replace(cand, match=dataclasses.replace(match, code2=None))
+    assert crowd_clash.apply(one_way, _clause(ps)) is one_way  # no clash both sides wage
 
 
 @pytest.mark.parametrize(
@@ -581,6 +610,73 @@ def test_since_long_ago(point: str, pos: str, mode: Mode) -> None:
     got = since_long_ago.apply(
         dataclasses.replace(_candidate(code="080"), trigger=2), _clause(_allowed_since(point, pos))
     )
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _born_then(year: str, aux: bool = False) -> ParsedSentence:
+    """'Born in <year>, he visited Paris.' (with aux: 'Having been born ...')"""
+    spec = [
+        ("Born", "bear", "VERB", "advcl", 5),
+        ("in", "in", "ADP", "prep", 0),
+        (year, year, "NUM", "pobj", 1),
+        (",", ",", "PUNCT", "punct", 5),
+        ("he", "he", "PRON", "nsubj", 5),
+        ("visited", "visit", "VERB", "ROOT", 5),
+        ("Paris", "Paris", "PROPN", "dobj", 5),
+        (".", ".", "PUNCT", "punct", 5),
+    ]
+    if aux:
+        spec = [
+            ("was", "be", "AUX", "auxpass", 1),
+            *[(w, lm, p, d, h + 1) for w, lm, p, d, h in spec],
+        ]
+    return tagged(parsed(spec), {1 if aux else 0: "VBN"})
+
+
+@pytest.mark.parametrize(
+    ("year", "aux", "mode"),
+    [
+        ("1942", False, Mode.BACKGROUND),  # a life story
+        (str(PUB.year), False, Mode.ASSERTED),  # born this year: news
+        ("1942", True, Mode.ASSERTED),  # a birth told with its own auxiliary
+    ],
+)
+def test_an_act_told_with_a_birth_long_ago_is_background(year: str, aux: bool, mode: Mode) -> None:
+    ps = _born_then(year, aux)
+    verb = 6 if aux else 5
+    got = told_with_a_birth.apply(
+        dataclasses.replace(_candidate(code="042"), trigger=verb), _clause(ps)
+    )
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _challenged_for(year: str, noun: str) -> ParsedSentence:
+    """'He challenged Obama for the <year> <noun>.'"""
+    return parsed(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("challenged", "challenge", "VERB", "ROOT", 1),
+            ("Obama", "Obama", "PROPN", "dobj", 1),
+            ("for", "for", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 6),
+            (year, year, "NUM", "nummod", 6),
+            (noun, noun.rstrip("s"), "NOUN", "pobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("year", "noun", "mode"),
+    [
+        ("2012", "nomination", Mode.BACKGROUND),  # a contest of a past year: a career
+        (str(PUB.year), "nomination", Mode.ASSERTED),  # this year's contest: news
+        ("2015", "deal", Mode.ASSERTED),  # a year on what the act is about dates nothing
+    ],
+)
+def test_an_act_in_a_contest_of_a_past_year_is_background(year: str, noun: str, mode: Mode) -> None:
+    cand = dataclasses.replace(_candidate(code="110"), trigger=1)
+    got = contest_of_a_past_year.apply(cand, _clause(_challenged_for(year, noun)))
     assert isinstance(got, Candidate) and got.mode is mode
 
 

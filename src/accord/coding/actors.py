@@ -69,6 +69,7 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 _PAIR_HEADS = frozenset(table("pair_heads.tsv"))
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 class SentenceActors:
@@ -171,6 +172,10 @@ class SentenceActors:
         """The knowledge-base mention covering token ``i``, if any."""
         return self._by_token.get(i)
 
+    def known(self, i: int) -> bool:
+        """Whether token ``i`` lies in a name the knowledge base knows."""
+        return i in self._by_token
+
     def people(self) -> list[ActorRef]:
         """People named in this sentence (name heads resolved to a country), left to right."""
         found: list[ActorRef] = []
@@ -184,7 +189,11 @@ class SentenceActors:
         m = self._by_token.get(i)
         if m is not None and m.entry.kind == "person":
             return m.end - 1 == i
-        return tok.ent_type == "PERSON" and tok.dep not in ("compound", "flat")
+        return (
+            tok.ent_type == "PERSON"
+            and tok.dep not in ("compound", "flat")
+            and tok.text[:1].isalpha()
+        )
 
     def _is_definite(self, head: int) -> bool:
         """A singular role noun with 'the' and nothing else: "the minister", "the president"."""
@@ -239,8 +248,15 @@ class SentenceActors:
                     # negotiations": where the apposition names a country before its
                     # head, a phrase of another preposition names whom the office deals
                     # with ('envoy to Ukraine'), not whose it is; without one it may
-                    # ('a spokesman for the PMF'; 'minister of defence of Iran' stays)
-                    whole = subtree(self._children, c)
+                    # ('a spokesman for the PMF'; 'minister of defence of Iran' stays).
+                    # A relative clause on it tells what the person did, to whom: 'the
+                    # lawyer who represented Stormy Daniels ... against Donald Trump'
+                    whole = subtree(self._children, c) - {
+                        k
+                        for r in self._children.get(c, ())
+                        if self._tokens[r].dep in _CLAUSE_DEPS
+                        for k in subtree(self._children, r)
+                    }
                     other = {
                         k
                         for p in self._children.get(c, ())
@@ -252,7 +268,15 @@ class SentenceActors:
                     placed = any(
                         (m := self._by_token.get(k)) is not None and m.entry.country for k in own
                     )
-                    phrase |= own if placed else whole
+                    # whom one works 'for' is whose one is; what one is an influence
+                    # 'on' or an expert 'in' is not ('a key influence on New Labour')
+                    serving = {
+                        k
+                        for p in self._children.get(c, ())
+                        if self._tokens[p].dep == "prep" and self._tokens[p].text.lower() == "for"
+                        for k in subtree(self._children, p)
+                    }
+                    phrase |= own if placed else own | (whole & serving)
                 elif tok.dep == "prep" and tok.text.lower() in _COMPLEMENT_PREPS and h == head:
                     complements.extend(
                         g for g in self._children.get(c, ()) if self._tokens[g].dep == "pobj"

@@ -26,6 +26,8 @@ __all__ = ["TARGET_PREPS", "arguments", "distinct", "naming_description"]
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 _ADDRESSEE_VERBS = words("addressee_verbs.txt")
+TOPIC_VERBS = words("topic_object_verbs.txt")
+"""Verbs whose direct object is the subject matter, never the counterpart."""
 TARGET_PREPS = lines("target_prepositions.txt")
 
 
@@ -429,6 +431,8 @@ def _objects(
                         for r in actors.actors_at(g)
                         if r.kind in ("person", "country", "group", "igo")
                     )
+    if tokens[verb].lemma.lower() in TOPIC_VERBS:
+        object_deps = tuple(d for d in object_deps if d != "dobj")  # 'discussed the cabinet'
     recipients = _RECIPIENT_ROOTS.intersection({match.code[:2]}) and any(
         tokens[c].dep in ("dative", "iobj")
         or (tokens[c].dep == "prep" and tokens[c].text.lower() == "to")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -462,6 +463,8 @@ def _expand(here: _Sentence, cand: Candidate, untargeted: list[Candidate]) -> li
             out.append(_event(here, cand, code, src, tgt))
             if cand.kind == "noun" and cand.mutual:
                 out.append(_event(here, cand, code, tgt, src))
+            elif cand.reverse is not None:
+                out.append(_event(here, cand, cand.reverse, tgt, src))
             elif match is not None and match.code2 and code == match.code:
                 out.append(_event(here, cand, match.code2, tgt, src))
     return out
@@ -480,9 +483,47 @@ def _remember(
         state.last_person = (subjects or people)[-1]
         state.last_person_sentence = index
     for p in people:
-        for word in (p.name or "").lower().split():
+        named = _name_words(p.name or "")
+        own, span = _entity_name(tokens, p.head)
+        first = span.start if span else p.head
+        while (
+            first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].dep == "compound"
+        ):
+            first -= 1  # 'Amit Yoran' where the recogniser marks only 'Yoran'
+        if p.kind != "person" and not any(actors.known(k) for k in range(first, p.head + 1)):
+            # a name the apposition gave a body ('X, the head of Y'), not one the
+            # knowledge base read in the name itself ('Amit Yoran' is no 'AMIT')
+            named += _name_words(own)
+        for word in named:
             state.people.pop(word, None)  # re-insert: the dict's order is recency
             state.people[word] = p
+
+
+def _entity_name(tokens: Sequence[Token], head: int) -> tuple[str, range]:
+    """The person's name the parser marks ending at ``head``, and its tokens ('Abu Mahdi
+    al-Muhandis' where the actor is the body an apposition gave him: 'the deputy commander
+    of Iraq's Popular Mobilization Forces'), so a later 'al-Muhandis' is the same actor."""
+    if tokens[head].ent_type != "PERSON":
+        return "", range(0)
+    start = head
+    while start > 0 and tokens[start].ent_iob == "I":
+        start -= 1
+    span = range(start, head + 1)
+    return "".join(tokens[k].text + tokens[k].whitespace for k in span).strip(), span
+
+
+_HYPHENS = re.compile(r"[-\u2010-\u2015]")
+
+
+def _name_words(name: str) -> list[str]:
+    """The lower-cased words a later mention may name a person by: each word of the name
+    and, of a hyphenated one, its parts of three letters or more, as the tokenizer splits
+    them ('Abu Mahdi al-Muhandis' is later 'al-Muhandis', whose head token is 'Muhandis')."""
+    out: list[str] = []
+    for word in name.lower().split():
+        out.append(word)
+        out.extend(p for p in _HYPHENS.split(word) if len(p) >= 3 and p != word)
+    return out
 
 
 def _event(
@@ -549,8 +590,8 @@ def _one_act_per_chain(events: list[Event], tokens: Sequence[Token]) -> list[Eve
     """One act told by two verbs of one chain ('Iran launched missiles targeting US
     troops': 194 and 190; 'decided not to attend': 125 twice) is one event: of two events
     of a sentence with the same source and CAMEO root, and the same target or one with
-    none, whose triggers hang on each other, the one that names a target stays, else the
-    one with the more specific code, else the governing verb's."""
+    none (or only an implied one), whose triggers hang on each other, the one that names
+    a target stays, else the one with the more specific code, else the governing verb's."""
     at = {t.idx: t.i for t in tokens}
     index = [at.get(e.evidence.trigger_span[0]) for e in events]
     dropped: set[int] = set()
@@ -560,19 +601,19 @@ def _one_act_per_chain(events: list[Event], tokens: Sequence[Token]) -> list[Eve
             ia, ib = index[a], index[b]
             if a in dropped or b in dropped or ia is None or ib is None or ia == ib:
                 continue
-            ta, tb = _code_of(ea.target), _code_of(eb.target)
             if (ea.source.code, ea.cameo[:2]) != (eb.source.code, eb.cameo[:2]):
                 continue
-            if ta != tb and None not in (ta, tb):
-                continue
+            ra, rb = _target_rank(ea), _target_rank(eb)
+            if _code_of(ea.target) != _code_of(eb.target) and (ra == rb or min(ra, rb) == 2):
+                continue  # two acts aimed at different actors
             if _chained(tokens, ia, ib):
                 head, dep = a, b
             elif _chained(tokens, ib, ia):
                 head, dep = b, a
             else:
                 continue
-            if ta != tb:  # one names whom the act was aimed at: that one stays
-                keep, drop = (a, b) if tb is None else (b, a)
+            if _code_of(ea.target) != _code_of(eb.target):  # the one naming its target stays
+                keep, drop = (a, b) if ra > rb else (b, a)
             elif _specificity(events[dep].cameo) > _specificity(events[head].cameo):
                 keep, drop = dep, head
             else:
@@ -612,6 +653,13 @@ def _chained(tokens: Sequence[Token], head: int, dep: int) -> bool:
         return True
     owner = tokens[tok.head]
     return tok.dep == "acl" and owner.dep == "dobj" and owner.head == head
+
+
+def _target_rank(event: Event) -> int:
+    """2 for a target the sentence names, 1 for one only the rules implied ('threw rocks':
+    at their own country's authorities), 0 for none."""
+    target = event.target
+    return 0 if target is None else 2 if target.text else 1
 
 
 def _code_of(actor: Actor | None) -> str | None:

@@ -399,6 +399,36 @@ def crowd_repression(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=REPRESSION, rule=f"{c.rule}+repression")
 
 
+@rule(
+    "crowd_clash",
+    ["verb"],
+    reads=["code", "sources", "targets"],
+    writes=["code", "reverse", "rule"],
+)
+def crowd_clash(c: Candidate, cl: Clause) -> Verdict:
+    """A fight both sides wage between a crowd of protesters and the police, troops or
+    the government is a riot on the crowd's side and repression on the other's: 'the
+    protesters clashed in front of parliament with the police' is 145 Protest violently,
+    riot from the protesters and 175 Use tactics of violent repression back from the
+    police (PETRARCH2's own pattern for protests clashing with police codes [145:175]; CAMEO
+    1.1b3 keeps 19 for military force), not military force both ways. Only a paired
+    dictionary code (a clash 'with' someone, [190:190]) with every source on one side and
+    every named target on the other."""
+    if c.code[:2] not in _CROWD_FORCE_ROOTS or c.match is None or c.match.code2 is None:
+        return c
+    if c.mutual or not c.sources or not c.targets or c.code != c.match.code:
+        return c
+    if any(t.kind == "implied" for t in c.targets):
+        return c
+    if all(_crowd(s.head, cl) for s in c.sources) and all(t.role in _FORCES for t in c.targets):
+        code, back = RIOT, REPRESSION
+    elif all(s.role in _FORCES for s in c.sources) and all(_crowd(t.head, cl) for t in c.targets):
+        code, back = REPRESSION, RIOT
+    else:
+        return c
+    return dataclasses.replace(c, code=code, reverse=back, rule=f"{c.rule}+crowd-clash")
+
+
 def _both_ways(c: Candidate) -> bool:
     """A fight both sides wage: joint parties, or a pattern that codes the act back from
     the target ('clashed with the police': code2)."""

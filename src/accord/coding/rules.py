@@ -60,6 +60,10 @@ class Candidate:
     claims: tuple[int, ...] = ()
     """Tokens of a verb pattern that found no source: an event noun among them takes the
     pattern's code ("talks collapsed")."""
+    reverse: str | None = None
+    """The code of the same act told from the target's side where a rule settled it
+    ('the protesters clashed with the police': 145, and back 175); else a paired
+    dictionary code ([190:190]) applies."""
 
 
 _FIELDS = dataclasses.fields(Candidate)

@@ -17,11 +17,12 @@ import dataclasses
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import identified, named_group, region
-from accord.coding.arguments import arguments, naming_description
+from accord.coding.arguments import TOPIC_VERBS, arguments, naming_description
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.force_rules import (
     attack_noun_agent,
     authorized_force,
+    crowd_clash,
     crowd_repression,
     crowd_violence,
     implied_authority,
@@ -68,10 +69,12 @@ from accord.coding.target_rules import (
     plan_needs_counterpart,
     position_needs_actor,
     predicate_actor,
+    written_to,
 )
 from accord.coding.targets import spells_out_mode
 from accord.coding.time_rules import (
     background_date,
+    contest_of_a_past_year,
     dated_pluperfect,
     event_date,
     future_date,
@@ -81,6 +84,7 @@ from accord.coding.time_rules import (
     since_long_ago,
     stance_description,
     standing_position,
+    told_with_a_birth,
 )
 from accord.model import Mode
 
@@ -519,19 +523,22 @@ def _addresses(m: Mention, cl: Clause) -> bool:
 def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
     """Two or three joint subjects of an agreement, a consultation or cooperation with no
     target ('France and the Philippines agreed ...', 'Turkey and Libya signed a maritime
-    agreement': the object is the pattern's own word) each act towards the others; not
-    when they act on a thing of their own ('France and Germany sent troops')."""
+    agreement': the object is the pattern's own word; 'Putin and Xi discussed Iran': what
+    they talked about) each act towards the others; not when they act on a thing of their
+    own ('France and Germany sent troops')."""
     own = (
         set(c.match.tokens)
         if c.match is not None and c.match.pattern is not None and c.code[:2] in _WITH_EACH_OTHER
         else set()
     )  # 'signed a treaty', 'held talks': not 'pledged funds' (to someone else)
+    topic = cl.tokens[c.trigger].lemma.lower() in TOPIC_VERBS  # 'discussed Iran': its topic
     mutual = (
         not c.targets
         and 1 < len(c.sources) <= MAX_MUTUAL_PARTIES
         and (c.code[:2] in MUTUAL_ROOTS or c.code == EXPRESS_ACCORD)
         and not any(
-            cl.tokens[k].dep == "dobj" and k not in own for k in cl.children.get(c.trigger, ())
+            cl.tokens[k].dep == "dobj" and k not in own and not topic
+            for k in cl.children.get(c.trigger, ())
         )
     )
     return dataclasses.replace(c, mutual=True) if mutual else c
@@ -539,6 +546,7 @@ def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
 
 TARGET_RULES: tuple[Rule, ...] = (
     means_target,
+    written_to,
     counterpart,
     attack_referred,
     predicate_actor,
@@ -563,6 +571,8 @@ RULES: tuple[Rule, ...] = (
     dated_pluperfect,
     background_date,
     since_long_ago,
+    told_with_a_birth,
+    contest_of_a_past_year,
     object_dated_long_ago,
     future_date,
     standing_position,
@@ -576,6 +586,7 @@ RULES: tuple[Rule, ...] = (
     unarmed_retreat,
     crowd_violence,
     crowd_repression,
+    crowd_clash,
     licensed_default,
     allegation,
     authorized_force,

@@ -7,6 +7,7 @@ import dataclasses
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import ACTOR_ENTITIES
+from accord.coding.arguments import TOPIC_VERBS
 from accord.coding.lexicon import table, words
 from accord.coding.noun_rules import PROTEST_ROOT
 from accord.coding.patterns import subtree
@@ -58,6 +59,41 @@ def counterpart(c: Candidate, cl: Clause) -> Verdict:
                 src.head, 0, 0, other.code, other.country, other.role, other.name, "implied"
             )
             return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+counterpart")
+    return c
+
+
+_MESSAGE_VERBS = words("message_verbs.txt")
+_MESSAGE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+@rule("written_to", ["verb"], reads=["code", "sources", "targets"], writes=["targets", "rule"])
+def written_to(c: Candidate, cl: Clause) -> Verdict:
+    """An appeal, demand, criticism or rejection with no target of its own, told in a
+    participle on a verb of sending a message, is made to the message's addressee:
+    'Nick Adderley wrote to the US Embassy in London asking to waive her diplomatic
+    immunity', 'sent a letter to Iran urging it to release the sailors'
+    (message_verbs.txt; the addressee is the 'to' phrase of the verb or of its object)."""
+    if c.targets or not c.sources or c.code[:2] not in _MESSAGE_ROOTS:
+        return c
+    tok = cl.tokens[c.trigger]
+    if tok.dep not in _PARTICIPLE_DEPS or tok.tag != "VBG":
+        return c
+    verb = tok.head
+    if not 0 <= verb < len(cl.tokens) or cl.tokens[verb].lemma.lower() not in _MESSAGE_VERBS:
+        return c
+    holders = [verb, *(k for k in cl.children.get(verb, ()) if cl.tokens[k].dep == "dobj")]
+    src = c.sources[0]
+    for h in holders:
+        for p in cl.children.get(h, ()):
+            if cl.tokens[p].dep != "prep" or cl.tokens[p].text.lower() != "to":
+                continue
+            for g in cl.children.get(p, ()):
+                if cl.tokens[g].dep != "pobj":
+                    continue
+                refs = [r for r in cl.actors.actors_at(g) if r.code != src.code]
+                if refs:
+                    return dataclasses.replace(c, targets=tuple(refs), rule=f"{c.rule}+written-to")
     return c
 
 
@@ -171,18 +207,20 @@ def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
     international organisation, is aimed at it: 'promised to continue military aid to
     war-torn Mozambique', 'refused to meet Jordan's visiting King Abdullah', 'opened an
     embassy in Tehran', 'threatened to cut off electricity to the Azerbaijan republic'.
-    A predicate naming two other countries says too little to choose, and what a phrase
-    of time or concession names is not aimed at ('agreed to extend the mandate despite
-    Israel's wish for a shorter period'). An organisation acts so too ('the UN
-    coordinator demanded parties to the conflict in Iraq to ...')."""
+    The object of a verb of discussing is its subject matter ('discussed Iran',
+    topic_object_verbs.txt). A predicate naming two other countries says too little to
+    choose, and what a phrase of time or concession names is not aimed at ('agreed to
+    extend the mandate despite Israel's wish for a shorter period'). An organisation acts
+    so too ('the UN coordinator demanded parties to the conflict in Iraq to ...')."""
     if c.targets or not c.sources:
         return c
     src = c.sources[0]
     if src.country is None and src.kind != "igo":
         return c
     skip = set(range(src.start, src.end))
+    topic = cl.tokens[c.trigger].lemma.lower() in TOPIC_VERBS  # 'discussed Iran'
     for k in cl.children.get(c.trigger, ()):
-        if cl.tokens[k].dep in _ACTING_DEPS:
+        if cl.tokens[k].dep in _ACTING_DEPS or (topic and cl.tokens[k].dep == "dobj"):
             skip |= subtree(cl.children, k)
     span = subtree(cl.children, c.trigger) - skip
     for k in list(span):

@@ -174,6 +174,73 @@ def since_long_ago(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
+@rule("told_with_a_birth", ["verb"], reads=["mode"], writes=["mode"])
+def told_with_a_birth(c: Candidate, cl: Clause) -> Verdict:
+    """An act told in one breath with its actor's birth in a year before the story's own
+    is a life story, not news: 'Born in 1942 in Tredegar to a miner father, he attended
+    Lewis Boys' School', 'Born in 1930, he joined the army'. The birth is a participle on
+    the act's own verb ('born' with no auxiliary of its own); a story of this year ('a
+    baby born in March') stays news."""
+    pub = cl.publication
+    if c.mode is not Mode.ASSERTED or pub is None:
+        return c
+    for k in cl.children.get(c.trigger, ()):
+        tok = cl.tokens[k]
+        if tok.dep != "advcl" or tok.lemma.lower() != "bear" or tok.tag != "VBN":
+            continue
+        if any(cl.tokens[g].dep in ("aux", "auxpass") for g in cl.children.get(k, ())):
+            continue
+        years = [
+            y for g in cl.children.get(k, ()) if cl.tokens[g].dep == "prep" for y in _years(cl, g)
+        ]
+        if years and max(years) < pub.year:
+            return dataclasses.replace(c, mode=Mode.BACKGROUND)
+    return c
+
+
+_CONTEST_NOUNS = words("contest_nouns.txt")
+_CONTEST_PREPS = frozenset({"for", "in", "during"})
+
+
+@rule("contest_of_a_past_year", ["verb"], reads=["date", "mode"], writes=["mode"])
+def contest_of_a_past_year(c: Candidate, cl: Clause) -> Verdict:
+    """An act that competes in an election the text dates to a year before the story's
+    own is a career told, not news: 'he challenged President Barack Obama for the
+    Democratic Party's 2012 presidential nomination', 'Clinton won the 2016 primary'
+    (contest_nouns.txt: the year written on the contest, the verb's object or the object
+    of its 'for', 'in' or 'during'). A year on anything else the act is about does not
+    date it ('Iran violated the 2015 nuclear deal'); the act's own date decides instead
+    (:func:`background_date`)."""
+    pub = cl.publication
+    if c.mode is not Mode.ASSERTED or pub is None:
+        return c
+    if c.date is not None and c.date.source is DateSource.TEXT:
+        return c
+    nouns: list[int] = []
+    for k in cl.children.get(c.trigger, ()):
+        tok = cl.tokens[k]
+        if tok.dep in _OBJECT_DEPS:
+            nouns.append(k)
+        elif tok.dep == "prep" and tok.text.lower() in _CONTEST_PREPS:
+            nouns += [g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj"]
+    for n in nouns:
+        if cl.tokens[n].lemma.lower() not in _CONTEST_NOUNS:
+            continue
+        years = [
+            int(cl.tokens[m].text)
+            for m in cl.children.get(n, ())
+            if cl.tokens[m].dep in ("nummod", "compound", "amod", "npadvmod")
+            and _is_year(cl.tokens[m].text)
+        ]
+        if years and max(years) < pub.year:
+            return dataclasses.replace(c, mode=Mode.BACKGROUND)
+    return c
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2999
+
+
 @rule("object_dated_long_ago", ["verb"], reads=["date", "mode"], writes=["mode"])
 def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
     """A year before the story's own said of what the act makes of its object dates the
@@ -251,8 +318,7 @@ def _years(cl: Clause, prep: int) -> list[int]:
         text = cl.tokens[k].text.lower()
         for part in _YEAR_PARTS:
             text = text.removeprefix(part)  # 'mid-2018', 'early-2019'
-        year = len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2999
-        if year and (cl.tokens[k].pos == "NUM" or text != cl.tokens[k].text):
+        if _is_year(text) and (cl.tokens[k].pos == "NUM" or text != cl.tokens[k].text):
             out.append(int(text))
     return out
 
