@@ -387,6 +387,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRQPRM", "11", "SAU")],
     ),
     (
+        "one prisoner is a private person as prisoners are, and a police sergeant is police",
+        "A Metropolitan Police sergeant was shot at a custody centre in London by a prisoner.",
+        [("GBRCVL", "19", "GBRCOP")],
+    ),
+    (
         "joint subjects discussing a country consult each other",
         "Putin and Xi discussed Iran.",
         [("RUSGOV", "04", "CHNGOV"), ("CHNGOV", "04", "RUSGOV")],

@@ -40,15 +40,25 @@ def combine(mentions: Sequence[Mention]) -> Combined | None:
             e = picks[-1]
             return Combined(e.code, e.country, e.role, e.name, kind)
     countries = [m.entry for m in ordered if m.entry.kind in ("country", "capital")]
-    roles = [m.entry.role for m in ordered if m.entry.kind == "agent" and m.entry.role]
+    agents = [m.entry for m in ordered if m.entry.kind == "agent" and m.entry.role]
+    roles = [e.role for e in agents if e.name != RANK]
+    ranks = [e.role for e in agents if e.name == RANK]
+    # a rank is the role of a body only where no other word names one: a 'Metropolitan
+    # Police sergeant' and a 'police sergeant' are police, an 'army sergeant' is military
     if countries:
         distinct = {c.country for c in countries}
         if len(distinct) > 1:
             return None
         c = countries[-1]
-        role = roles[-1] if roles else c.role
+        role = roles[-1] if roles else c.role or (ranks[-1] if ranks else None)
         code = (c.country or c.code[:3]) + (role or "")
         return Combined(code, c.country, role, c.name, "country")
-    if roles:
-        return Combined("---" + roles[-1], None, roles[-1], None, "agent")
+    role = roles[-1] if roles else ranks[-1] if ranks else None
+    if role:
+        return Combined("---" + role, None, role, None, "agent")
     return None
+
+
+RANK = "military rank"
+"""The name of the agents' row of military ranks (data/actors/agents.csv: 'Sgt', 'captain',
+'colonel'): a rank is held in police forces as in armies."""

@@ -1,0 +1,26 @@
+"""One actor from the knowledge-base mentions of one noun phrase."""
+
+from __future__ import annotations
+
+from accord.coding.actor_records import Mention
+from accord.coding.combine import RANK, combine
+from tests.unit.parsing import Entry
+
+_SERGEANT = Entry("---MIL", None, "MIL", RANK, "agent")
+
+
+def _code(*entries: Entry) -> str | None:
+    found = combine([Mention(i, i + 1, e) for i, e in enumerate(entries)])
+    return None if found is None else found.code
+
+
+def test_a_rank_is_the_role_of_the_body_the_phrase_names() -> None:
+    police = Entry("---COP", None, "COP", "police", "agent")
+    army = Entry("---MIL", None, "MIL", "military", "agent")
+    met = Entry("GBRCOP", "GBR", "COP", "Metropolitan Police", "capital")
+    britain = Entry("GBR", "GBR", None, "United Kingdom", "country")
+    assert _code(police, _SERGEANT) == "---COP"  # 'a police sergeant'
+    assert _code(army, _SERGEANT) == "---MIL"  # 'an army sergeant'
+    assert _code(_SERGEANT) == "---MIL"  # 'a sergeant'
+    assert _code(met, _SERGEANT) == "GBRCOP"  # 'a Metropolitan Police sergeant'
+    assert _code(britain, _SERGEANT) == "GBRMIL"  # 'a British sergeant'
