@@ -44,6 +44,10 @@ D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("The report dated 2025-11-30 said so.", "2025-11-30", dt.date(2025, 11, 30), D),
         ("Bilateral trade reached $228.1 billion in 2025.", "2025", dt.date(2025, 1, 1), Y),
         ("Elections were held in mid-2024.", "mid-2024", dt.date(2024, 1, 1), Y),
+        # a season and its year: the year is what is known
+        ("In the autumn of 1978, he refused.", "the autumn of 1978", dt.date(1978, 1, 1), Y),
+        ("They met in summer 2024 in Oslo.", "summer 2024", dt.date(2024, 1, 1), Y),
+        ("He ran in the fall of 2019.", "the fall of 2019", dt.date(2019, 1, 1), Y),
         ("The ceasefire collapsed in January.", "January", dt.date(2026, 1, 1), M),
         ("The ceasefire collapsed in March.", "March", dt.date(2025, 3, 1), M),
         ("The president will visit in April.", "April", dt.date(2026, 4, 1), M),
@@ -85,6 +89,7 @@ def test_resolution_table(
         "About 30,000 troops were deployed.",
         "Growth reached 2025 percent? No, 2.5 percent.",
         "The minister may resign, aides said.",
+        "Prices fall 2020 units a day.",
         "",
     ],
 )

@@ -303,6 +303,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
     ),
     (
         re.compile(
+            rf"\b(?P<mod>(?i:in|during)\s+)?(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
+            rf"(?:(?i:spring|summer|autumn|winter)|(?<=the )(?i:fall)|(?<=The )(?i:fall))\s+"
+            rf"(?:(?i:of)\s+)?(?P<year>{_YEAR})\b{_NOT_NUMBER}"
+        ),
+        _r_year,  # 'in the autumn of 1978', 'summer 2004': the year is what is known
+        ("spring", "summer", "autumn", "fall", "winter"),
+    ),
+    (
+        re.compile(
             rf"\b(?:(?P<mod>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY_PATTERN})"
             r"(?:\s+(?i:morning|afternoon|evening|night))?\b"
         ),
