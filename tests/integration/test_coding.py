@@ -392,6 +392,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("GBRCVL", "19", "GBRCOP")],
     ),
     (
+        "releasing him is releasing a person, named or not",
+        "Police in London arrested a man on Monday and later released him pending"
+        " investigation.",
+        [("GBRCOP", "08", "GBR")],
+    ),
+    (
         "joint subjects discussing a country consult each other",
         "Putin and Xi discussed Iran.",
         [("RUSGOV", "04", "CHNGOV"), ("CHNGOV", "04", "RUSGOV")],

@@ -248,7 +248,8 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     """A verb whose bare default the defaults review licenses only with an actor as target
     codes no event without one: 'police released the journalist' is a release (084),
     'the ministry released a statement' is not (``data/verbs/defaults_review.tsv``); the
-    same for the action a framing verb embeds ('threatened to strike Ukraine')."""
+    same for the action a framing verb embeds ('threatened to strike Ukraine'). 'Him' or
+    'her' as the object is a person acted upon, named or not ('released him')."""
     if c.targets or (c.match is not None and c.code != c.match.code):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
     named = [s for s in c.sources if s.kind != "agent"]
@@ -262,11 +263,20 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
         # an embedded action ('urged Iran to release', 'threatened to strike'); not role
         # words ('police and the ambulance service attended'), nor a warning of something
         # no one does ('warned that the toll could rise')
+    if any(
+        cl.tokens[k].dep == "dobj" and cl.tokens[k].text.lower() in _PERSON_OBJECTS
+        for k in cl.children.get(c.trigger, ())
+    ):
+        return c  # 'they released him pending investigation': a person, if not one named
     for m in (c.match, c.match.inner if c.match else None):
         if m is not None and m.pattern is None and m.form.needs_actor_target:
             word = " ".join(m.form.words)
             return Drop(f"'{word}' codes {m.code} without a pattern only when it acts on an actor")
     return c
+
+
+_PERSON_OBJECTS = frozenset({"him", "her"})
+"""Object pronouns that can only be a person."""
 
 
 def _joint_subject(verb: int, cl: Clause) -> bool:
