@@ -398,6 +398,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("GBRCOP", "08", "GBR")],
     ),
     (
+        "a stay-at-home order is a lockdown: imposing it imposes a curfew, lifting it eases one",
+        "Ohio Governor Mike DeWine issued a stay-at-home order. Governor Andrew Cuomo of New"
+        " York lifted the stay-at-home order.",
+        [("USAGOV", "17", "USA"), ("USAGOV", "08", "USA")],
+    ),
+    (
         "joint subjects discussing a country consult each other",
         "Putin and Xi discussed Iran.",
         [("RUSGOV", "04", "CHNGOV"), ("CHNGOV", "04", "RUSGOV")],
