@@ -393,8 +393,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     ),
     (
         "releasing him is releasing a person, named or not",
-        "Police in London arrested a man on Monday and later released him pending"
-        " investigation.",
+        "Police in London arrested a man on Monday and later released him pending investigation.",
         [("GBRCOP", "08", "GBR")],
     ),
     (
@@ -402,6 +401,13 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "Ohio Governor Mike DeWine issued a stay-at-home order. Governor Andrew Cuomo of New"
         " York lifted the stay-at-home order.",
         [("USAGOV", "17", "USA"), ("USAGOV", "08", "USA")],
+    ),
+    (
+        "'the embassy' is the embassy the story named; the request it declines, the one made to it",
+        "British Foreign Secretary Dominic Raab said Britain wants answers. Northamptonshire"
+        " police chief Nick Adderley wrote to the US Embassy in London asking to waive her"
+        " diplomatic immunity. The embassy declined the request.",
+        [("GBRCOP", "02", "USAGOV"), ("USAGOV", "12", "GBRCOP")],
     ),
     (
         "joint subjects discussing a country consult each other",

@@ -69,6 +69,7 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 _PAIR_HEADS = frozenset(table("pair_heads.tsv"))
+_HOME_BODY_WORDS = words("home_body_words.txt")
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
@@ -98,6 +99,7 @@ class SentenceActors:
         pair: tuple[Party, Party] | None = None,
         document_country: str | None = None,
         story_country: str | None = None,
+        bodies: Mapping[str, ActorRef] | None = None,
     ) -> None:
         self._tokens = tokens
         self._children = children
@@ -115,6 +117,7 @@ class SentenceActors:
             document=document_country,
         )
         self._pair = pair
+        self._bodies = bodies or {}
         self._memo: dict[int, list[ActorRef]] = {}
 
     def actors_at(self, head: int) -> list[ActorRef]:
@@ -175,6 +178,24 @@ class SentenceActors:
     def known(self, i: int) -> bool:
         """Whether token ``i`` lies in a name the knowledge base knows."""
         return i in self._by_token
+
+    def bodies(self) -> list[tuple[str, ActorRef]]:
+        """Bodies this sentence names with their country, by the lemma of the role word
+        that heads the phrase ('the US Embassy in London': 'embassy'), left to right; a
+        later 'the embassy' is the same body (:meth:`_role_word`)."""
+        found: list[tuple[str, ActorRef]] = []
+        for t in self._tokens:
+            m = self._by_token.get(t.i)
+            if m is None or m.entry.kind != "agent" or t.dep in ("compound", "poss"):
+                continue
+            if t.pos not in ("NOUN", "PROPN") or t.lemma.lower() in _HOME_BODY_WORDS:
+                continue
+            found.extend(
+                (t.lemma.lower(), r)
+                for r in self._resolve_head(t.i)
+                if r.country is not None and r.role and not r.basis and r.kind != "person"
+            )
+        return found
 
     def people(self) -> list[ActorRef]:
         """People named in this sentence (name heads resolved to a country), left to right."""
@@ -599,7 +620,9 @@ class SentenceActors:
     ) -> list[ActorRef]:
         """A role word with no country of its own ('the minister', 'police'): the
         country of a pronoun possessing it ('its foreign minister'), the latest person of
-        the document holding that title ('the minister'), else the country the sentence,
+        the document holding that title ('the minister'), the latest body of the document
+        named by that word with its country ('the embassy' after 'the US Embassy in
+        London'), else the country the sentence,
         dateline or document places it in (:meth:`Placement.country_for`); a named person with
         that role ('provincial governor Ali Khan') is that person."""
         lo, hi = span
@@ -614,6 +637,10 @@ class SentenceActors:
             for known in reversed(list(self._people.values())):
                 if title in known.titles and known.country:
                     return [known.at(head, lo, hi, "pronoun")]
+            body = self._bodies.get(title)
+            if body is not None and body.role == role and not person:
+                # 'the embassy' after 'the US Embassy in London': that embassy
+                return [body.at(head, lo, hi, body.kind)]
         placed = self._placement.country_for(role)
         if placed is None:
             return []

@@ -167,6 +167,8 @@ class _DocState:
     sporting: frozenset[int] = frozenset()
     """Indices of the sentences that hold a sport word."""
     people: dict[str, ActorRef] = field(default_factory=dict)
+    bodies: dict[str, ActorRef] = field(default_factory=dict)
+    """The latest body named with its country, by its role word ('embassy')."""
     pair: tuple[Party, Party] | None = None
     """The two parties of the latest bilateral meeting or call: what "both sides" means."""
     pair_sentence: int = -1
@@ -419,6 +421,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         state.pair,
         state.main,
         state.story_place,
+        state.bodies,
     )
     return Clause(
         tokens=tokens,
@@ -477,6 +480,7 @@ def _remember(
 
     Dates are not carried: an event with no date expression of its own takes the story's
     date, never the last date an earlier sentence happened to mention."""
+    state.bodies.update(actors.bodies())
     people = actors.people()
     subjects = [p for p in people if tokens[p.head].dep in SUBJECT_DEPS]
     if subjects or people:
