@@ -613,6 +613,11 @@ NOT_CODED: list[tuple[str, str, list[Triple]]] = [
         [("USAJUD", "17", "USAGOV"), ("USAJUD", "11", "USAGOV")],
     ),
     (
+        "a country an act is aimed at gives the sentence's role words no country",
+        "The Senate approved a bill to impose sanctions on Russia.",
+        [("RUSLEG", "08", "RUS"), ("RUSLEG", "08", None)],
+    ),
+    (
         "what is discussed is no counterpart",
         "Jorgensen discusses her background and her potential cabinet. Putin and Xi"
         " discussed Iran.",
@@ -873,6 +878,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         "words, not force, and coded once",
         "Democrats continued to attack Trump on his taxes.",
         ("19",),
+    ),
+    (
+        "authorising spending is no concession",
+        "The US Congress authorised an $800bn rise in the debt limit.",
+        ("08",),
     ),
     (
         "studying at a school is no visit",

@@ -28,6 +28,7 @@ from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
 from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.mentions import (
+    aimed_at,
     credible,
     find_mentions,
     foreign_acronyms,
@@ -407,6 +408,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         and m.entry.role != REPORTER_ROLE
         and not nationality_only(m, tokens)
         and not stance_only(m, tokens)
+        and not aimed_at(m, tokens)
     }
     recent = ps.sentence.index - state.last_person_sentence <= PRONOUN_WINDOW
     actors = SentenceActors(

@@ -150,6 +150,23 @@ def nationality_only(m: Mention, tokens: Sequence[Token]) -> bool:
     )
 
 
+_AIMING_PREPOSITIONS = frozenset({"on", "against", "toward", "towards"})
+
+
+def aimed_at(m: Mention, tokens: Sequence[Token]) -> bool:
+    """A country named as what an act is aimed at ('sanctions on Russia', 'protests
+    against China'): whom the sentence's actors act on, not where they are, so it places
+    no bare role word ('the Senate approved a bill to impose sanctions on Russia' is no
+    Russian senate)."""
+    if m.entry.kind not in ("country", "capital"):
+        return False
+    span = range(m.start, m.end)
+    heads = [tokens[k] for k in span if tokens[k].head not in span or tokens[k].head == k]
+    return any(
+        h.dep == "pobj" and tokens[h.head].text.lower() in _AIMING_PREPOSITIONS for h in heads
+    )
+
+
 _STANCE_PREFIXES = words("stance_prefixes.txt")
 
 
