@@ -410,6 +410,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("GBRCOP", "02", "USAGOV"), ("USAGOV", "12", "GBRCOP")],
     ),
     (
+        "a crowd's march at home and its protest of a foreign body are two aims, not one act",
+        "In London, roughly one million people marched on Saturday, protesting the pending"
+        " exit of the UK from the European Union.",
+        [("GBRCVL", "14", "GBR")],
+    ),
+    (
         "joint subjects discussing a country consult each other",
         "Putin and Xi discussed Iran.",
         [("RUSGOV", "04", "CHNGOV"), ("CHNGOV", "04", "RUSGOV")],

@@ -596,8 +596,9 @@ def _one_act_per_chain(events: list[Event], tokens: Sequence[Token]) -> list[Eve
     """One act told by two verbs of one chain ('Iran launched missiles targeting US
     troops': 194 and 190; 'decided not to attend': 125 twice) is one event: of two events
     of a sentence with the same source and CAMEO root, and the same target or one with
-    none (or only an implied one), whose triggers hang on each other, the one that names
-    a target stays, else the one with the more specific code, else the governing verb's."""
+    none (or only one the rules implied in the named target's country), whose triggers
+    hang on each other, the one that names a target stays, else the one with the more
+    specific code, else the governing verb's."""
     at = {t.idx: t.i for t in tokens}
     index = [at.get(e.evidence.trigger_span[0]) for e in events]
     dropped: set[int] = set()
@@ -610,8 +611,13 @@ def _one_act_per_chain(events: list[Event], tokens: Sequence[Token]) -> list[Eve
             if (ea.source.code, ea.cameo[:2]) != (eb.source.code, eb.cameo[:2]):
                 continue
             ra, rb = _target_rank(ea), _target_rank(eb)
-            if _code_of(ea.target) != _code_of(eb.target) and (ra == rb or min(ra, rb) == 2):
-                continue  # two acts aimed at different actors
+            if _code_of(ea.target) != _code_of(eb.target) and (
+                ra == rb
+                or min(ra, rb) == 2
+                or (min(ra, rb) == 1 and _country_of(ea.target) != _country_of(eb.target))
+            ):
+                continue  # two acts aimed at different actors (an implied target counts
+                # as the named one only in its country: 'threw rocks' at Serbia's police)
             if _chained(tokens, ia, ib):
                 head, dep = a, b
             elif _chained(tokens, ib, ia):
@@ -670,6 +676,10 @@ def _target_rank(event: Event) -> int:
 
 def _code_of(actor: Actor | None) -> str | None:
     return actor.code if actor is not None else None
+
+
+def _country_of(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
 
 
 def _one_meeting_place(events: list[Event]) -> list[Event]:
