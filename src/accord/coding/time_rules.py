@@ -211,10 +211,8 @@ def contest_of_a_past_year(c: Candidate, cl: Clause) -> Verdict:
     of its 'for', 'in' or 'during'). A year on anything else the act is about does not
     date it ('Iran violated the 2015 nuclear deal'); the act's own date decides instead
     (:func:`background_date`)."""
-    pub = cl.publication
-    if c.mode is not Mode.ASSERTED or pub is None:
-        return c
-    if c.date is not None and c.date.source is DateSource.TEXT:
+    pub = _undated_news(c, cl)
+    if pub is None:
         return c
     nouns: list[int] = []
     for k in cl.children.get(c.trigger, ()):
@@ -237,6 +235,17 @@ def contest_of_a_past_year(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
+def _undated_news(c: Candidate, cl: Clause) -> dt.date | None:
+    """The story's date, for an asserted act the text gives no date of its own; else
+    None (an act the text dates is judged by that date: :func:`background_date`)."""
+    pub = cl.publication
+    if c.mode is not Mode.ASSERTED or pub is None:
+        return None
+    if c.date is not None and c.date.source is DateSource.TEXT:
+        return None
+    return pub
+
+
 def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2999
 
@@ -252,10 +261,8 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
     right on them: 'accused him of a murder in 2018' (the murder's year, further down)
     stays news. The act's own date, where the text gives one, decides instead
     (:func:`background_date`)."""
-    pub = cl.publication
-    if c.mode is not Mode.ASSERTED or pub is None:
-        return c
-    if c.date is not None and c.date.source is DateSource.TEXT:
+    pub = _undated_news(c, cl)
+    if pub is None:
         return c
     for verb in _clause_and_its_frame(c.trigger, cl):
         if _object_dated_before(verb, pub.year, cl):
