@@ -50,11 +50,16 @@ from accord.coding.rules import (
 )
 from accord.coding.ruleset import RULES, TARGET_RULES, needs_source
 from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
+from accord.coding.sentence_events import (
+    dedupe,
+    one_act_per_chain,
+    one_meeting_place,
+    struck_abroad,
+)
 from accord.coding.story import main_country, paragraph_starts, story_place
 from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
-    Actor,
     CleanDocument,
     DatePrecision,
     DateSource,
@@ -63,7 +68,6 @@ from accord.model import (
     Mode,
     ParsedSentence,
     Place,
-    PlaceBasis,
     Token,
 )
 
@@ -146,7 +150,7 @@ def code_document(
     events: list[Event] = []
     for ps in parsed:
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
-    return tuple(_dedupe(events))
+    return tuple(dedupe(events))
 
 
 @dataclass(slots=True)
@@ -337,9 +341,9 @@ def _code_sentence(
         done = out.candidate
         target = done.targets[0] if done.targets else None
         events.append(_event(here, done, done.code, done.sources[0], target))
-    events = _one_meeting_place(_one_act_per_chain(list(events), tokens))
+    events = one_meeting_place(one_act_per_chain(list(events), tokens))
     state.story_places.remember_events(
-        [(e.source, e.location) for e in events if not _struck_abroad(e)]
+        [(e.source, e.location) for e in events if not struck_abroad(e)]
     )
     state.told.extend(
         Told(e.cameo[:2], Party.of(e.source), Party.of(e.target))
@@ -587,150 +591,9 @@ def _event(
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
 
 
-_CHAIN_DEPS = frozenset({"xcomp", "acl", "conj", "advcl"})
-"""Dependencies that join two verbs of one act: 'launched missiles targeting US troops'
-(acl), 'decided not to attend' (xcomp), 'tear down and vandalize statues' (conj)."""
-
-
-def _one_act_per_chain(events: list[Event], tokens: Sequence[Token]) -> list[Event]:
-    """One act told by two verbs of one chain ('Iran launched missiles targeting US
-    troops': 194 and 190; 'decided not to attend': 125 twice) is one event: of two events
-    of a sentence with the same source and CAMEO root, and the same target or one with
-    none (or only one the rules implied in the named target's country), whose triggers
-    hang on each other, the one that names a target stays, else the one with the more
-    specific code, else the governing verb's."""
-    at = {t.idx: t.i for t in tokens}
-    index = [at.get(e.evidence.trigger_span[0]) for e in events]
-    dropped: set[int] = set()
-    for a, ea in enumerate(events):
-        for b in range(a + 1, len(events)):
-            eb = events[b]
-            ia, ib = index[a], index[b]
-            if a in dropped or b in dropped or ia is None or ib is None or ia == ib:
-                continue
-            if (ea.source.code, ea.cameo[:2]) != (eb.source.code, eb.cameo[:2]):
-                continue
-            ra, rb = _target_rank(ea), _target_rank(eb)
-            if _code_of(ea.target) != _code_of(eb.target) and (
-                ra == rb
-                or min(ra, rb) == 2
-                or (min(ra, rb) == 1 and _country_of(ea.target) != _country_of(eb.target))
-            ):
-                continue  # two acts aimed at different actors (an implied target counts
-                # as the named one only in its country: 'threw rocks' at Serbia's police)
-            if _chained(tokens, ia, ib):
-                head, dep = a, b
-            elif _chained(tokens, ib, ia):
-                head, dep = b, a
-            else:
-                continue
-            if _code_of(ea.target) != _code_of(eb.target):  # the one naming its target stays
-                keep, drop = (a, b) if ra > rb else (b, a)
-            elif _specificity(events[dep].cameo) > _specificity(events[head].cameo):
-                keep, drop = dep, head
-            else:
-                keep, drop = head, dep
-            dropped.add(drop)
-            events[keep] = _placed_by(events[keep], events[drop])
-    return [e for k, e in enumerate(events) if k not in dropped]
-
-
-def _placed_by(kept: Event, other: Event) -> Event:
-    """The kept event of a chain takes the place the other verb's own phrase gave the act
-    ('targeting US troops in Iraqi military bases'), where its own is not so given."""
-    mine, theirs = kept.location, other.location
-    if theirs is None or theirs.basis is not PlaceBasis.SENTENCE:
-        return kept
-    if mine is not None and mine.basis is PlaceBasis.SENTENCE:
-        return kept
-    return dataclasses.replace(kept, location=theirs)
-
-
-def _specificity(code: str) -> tuple[int, bool]:
-    """Longer codes are finer; of one length, a code not ending in 0 ('not specified
-    below') is ('031' over '030')."""
-    return len(code), not code.endswith("0")
-
-
-def _chained(tokens: Sequence[Token], head: int, dep: int) -> bool:
-    """Does the verb at ``dep`` hang on the verb at ``head`` ('decided not to attend'), or
-    on its object ('launched missiles targeting US troops'), with no subject of its own
-    ('quashed the sentences, and in 1991 it overturned ...' are two acts)?"""
-    tok = tokens[dep]
-    if tok.dep not in _CHAIN_DEPS or not 0 <= tok.head < len(tokens):
-        return False
-    if any(t.head == dep and t.dep in ("nsubj", "nsubjpass") for t in tokens):
-        return False
-    if tok.head == head:
-        return True
-    owner = tokens[tok.head]
-    return tok.dep == "acl" and owner.dep == "dobj" and owner.head == head
-
-
-def _target_rank(event: Event) -> int:
-    """2 for a target the sentence names, 1 for one only the rules implied ('threw rocks':
-    at their own country's authorities), 0 for none."""
-    target = event.target
-    return 0 if target is None else 2 if target.text else 1
-
-
-def _code_of(actor: Actor | None) -> str | None:
-    return actor.code if actor is not None else None
-
-
-def _country_of(actor: Actor | None) -> str | None:
-    return actor.country if actor is not None else None
-
-
-def _one_meeting_place(events: list[Event]) -> list[Event]:
-    """The meetings one verb tells ('Mitsotakis met with the IMF, then with President
-    Trump') happened at one place: one the sentence or the story placed places the
-    others its source held by the same verb."""
-    placed = {
-        (e.evidence.trigger_span, e.source.code): e.location
-        for e in events
-        if e.cameo.startswith("04") and e.location is not None
-    }
-    if not placed:
-        return events
-    out: list[Event] = []
-    for e in events:
-        where = placed.get((e.evidence.trigger_span, e.source.code))
-        if e.location is None and where is not None and e.cameo.startswith("04"):
-            rule = f"{e.evidence.rule}+place:same-meeting"
-            e = dataclasses.replace(
-                e, location=where, evidence=dataclasses.replace(e.evidence, rule=rule)
-            )
-        out.append(e)
-    return out
-
-
-def _struck_abroad(e: Event) -> bool:
-    """Force placed in another country than its source's ('Iran launched missiles
-    targeting US troops in Iraqi military bases'): where it struck, not where the source
-    is, so it does not set the source's scene for the story's later sentences."""
-    place = e.location
-    return (
-        e.cameo[:2] in VIOLENT_ROOTS
-        and place is not None
-        and place.country is not None
-        and place.country != e.source.country
-    )
-
-
 def _inferred(ref: ActorRef, side: str) -> str:
     """The evidence suffix for a country inferred for a bare role word."""
     return f"+{side}-country:{ref.basis}" if ref.basis else ""
-
-
-def _dedupe(events: Sequence[Event]) -> list[Event]:
-    seen: set[str] = set()
-    out: list[Event] = []
-    for e in events:
-        if e.event_id not in seen:
-            seen.add(e.event_id)
-            out.append(e)
-    return out
 
 
 def _dateline_place(clean: CleanDocument, ctx: CodingContext, date: dt.date | None) -> Place | None:
