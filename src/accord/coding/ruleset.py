@@ -275,8 +275,7 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
-_PERSON_OBJECTS = frozenset({"him", "her"})
-"""Object pronouns that can only be a person."""
+_PERSON_OBJECTS = words("person_object_pronouns.txt")
 
 
 def _joint_subject(verb: int, cl: Clause) -> bool:
