@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from importlib import resources
+
 from accord.coding.actor_records import Mention
 from accord.coding.combine import RANK, combine
 from tests.unit.parsing import Entry
@@ -24,3 +28,13 @@ def test_a_rank_is_the_role_of_the_body_the_phrase_names() -> None:
     assert _code(_SERGEANT) == "---MIL"  # 'a sergeant'
     assert _code(met, _SERGEANT) == "GBRCOP"  # 'a Metropolitan Police sergeant'
     assert _code(britain, _SERGEANT) == "GBRMIL"  # 'a British sergeant'
+
+
+def test_the_rank_row_is_in_the_agents_table() -> None:
+    # combine.RANK names a row of data/actors/agents.csv by its name column: a rename there
+    # must fail here, not silently make every police sergeant military again
+    text = resources.files("accord").joinpath("data", "actors", "agents.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    ranks = [r for r in rows if r["name"] == RANK]
+    assert len(ranks) == 1
+    assert "sergeant" in ranks[0]["pattern"].split("|") and ranks[0]["role"] == "MIL"
