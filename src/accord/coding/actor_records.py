@@ -10,9 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from accord.coding.roles import roles_with
 from accord.model import Actor, Token
 
-__all__ = ["ActorRef", "Entry", "KnowledgeBase", "Match", "Mention", "Party"]
+__all__ = [
+    "ActorRef",
+    "Entry",
+    "KnowledgeBase",
+    "Match",
+    "Mention",
+    "Party",
+    "identified",
+    "named_group",
+    "region",
+]
 
 
 class Entry(Protocol):
@@ -145,3 +156,25 @@ class Told:
     """Its CAMEO root."""
     source: Party
     target: Party
+
+
+_GROUP_ROLES = roles_with("group")
+
+
+def named_group(ref: ActorRef) -> bool:
+    """A source of known role but unknown country ("Sunnis", "opposition groups", "a judge"):
+    the event is coded with the role alone (country "---"), unless it is a mere comment
+    ("analysts said"). Generic words ("people", "officials", "government") stay
+    unidentified."""
+    return ref.kind == "agent" and ref.role in _GROUP_ROLES
+
+
+def identified(ref: ActorRef) -> bool:
+    """An actor worth an event: a known country, an organisation or a named group."""
+    return ref.country is not None or ref.code.startswith(("IGO", "NGO", "IMG", "MNC"))
+
+
+def region(ref: ActorRef) -> bool:
+    """A regional actor ("European court", "African states"); as a target a region is
+    more often a place ("an initiative for the Persian Gulf"), so sources only."""
+    return ref.kind == "country" and ref.country is None and not ref.code.startswith("---")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 
 from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.bodies import (
@@ -24,11 +23,10 @@ from accord.coding.bodies import (
     title_role,
 )
 from accord.coding.combine import Combined, combine
-from accord.coding.lexicon import mapping, table, words
+from accord.coding.lexicon import mapping, words
 from accord.coding.patterns import subtree
 from accord.coding.placement import PRIVATE, Placement
-from accord.coding.quotes import inside_quotes, speakers_of
-from accord.coding.roles import roles_with
+from accord.coding.pronouns import VOICE_NOUNS, Pronouns
 from accord.coding.surface import MODIFIER_DEPS, surface
 from accord.model import Token
 
@@ -41,25 +39,9 @@ _QUANTITY_HEADS = words("quantity_heads.txt")
 _COLLECTIVE_HEADS = words("collective_heads.txt")
 """Collective nouns whose modifiers name the actor ("the APEC forum", "the UNITA militarist
 wing", "opposition groups in Zimbabwe", "U.S. border patrol agents")."""
-_PERSON_PRONOUNS = words("third_person_pronouns.txt")
 _GENDERED = mapping("gendered_words.tsv")
-_PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"})
 
 
-def _agrees(pronoun: str, ref: ActorRef | None) -> bool:
-    """Can a person pronoun refer back to ``ref``? Not across genders where both say one."""
-    if ref is None:
-        return False
-    gender = _PRONOUN_GENDER.get(pronoun, "")
-    return not (gender and ref.gender and gender != ref.gender)
-
-
-_GROUP_PRONOUNS = words("group_pronouns.txt")
-_SINGULAR_PRONOUNS = words("singular_pronouns.txt")
-_PLURAL_TAGS = frozenset({"NNS"})
-"""Plural common nouns: a name plural in form is one body ('the United Nations said it')."""
-_SPEAKER_PRONOUNS = words("speaker_pronouns.txt")
-_VOICE_NOUNS = words("voice_nouns.txt")
 _LEADER_HEADS = frozenset({"leader"})
 """A leader word is a head of government ('Chinese leader Xi', the agents file) unless an
 'of' phrase names the body led ('leaders of the opposition coalition')."""
@@ -68,7 +50,6 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity types that name an actor, known to the knowledge base or not."""
 
 
-_PAIR_HEADS = frozenset(table("pair_heads.tsv"))
 _HOME_BODY_WORDS = words("home_body_words.txt")
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
@@ -107,7 +88,6 @@ class SentenceActors:
         for m in mentions:
             for k in range(m.start, m.end):
                 self._by_token[k] = m
-        self._last_person = last_person
         self._people = people or {}
         self._placement = Placement(
             place=place_country,
@@ -116,7 +96,7 @@ class SentenceActors:
             sentence=sentence_country,
             document=document_country,
         )
-        self._pair = pair
+        self._pronouns = Pronouns(tokens, children, last_person, pair)
         self._bodies = bodies or {}
         self._memo: dict[int, list[ActorRef]] = {}
 
@@ -127,7 +107,7 @@ class SentenceActors:
         the role is the same ("Israeli helicopters and tanks": both ISRMIL)."""
         out: list[ActorRef] = []
         for h in self._conjuncts(head):
-            for ref in self._resolve_head(h):
+            for ref in self.resolve_head(h):
                 weak = ref.country is None or ref.basis in ("document", "sentence", "dateline")
                 if weak and ref.kind == "agent" and ref.role:
                     kin = next(
@@ -192,7 +172,7 @@ class SentenceActors:
                 continue
             found.extend(
                 (t.lemma.lower(), r)
-                for r in self._resolve_head(t.i)
+                for r in self.resolve_head(t.i)
                 if r.country is not None and r.role and not r.basis and r.kind != "person"
             )
         return found
@@ -201,11 +181,11 @@ class SentenceActors:
         """People named in this sentence (name heads resolved to a country), left to right."""
         found: list[ActorRef] = []
         for t in self._tokens:
-            if self._is_person_head(t.i):
-                found.extend(r for r in self._resolve_head(t.i) if r.country is not None)
+            if self.is_person_head(t.i):
+                found.extend(r for r in self.resolve_head(t.i) if r.country is not None)
         return found
 
-    def _is_person_head(self, i: int) -> bool:
+    def is_person_head(self, i: int) -> bool:
         tok = self._tokens[i]
         m = self._by_token.get(i)
         if m is not None and m.entry.kind == "person":
@@ -304,82 +284,6 @@ class SentenceActors:
                     )
         return phrase, complements
 
-    def _both_sides(self, head: int) -> list[ActorRef]:
-        """'both sides', 'the two countries', 'both leaders': the parties of the latest
-        bilateral meeting or call in the document."""
-        tok = self._tokens[head]
-        if self._pair is None or tok.lemma.lower() not in _PAIR_HEADS or tok.tag != "NNS":
-            return []
-        kids = [self._tokens[c] for c in self._children.get(head, ())]
-        if not any(k.text.lower() in ("both", "two") for k in kids):
-            return []
-        lo = min([head, *(k.i for k in kids if k.i < head)])
-        return [
-            ActorRef(head, lo, head + 1, p.code, p.country, p.role, p.name, "pronoun")
-            for p in self._pair
-        ]
-
-    def _pronoun(self, head: int) -> list[ActorRef]:
-        word = self._tokens[head].text.lower()
-        if word in _PERSON_PRONOUNS:
-            # the latest person named before it in the sentence, for a subject pronoun the
-            # latest subject first ("Mitsotakis met with the IMF, then with Trump, where he
-            # denounced the agreement"), else the last person of the sentences before
-            antecedent = self._last_person if _agrees(word, self._last_person) else None
-            subject: ActorRef | None = None
-            for i in range(head):
-                if self._is_person_head(i):
-                    refs = [
-                        r
-                        for r in self._resolve_head(i)
-                        if (
-                            (r.country is not None and r.kind in ("person", "pronoun"))
-                            or r.kind == "igo"  # 'U.N. Secretary-General Kofi Annan ... he'
-                        )
-                        and _agrees(word, r)
-                    ]
-                    if refs:
-                        antecedent = refs[-1]
-                        if self._tokens[i].dep in ("nsubj", "nsubjpass"):
-                            subject = refs[-1]
-            if self._tokens[head].dep in ("nsubj", "nsubjpass"):
-                antecedent = subject or antecedent
-        elif word in _GROUP_PRONOUNS:
-            # "Hungary said it will ...": the latest subject in this sentence that names a
-            # country or body (across sentences "it" is too often a thing, not an actor)
-            antecedent = None
-            for i in range(head):
-                if self._tokens[i].dep in ("nsubj", "nsubjpass") and i != head:
-                    if word in _SINGULAR_PRONOUNS and self._tokens[i].tag in _PLURAL_TAGS:
-                        continue  # 'officials confirmed it has infected': not them
-                    refs = [
-                        r
-                        for r in self._resolve_head(i)
-                        if (r.kind != "person" and r.kind != "pronoun" and _collective(r))
-                        or self._speaks_for(r)
-                    ]
-                    if refs:
-                        antecedent = refs[-1]
-        elif word in _SPEAKER_PRONOUNS:
-            antecedent = self._speaker(head)
-        else:
-            return []
-        if antecedent is None:
-            return []
-        a = antecedent
-        return [a.at(head, head, head + 1, "pronoun")]
-
-    def _speaker(self, head: int) -> ActorRef | None:
-        """Who says the quotation a first-person pronoun stands in (:mod:`quotes`); None
-        outside quotation marks, or when no verb of saying in the sentence reports it."""
-        if not inside_quotes(self._tokens, head):
-            return None
-        for subject in speakers_of(self._tokens, self._children, head):
-            refs = [r for r in self._resolve_head(subject) if r.country is not None]
-            if refs:
-                return refs[-1]
-        return None
-
     def implied(self, role: str, head: int) -> ActorRef | None:
         """An actor the sentence does not name but its act implies ("was arrested": the
         police), of the country the story places it in; None when nothing places it."""
@@ -389,21 +293,14 @@ class SentenceActors:
         country, basis = placed
         return ActorRef(head, 0, 0, country + role, country, role, None, "implied", basis=basis)
 
-    def _speaks_for(self, ref: ActorRef) -> bool:
-        """A spokesperson of a body ('Houthi military spokesperson Yahya Sarea said it had
-        carried out the attack'): 'it' is the body the spokesperson speaks for."""
-        return ref.country is not None and any(
-            self._tokens[k].text.lower() in _VOICE_NOUNS for k in range(ref.start, ref.end)
-        )
-
     def _voice(self, m: Mention) -> bool:
         """A role word for someone who speaks for another ('spokesman'): no role of its
         own (``voice_nouns.txt``)."""
         return m.entry.kind == "agent" and all(
-            self._tokens[k].text.lower() in _VOICE_NOUNS for k in range(m.start, m.end)
+            self._tokens[k].text.lower() in VOICE_NOUNS for k in range(m.start, m.end)
         )
 
-    def _resolve_head(self, head: int) -> list[ActorRef]:
+    def resolve_head(self, head: int) -> list[ActorRef]:
         """Memoised per head; a head already being resolved (a pronoun whose antecedent
         search comes back to it through a conjunction) resolves to nothing."""
         cached = self._memo.get(head)
@@ -429,7 +326,7 @@ class SentenceActors:
     def _resolve_phrase(self, head: int) -> list[ActorRef]:
         tok = self._tokens[head]
         if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$"):
-            return self._pronoun(head)
+            return self._pronouns.refs(self, head)
         if tok.lemma.lower() in _QUANTITY_HEADS or tok.pos == "NUM":
             # "dozens of protesters", "two of the soldiers": the actor is the complement
             # (or, where that names no actor, the apposition: "one of these groups, the
@@ -461,7 +358,7 @@ class SentenceActors:
                 # "leaders of the opposition coalition", "the leader of Hamas": the body
                 # led, not a head of government
                 return [r.at(head, min(head, r.start), max(r.end, head + 1), r.kind) for r in led]
-        both = self._both_sides(head)
+        both = self._pronouns.both_sides(head)
         if both:
             return both
         if (
@@ -529,7 +426,7 @@ class SentenceActors:
             known = self._people.get(tok.text.lower()) if a_name else None
             if known is not None:
                 return [known.at(head, lo, hi, "person")]
-        if own is None and tok.text.lower() in _VOICE_NOUNS:
+        if own is None and tok.text.lower() in VOICE_NOUNS:
             # "a spokesman for the foreign ministry", "lawyers for Ukraine": the principal
             return self._principals(head)
         role = own.role if own is not None else None
@@ -628,7 +525,7 @@ class SentenceActors:
         lo, hi = span
         for c in self._children.get(head, ()):
             if self._tokens[c].dep == "poss" and self._tokens[c].pos == "PRON":
-                for ref in self._pronoun(c):
+                for ref in self._pronouns.refs(self, c):
                     if ref.country:
                         code = ref.country + role
                         return [ActorRef(head, lo, hi, code, ref.country, role, own.name, "agent")]
@@ -696,34 +593,3 @@ class SentenceActors:
         return " ".join(
             self._tokens[k].text for k in sorted(phrase) if self._tokens[k].ent_type == "PERSON"
         )
-
-
-_GROUP_ROLES = roles_with("group")
-
-
-def named_group(ref: ActorRef) -> bool:
-    """A source of known role but unknown country ("Sunnis", "opposition groups", "a judge"):
-    the event is coded with the role alone (country "---"), unless it is a mere comment
-    ("analysts said"). Generic words ("people", "officials", "government") stay
-    unidentified."""
-    return ref.kind == "agent" and ref.role in _GROUP_ROLES
-
-
-def identified(ref: ActorRef) -> bool:
-    """An actor worth an event: a known country, an organisation or a named group."""
-    return ref.country is not None or ref.code.startswith(("IGO", "NGO", "IMG", "MNC"))
-
-
-def region(ref: ActorRef) -> bool:
-    """A regional actor ("European court", "African states"); as a target a region is
-    more often a place ("an initiative for the Persian Gulf"), so sources only."""
-    return ref.kind == "country" and ref.country is None and not ref.code.startswith("---")
-
-
-def _collective(ref: ActorRef) -> bool:
-    """What 'it' or 'they' can stand for: a country, a region or an organisation."""
-    return (
-        ref.country is not None
-        or ref.code.startswith(("IGO", "NGO", "IMG"))
-        or (ref.kind == "country" and not ref.code.startswith("---"))
-    )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actor_records import ActorRef
-from accord.coding.actors import SentenceActors, identified
+from accord.coding.actor_records import ActorRef, identified
+from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import lines, words
 from accord.coding.ontology import VERBAL_ROOTS, VIOLENT_ROOTS
 from accord.coding.owners import owner_targets, owners_of

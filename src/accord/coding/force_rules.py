@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.actor_records import ActorRef
-from accord.coding.actors import identified, named_group
+from accord.coding.actor_records import ActorRef, identified, named_group
 from accord.coding.attribution import (
     harmed_by_someone,
     located_country,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from accord.coding.actor_records import ActorRef
-from accord.coding.actors import SentenceActors, identified
+from accord.coding.actor_records import ActorRef, identified
+from accord.coding.actors import SentenceActors
 from accord.coding.lexicon import words
 from accord.coding.patterns import subtree
 from accord.model import Token

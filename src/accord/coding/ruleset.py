@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.actor_records import ActorRef, Mention
-from accord.coding.actors import identified, named_group, region
+from accord.coding.actor_records import ActorRef, Mention, identified, named_group, region
 from accord.coding.arguments import TOPIC_VERBS, arguments, naming_description
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.force_rules import (

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.actor_records import ActorRef
-from accord.coding.actors import identified
+from accord.coding.actor_records import ActorRef, identified
 from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words, subtree
 from accord.coding.political import is_political
