@@ -931,3 +931,25 @@ def test_what_a_promise_holds_out_for_has_not_happened() -> None:
     # until Sweden joined': it has
     assert _modes(_until(("promised", "promise")), ["joined"]) == {"joined": Mode.FUTURE}
     assert _modes(_until(("staged", "stage")), ["joined"]) == {"joined": Mode.ASSERTED}
+
+
+# The army will / has continue(d) shelling the rebels .
+def _continue(aux: str, aux_tag: str, verb: str, tag: str) -> Spec:
+    return [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("army", "army", "NOUN", "NN", "nsubj", 3),
+        (aux, aux, "AUX", aux_tag, "aux", 3),
+        (verb, "continue", "VERB", tag, "ROOT", 3),
+        ("shelling", "shell", "VERB", "VBG", "xcomp", 3),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("rebels", "rebel", "NOUN", "NNS", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+
+
+def test_what_a_future_act_goes_on_to_do_is_not_done_yet() -> None:
+    # 'will continue shelling', 'will start monitoring': the future carries down the xcomp
+    future = _modes(_continue("will", "MD", "continue", "VB"), ["shelling"])
+    assert future == {"shelling": Mode.FUTURE}
+    done = _modes(_continue("has", "VBZ", "continued", "VBN"), ["shelling"])
+    assert done == {"shelling": Mode.ASSERTED}

@@ -182,7 +182,30 @@ def test_a_bare_preposition_pattern_stays_with_its_own_verb(verbs: VerbDictionar
     assert m is None or m.code[:2] != "04"
 
 
+def test_a_particle_pattern_stays_with_its_own_verb(verbs: VerbDictionary) -> None:
+    # GRANT '* UP [080] # GIVE' ('gave up') is no yielding for 'add up'; DEMAND '* AHEAD
+    # [170] # PUSH' ('pushed ahead') is no coercion for 'campaigning ahead'
+    add = verbs.match(parsed(SPECS["The sums add up."]).tokens, 2)
+    assert add is None or add.code != "080"
+    give = verbs.match(parsed(SPECS["The rebels gave up."]).tokens, 2)
+    assert give is not None and give.code == "080"
+
+
 SPECS: dict[str, list[tuple[str, str, str, str, int]]] = {
+    "The sums add up.": [
+        ("The", "the", "DET", "det", 1),
+        ("sums", "sum", "NOUN", "nsubj", 2),
+        ("add", "add", "VERB", "ROOT", 2),
+        ("up", "up", "ADP", "prt", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
+    "The rebels gave up.": [
+        ("The", "the", "DET", "det", 1),
+        ("rebels", "rebel", "NOUN", "nsubj", 2),
+        ("gave", "give", "VERB", "ROOT", 2),
+        ("up", "up", "ADP", "prt", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ],
     "Iran is going to attack Israel.": [
         ("Iran", "Iran", "PROPN", "nsubj", 2),
         ("is", "be", "AUX", "aux", 2),
@@ -390,6 +413,31 @@ def _clause_of(subject: str, verb: tuple[str, str], *objects: tuple[str, str, st
 THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
+    (
+        "'the Fed eased rates': no concession",
+        _clause_of("Fed", ("eased", "ease"), ("rates", "rate", "NOUN", "dobj")),
+        {None, ""},
+    ),
+    (
+        "'Israel eased restrictions': 080",
+        _clause_of("Israel", ("eased", "ease"), ("restrictions", "restriction", "NOUN", "dobj")),
+        {"080"},
+    ),
+    (
+        "'Iran loosened its dependence': no concession",
+        _clause_of("Iran", ("loosened", "loosen"), ("dependence", "dependence", "NOUN", "dobj")),
+        {None, ""},
+    ),
+    (
+        "'China relaxed restrictions': 081",
+        _clause_of("China", ("relaxed", "relax"), ("restrictions", "restriction", "NOUN", "dobj")),
+        {"081"},
+    ),
+    (
+        "'Kenya improved services': no cooperation",
+        _clause_of("Kenya", ("improved", "improve"), ("services", "service", "NOUN", "dobj")),
+        {None, ""},
+    ),
     (
         "'the party has declined': fell off, refused nothing",
         [

@@ -376,6 +376,13 @@ def _embedding_mode(
             # "a bill that would have allowed China to extradite": what the unrealised
             # allowing would have let happen has not happened either
             return Mode.HYPOTHETICAL
+        if tok.dep == "xcomp" and any(
+            tokens[k].dep == "aux" and tokens[k].text.lower() in _FUTURE_AUX
+            for k in children.get(tok.head, ())
+        ):
+            # "will start monitoring Russia", "will continue shelling", "will try to
+            # reach a deal": what a future act goes on to is not done yet either
+            return Mode.FUTURE
         if tok.dep == "xcomp" and head.pos == "ADJ" and lemma == "able":
             return _copula_mode(tokens, tok.head, children)
         if (

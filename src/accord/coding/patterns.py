@@ -17,12 +17,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accord.coding.anchors import anchors
-from accord.coding.lexicon import words
+from accord.coding.lexicon import mapping, words
 from accord.model import Token
 
 Phrase = tuple[str, ...]
 """A sequence of lower-case words that must occur on consecutive tokens."""
 
+_PARTICLES = words("verb_particles.txt")
+_IRREGULAR = mapping("irregular_past_forms.tsv")
 _CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "acl", "xcomp"}
 )
@@ -89,12 +91,13 @@ class Pattern:
     weight: int = field(init=False, default=0)
     """How many word slots the pattern has (its specificity)."""
     has_content: bool = field(init=False, default=False)
-    """Whether a word other than a group's preposition is required ('* (TO)' has none)."""
+    """Whether a word other than a group's preposition or a verb particle is required
+    ('* (TO)' and '* UP' have none: they stay with the verbs they were noted for)."""
 
     def __post_init__(self) -> None:
         slots = (*self.pre, *self.post)
         object.__setattr__(self, "weight", sum(1 for s in slots if not s.marker))
-        content = any(not s.marker and not s.opens_group for s in slots)
+        content = any(not s.marker and not s.opens_group and not _particle(s) for s in slots)
         object.__setattr__(self, "has_content", content)
 
     def marker_prep(self, marker: str) -> str | None:
@@ -103,6 +106,13 @@ class Pattern:
             if slot.marker == marker and slot.prep:
                 return slot.prep
         return None
+
+
+def _particle(slot: Slot) -> bool:
+    """A slot of phrasal-verb particles alone ('UP' of '* UP', verb_particles.txt)."""
+    return bool(slot.alternatives) and all(
+        len(p) == 1 and p[0] in _PARTICLES for p in slot.alternatives
+    )
 
 
 class PatternIndex:
@@ -479,7 +489,8 @@ def noted_verbs(notes: Iterable[str], block_verbs: set[str]) -> Iterable[str]:
     the pattern still counts as another verb's ('* SUPPORT [022] # URGE' in DEMAND)."""
     for note in notes:
         first, _, rest = note.partition(" ")
-        for stem in (first, *verb_stems(first)):
+        irregular = _IRREGULAR.get(first)
+        for stem in (first, *verb_stems(first), *((irregular,) if irregular else ())):
             form = f"{stem} {rest}".strip()
             if form in block_verbs:
                 yield form
