@@ -953,3 +953,84 @@ def test_what_a_future_act_goes_on_to_do_is_not_done_yet() -> None:
     assert future == {"shelling": Mode.FUTURE}
     done = _modes(_continue("has", "VBZ", "continued", "VBN"), ["shelling"])
     assert done == {"shelling": Mode.ASSERTED}
+
+
+def test_a_subject_that_denies_negates_its_predicate() -> None:
+    # "Neither the House nor the Senate have provided the money ." / "The House has ..."
+    def spec(first: str, first_dep: str) -> Spec:
+        return [
+            (
+                first,
+                first.lower(),
+                "CCONJ" if first_dep == "preconj" else "DET",
+                "DT",
+                first_dep,
+                2,
+            ),
+            ("the", "the", "DET", "DT", "det", 2),
+            ("House", "House", "PROPN", "NNP", "nsubj", 4),
+            ("have", "have", "AUX", "VBP", "aux", 4),
+            ("provided", "provide", "VERB", "VBN", "ROOT", 4),
+            ("the", "the", "DET", "DT", "det", 6),
+            ("money", "money", "NOUN", "NN", "dobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 4),
+        ]
+
+    assert _modes(spec("Neither", "preconj"), ["provided"])["provided"] is Mode.NEGATED
+    assert _modes(spec("Not", "neg"), ["provided"])["provided"] is Mode.NEGATED
+    assert _modes(spec("Only", "advmod"), ["provided"])["provided"] is Mode.ASSERTED
+
+
+# troops remain , 18 years / days after Washington invaded the country .
+def _after(number: str, unit: str, lemma: str) -> Spec:
+    return [
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 1),
+        ("remain", "remain", "VERB", "VBP", "ROOT", 1),
+        (",", ",", "PUNCT", ",", "punct", 1),
+        (number, number, "NUM", "CD", "nummod", 4),
+        (unit, lemma, "NOUN", "NNS", "npadvmod", 7),
+        ("after", "after", "SCONJ", "IN", "mark", 7),
+        ("Washington", "Washington", "PROPN", "NNP", "nsubj", 7),
+        ("invaded", "invade", "VERB", "VBD", "advcl", 1),
+        ("the", "the", "DET", "DT", "det", 9),
+        ("country", "country", "NOUN", "NN", "dobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+def test_what_a_later_act_came_years_after_is_background_days_after_is_not() -> None:
+    assert _modes(_after("18", "years", "year"), ["invaded"])["invaded"] is Mode.BACKGROUND
+    assert _modes(_after("two", "days", "day"), ["invaded"])["invaded"] is Mode.ASSERTED
+
+
+# Iran was the first country to have recognised / that recognised the government .
+def _first_country(perfect: bool) -> Spec:
+    spec: Spec = [
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+        ("was", "be", "AUX", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("first", "first", "ADJ", "JJ", "amod", 4),
+        ("country", "country", "NOUN", "NN", "attr", 1),
+    ]
+    if perfect:
+        spec += [
+            ("to", "to", "PART", "TO", "aux", 7),
+            ("have", "have", "AUX", "VB", "aux", 7),
+        ]
+    else:
+        spec += [
+            ("that", "that", "PRON", "WDT", "nsubj", 7),
+            ("has", "have", "AUX", "VBZ", "aux", 7),
+        ]
+    spec += [
+        ("recognised", "recognise", "VERB", "VBN", "relcl", 4),
+        ("the", "the", "DET", "DT", "det", 9),
+        ("government", "government", "NOUN", "NN", "dobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    return spec
+
+
+def test_a_perfect_infinitive_describing_a_noun_is_background() -> None:
+    assert _modes(_first_country(True), ["recognised"])["recognised"] is Mode.BACKGROUND
+    assert _modes(_first_country(False), ["recognised"])["recognised"] is Mode.ASSERTED

@@ -82,6 +82,7 @@ from accord.coding.ruleset import (
 from accord.coding.statement_rules import (
     agreed_view,
     evaluation,
+    question_about,
     statement_content,
     suggested_fact,
 )
@@ -2255,3 +2256,62 @@ def test_the_press_reaching_out_gathers_news() -> None:
     minister = _ref(0, "USAGOV", "USA", "GOV", "agent")
     urged = _candidate(code="020", sources=(minister,))
     assert newsgathering.apply(urged, _clause(said("reached", "reach"))) is urged
+
+
+# -- questions -------------------------------------------------------------------------
+
+
+def _asked(prep: str, obj: str) -> tuple[Candidate, Clause]:
+    """'Castor asked Morrison <prep> <obj> .'"""
+    ps = parsed(
+        [
+            ("Castor", "Castor", "PROPN", "nsubj", 1),
+            ("asked", "ask", "VERB", "ROOT", 1),
+            ("Morrison", "Morrison", "PROPN", "dobj", 1),
+            (prep, prep, "ADP", "prep", 1),
+            (obj, obj, "NOUN", "pobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    return Candidate("verb", 1, "020", "verb:ASK:ask"), _clause(ps)
+
+
+def test_asking_about_a_topic_is_a_question_asking_for_something_a_request() -> None:
+    cand, cl = _asked("about", "concerns")
+    assert isinstance(question_about.apply(cand, cl), Drop)
+    cand, cl = _asked("for", "help")
+    assert question_about.apply(cand, cl) is cand
+
+
+def test_releasing_a_thing_from_someone_acts_on_no_actor() -> None:
+    # "Trump released a letter from his physician ." / "Iran released the British tanker ."
+    letter = parsed(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 1),
+            ("released", "release", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3),
+            ("letter", "letter", "NOUN", "dobj", 1),
+            ("from", "from", "ADP", "prep", 3),
+            ("his", "his", "PRON", "poss", 6),
+            ("physician", "physician", "NOUN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    match = VerbDictionary.load().match(letter.tokens, 1)
+    assert match is not None and match.pattern is None and match.form.needs_actor_target
+    trump = (_ref(0, "USAGOV", "USA", "GOV", "person"),)
+    cand = Candidate("verb", 1, match.code, "verb:RELEASE:release", match=match, sources=trump)
+    doctor = dataclasses.replace(cand, targets=(_ref(6, "USAHLH", "USA", "HLH", "agent"),))
+    assert isinstance(licensed_default.apply(doctor, _clause(letter)), Drop)
+    tanker = parsed(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("released", "release", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 4),
+            ("British", "british", "ADJ", "amod", 4),
+            ("tanker", "tanker", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    ship = dataclasses.replace(cand, targets=(_ref(4, "GBRBUS", "GBR", "BUS", "country"),))
+    assert licensed_default.apply(ship, _clause(tanker)) is ship

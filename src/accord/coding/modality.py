@@ -80,6 +80,8 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     kids = [tokens[c] for c in children.get(verb, ())]
     if any(k.dep == "neg" or (k.dep == "advmod" and k.text.lower() in _NEGATORS) for k in kids):
         return Mode.NEGATED
+    if any(_negated_subject(tokens, k.i, children) for k in kids if k.dep in _SUBJECT_DEPS):
+        return Mode.NEGATED  # "Neither the House nor the Senate have provided the money"
     aux = [k.text.lower() for k in kids if k.dep in ("aux", "auxpass")]
     modals = [a for a in aux if a in _HYPOTHETICAL_AUX]
     if modals:
@@ -115,9 +117,58 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         return Mode.BACKGROUND
     if tokens[verb].dep != "ROOT" and _dated_long_ago(tokens, verb, children):
         return Mode.BACKGROUND
+    if _years_after(tokens, verb, children) or _perfect_description(tokens, verb, children):
+        return Mode.BACKGROUND
     if any(k.dep == "prep" and _span_of_years(tokens, k.i, children) for k in kids):
         return Mode.BACKGROUND
     return Mode.ASSERTED
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NEGATED_DETERMINERS = frozenset({"no", "neither"})
+
+
+def _negated_subject(
+    tokens: Sequence[Token], subject: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """A subject that denies its predicate: 'Neither the House nor the Senate', 'Not the
+    U.S. nor any of the rebels', 'No country', 'None of the parties'."""
+    if tokens[subject].text.lower() == "none":
+        return True
+    return any(
+        (tokens[c].dep in ("neg", "preconj") and tokens[c].text.lower() in ("not", "neither"))
+        or (tokens[c].dep == "det" and tokens[c].text.lower() in _NEGATED_DETERMINERS)
+        for c in children.get(subject, ())
+    )
+
+
+def _years_after(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """An act told as what a later one came years after: '18 years after Washington
+    invaded the country', 'two decades after the war began' (span_units.txt). The story
+    dates the later one; this one is background."""
+    kids = [tokens[c] for c in children.get(verb, ())]
+    if not any(k.dep == "mark" and k.text.lower() == "after" for k in kids):
+        return False
+    return any(
+        k.dep == "npadvmod" and k.lemma.lower() in _SPAN_UNITS and k.text.lower() != k.lemma.lower()
+        for k in kids
+    )
+
+
+def _perfect_description(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """A perfect infinitive that describes a noun: 'the only two Arab states to have
+    signed peace treaties with Israel', 'the first country to have recognised it': what
+    the actor is known for having done, not an act of the story."""
+    tok = tokens[verb]
+    if tok.tag != "VBN":
+        return False
+    kids = [tokens[c] for c in children.get(verb, ())]
+    aux = [k.text.lower() for k in kids if k.dep == "aux"]
+    if "to" not in aux or "have" not in aux:
+        return False
+    return tok.dep in ("acl", "relcl") or any(k.dep in _SUBJECT_DEPS for k in kids)
 
 
 def _hedged(tokens: Sequence[Token], k: Token, children: Mapping[int, Sequence[int]]) -> bool:

@@ -53,6 +53,7 @@ from accord.coding.statement_rules import (
     argued_statement,
     bare_statement,
     evaluation,
+    question_about,
     quoted_speaker,
     statement_content,
     suggested_fact,
@@ -249,7 +250,9 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     'the ministry released a statement' is not (``data/verbs/defaults_review.tsv``); the
     same for the action a framing verb embeds ('threatened to strike Ukraine'). 'Him' or
     'her' as the object is a person acted upon, named or not ('released him')."""
-    if c.targets or (c.match is not None and c.code != c.match.code):
+    if any(_acted_on(t.head, c.trigger, cl) for t in c.targets) or (
+        c.match is not None and c.code != c.match.code
+    ):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
     named = [s for s in c.sources if s.kind != "agent"]
     framed = (
@@ -275,6 +278,35 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
 
 
 _PERSON_OBJECTS = words("person_object_pronouns.txt")
+_ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass", "dative", "iobj", "obj"})
+_WITHIN_OBJECT_DEPS = frozenset({"conj", "appos", "compound", "amod", "poss", "nmod"})
+
+
+def _acted_on(head: int, verb: int, cl: Clause) -> bool:
+    """Is the actor at ``head`` what the verb acts on: its object or passive subject, or
+    a word of that phrase ('released the British tanker', 'Iran's prisoners'), not an actor
+    in a phrase of a thing acted on ('released a letter from his physician')? An actor the
+    parse does not hang on the verb (an implied target) counts."""
+    k = head
+    for _ in range(8):
+        tok = cl.tokens[k]
+        if tok.head == verb:
+            return tok.dep in _ACTED_ON_DEPS or k == verb
+        if tok.head == k or tok.dep not in _WITHIN_OBJECT_DEPS:
+            return k == head and not _under(head, verb, cl)
+        k = tok.head
+    return False
+
+
+def _under(k: int, verb: int, cl: Clause) -> bool:
+    """Whether token ``k`` sits in the verb's subtree."""
+    for _ in range(len(cl.tokens)):
+        if k == verb:
+            return True
+        if cl.tokens[k].head == k:
+            return False
+        k = cl.tokens[k].head
+    return False
 
 
 def _joint_subject(verb: int, cl: Clause) -> bool:
@@ -614,6 +646,7 @@ RULES: tuple[Rule, ...] = (
     civilian_protest,
     campaign_rally,
     argued_statement,
+    question_about,
     suggested_fact,
     agreed_view,
     statement_content,

@@ -50,6 +50,25 @@ def argued_statement(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=BARE_STATEMENT, rule=f"{c.rule}+argued")
 
 
+_QUESTIONING = words("question_verbs.txt")
+_REQUEST_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+
+
+@rule("question_about", ["verb"], reads=["code"])
+def question_about(c: Candidate, cl: Clause) -> Verdict:
+    """'asked Morrison about concerns within the NSC': a question on a topic, not an
+    appeal or demand (02x/10x need what is asked for: 'asked for help', 'asked Iran to
+    stop', 'asked that ...'; data/lexicon/question_verbs.txt)."""
+    tok = cl.tokens[c.trigger]
+    if c.code[:2] not in ("02", "10") or tok.lemma.lower() not in _QUESTIONING:
+        return c
+    kids = [cl.tokens[k] for k in cl.children.get(c.trigger, ())]
+    preps = {k.text.lower() for k in kids if k.dep == "prep"}
+    if "about" not in preps or "for" in preps or any(k.dep in _REQUEST_DEPS for k in kids):
+        return c
+    return Drop("a question about a topic ('asked X about Y'), not a request")
+
+
 _ARGUING = words("arguing_verbs.txt")
 _SUGGESTING = words("suggesting_verbs.txt")
 _PAST_TAGS = frozenset({"VBD"})
