@@ -138,7 +138,9 @@ def code_document(
         location=_dateline_place(clean, ctx, doc.date),
         sport=sport_story(parsed, sporting),
         sporting=frozenset(sporting),
-        main=main_country(named.values()),
+        main=main_country(
+            credible(ps.tokens, named[ps.sentence.index], {}) for ps in parsed
+        ),  # not 'Jonathan P. Blair' as Tony Blair: the people the coder itself discards
         named=named,
         acronyms=acronyms,
         paragraph_starts=paragraph_starts(clean),
