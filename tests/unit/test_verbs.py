@@ -414,6 +414,16 @@ THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
     (
+        "'the US imposed tariffs': sanctions (163)",
+        _clause_of("US", ("imposed", "impose"), ("tariffs", "tariff", "NOUN", "dobj")),
+        {"163"},
+    ),
+    (
+        "'China lifted tariffs': easing sanctions (085)",
+        _clause_of("China", ("lifted", "lift"), ("tariffs", "tariff", "NOUN", "dobj")),
+        {"085"},
+    ),
+    (
         "'the Fed eased rates': no concession",
         _clause_of("Fed", ("eased", "ease"), ("rates", "rate", "NOUN", "dobj")),
         {None, ""},

@@ -250,9 +250,14 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
     'the ministry released a statement' is not (``data/verbs/defaults_review.tsv``); the
     same for the action a framing verb embeds ('threatened to strike Ukraine'). 'Him' or
     'her' as the object is a person acted upon, named or not ('released him')."""
-    if any(_acted_on(t.head, c.trigger, cl) for t in c.targets) or (
-        c.match is not None and c.code != c.match.code
-    ):
+    bare = [
+        m.form for m in (c.match, c.match.inner if c.match else None) if m and m.pattern is None
+    ]
+    if any(f.needs_actor_object for f in bare):
+        acted = any(_acted_on(t.head, c.trigger, cl) for t in c.targets)
+    else:
+        acted = bool(c.targets)
+    if acted or (c.match is not None and c.code != c.match.code):
         return c  # acts on an actor, or another rule re-coded it ('attacked the decision')
     named = [s for s in c.sources if s.kind != "agent"]
     framed = (
@@ -278,20 +283,22 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
 
 
 _PERSON_OBJECTS = words("person_object_pronouns.txt")
-_ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass", "dative", "iobj", "obj"})
 _WITHIN_OBJECT_DEPS = frozenset({"conj", "appos", "compound", "amod", "poss", "nmod"})
 
 
 def _acted_on(head: int, verb: int, cl: Clause) -> bool:
-    """Is the actor at ``head`` what the verb acts on: its object or passive subject, or
-    a word of that phrase ('released the British tanker', 'Iran's prisoners'), not an actor
-    in a phrase of a thing acted on ('released a letter from his physician')? An actor the
+    """Is the actor at ``head`` what the verb acts on: an argument of the verb itself, its
+    object, passive subject or prepositional object ('met with the IMF'), or a word of
+    that phrase ('released the British tanker', 'Iran's prisoners'), not an actor in a
+    phrase of a thing acted on ('released a letter from his physician')? An actor the
     parse does not hang on the verb (an implied target) counts."""
     k = head
     for _ in range(8):
         tok = cl.tokens[k]
         if tok.head == verb:
-            return tok.dep in _ACTED_ON_DEPS or k == verb
+            return True
+        if tok.dep == "pobj":
+            return cl.tokens[tok.head].head == verb  # 'with the IMF', not 'letter from X'
         if tok.head == k or tok.dep not in _WITHIN_OBJECT_DEPS:
             return k == head and not _under(head, verb, cl)
         k = tok.head

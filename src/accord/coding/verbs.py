@@ -102,6 +102,7 @@ class DefaultsReview:
 
     pattern_only: Mapping[str, frozenset[str]] = field(default_factory=dict)
     actor_target: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    actor_object: Mapping[str, frozenset[str]] = field(default_factory=dict)
     no_event: Mapping[str, frozenset[str]] = field(default_factory=dict)
     no_object: Mapping[str, frozenset[str]] = field(default_factory=dict)
     complement: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -109,11 +110,13 @@ class DefaultsReview:
     @classmethod
     def parse(cls, text: str) -> DefaultsReview:
         """Tab-separated lines: block, verb form ('*' for every form) or pattern text
-        (holding '*' among other words), licence ('pattern', 'actor-target' or 'none'),
+        (holding '*' among other words), licence ('pattern', 'actor-target',
+        'actor-object', 'no-object', 'complement' or 'none'),
         reason; '#' starts a comment line."""
         found: dict[str, dict[str, set[str]]] = {
             "pattern": {},
             "actor-target": {},
+            "actor-object": {},
             "none": {},
             "no-object": {},
             "complement": {},
@@ -137,6 +140,7 @@ class DefaultsReview:
         return cls(
             frozen(found["pattern"]),
             frozen(found["actor-target"]),
+            frozen(found["actor-object"]),
             frozen(found["none"]),
             frozen(found["no-object"]),
             frozen(found["complement"]),
@@ -153,6 +157,10 @@ class VerbForm:
     needs_actor_target: bool = False
     """Its bare default applies only when the verb acts on an identified actor (accord's
     defaults review: 'released the journalist', not 'released a statement')."""
+    needs_actor_object: bool = False
+    """Stricter: the actor is what the verb acts on itself, its object or passive subject
+    ('released the journalist'), not one in a phrase of a thing acted on ('released a
+    letter from his physician')."""
     intransitive: bool = False
     needs_complement: bool = False
     """Its bare default applies only with an object or a clausal complement ('declined
@@ -265,6 +273,7 @@ class VerbDictionary:
             block_forms: list[VerbForm] = []
             reviewed = review.pattern_only.get(name, frozenset())
             licensed = review.actor_target.get(name, frozenset())
+            objects = review.actor_object.get(name, frozenset())
             bare = review.no_object.get(name, frozenset())
             complemented = review.complement.get(name, frozenset())
             silenced = review.no_event.get(name, frozenset())
@@ -276,7 +285,10 @@ class VerbDictionary:
                     code=v["code"] or block["code"],
                     code2=v["code2"] if v["code"] else block["code2"],
                     no_code=bool(v["no_code"]) or "*" in reviewed or " ".join(words) in reviewed,
-                    needs_actor_target="*" in licensed or " ".join(words) in licensed,
+                    needs_actor_target="*" in licensed
+                    or " ".join(words) in licensed
+                    or " ".join(words) in objects,
+                    needs_actor_object="*" in objects or " ".join(words) in objects,
                     intransitive="*" in bare or " ".join(words) in bare,
                     needs_complement="*" in complemented or " ".join(words) in complemented,
                 )
