@@ -12,7 +12,7 @@ from accord.coding.arguments import arguments, naming_description
 from accord.coding.patterns import children_of
 from accord.coding.verbs import VerbDictionary, VerbMatch
 from accord.model import ParsedSentence
-from tests.unit.parsing import Entry, parsed, tagged
+from tests.unit.parsing import Entry, parsed, tagged, with_entities
 
 
 @pytest.fixture(scope="module")
@@ -777,3 +777,35 @@ def test_a_pronoun_of_the_other_gender_does_not_carry_the_last_person() -> None:
     for last, expected in ((king, []), (queen, ["NORGOV"])):
         actors = SentenceActors(ps.tokens, [], children_of(ps.tokens), last)
         assert [r.code for r in actors.actors_at(0)] == expected
+
+
+def _lone_name(verb: str, prep: str | None) -> tuple[SentenceActors, int]:
+    """'They discussed policies <prep> Brexit .' or 'They <verb> Wiranto .' (the parser's
+    PERSON entity on the name), in a story set in Britain."""
+    if prep is None:
+        spec = [
+            ("They", "they", "PRON", "nsubj", 1),
+            (verb, verb, "VERB", "ROOT", 1),
+            ("Wiranto", "Wiranto", "PROPN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    else:
+        spec = [
+            ("They", "they", "PRON", "nsubj", 1),
+            (verb, verb, "VERB", "ROOT", 1),
+            ("policies", "policy", "NOUN", "dobj", 1),
+            (prep, prep, "ADP", "prep", 2),
+            ("Brexit", "Brexit", "PROPN", "pobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    ps = parsed(spec)
+    name = len(spec) - 2
+    tokens = with_entities(ps, [(name, name + 1, "PERSON")])
+    return SentenceActors(tokens, [], children_of(tokens), document_country="GBR"), name
+
+
+def test_a_lone_name_in_the_place_of_a_topic_is_no_private_person() -> None:
+    actors, name = _lone_name("discussed", "on")
+    assert actors.actors_at(name) == []  # 'policies on Brexit': an issue
+    actors, name = _lone_name("visited", None)
+    assert [r.code for r in actors.actors_at(name)] == ["GBRCVL"]  # 'visited Wiranto'

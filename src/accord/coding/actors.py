@@ -51,6 +51,8 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 _HOME_BODY_WORDS = words("home_body_words.txt")
+_ADDRESS_TITLES = words("address_titles.txt")
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
@@ -494,7 +496,7 @@ class SentenceActors:
             agent = self._role_word(head, (lo, hi), office, office.role, phrase, person=True)
             if agent:
                 return agent
-        if person:
+        if person and self._named_as_person(phrase, lo, hi, head):
             # a person the knowledge base does not know and the text gives no office: a
             # private person of the country the story places them in (CVL)
             placed = self._placement.country_for(PRIVATE, named=True)
@@ -588,6 +590,25 @@ class SentenceActors:
             if self._tokens[g].dep == "pobj"
             for r in self.actors_at(g)
         ]
+
+    def _named_as_person(self, phrase: set[int], lo: int, hi: int, head: int) -> bool:
+        """Not a lone name word in the place of a topic ('policies on Brexit', 'the vote
+        over Obamacare'), where the parser's person is more often an issue: a name of two
+        words or more ('Julian Assange'), one after a title of address ('Mr Letwin'), or a
+        lone word elsewhere ('visit Wiranto')."""
+        if len(self._person_name(phrase).split()) > 1:
+            return True
+        if any(self._tokens[k].text.lower() in _ADDRESS_TITLES for k in range(lo, hi)):
+            return True
+        tok = self._tokens[head]
+        if tok.dep != "pobj" or not 0 <= tok.head < len(self._tokens):
+            return True
+        prep = self._tokens[tok.head]
+        return not (
+            prep.text.lower() in _TOPIC_PREPOSITIONS
+            and 0 <= prep.head < len(self._tokens)
+            and self._tokens[prep.head].pos == "NOUN"
+        )
 
     def _person_name(self, phrase: set[int]) -> str:
         return " ".join(
