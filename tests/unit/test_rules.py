@@ -40,6 +40,7 @@ from accord.coding.ruleset import (
     authorized_force,
     background_date,
     call_needs_counterpart,
+    caption,
     civilian_protest,
     commitment,
     consult_needs_counterpart,
@@ -2315,3 +2316,28 @@ def test_releasing_a_thing_from_someone_acts_on_no_actor() -> None:
     )
     ship = dataclasses.replace(cand, targets=(_ref(4, "GBRBUS", "GBR", "BUS", "country"),))
     assert licensed_default.apply(ship, _clause(tanker)) is ship
+
+
+def test_a_caption_reports_no_event() -> None:
+    # "This graphic shows the states where marijuana has been legalized ." / "Police
+    # legalized ..." is no caption
+    def sentence(subject: str, lemma: str) -> ParsedSentence:
+        return parsed(
+            [
+                ("This", "this", "DET", "det", 1),
+                (subject, lemma, "NOUN", "nsubj", 2),
+                ("shows", "show", "VERB", "ROOT", 2),
+                ("the", "the", "DET", "det", 4),
+                ("states", "state", "NOUN", "dobj", 2),
+                ("where", "where", "SCONJ", "advmod", 9),
+                ("marijuana", "marijuana", "NOUN", "nsubjpass", 9),
+                ("has", "have", "AUX", "aux", 9),
+                ("been", "be", "AUX", "auxpass", 9),
+                ("legalized", "legalize", "VERB", "relcl", 4),
+                (".", ".", "PUNCT", "punct", 2),
+            ]
+        )
+
+    cand = Candidate("verb", 9, "081", "verb:LEGALISE:legalize")
+    assert isinstance(caption.apply(cand, _clause(sentence("graphic", "graphic"))), Drop)
+    assert caption.apply(cand, _clause(sentence("report", "report"))) is cand

@@ -1,6 +1,7 @@
 """The coder's rules, in the order they run (the one place to read it).
 
-The rules about time (:mod:`~accord.coding.time_rules`), statements
+The rules about how a trigger reads (:mod:`~accord.coding.reading_rules`), time
+(:mod:`~accord.coding.time_rules`), statements
 (:mod:`~accord.coding.statement_rules`), force (:mod:`~accord.coding.force_rules`) and
 targets (:mod:`~accord.coding.target_rules`) live in modules of their own; the others are
 here.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, Mention, identified, named_group, region
-from accord.coding.arguments import TOPIC_VERBS, arguments, naming_description
+from accord.coding.arguments import TOPIC_VERBS, arguments
 from accord.coding.commitment import commits, first_conjunct, intent_code
 from accord.coding.force_rules import (
     attack_noun_agent,
@@ -44,6 +45,12 @@ from accord.coding.political import (
     names_country_or_capital,
 )
 from accord.coding.protest_rules import PROTESTING_ROLES, campaign_rally, civilian_protest
+from accord.coding.reading_rules import (
+    caption,
+    naming_use,
+    noun_tagged_as_verb,
+    pattern_word_is_a_clause,
+)
 from accord.coding.roles import STATE_ROLES, roles_with
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.statement_rules import (
@@ -52,7 +59,6 @@ from accord.coding.statement_rules import (
     agreed_view,
     argued_statement,
     bare_statement,
-    evaluation,
     question_about,
     quoted_speaker,
     statement_content,
@@ -94,65 +100,6 @@ _PENDING = words("pending_adverbs.txt")
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _WITH_EACH_OTHER = frozenset({"04", "05", "06"})
 """Roots whose pattern object joint parties share ('signed a treaty', 'held talks')."""
-
-
-@rule("noun_tagged_as_verb", ["verb"])
-def noun_tagged_as_verb(c: Candidate, cl: Clause) -> Verdict:
-    """A word tagged as a verb but with a determiner or possessor is a noun: 'its
-    fisheries dispute'; so is a bare or present form with no subject right after a noun
-    that has its own determiner or possessor, where the parser hung those on the first
-    noun of the compound ('ending its fisheries dispute with its partners')."""
-    kids = cl.children.get(c.trigger, ())
-    if any(cl.tokens[k].dep in ("det", "poss") for k in kids):
-        return Drop("a noun tagged as a verb ('its fisheries dispute')")
-    tok = cl.tokens[c.trigger]
-    prev = c.trigger - 1
-    if (
-        prev >= 0
-        and tok.tag in _BARE_OR_PRESENT
-        and cl.tokens[prev].pos == "NOUN"
-        and not any(cl.tokens[k].dep in _SUBJECT_OR_AUX for k in kids)
-        and any(cl.tokens[k].dep in ("det", "poss") for k in cl.children.get(prev, ()))
-    ):
-        return Drop("a noun tagged as a verb ('its fisheries dispute')")
-    return c
-
-
-_BARE_OR_PRESENT = frozenset({"VB", "VBP", "VBZ"})
-_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl"})
-
-
-@rule("pattern_word_is_a_clause", ["verb"])
-def pattern_word_is_a_clause(c: Candidate, cl: Clause) -> Verdict:
-    """A pattern of an aspectual verb written for a noun ('* ATTACKS': 'continued
-    attacks') that matched a verb heading a clause of its own ('continued to attack
-    Trump') is no match: that verb is coded on its own, and the pattern would code the
-    same act twice (data/lexicon/aspectual_verbs.txt)."""
-    m = c.match
-    if m is None or m.pattern is None:
-        return c
-    if cl.tokens[c.trigger].lemma.lower() not in _ASPECTUAL:
-        return c  # framing verbs' patterns over their infinitive: 'declined to comment'
-    for k in m.tokens:
-        tok = cl.tokens[k]
-        if k != c.trigger and tok.pos == "VERB" and tok.dep in ("xcomp", "ccomp", "advcl"):
-            return Drop(f"the pattern's word '{tok.text}' is a verb coded on its own")
-    return c
-
-
-@rule("naming_use", ["verb"], reads=["code"], writes=["code", "rule"])
-def naming_use(c: Candidate, cl: Clause) -> Verdict:
-    """'calling it the most important issue', 'named him envoy', 'called the order swift':
-    a description, not an act ('called on Iran to ...' and 'called for' stay appeals). A
-    description that censures or praises is criticism (111) or praise (051) of what it
-    names: 'called the vote a disgrace' (data/lexicon: criticism_words, praise_words)."""
-    description = naming_description(cl.tokens, c.trigger, cl.children)
-    if description is None:
-        return c
-    code = evaluation([cl.tokens[k].text.lower() for k in sorted(description)], sympathy=False)
-    if code is not None:
-        return dataclasses.replace(c, code=code, rule=f"{c.rule}+naming")
-    return Drop("naming use ('calling it X'): a description, not an act")
 
 
 @rule("modality", ["verb", "noun"], reads=["code"], writes=["mode"])
@@ -609,6 +556,7 @@ known (a meeting reported in the same sentence counts for the counterpart rule).
 
 RULES: tuple[Rule, ...] = (
     noun_tagged_as_verb,
+    caption,
     instrument,
     pattern_word_is_a_clause,
     naming_use,
