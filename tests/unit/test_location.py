@@ -287,3 +287,27 @@ def test_a_meeting_is_not_placed_where_the_story_named_both_sides_places_at_once
     chinese, us = _actor("CHNGOV", "Xi Jinping"), _actor("USAGOV", "Joe Biden")
     assert place_event(here, 2, "040", 1, chinese, us) == (None, "")
     assert place_event(here, 2, "040", 1, us, chinese) == (None, "")
+
+
+# "The House issued a subpoena ."
+_SUBPOENA = [
+    ("The", "the", "DET", "det", 1),
+    ("House", "House", "PROPN", "nsubj", 2),
+    ("issued", "issue", "VERB", "ROOT", 2),
+    ("a", "a", "DET", "det", 4),
+    ("subpoena", "subpoena", "NOUN", "dobj", 2),
+    (".", ".", "PUNCT", "punct", 2),
+]
+
+
+def test_a_legislatures_formal_act_at_home_is_placed_in_its_country(gaz: Gazetteer) -> None:
+    here = _here(gaz, _SUBPOENA, [(1, 2, "ORG")])
+    house, pompeo = _actor("USALEG"), _actor("USAGOV", "Mike Pompeo")
+    place, how = place_event(here, 2, "100", 3, house, pompeo, body=True)
+    assert place is not None and place.country == "USA" and place.basis is PlaceBasis.CONTEXT
+    assert how == "+place:country"
+    # a member's own words, a statement, an act on another country's actor: not placed
+    senator = _actor("USALEG", "Ted Cruz")
+    assert place_event(here, 2, "100", 3, senator, pompeo) == (None, "")
+    assert place_event(here, 2, "010", 1, house, pompeo, body=True) == (None, "")
+    assert place_event(here, 2, "111", 3, house, _actor("CHNGOV"), body=True) == (None, "")

@@ -26,6 +26,7 @@ from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
+from accord.coding.lexicon import words
 from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.mentions import (
     aimed_at,
@@ -538,6 +539,22 @@ def _name_words(name: str) -> list[str]:
     return out
 
 
+_BODY_KINDS = frozenset({"group", "agent", "igo", "country"})
+"""Actor kinds that may name a body, not a person (ActorRef.kind)."""
+_MEMBER_NOUNS = words("member_nouns.txt")
+
+
+def _body(ref: ActorRef, tokens: Sequence[Token]) -> bool:
+    """Does the actor name one body ('the House', 'the Supreme Court'), not a person
+    ('US Senator Bernie Sanders') nor members of one ('Senators', 'lawmakers')?"""
+    if ref.kind not in _BODY_KINDS or not 0 <= ref.head < len(tokens):
+        return False
+    span = tokens[min(ref.start, ref.head) : max(ref.end, ref.head + 1)]
+    return tokens[ref.head].tag not in ("NNS", "NNPS") and not any(
+        t.ent_type == "PERSON" or t.text.lower() in _MEMBER_NOUNS for t in span
+    )
+
+
 def _event(
     here: _Sentence, cand: Candidate, code: str, src: ActorRef, tgt: ActorRef | None
 ) -> Event:
@@ -559,7 +576,15 @@ def _event(
     ]
     event_id = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
     date = cand.date or SentenceDate(None, None, DateSource.NONE)
-    location, placed = place_event(here.places, cand.trigger, code, info.quad_class, source, target)
+    location, placed = place_event(
+        here.places,
+        cand.trigger,
+        code,
+        info.quad_class,
+        source,
+        target,
+        body=_body(src, tokens),
+    )
     event = Event(
         doc_id=here.doc_id,
         event_id=event_id,

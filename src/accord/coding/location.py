@@ -12,8 +12,9 @@ of ``sentence`` / ``dateline`` / ``context`` placed it in :attr:`Place.basis`):
    Shenzhen", "Xi, who visited Moscow, ...") does not place the event. Landmarks and seats
    of power resolve to their city ("at the White House" -> Washington).
 2. For an act (a material act, or a formal one such as a lawsuit or an investigation,
-   ``ACT_CODES``), **another place the sentence names in the country of one of its
-   actors** (basis ``sentence``).
+   ``SOURCE_GROUND``, or any but a statement or meeting of a legislature or court as a body
+   on its own country's actors, :func:`_formal_act`), **another place the sentence names
+   in the country of one of its actors** (basis ``sentence``).
 3. **The dateline, when the event's actors act there** (basis ``dateline``): for a
    statement, a call or a meeting, when its source is of the dateline's country
    ("BEIJING: ... Xi held talks" places the Chinese side in Beijing, not the Russian); for
@@ -195,14 +196,17 @@ def place_event(
     quad_class: int,
     source: Actor,
     target: Actor | None,
+    *,
+    body: bool = False,
 ) -> tuple[Place | None, str]:
     """Where the event happened, and the evidence suffix that says how it was found
     ('+place:sentence', '+place:dateline', '+place:scene', '+place:story',
-    '+place:country'); (None, '') when nothing places it."""
+    '+place:country'); (None, '') when nothing places it. ``body``: the source is a body
+    (an organisation or a role word), not a person."""
     if here is None:
         return None, ""
     tokens = here.tokens
-    grounded = code.startswith(SOURCE_GROUND)
+    grounded = code.startswith(SOURCE_GROUND) or _formal_act(code, source, target, body=body)
     act = quad_class in MATERIAL_QUADS or grounded
     actors = {source.country} if grounded else {source.country, target and target.country}
     actors.discard(None)
@@ -253,6 +257,27 @@ def place_event(
     if whole is None:
         return None, ""
     return _as(whole, PlaceBasis.CONTEXT), "+place:country"
+
+
+_SITTING_ROLES = frozenset({"LEG", "JUD"})
+"""CAMEO roles of bodies that act only where they sit, in their own country: legislatures
+and courts."""
+_UNPLACED_CODES = ("01", "04")
+"""Statements and consultations: placed only where the text says (rules 1 and 3)."""
+
+
+def _formal_act(code: str, source: Actor, target: Actor | None, *, body: bool) -> bool:
+    """A formal act of a legislature or court as a body on its own country's actors ('the
+    House issued a subpoena for documents from Pompeo', 'the Senate rejected the bill',
+    'the court ruled against the government'): done where the body sits, so placed like an
+    act on the source's own ground (the place the story named last in that country, else
+    the country). Not a member's own words ('Senator X criticised'), not a statement or a
+    meeting, not an act on another country's actor."""
+    if not body or source.role not in _SITTING_ROLES or source.country is None:
+        return False
+    if code.startswith(_UNPLACED_CODES):
+        return False
+    return target is None or target.country in (None, source.country)
 
 
 _NATIONAL_GROUND = words("national_ground_nouns.txt")
