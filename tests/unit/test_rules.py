@@ -2341,3 +2341,31 @@ def test_a_caption_reports_no_event() -> None:
     cand = Candidate("verb", 9, "081", "verb:LEGALISE:legalize")
     assert isinstance(caption.apply(cand, _clause(sentence("graphic", "graphic"))), Drop)
     assert caption.apply(cand, _clause(sentence("report", "report"))) is cand
+
+
+def test_releasing_a_thing_an_actor_owns_acts_on_the_owner() -> None:
+    # "France released a ship operated by Greenpeace ." (CAMEO 1.1b3's 0842 example)
+    ship = parsed(
+        [
+            ("France", "France", "PROPN", "nsubj", 1),
+            ("released", "release", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3),
+            ("ship", "ship", "NOUN", "dobj", 1),
+            ("operated", "operate", "VERB", "acl", 3),
+            ("by", "by", "ADP", "agent", 4),
+            ("Greenpeace", "Greenpeace", "PROPN", "pobj", 5),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    match = VerbDictionary.load().match(ship.tokens, 1)
+    assert match is not None and match.form.needs_actor_object
+    cand = Candidate(
+        "verb",
+        1,
+        match.code,
+        "verb:RELEASE:release",
+        match=match,
+        sources=(_ref(0, "FRA", "FRA", None, "country"),),
+        targets=(_ref(6, "NGOENV", None, "ENV", "group"),),
+    )
+    assert licensed_default.apply(cand, _clause(ship)) is cand

@@ -230,22 +230,29 @@ def licensed_default(c: Candidate, cl: Clause) -> Verdict:
 
 
 _PERSON_OBJECTS = words("person_object_pronouns.txt")
-_WITHIN_OBJECT_DEPS = frozenset({"conj", "appos", "compound", "amod", "poss", "nmod"})
+_WITHIN_OBJECT_DEPS = frozenset({"conj", "appos", "compound", "amod", "poss", "nmod", "acl"})
 
 
 def _acted_on(head: int, verb: int, cl: Clause) -> bool:
     """Is the actor at ``head`` what the verb acts on: an argument of the verb itself, its
-    object, passive subject or prepositional object ('met with the IMF'), or a word of
-    that phrase ('released the British tanker', 'Iran's prisoners'), not an actor in a
-    phrase of a thing acted on ('released a letter from his physician')? An actor the
-    parse does not hang on the verb (an implied target) counts."""
+    object, passive subject or prepositional object ('met with the IMF'), a word of that
+    phrase ('released the British tanker', 'Iran's prisoners') or the owner of the thing
+    acted on ('released an impounded ship operated by Greenpeace': CAMEO 1.1b3's 0842
+    example), not where that thing comes from ('released a letter from his physician')?
+    An actor the parse does not hang on the verb (an implied target) counts."""
     k = head
     for _ in range(8):
         tok = cl.tokens[k]
         if tok.head == verb:
             return True
         if tok.dep == "pobj":
-            return cl.tokens[tok.head].head == verb  # 'with the IMF', not 'letter from X'
+            prep = cl.tokens[tok.head]
+            if prep.head == verb:
+                return True  # 'met with the IMF'
+            if prep.text.lower() == "from" or prep.head == prep.i:
+                return False  # 'a letter from his physician': where it comes from
+            k = prep.head  # 'a ship operated by Greenpeace', 'the property of X': whose
+            continue
         if tok.head == k or tok.dep not in _WITHIN_OBJECT_DEPS:
             return k == head and not _under(head, verb, cl)
         k = tok.head
