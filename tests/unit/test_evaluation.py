@@ -808,7 +808,8 @@ def test_real_document_gold_loads() -> None:
 @pytest.mark.shared
 def test_packaged_exclusions_name_real_future_records() -> None:
     """Every record the project does not evaluate exists, is scored by its set otherwise,
-    and is a future coded as done ('is about to X', 'will X')."""
+    and is a future coded as done ('is about to X', 'will X') or an act its subject denies
+    coded as done ('Neither Galadriel nor Gollum boycotted'), its reason saying which."""
     from accord.evalrun import packaged_exclusions
 
     exclusions = packaged_exclusions()
@@ -821,5 +822,8 @@ def test_packaged_exclusions_name_real_future_records() -> None:
             scored = [r for r in records if r.id == e.id and r.text == e.text]
             assert len(scored) == 1 and scored[0].events, e
             assert scored[0].evaluate and not scored[0].expects_error, e
-            assert " about to " in scored[0].text or " will " in scored[0].text, e
+            future = " about to " in scored[0].text or " will " in scored[0].text
+            denied = scored[0].text.startswith("Neither ") and " nor " in scored[0].text
+            assert future or denied, e
             assert "test convention" in e.reason
+            assert ("Neither" in e.reason) == (denied and not future), e
