@@ -1,11 +1,10 @@
-"""Which sources are bodies whose formal acts are placed in their country (coder._body)."""
+"""Which sources are bodies whose formal acts are placed in their country (names_body)."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from accord.coding.actor_records import ActorRef
-from accord.coding.coder import _body
+from accord.coding.actor_records import ActorRef, names_body
 from tests.unit.parsing import parsed
 
 
@@ -20,10 +19,10 @@ def _tokens(words: list[tuple[str, str, str]]) -> tuple:  # (text, tag, ent)
 def test_a_house_is_a_body_its_members_are_not() -> None:
     house = _tokens([("the", "DT", ""), ("House", "NNP", "ORG")])
     ref = ActorRef(1, 0, 2, "USALEG", "USA", "LEG", None, "group")
-    assert _body(ref, house)
+    assert names_body(ref, house)
     mps = _tokens([("MPs", "NNS", "")])
-    assert not _body(ActorRef(0, 0, 1, "GBRLEG", "GBR", "LEG", None, "agent"), mps)
+    assert not names_body(ActorRef(0, 0, 1, "GBRLEG", "GBR", "LEG", None, "agent"), mps)
     one = _tokens([("a", "DT", ""), ("Conservative", "NNP", "NORP"), ("MP", "NNP", "")])
-    assert not _body(ActorRef(2, 0, 3, "GBRLEG", "GBR", "LEG", None, "agent"), one)
+    assert not names_body(ActorRef(2, 0, 3, "GBRLEG", "GBR", "LEG", None, "agent"), one)
     senator = _tokens([("Senator", "NNP", ""), ("Sanders", "NNP", "PERSON")])
-    assert not _body(ActorRef(1, 0, 2, "USALEG", "USA", "LEG", None, "country"), senator)
+    assert not names_body(ActorRef(1, 0, 2, "USALEG", "USA", "LEG", None, "country"), senator)

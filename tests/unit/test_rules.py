@@ -2284,38 +2284,50 @@ def test_asking_about_a_topic_is_a_question_asking_for_something_a_request() -> 
     assert question_about.apply(cand, cl) is cand
 
 
+def _released(objects: list[tuple[str, str, str, str, int]], target: ActorRef) -> Verdict:
+    """licensed_default on 'X released <objects> .' (the verb token 1; objects from token 2)
+    with ``target`` as the candidate's target."""
+    ps = parsed(
+        [
+            ("X", "X", "PROPN", "nsubj", 1),
+            ("released", "release", "VERB", "ROOT", 1),
+            *objects,
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    match = VerbDictionary.load().match(ps.tokens, 1)
+    assert match is not None and match.pattern is None and match.form.needs_actor_object
+    source = (_ref(0, "USAGOV", "USA", "GOV", "group"),)
+    cand = Candidate("verb", 1, match.code, "verb:RELEASE:release", match=match, sources=source)
+    return licensed_default.apply(dataclasses.replace(cand, targets=(target,)), _clause(ps))
+
+
 def test_releasing_a_thing_from_someone_acts_on_no_actor() -> None:
-    # "Trump released a letter from his physician ." / "Iran released the British tanker ."
-    letter = parsed(
-        [
-            ("Trump", "Trump", "PROPN", "nsubj", 1),
-            ("released", "release", "VERB", "ROOT", 1),
-            ("a", "a", "DET", "det", 3),
-            ("letter", "letter", "NOUN", "dobj", 1),
-            ("from", "from", "ADP", "prep", 3),
-            ("his", "his", "PRON", "poss", 6),
-            ("physician", "physician", "NOUN", "pobj", 4),
-            (".", ".", "PUNCT", "punct", 1),
-        ]
-    )
-    match = VerbDictionary.load().match(letter.tokens, 1)
-    assert match is not None and match.pattern is None and match.form.needs_actor_target
-    trump = (_ref(0, "USAGOV", "USA", "GOV", "person"),)
-    cand = Candidate("verb", 1, match.code, "verb:RELEASE:release", match=match, sources=trump)
-    doctor = dataclasses.replace(cand, targets=(_ref(6, "USAHLH", "USA", "HLH", "agent"),))
-    assert isinstance(licensed_default.apply(doctor, _clause(letter)), Drop)
-    tanker = parsed(
-        [
-            ("Iran", "Iran", "PROPN", "nsubj", 1),
-            ("released", "release", "VERB", "ROOT", 1),
-            ("the", "the", "DET", "det", 4),
-            ("British", "british", "ADJ", "amod", 4),
-            ("tanker", "tanker", "NOUN", "dobj", 1),
-            (".", ".", "PUNCT", "punct", 1),
-        ]
-    )
-    ship = dataclasses.replace(cand, targets=(_ref(4, "GBRBUS", "GBR", "BUS", "country"),))
-    assert licensed_default.apply(ship, _clause(tanker)) is ship
+    letter = [  # "... a letter from his physician"
+        ("a", "a", "DET", "det", 3),
+        ("letter", "letter", "NOUN", "dobj", 1),
+        ("from", "from", "ADP", "prep", 3),
+        ("his", "his", "PRON", "poss", 6),
+        ("physician", "physician", "NOUN", "pobj", 4),
+    ]
+    assert isinstance(_released(letter, _ref(6, "USAHLH", "USA", "HLH", "agent")), Drop)
+
+
+def test_releasing_an_actor_or_what_it_owns_acts_on_it() -> None:
+    tanker = [  # "... the British tanker"
+        ("the", "the", "DET", "det", 4),
+        ("British", "british", "ADJ", "amod", 4),
+        ("tanker", "tanker", "NOUN", "dobj", 1),
+    ]
+    assert not isinstance(_released(tanker, _ref(4, "GBRBUS", "GBR", "BUS", "country")), Drop)
+    ship = [  # "... a ship operated by Greenpeace" (CAMEO 1.1b3's 0842 example)
+        ("a", "a", "DET", "det", 3),
+        ("ship", "ship", "NOUN", "dobj", 1),
+        ("operated", "operate", "VERB", "acl", 3),
+        ("by", "by", "ADP", "agent", 4),
+        ("Greenpeace", "Greenpeace", "PROPN", "pobj", 5),
+    ]
+    assert not isinstance(_released(ship, _ref(6, "NGOENV", None, "ENV", "group")), Drop)
 
 
 def test_a_caption_reports_no_event() -> None:
@@ -2341,31 +2353,3 @@ def test_a_caption_reports_no_event() -> None:
     cand = Candidate("verb", 9, "081", "verb:LEGALISE:legalize")
     assert isinstance(caption.apply(cand, _clause(sentence("graphic", "graphic"))), Drop)
     assert caption.apply(cand, _clause(sentence("report", "report"))) is cand
-
-
-def test_releasing_a_thing_an_actor_owns_acts_on_the_owner() -> None:
-    # "France released a ship operated by Greenpeace ." (CAMEO 1.1b3's 0842 example)
-    ship = parsed(
-        [
-            ("France", "France", "PROPN", "nsubj", 1),
-            ("released", "release", "VERB", "ROOT", 1),
-            ("a", "a", "DET", "det", 3),
-            ("ship", "ship", "NOUN", "dobj", 1),
-            ("operated", "operate", "VERB", "acl", 3),
-            ("by", "by", "ADP", "agent", 4),
-            ("Greenpeace", "Greenpeace", "PROPN", "pobj", 5),
-            (".", ".", "PUNCT", "punct", 1),
-        ]
-    )
-    match = VerbDictionary.load().match(ship.tokens, 1)
-    assert match is not None and match.form.needs_actor_object
-    cand = Candidate(
-        "verb",
-        1,
-        match.code,
-        "verb:RELEASE:release",
-        match=match,
-        sources=(_ref(0, "FRA", "FRA", None, "country"),),
-        targets=(_ref(6, "NGOENV", None, "ENV", "group"),),
-    )
-    assert licensed_default.apply(cand, _clause(ship)) is cand

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from accord.coding.lexicon import words
 from accord.coding.roles import roles_with
 from accord.model import Actor, Token
 
@@ -22,6 +23,7 @@ __all__ = [
     "Party",
     "identified",
     "named_group",
+    "names_body",
     "region",
 ]
 
@@ -178,3 +180,19 @@ def region(ref: ActorRef) -> bool:
     """A regional actor ("European court", "African states"); as a target a region is
     more often a place ("an initiative for the Persian Gulf"), so sources only."""
     return ref.kind == "country" and ref.country is None and not ref.code.startswith("---")
+
+
+_BODY_KINDS = frozenset({"group", "agent", "igo", "country"})
+"""Actor kinds that may name a body, not a person (ActorRef.kind)."""
+_MEMBER_NOUNS = words("member_nouns.txt")
+
+
+def names_body(ref: ActorRef, tokens: Sequence[Token]) -> bool:
+    """Does the actor name one body ('the House', 'the Supreme Court'), not a person
+    ('US Senator Bernie Sanders') nor members of one ('Senators', 'lawmakers')?"""
+    if ref.kind not in _BODY_KINDS or not 0 <= ref.head < len(tokens):
+        return False
+    span = tokens[min(ref.start, ref.head) : max(ref.end, ref.head + 1)]
+    return tokens[ref.head].tag not in ("NNS", "NNPS") and not any(
+        t.ent_type == "PERSON" or t.text.lower() in _MEMBER_NOUNS for t in span
+    )

@@ -19,14 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party, Told
+from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party, Told, names_body
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
-from accord.coding.lexicon import words
 from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.mentions import (
     aimed_at,
@@ -539,22 +538,6 @@ def _name_words(name: str) -> list[str]:
     return out
 
 
-_BODY_KINDS = frozenset({"group", "agent", "igo", "country"})
-"""Actor kinds that may name a body, not a person (ActorRef.kind)."""
-_MEMBER_NOUNS = words("member_nouns.txt")
-
-
-def _body(ref: ActorRef, tokens: Sequence[Token]) -> bool:
-    """Does the actor name one body ('the House', 'the Supreme Court'), not a person
-    ('US Senator Bernie Sanders') nor members of one ('Senators', 'lawmakers')?"""
-    if ref.kind not in _BODY_KINDS or not 0 <= ref.head < len(tokens):
-        return False
-    span = tokens[min(ref.start, ref.head) : max(ref.end, ref.head + 1)]
-    return tokens[ref.head].tag not in ("NNS", "NNPS") and not any(
-        t.ent_type == "PERSON" or t.text.lower() in _MEMBER_NOUNS for t in span
-    )
-
-
 def _event(
     here: _Sentence, cand: Candidate, code: str, src: ActorRef, tgt: ActorRef | None
 ) -> Event:
@@ -583,7 +566,7 @@ def _event(
         info.quad_class,
         source,
         target,
-        body=_body(src, tokens),
+        body=names_body(src, tokens),
     )
     event = Event(
         doc_id=here.doc_id,
