@@ -4,7 +4,8 @@ The dictionary (converted from PETRARCH2's CAMEO.2.0, MIT, by scripts/build_verb
 accord's own verb forms, patterns and corrections from ``data/verbs/accord_verbs.tsv`` and
 any user files applied on top: :mod:`accord.coding.verb_files`) groups verb forms into
 blocks with a default code, and lists patterns of words around the verb (syntax and
-matching: :mod:`accord.coding.patterns`).
+matching: :mod:`accord.coding.patterns`; packaged files and compiled forms:
+:mod:`accord.coding.verb_forms`).
 The most specific matching pattern wins (most words; then most tokens matched; then the
 verb's own over those noted for other verbs of its block; then one starting on a noun
 rather than its modifier, nearest the verb); without one the verb form's or block's
@@ -28,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,23 +49,41 @@ from accord.coding.patterns import (
     Context,
     Pattern,
     PatternIndex,
-    Phrase,
     children_of,
-    compile_slots,
     context_keys,
     contexts,
     form_tokens,
     match_slots,
-    noted_verbs,
     subtree,
     verb_stems,
-    word_phrase,
 )
 from accord.coding.verb_files import VerbEntry, apply_entries, parse_verb_file, read_verb_files
+from accord.coding.verb_forms import (
+    ACCORD_VERBS,
+    CONVERTED,
+    DEFAULTS_REVIEW,
+    FRAME_TABLES,
+    PACKAGED,
+    DefaultsReview,
+    VerbForm,
+    compile_blocks,
+)
 from accord.errors import AccordError, ResourceError, UsageError
 from accord.model import Mode, Token
 
-__all__ = ["Pattern", "VerbDictionary", "VerbForm", "VerbMatch", "children_of", "subtree"]
+__all__ = [
+    "ACCORD_VERBS",
+    "DEFAULTS_REVIEW",
+    "FRAME_TABLES",
+    "PACKAGED",
+    "DefaultsReview",
+    "Pattern",
+    "VerbDictionary",
+    "VerbForm",
+    "VerbMatch",
+    "children_of",
+    "subtree",
+]
 
 
 _NO_EVENT_DEPS = frozenset({"prep", "amod", "compound", "nmod", "case", "mark", "agent"})
@@ -85,88 +104,6 @@ _COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "nsubjpass", "dative"})
 """Blocks whose verbs differ too much to share patterns: 'expressed opposition' is
 disapproval, 'cited opposition' and 'described his rival' are not."""
 _DEFAULTS = frozenset({"010", "020", "030", "100", "120", "130"})
-DEFAULTS_REVIEW = "defaults_review.tsv"
-ACCORD_VERBS = "accord_verbs.tsv"
-FRAME_TABLES = ("frame_verbs.tsv", "frame_codes.tsv", "action_kinds.tsv")
-CONVERTED = "cameo_verbs.json"
-PACKAGED = (CONVERTED, ACCORD_VERBS, DEFAULTS_REVIEW, *FRAME_TABLES)
-"""The packaged files of the verb dictionary (``accord/data/verbs``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class DefaultsReview:
-    """accord's review of the dictionary (``data/verbs/defaults_review.tsv``): verb forms
-    whose bare default code is not applied (block -> forms, '*' for all), forms whose
-    default needs an actor as target, and patterns that code no event (block -> pattern
-    texts such as '* DEAD')."""
-
-    pattern_only: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    actor_target: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    actor_object: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    no_event: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    no_object: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    complement: Mapping[str, frozenset[str]] = field(default_factory=dict)
-
-    @classmethod
-    def parse(cls, text: str) -> DefaultsReview:
-        """Tab-separated lines: block, verb form ('*' for every form) or pattern text
-        (holding '*' among other words), licence ('pattern', 'actor-target',
-        'actor-object', 'no-object', 'complement' or 'none'),
-        reason; '#' starts a comment line."""
-        found: dict[str, dict[str, set[str]]] = {
-            "pattern": {},
-            "actor-target": {},
-            "actor-object": {},
-            "none": {},
-            "no-object": {},
-            "complement": {},
-        }
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            block, entry, licence, *_ = (part.strip() for part in line.split("\t"))
-            if licence not in found:
-                raise ValueError(f"defaults review line {n}: unknown licence {licence!r}")
-            words = entry.split()
-            pattern = "*" in words and len(words) > 1
-            if pattern != (licence == "none"):
-                raise ValueError(f"defaults review line {n}: 'none' is for patterns only")
-            key = " ".join(words).upper() if pattern else " ".join(words).lower()
-            found[licence].setdefault(block, set()).add(key)
-
-        def frozen(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-            return {k: frozenset(v) for k, v in d.items()}
-
-        return cls(
-            frozen(found["pattern"]),
-            frozen(found["actor-target"]),
-            frozen(found["actor-object"]),
-            frozen(found["none"]),
-            frozen(found["no-object"]),
-            frozen(found["complement"]),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class VerbForm:
-    words: Phrase
-    block: str
-    code: str | None
-    code2: str | None
-    no_code: bool
-    needs_actor_target: bool = False
-    """Its bare default applies only when the verb acts on an identified actor (accord's
-    defaults review: 'released the journalist', not 'released a statement')."""
-    needs_actor_object: bool = False
-    """Stricter: the actor is what the verb acts on itself, its object or passive subject
-    ('released the journalist'), not one in a phrase of a thing acted on ('released a
-    letter from his physician')."""
-    intransitive: bool = False
-    needs_complement: bool = False
-    """Its bare default applies only with an object or a clausal complement ('declined
-    the offer', 'declined to comment'; not 'support has declined')."""
-    """Its bare default applies only when the verb has no direct object (accord's
-    defaults review: 'protesters demonstrated', not 'demonstrated a phone')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,61 +198,10 @@ class VerbDictionary:
     ) -> VerbDictionary:
         """Compile the dictionary's JSON, with ``review`` applied (:class:`DefaultsReview`);
         ``frames``: the frame tables (default: the JSON's own ``frames``, if any)."""
-        review = review or DefaultsReview()
-        synsets: dict[str, tuple[Phrase, ...]] = {
-            name: tuple(tuple(w for p in words for w in word_phrase(p)) for words in entries)
-            for name, entries in data["synsets"].items()
-        }
-        forms: dict[str, list[VerbForm]] = {}
-        patterns: dict[str, tuple[Pattern, ...]] = {}
-        for block in data["blocks"]:
-            name = block["name"]
-            block_forms: list[VerbForm] = []
-            reviewed = review.pattern_only.get(name, frozenset())
-            licensed = review.actor_target.get(name, frozenset())
-            objects = review.actor_object.get(name, frozenset())
-            bare = review.no_object.get(name, frozenset())
-            complemented = review.complement.get(name, frozenset())
-            silenced = review.no_event.get(name, frozenset())
-            for v in block["verbs"]:
-                words = tuple(w for p in v["words"] for w in word_phrase(p))
-                form = VerbForm(
-                    words=words,
-                    block=name,
-                    code=v["code"] or block["code"],
-                    code2=v["code2"] if v["code"] else block["code2"],
-                    no_code=bool(v["no_code"]) or "*" in reviewed or " ".join(words) in reviewed,
-                    needs_actor_target="*" in licensed
-                    or " ".join(words) in licensed
-                    or " ".join(words) in objects,
-                    needs_actor_object="*" in objects or " ".join(words) in objects,
-                    intransitive="*" in bare or " ".join(words) in bare,
-                    needs_complement="*" in complemented or " ".join(words) in complemented,
-                )
-                block_forms.append(form)
-                forms.setdefault(words[0], []).append(form)
-            block_verbs = {" ".join(f.words) for f in block_forms}
-            compiled = []
-            for p in block["patterns"]:
-                named = frozenset(noted_verbs(p["verbs"], block_verbs))
-                text = " ".join([*p["pre"], "*", *p["post"]])
-                compiled.append(
-                    Pattern(
-                        block=name,
-                        pre=compile_slots(p["pre"], synsets),
-                        post=compile_slots(p["post"], synsets),
-                        code=None if text.upper() in silenced else p["code"],
-                        code2=p["code2"],
-                        verbs=named,
-                        line=int(p["line"]),
-                        text=text,
-                    )
-                )
-            patterns[name] = tuple(compiled)
-        frozen_forms = {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in forms.items()}
+        forms, patterns = compile_blocks(data, review or DefaultsReview())
         version = str(data.get("version", "unknown"))
         frames = frames if frames is not None else Frames.from_json(data.get("frames"))
-        return cls(frozen_forms, patterns, version, frames)
+        return cls(forms, patterns, version, frames)
 
     def forms_for(self, lemma: str) -> tuple[VerbForm, ...]:
         return self._forms.get(lemma.lower(), ())
