@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from accord.coding.actor_phrases import coordinated_countries, named_as_person, person_name
 from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.bodies import (
     agent_compound,
@@ -51,8 +52,6 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 _HOME_BODY_WORDS = words("home_body_words.txt")
-_ADDRESS_TITLES = words("address_titles.txt")
-_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
@@ -400,7 +399,7 @@ class SentenceActors:
             complements,
         )
         if own is None:
-            shared = self._coordinated_countries(head, list(mentions.values()), lo, hi)
+            shared = coordinated_countries(self._tokens, head, list(mentions.values()), lo, hi)
             if shared:
                 return shared
         if own is not None and own.kind == "person" and own.role in (None, "ELI"):
@@ -455,7 +454,7 @@ class SentenceActors:
                 ]
         if own is not None and own.country is not None:
             if tok.ent_type == "PERSON" and not names_place:
-                name = self._person_name(phrase)
+                name = person_name(self._tokens, phrase)
                 return [ActorRef(head, lo, hi, own.code, own.country, own.role, name, "person")]
             return [ActorRef(head, lo, hi, own.code, own.country, own.role, own.name, own.kind)]
         if role is not None and complements:
@@ -496,13 +495,13 @@ class SentenceActors:
             agent = self._role_word(head, (lo, hi), office, office.role, phrase, person=True)
             if agent:
                 return agent
-        if person and self._named_as_person(phrase, lo, hi, head):
+        if person and named_as_person(self._tokens, phrase, lo, hi, head):
             # a person the knowledge base does not know and the text gives no office: a
             # private person of the country the story places them in (CVL)
             placed = self._placement.country_for(PRIVATE, named=True)
             if placed is not None:
                 country, basis = placed
-                name = self._person_name(phrase)
+                name = person_name(self._tokens, phrase)
                 code = country + PRIVATE
                 return [ActorRef(head, lo, hi, code, country, PRIVATE, name, "person", basis=basis)]
         return []
@@ -545,38 +544,8 @@ class SentenceActors:
             return []
         country, basis = placed
         kind = "person" if person else "agent"
-        label = self._person_name(phrase) if person else own.name
+        label = person_name(self._tokens, phrase) if person else own.name
         return [ActorRef(head, lo, hi, country + role, country, role, label, kind, basis=basis)]
-
-    def _coordinated_countries(
-        self, head: int, mentions: list[Mention], lo: int, hi: int
-    ) -> list[ActorRef]:
-        """'US and British forces', 'French and German ministers': countries joined by a
-        conjunction before one role noun share it, one actor each (CAMEO codes each
-        country's forces); none unless the countries' words are conjuncts of each other."""
-        countries = [m for m in mentions if m.entry.kind in ("country", "capital")]
-        words = {k: m for m in countries for k in range(m.start, m.end)}
-        joined = any(
-            self._tokens[k].dep == "conj"
-            and self._tokens[k].head in words
-            and words[self._tokens[k].head].entry.country != words[k].entry.country
-            for k in words
-        )
-        if not joined:
-            return []
-        roles = {m.entry.role for m in mentions if m.entry.role}
-        if len(roles) > 1 or self._tokens[head].pos != "NOUN":
-            return []
-        role = next(iter(roles), None)
-        if role is None:
-            return []
-        out: list[ActorRef] = []
-        for m in sorted(countries, key=lambda m: m.start):
-            country = m.entry.country
-            if country is None or any(r.country == country for r in out):
-                continue
-            out.append(ActorRef(head, lo, hi, country + role, country, role, None, "country"))
-        return out
 
     def _principals(self, head: int) -> list[ActorRef]:
         """Whom a spokesman or lawyer speaks for: the actors named with "for", "of" or
@@ -590,27 +559,3 @@ class SentenceActors:
             if self._tokens[g].dep == "pobj"
             for r in self.actors_at(g)
         ]
-
-    def _named_as_person(self, phrase: set[int], lo: int, hi: int, head: int) -> bool:
-        """Not a lone name word in the place of a topic ('policies on Brexit', 'the vote
-        over Obamacare'), where the parser's person is more often an issue: a name of two
-        words or more ('Julian Assange'), one after a title of address ('Mr Letwin'), or a
-        lone word elsewhere ('visit Wiranto')."""
-        if len(self._person_name(phrase).split()) > 1:
-            return True
-        if any(self._tokens[k].text.lower() in _ADDRESS_TITLES for k in range(lo, hi)):
-            return True
-        tok = self._tokens[head]
-        if tok.dep != "pobj" or not 0 <= tok.head < len(self._tokens):
-            return True
-        prep = self._tokens[tok.head]
-        return not (
-            prep.text.lower() in _TOPIC_PREPOSITIONS
-            and 0 <= prep.head < len(self._tokens)
-            and self._tokens[prep.head].pos == "NOUN"
-        )
-
-    def _person_name(self, phrase: set[int]) -> str:
-        return " ".join(
-            self._tokens[k].text for k in sorted(phrase) if self._tokens[k].ent_type == "PERSON"
-        )
