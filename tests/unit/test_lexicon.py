@@ -3,6 +3,8 @@ its entries come from, and lists each entry once."""
 
 from __future__ import annotations
 
+import importlib
+import re
 from importlib import resources
 
 import pytest
@@ -47,3 +49,20 @@ def test_a_word_list_has_no_duplicate_entries(name: str) -> None:
 def test_the_word_lists_digest_is_stable_and_short() -> None:
     assert digest() == digest()
     assert len(digest()) == 12 and int(digest(), 16) >= 0
+
+
+_CODE_REFERENCE = re.compile(r"accord\.coding\.([a-z_]+)\.([a-z][a-z_]*[a-z])")
+
+
+@pytest.mark.parametrize("name", _FILES)
+def test_a_word_list_names_only_code_that_exists(name: str) -> None:
+    """A header that says which rule reads the list ('accord.coding.reading_rules.caption')
+    names a module and a function or constant that exist: one moved or renamed leaves no
+    stale pointer for a reviewer to follow."""
+    text = _FOLDER.joinpath(name).read_text(encoding="utf-8")
+    for match in _CODE_REFERENCE.finditer(text):
+        module, attribute = match.groups()
+        found = importlib.import_module(f"accord.coding.{module}")
+        assert hasattr(found, attribute) or hasattr(found, attribute.upper()), (
+            f"{name}: names {match.group(0)}, which does not exist"
+        )

@@ -48,7 +48,7 @@ from accord.coding.rules import (
     SentenceDate,
     run_rules,
 )
-from accord.coding.ruleset import RULES, TARGET_RULES, needs_source
+from accord.coding.ruleset import RULES, TARGET_RULES
 from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
 from accord.coding.sentence_events import (
     dedupe,
@@ -56,6 +56,7 @@ from accord.coding.sentence_events import (
     one_meeting_place,
     struck_abroad,
 )
+from accord.coding.source_rules import needs_source
 from accord.coding.story import main_country, paragraph_starts, story_place
 from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
