@@ -1,16 +1,24 @@
-"""Predicates over the words of one actor phrase, shared by :mod:`accord.coding.actors`:
-the person's name it holds, whether a lone name word stands for a person, and countries
-joined before one role noun ('US and British forces')."""
+"""Functions of the words of one actor phrase: the person's name it holds and the words a
+later mention may name that person by (:mod:`accord.coding.coder` carries them from
+sentence to sentence), whether a lone name word stands for a person, and countries joined
+before one role noun ('US and British forces') (:mod:`accord.coding.actors`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.lexicon import words
 from accord.model import Token
 
-__all__ = ["coordinated_countries", "named_as_person", "person_name"]
+__all__ = [
+    "coordinated_countries",
+    "entity_name",
+    "name_words",
+    "named_as_person",
+    "person_name",
+]
 
 _ADDRESS_TITLES = words("address_titles.txt")
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -70,3 +78,30 @@ def named_as_person(tokens: Sequence[Token], phrase: set[int], lo: int, hi: int,
 def person_name(tokens: Sequence[Token], phrase: set[int]) -> str:
     """The words of the phrase the parser marks as a person's name, in order."""
     return " ".join(tokens[k].text for k in sorted(phrase) if tokens[k].ent_type == "PERSON")
+
+
+def entity_name(tokens: Sequence[Token], head: int) -> tuple[str, range]:
+    """The person's name the parser marks ending at ``head``, and its tokens ('Abu Mahdi
+    al-Muhandis' where the actor is the body an apposition gave him: 'the deputy commander
+    of Iraq's Popular Mobilization Forces'), so a later 'al-Muhandis' is the same actor."""
+    if tokens[head].ent_type != "PERSON":
+        return "", range(0)
+    start = head
+    while start > 0 and tokens[start].ent_iob == "I":
+        start -= 1
+    span = range(start, head + 1)
+    return "".join(tokens[k].text + tokens[k].whitespace for k in span).strip(), span
+
+
+_HYPHENS = re.compile(r"[-\u2010-\u2015]")
+
+
+def name_words(name: str) -> list[str]:
+    """The lower-cased words a later mention may name a person by: each word of the name
+    and, of a hyphenated one, its parts of three letters or more, as the tokenizer splits
+    them ('Abu Mahdi al-Muhandis' is later 'al-Muhandis', whose head token is 'Muhandis')."""
+    out: list[str] = []
+    for word in name.lower().split():
+        out.append(word)
+        out.extend(p for p in _HYPHENS.split(word) if len(p) >= 3 and p != word)
+    return out

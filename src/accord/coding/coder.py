@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from accord.coding.actor_phrases import entity_name, name_words
 from accord.coding.actor_records import ActorRef, KnowledgeBase, Mention, Party, Told, names_body
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import distinct
@@ -496,8 +496,8 @@ def _remember(
         state.last_person = (subjects or people)[-1]
         state.last_person_sentence = index
     for p in people:
-        named = _name_words(p.name or "")
-        own, span = _entity_name(tokens, p.head)
+        named = name_words(p.name or "")
+        own, span = entity_name(tokens, p.head)
         first = span.start if span else p.head
         while (
             first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].dep == "compound"
@@ -506,37 +506,10 @@ def _remember(
         if p.kind != "person" and not any(actors.known(k) for k in range(first, p.head + 1)):
             # a name the apposition gave a body ('X, the head of Y'), not one the
             # knowledge base read in the name itself ('Amit Yoran' is no 'AMIT')
-            named += _name_words(own)
+            named += name_words(own)
         for word in named:
             state.people.pop(word, None)  # re-insert: the dict's order is recency
             state.people[word] = p
-
-
-def _entity_name(tokens: Sequence[Token], head: int) -> tuple[str, range]:
-    """The person's name the parser marks ending at ``head``, and its tokens ('Abu Mahdi
-    al-Muhandis' where the actor is the body an apposition gave him: 'the deputy commander
-    of Iraq's Popular Mobilization Forces'), so a later 'al-Muhandis' is the same actor."""
-    if tokens[head].ent_type != "PERSON":
-        return "", range(0)
-    start = head
-    while start > 0 and tokens[start].ent_iob == "I":
-        start -= 1
-    span = range(start, head + 1)
-    return "".join(tokens[k].text + tokens[k].whitespace for k in span).strip(), span
-
-
-_HYPHENS = re.compile(r"[-\u2010-\u2015]")
-
-
-def _name_words(name: str) -> list[str]:
-    """The lower-cased words a later mention may name a person by: each word of the name
-    and, of a hyphenated one, its parts of three letters or more, as the tokenizer splits
-    them ('Abu Mahdi al-Muhandis' is later 'al-Muhandis', whose head token is 'Muhandis')."""
-    out: list[str] = []
-    for word in name.lower().split():
-        out.append(word)
-        out.extend(p for p in _HYPHENS.split(word) if len(p) >= 3 and p != word)
-    return out
 
 
 def _event(
