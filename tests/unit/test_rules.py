@@ -70,6 +70,7 @@ from accord.coding.ruleset import (
     position_needs_actor,
     predicate_actor,
     quoted_speaker,
+    ranked_harm,
     since_long_ago,
     sport_teams,
     stance_description,
@@ -78,6 +79,7 @@ from accord.coding.ruleset import (
     travel_at_home,
     unarmed_retreat,
     unattributed_violence,
+    verbal_attack,
     verbal_defense,
 )
 from accord.coding.statement_rules import (
@@ -2353,3 +2355,77 @@ def test_a_caption_reports_no_event() -> None:
     cand = Candidate("verb", 9, "081", "verb:LEGALISE:legalize")
     assert isinstance(caption.apply(cand, _clause(sentence("graphic", "graphic"))), Drop)
     assert caption.apply(cand, _clause(sentence("report", "report"))) is cand
+
+
+# -- force: who suffered, and words about a war ----------------------------------------
+
+
+def _worst_hit(adverb: str, obj: bool = False) -> tuple[Candidate, Clause]:
+    """'..., with Sri Lanka and Indonesia <adverb> hit [targets] .'"""
+    rows = [
+        ("with", "with", "ADP", "prep", 5),
+        ("Sri", "Sri", "PROPN", "compound", 2),
+        ("Lanka", "Lanka", "PROPN", "nsubj", 5),
+        ("and", "and", "CCONJ", "cc", 2),
+        ("Indonesia", "Indonesia", "PROPN", "conj", 2),
+        ("hit", "hit", "VERB", "ROOT", 5),
+        (adverb, adverb, "ADV", "advmod", 5),
+    ]
+    if obj:
+        rows.append(("targets", "target", "NOUN", "dobj", 5))
+    rows.append((".", ".", "PUNCT", "punct", 5))
+    ps = parsed(rows)
+    lanka = _ref(2, "LKA", "LKA", None, "country")
+    cand = Candidate("verb", 5, "190", "verb:PHYSICAL_CONFLICT:hit", sources=(lanka,))
+    return cand, _clause(ps)
+
+
+def test_a_harm_ranked_by_a_superlative_tells_who_suffered_not_who_used_force() -> None:
+    cand, cl = _worst_hit("worst")
+    assert isinstance(ranked_harm.apply(cand, cl), Drop)
+    cand, cl = _worst_hit("hard")  # 'forces hit hard': force used
+    assert ranked_harm.apply(cand, cl) is cand
+    cand, cl = _worst_hit("hardest", obj=True)  # 'hit targets hardest': force used
+    assert ranked_harm.apply(cand, cl) is cand
+
+
+def test_attacking_how_a_war_was_sold_is_words_whatever_the_object_tells() -> None:
+    # "Butler attacked the way the war was sold ." (a former official, no arms)
+    ps = parsed(
+        [
+            ("Butler", "Butler", "PROPN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("way", "way", "NOUN", "dobj", 1),
+            ("the", "the", "DET", "det", 5),
+            ("war", "war", "NOUN", "nsubjpass", 7),
+            ("was", "be", "AUX", "auxpass", 7),
+            ("sold", "sell", "VERB", "relcl", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    butler = _ref(0, "GBRELI", "GBR", "ELI", "person")
+    cand = Candidate("verb", 1, "190", "verb:PHYSICAL_CONFLICT:attack", sources=(butler,))
+    got = verbal_attack.apply(cand, _clause(ps))
+    assert not isinstance(got, Drop) and got.code == "111"
+
+
+def test_pushing_demands_only_when_an_actor_is_pushed() -> None:
+    # "Labour pushed prices down ." (no actor pushed) / "... pushed the parliament ."
+    ps = parsed(
+        [
+            ("Labour", "Labour", "PROPN", "nsubj", 1),
+            ("pushed", "push", "VERB", "ROOT", 1),
+            ("prices", "price", "NOUN", "dobj", 1),
+            ("down", "down", "ADP", "prt", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    match = VerbDictionary.load().match(ps.tokens, 1)
+    assert match is not None and match.pattern is None
+    labour = (_ref(0, "GBRPTY", "GBR", "PTY", "group"),)
+    cand = Candidate("verb", 1, match.code, "verb:DEMAND:push", match=match, sources=labour)
+    assert isinstance(licensed_default.apply(cand, _clause(ps)), Drop)
+    parliament = _ref(2, "GBRLEG", "GBR", "LEG", "agent")
+    pushed = dataclasses.replace(cand, targets=(parliament,))
+    assert licensed_default.apply(pushed, _clause(ps)) is pushed

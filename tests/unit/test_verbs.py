@@ -805,6 +805,33 @@ def _insisted(clause: list[tuple[str, str, str, str, str]]) -> list[Any]:
             ],
             False,
         ),
+        # 'insisted it must act': a course Britain sets itself, no demand on another
+        (
+            [
+                ("it", "it", "PRON", "nsubj", "PRP"),
+                ("must", "must", "AUX", "aux", "MD"),
+                ("act", "act", "VERB", "ccomp", "VB"),
+            ],
+            False,
+        ),
+        # 'insisted we must act': the speaker's own side
+        (
+            [
+                ("we", "we", "PRON", "nsubj", "PRP"),
+                ("must", "must", "AUX", "aux", "MD"),
+                ("act", "act", "VERB", "ccomp", "VB"),
+            ],
+            False,
+        ),
+        # 'insisted they must act': others (Britain is no 'they')
+        (
+            [
+                ("they", "they", "PRON", "nsubj", "PRP"),
+                ("must", "must", "AUX", "aux", "MD"),
+                ("act", "act", "VERB", "ccomp", "VB"),
+            ],
+            True,
+        ),
     ],
 )
 def test_insisting_demands_only_a_mandate(
@@ -814,3 +841,54 @@ def test_insisting_demands_only_a_mandate(
     ps = tagged(parsed(_insisted(clause)), tags)
     m = verbs.match(ps.tokens, 1)
     assert (m is not None and m.code[:2] == "10") is demands
+
+
+def test_insisting_alone_demands_nothing(verbs: VerbDictionary) -> None:
+    # '"A literate population," insisted Mr Sener, "will make a positive impact"': the
+    # quote is no mandate; bare 'insist' codes only through its frame or patterns
+    ps = parsed(
+        [
+            ("insisted", "insist", "VERB", "ROOT", 0),
+            ("Sener", "Sener", "PROPN", "nsubj", 0),
+            (".", ".", "PUNCT", "punct", 0),
+        ]
+    )
+    assert verbs.match(ps.tokens, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("rest", "code"),
+    [
+        # 'the embargo applied to China': no request; 'applied for membership': 020
+        ([("to", "to", "ADP", "prep"), ("China", "China", "PROPN", "pobj")], None),
+        ([("for", "for", "ADP", "prep"), ("membership", "membership", "NOUN", "pobj")], "020"),
+    ],
+)
+def test_applying_codes_only_what_is_applied_for(
+    verbs: VerbDictionary, rest: list[tuple[str, str, str, str]], code: str | None
+) -> None:
+    rows: list[Any] = [
+        ("Turkey", "Turkey", "PROPN", "nsubj", 1),
+        ("applied", "apply", "VERB", "ROOT", 1),
+    ]
+    for k, (text, word, pos, dep) in enumerate(rest, start=2):
+        rows.append((text, word, pos, dep, 1 if dep == "prep" else k - 1))
+    rows.append((".", ".", "PUNCT", "punct", 1))
+    m = verbs.match(parsed(rows).tokens, 1)
+    assert (m.code if m is not None else None) == code
+
+
+def test_insisting_on_something_demands_it(verbs: VerbDictionary) -> None:
+    # CAMEO 1.1b3's 1043 example: 'FDD insisted on its demands that ...'
+    ps = parsed(
+        [
+            ("FDD", "FDD", "PROPN", "nsubj", 1),
+            ("insisted", "insist", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1),
+            ("its", "its", "PRON", "poss", 4),
+            ("demands", "demand", "NOUN", "pobj", 2),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.code == "100"

@@ -44,6 +44,29 @@ def instrument(c: Candidate, cl: Clause) -> Verdict:
     return Drop("the means of another act ('using ten drones'), not an act of its own")
 
 
+_HARM_SUPERLATIVES = words("harm_superlatives.txt")
+
+
+@rule("ranked_harm", ["verb"], reads=["code"])
+def ranked_harm(c: Candidate, cl: Clause) -> Verdict:
+    """A verb of force ranked by a superlative and with no object, 'with Sri Lanka,
+    Thailand, India and Indonesia worst hit', 'the sectors hardest hit', tells who
+    suffered most (a passive sense with its auxiliary left out), not who used force: its
+    subjects are the harmed, and the sentence names no attacker
+    (data/lexicon/harm_superlatives.txt)."""
+    if c.code[:2] not in VIOLENT_ROOTS:
+        return c
+    kids = cl.children.get(c.trigger, ())
+    if any(cl.tokens[k].dep in ("dobj", "agent") for k in kids):
+        return c
+    if not any(
+        cl.tokens[k].dep == "advmod" and cl.tokens[k].text.lower() in _HARM_SUPERLATIVES
+        for k in kids
+    ):
+        return c
+    return Drop("ranked harm ('worst hit'): who suffered, not who used force")
+
+
 PROTECTION = "074"
 DEFEND_VERBALLY = "052"
 MILITARY_RETREAT = "087"
@@ -316,7 +339,8 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     unarmed actors, in a sentence that speaks of no violence, at people or at a thing that
     is no place: 'Democrats continued to attack Trump on his taxes', 'Republicans
     attacked the impeachment inquiry', 'Hawkins attacked war as a tool of the ruling
-    class' (the thing attacked is not the violence told) ('Russia attacked Ukraine',
+    class', 'attacked the way the Iraq war was sold' (the thing attacked, with all its
+    words, is not the violence told) ('Russia attacked Ukraine',
     'rebels attacked the base' stay force); so is an attack that describes its object
     ('attacked Labour's pledges as "vacuous"') by actors who bear no arms (data/lexicon:
     verbal_objects, verbal_attack_verbs, violence_context)."""
@@ -324,6 +348,7 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
         return c
     dobjs = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "dobj"]
     objects = [k for k in dobjs if cl.tokens[k].lemma.lower() in VERBAL_OBJECTS]
+    told = {k for d in dobjs for k in subtree(cl.children, d)}  # 'the way the Iraq war was sold'
     words_at = (
         all(t.kind in ("person", "pronoun") for t in c.targets)
         if c.targets
@@ -335,7 +360,7 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
         cl.tokens[c.trigger].lemma.lower() in VERBAL_ATTACKS
         and words_at
         and not any(s.role in _ARMED_ROLES for s in c.sources)
-        and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger and t.i not in dobjs])
+        and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger and t.i not in told])
     )
     described = not any(s.role in _ARMED_ROLES for s in c.sources) and any(
         cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() == "as"

@@ -330,8 +330,11 @@ class VerbDictionary:
         if plain is not None and plain.pattern is not None and plain.code not in _DEFAULTS:
             return None  # a specific pattern of the framing verb ('declined to comment')
         mandative = lemma in _MANDATIVE and tokens[comp].dep == "ccomp"
-        if mandative and not _mandate(tokens, comp, children):
-            # 'insisted his spending plans were affordable': a fact asserted, no demand
+        if mandative and (
+            not _mandate(tokens, comp, children) or _self_bound(tokens, verb, comp, children)
+        ):
+            # 'insisted his spending plans were affordable': a fact asserted, no demand;
+            # 'insisted that it needed to develop its industry': a need of its own, no demand
             return VerbMatch(form, "", None, None, (verb,))
         inner = self._match(tokens, comp, children, depth + 1)
         base = plain or VerbMatch(form, "", None, None, (verb,))
@@ -505,6 +508,37 @@ def _mandate(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence
     # 'that the budget include funding': a singular subject with the bare form the tagger
     # reads as a plural present
     return tokens[comp].tag == "VBP" and tokens[subject].tag in ("NN", "NNP")
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_PERSONAL = frozenset({"he", "she"})
+"""Subject pronouns of a reported clause that may stand for the speaker: a first person
+(the speaker's own side), 'he' / 'she' for a person, 'it' for a body."""
+
+
+def _self_bound(
+    tokens: Sequence[Token], verb: int, comp: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """Does the mandate bind the speaker itself: the clause's subject a pronoun that can
+    stand for the speaker ('the government insisted that it needed to', 'Blair insisted he
+    must', 'we must')? Binding oneself is a statement of one's own course, no demand on
+    anyone (CAMEO 1.1b3 10: demands are made of another)."""
+    subject = subject_of(tokens, comp, children)
+    if subject is None or tokens[subject].pos != "PRON":
+        return False
+    word = tokens[subject].text.lower()
+    if word in _FIRST_PERSON:
+        return True
+    if word not in _PERSONAL and word != "it":
+        return False
+    speaker = subject_of(tokens, verb, children)
+    if speaker is None:
+        return False
+    said = tokens[speaker]
+    person = said.ent_type == "PERSON" or said.text.lower() in _PERSONAL
+    if word in _PERSONAL:
+        return person
+    return not person and said.tag not in ("NNS", "NNPS") and said.text.lower() != "they"
 
 
 def _own_act(tokens: Sequence[Token], comp: int, children: Mapping[int, Sequence[int]]) -> bool:
