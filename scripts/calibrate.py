@@ -26,6 +26,7 @@ import numpy as np
 
 from accord.api import Coder
 from accord.coding.confidence import FEATURES, ConfidenceModel, features
+from accord.config import Settings
 from accord.evaluation import load_gold
 from accord.evaluation.calibration import reliability
 from accord.evaluation.reference import GoldTriple, half_of, whole_dyad_right
@@ -117,7 +118,9 @@ def main() -> None:
         if len(sys.argv) > 1
         else ROOT.parent / "shared" / "gold" / ("plover_examples_dev.jsonl")
     )
-    coder = Coder.load()
+    # every event the coder finds, not only those the current model rates above the
+    # default --min-confidence: a model fitted on its own survivors would be biased
+    coder = Coder.load(Settings().replace(min_confidence=0.0))
     tune = labelled(coder, path, "tune")
     check = labelled(coder, path, "check")
     penalty = choose_penalty(tune)

@@ -30,7 +30,15 @@ from accord.coding.tracing import Decision
 from accord.coding.verbs import VerbDictionary
 from accord.config import Settings
 from accord.errors import AccordError, UsageError
-from accord.model import CleanDocument, DocResult, Document, Failure, ParsedSentence, Sentence
+from accord.model import (
+    CleanDocument,
+    DocResult,
+    Document,
+    Event,
+    Failure,
+    ParsedSentence,
+    Sentence,
+)
 from accord.nlp import Parser, SpacyParser, Tokenizer
 from accord.text import clean_document
 from accord.text.fingerprint import fingerprint
@@ -192,15 +200,21 @@ def _worth_parsing(
     return [s for s, k in zip(sentences, keep, strict=True) if k]
 
 
+def printed(events: Sequence[Event], settings: Settings) -> tuple[Event, ...]:
+    """The events the settings let through: at least ``min_confidence``, and with a target
+    when ``require_target``."""
+    return tuple(
+        e
+        for e in events
+        if e.confidence >= settings.min_confidence
+        and (e.target is not None or not settings.require_target)
+    )
+
+
 def _finish(
     doc: Document, clean: CleanDocument, parsed: Sequence[ParsedSentence], resources: Resources
 ) -> DocResult:
-    events = code_document(clean, parsed, resources.coding)
-    min_conf = resources.settings.min_confidence
-    if min_conf > 0:
-        events = tuple(e for e in events if e.confidence >= min_conf)
-    if resources.settings.require_target:
-        events = tuple(e for e in events if e.target is not None)
+    events = printed(code_document(clean, parsed, resources.coding), resources.settings)
     return DocResult(
         doc=clean.doc,
         events=events,
@@ -297,6 +311,9 @@ class Explanation:
     mentions: tuple[tuple[int, str, str, str], ...]
     """(sentence index, text, actor code, kind) for every knowledge-base mention."""
     decisions: tuple[Decision, ...]
+    left_out: tuple[tuple[Event, str], ...] = ()
+    """Events coded but not printed, each with the reason: below ``--min-confidence``, or
+    with no target under ``require_target``."""
 
 
 def explain_document(doc: Document, resources: Resources) -> Explanation:
@@ -306,7 +323,8 @@ def explain_document(doc: Document, resources: Resources) -> Explanation:
     clean, sentences = _prepare(doc, resources, prefilter=False)
     parsed = resources.parser.parse(sentences)
     trace: list[Decision] = []
-    events = code_document(clean, parsed, resources.coding, trace)
+    coded = code_document(clean, parsed, resources.coding, trace)
+    events = printed(coded, resources.settings)
     mentions = tuple(
         (
             ps.sentence.index,
@@ -323,7 +341,18 @@ def explain_document(doc: Document, resources: Resources) -> Explanation:
         sentence_count=len(clean.sentences),
         content_hash=content_hash(doc, resources),
     )
-    return Explanation(result, tuple(parsed), mentions, tuple(trace))
+    floor = resources.settings.min_confidence
+    left_out = tuple(
+        (
+            e,
+            f"confidence {e.confidence} below --min-confidence {floor}"
+            if e.confidence < floor
+            else "no target (require_target)",
+        )
+        for e in coded
+        if e not in events
+    )
+    return Explanation(result, tuple(parsed), mentions, tuple(trace), left_out)
 
 
 def safe_process(doc: Document, resources: Resources) -> DocResult:

@@ -273,6 +273,16 @@ def test_explain_says_why() -> None:
     assert "negated" in out.stdout
 
 
+def test_explain_shows_what_a_confidence_floor_leaves_out() -> None:
+    sentence = "Russian police arrested Pakistani students in Moscow."
+    out = run("explain", sentence, "--date", "2026-02-05", "--min-confidence", "0.99")
+    assert out.returncode == 0, out.stderr
+    assert "left out" in out.stdout and "below --min-confidence 0.99" in out.stdout
+    assert "\n0 events (1 left out)" in out.stdout
+    out = run("explain", sentence, "--date", "2026-02-05")
+    assert "left out" not in out.stdout
+
+
 def test_explain_replays_a_stored_event(tmp_path: Path) -> None:
     """Issue 12: 'explain cannot replay a stored event'. --event reads the event's sentence
     and its document's date from the store, explains it, marks the stored event."""

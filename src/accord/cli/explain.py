@@ -125,7 +125,10 @@ def _render(
         for e in (e for e in expl.result.events if e.sentence_index == i):
             mark = f"  {MARK.strip()} the stored event" if e is replayed else ""
             console.print("  [green]event[/green] " + escape(_event_line(e) + mark))
-    console.print(f"\n{len(expl.result.events)} events")
+        for e, why in (x for x in expl.left_out if x[0].sentence_index == i):
+            console.print("  [yellow]left out[/yellow] " + escape(f"{_event_line(e)} ({why})"))
+    left = f" ({len(expl.left_out)} left out)" if expl.left_out else ""
+    console.print(f"\n{len(expl.result.events)} events{left}")
 
 
 def _value(v: object) -> str:

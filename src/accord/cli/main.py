@@ -402,6 +402,13 @@ def ingest(
 @click.option(
     "--dictionaries", type=click.Path(exists=True, file_okay=False), help=_DICTIONARIES_HELP
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Show which events this confidence floor would leave out of 'accord code' "
+    "(default: accord's own floor).",
+)
 def explain(
     sentence: str | None,
     date: str | None,
@@ -410,6 +417,7 @@ def explain(
     actors: tuple[str, ...],
     verbs: tuple[str, ...],
     dictionaries: str | None,
+    min_confidence: float | None,
 ) -> None:
     """Show why each event in SENTENCE (or a short text) was, or was not, coded; with
     --event, replay a stored event from --db."""
@@ -418,7 +426,8 @@ def explain(
     if event_id is None:
         if sentence is None:
             raise UsageError("give a SENTENCE to explain, or --event EVENT_ID (with --db)")
-        coder = _coder(_settings(date, False), actors, dictionaries, verbs=verbs)
+        settings = _settings(date, False, min_confidence=min_confidence)
+        coder = _coder(settings, actors, dictionaries, verbs=verbs)
         render(coder.explain(sentence, date=date), sys.stdout)
         return
     if sentence is not None or date is not None:
@@ -430,7 +439,7 @@ def explain(
 
     stored = read_event(db, event_id)  # before the model loads: a wrong id fails at once
     # every mode and bare statement kept, so that a stored event of any of them is found
-    settings = _settings(None, True, statements=True)
+    settings = _settings(None, True, statements=True, min_confidence=0.0)
     coder = _coder(settings, actors, dictionaries, verbs=verbs)
     render_stored(coder.explain_stored(stored), sys.stdout)
 

@@ -95,7 +95,7 @@ def common_coding(func: F) -> F:
     func = click.option(
         "--min-confidence",
         type=click.FloatRange(0.0, 1.0),
-        default=0.0,
+        default=Settings().min_confidence,
         show_default=True,
         help=SETTINGS_HELP["min_confidence"]
         + " Confidence is the calibrated chance that the event is right (README).",
@@ -205,17 +205,22 @@ def _settings(
     no_prefilter: bool = False,
     *,
     statements: bool = False,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     document_timeout: float | None = None,
 ) -> Settings:
-    more = {} if document_timeout is None else {"document_timeout": document_timeout}
+    """The settings of a command: accord's defaults (:class:`~accord.config.Settings`) with
+    the options given; ``None`` keeps a default."""
+    more: dict[str, float] = (
+        {} if document_timeout is None else {"document_timeout": document_timeout}
+    )
+    if min_confidence is not None:
+        more["min_confidence"] = min_confidence
     return Settings().replace(
         **more,
         default_date=parse_date(date),
         include_all_modes=all_modes,
         prefilter=not no_prefilter,
         include_statements=statements,
-        min_confidence=min_confidence,
     )
 
 
