@@ -30,3 +30,18 @@ def test_a_place_the_sentence_names_comes_first_for_local_roles() -> None:
 def test_no_country_anywhere_places_nothing() -> None:
     assert Placement().country_for(PRIVATE) is None
     assert Placement(story="GBR").country_for("GOV") is None
+
+
+def test_a_named_private_person_takes_the_document_country_before_the_sentence() -> None:
+    # 'Prosecutors in Sweden dropped an investigation into Julian Assange', 'Dr Williams
+    # criticised the government over its case for war (in Iraq)': the place or country the
+    # sentence names is what is done to them, not where they are from
+    p = Placement(place="SWE", sentence="SWE", document="GBR")
+    assert p.country_for(PRIVATE, named=True) == ("GBR", "document")
+    assert p.country_for(PRIVATE) == ("SWE", "place")  # 'a man' is where the sentence is
+    assert Placement(home="USA", sentence="IRQ").country_for(PRIVATE, named=True) == (
+        "USA",
+        "dateline",
+    )
+    # with neither, the sentence's country is all there is
+    assert Placement(sentence="IRQ").country_for(PRIVATE, named=True) == ("IRQ", "sentence")

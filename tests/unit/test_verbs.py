@@ -892,3 +892,21 @@ def test_insisting_on_something_demands_it(verbs: VerbDictionary) -> None:
     )
     m = verbs.match(ps.tokens, 1)
     assert m is not None and m.code == "100"
+
+
+def test_calling_for_an_investigation_is_an_appeal_not_an_investigation(
+    verbs: VerbDictionary,
+) -> None:
+    # 'The Tories called for an inquiry': the caller asks; CAMEO.2.0's 090 had it investigate
+    ps = parsed(
+        [
+            ("Tories", "Tories", "PROPN", "nsubj", 1),
+            ("called", "call", "VERB", "ROOT", 1),
+            ("for", "for", "ADP", "prep", 1),
+            ("an", "an", "DET", "det", 4),
+            ("inquiry", "inquiry", "NOUN", "pobj", 2),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.code == "020"

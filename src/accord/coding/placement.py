@@ -54,7 +54,14 @@ class Placement:
         Christchurch, though the sentence names an Australian), the one country the
         sentence names, for private people the place the story is set in (not for a
         person the text names: a name travels further than 'a man'), then the country
-        the document is mostly about."""
+        the document is mostly about. A private person the text names ('Julian Assange',
+        'Patrick Simmons') takes the country the document is mostly about first: a name
+        travels further than 'a man', and the country the sentence names is as often what
+        is done to them ('prosecutors in Sweden dropped an investigation into Assange')."""
+        if role == PRIVATE and named:
+            for country, basis in ((self.document, "document"), (self.home, "dateline")):
+                if country is not None:
+                    return country, basis
         if role in _LOCAL_ROLES and self.place is not None:
             return self.place, "place"
         if role in _HOME_ROLES and self.home is not None:
