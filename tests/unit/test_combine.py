@@ -38,3 +38,15 @@ def test_the_rank_row_is_in_the_agents_table() -> None:
     ranks = [r for r in rows if r["name"] == RANK]
     assert len(ranks) == 1
     assert "sergeant" in ranks[0]["pattern"].split("|") and ranks[0]["role"] == "MIL"
+
+
+def test_a_nationality_before_a_listed_body_of_another_country_names_that_nations_body() -> None:
+    cdc = Entry("USAGOV", "USA", "GOV", "US federal agencies", "group")
+    china = Entry("CHN", "CHN", None, "China", "country")
+    usa = Entry("USA", "USA", None, "United States", "country")
+    assert _code(china, cdc) == "CHNGOV"  # 'the Chinese CDC': China's, not the US agency
+    assert _code(usa, cdc) == "USAGOV"  # 'the US CDC'
+    assert _code(cdc) == "USAGOV"
+    # not adjacent ('China ... the CDC' in one phrase): the listed body stays
+    found = combine([Mention(0, 1, china), Mention(3, 4, cdc)])
+    assert found is not None and found.code == "USAGOV"

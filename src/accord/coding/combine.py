@@ -35,9 +35,14 @@ def combine(mentions: Sequence[Mention]) -> Combined | None:
         e = bodies[-1]
         return Combined(e.code, e.country, e.role, e.name, "igo")
     for kind in ("person", "igo", "group"):
-        picks = [m.entry for m in ordered if m.entry.kind == kind]
+        picks = [m for m in ordered if m.entry.kind == kind]
         if picks:
-            e = picks[-1]
+            e = picks[-1].entry
+            foreign = _nationality_before(picks[-1], ordered) if kind == "group" else None
+            if foreign is not None and e.country is not None and foreign != e.country:
+                # 'the Chinese CDC': a body of that nation with the listed body's role, not
+                # the listed namesake of another country (the US CDC)
+                return Combined(foreign + (e.role or ""), foreign, e.role, None, kind)
             return Combined(e.code, e.country, e.role, e.name, kind)
     countries = [m.entry for m in ordered if m.entry.kind in ("country", "capital")]
     agents = [m.entry for m in ordered if m.entry.kind == "agent" and m.entry.role]
@@ -62,3 +67,12 @@ def combine(mentions: Sequence[Mention]) -> Combined | None:
 RANK = "military rank"
 """The name of the agents' row of military ranks (data/actors/agents.csv: 'Sgt', 'captain',
 'colonel'): a rank is held in police forces as in armies."""
+
+
+def _nationality_before(group: Mention, ordered: Sequence[Mention]) -> str | None:
+    """The country of a nationality or country word right before a listed body ('the
+    Chinese CDC', 'Pakistani Taliban'), if any."""
+    for m in ordered:
+        if m.end == group.start and m.entry.kind == "country":
+            return m.entry.country
+    return None
