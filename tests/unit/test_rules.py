@@ -1251,6 +1251,37 @@ def test_a_speakers_talk_of_its_own_doings_or_wishes_is_no_event() -> None:
         assert isinstance(quoted_speaker.apply(cand, cl), Drop), (code, tag, lemma)
 
 
+def test_what_a_quoted_speaker_says_it_will_do_is_its_threat_or_intent() -> None:
+    # '"We will strike the Saudis," Saree said' (the commitment rule coded the threat);
+    # '"We offered to strike ..."' speaks of a past offer: no event
+    def quoted(aux: str | None, rule: str) -> tuple[Candidate, Clause]:
+        rows = [
+            ('"', '"', "PUNCT", "punct", 9),
+            ("We", "we", "PRON", "nsubj", 3),
+            (aux or "then", aux or "then", "AUX" if aux else "ADV", "aux" if aux else "advmod", 3),
+            ("strike", "strike", "VERB", "ccomp", 9),
+            ("the", "the", "DET", "det", 5),
+            ("Saudis", "Saudis", "PROPN", "dobj", 3),
+            (",", ",", "PUNCT", "punct", 9),
+            ('"', '"', "PUNCT", "punct", 9),
+            ("Saree", "Saree", "PROPN", "nsubj", 9),
+            ("said", "say", "VERB", "ROOT", 9),
+            (".", ".", "PUNCT", "punct", 9),
+        ]
+        ps = tagged(parsed(rows), {1: "PRP", 3: "VB"})
+        we = ActorRef(1, 1, 2, "YEMREB", "YEM", "REB", "Yahya Saree", "pronoun")
+        cand = Candidate("verb", 3, "138", rule, sources=(we,))
+        saree = Mention(8, 9, Entry("YEMREB", "YEM", "REB", "Yahya Saree", "person"))
+        return cand, _clause(ps, [saree])
+
+    cand, cl = quoted("will", "verb:PHYSICAL_CONFLICT:strike+intent")
+    assert quoted_speaker.apply(cand, cl) is cand
+    cand, cl = quoted(None, "verb:PHYSICAL_CONFLICT:strike+intent")
+    assert isinstance(quoted_speaker.apply(cand, cl), Drop)
+    cand, cl = quoted("will", "verb:PHYSICAL_CONFLICT:strike")  # not coded as committed
+    assert isinstance(quoted_speaker.apply(cand, cl), Drop)
+
+
 def test_a_named_source_is_not_the_quoted_speakers_business() -> None:
     cand, cl = _quoted_candidate("040")
     named = dataclasses.replace(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, identified
+from accord.coding.commitment import first_conjunct
 from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words, subtree
 from accord.coding.political import is_political
@@ -409,8 +410,9 @@ def quoted_speaker(c: Candidate, cl: Clause) -> Verdict:
     """A quoted 'I' or 'we' is the one quoted ('"We condemn this attack," said Lavrov');
     what such a speaker says it does is an event only where saying it does it: a
     statement, appeal, pledge, praise, demand, censure, rejection or threat in the simple
-    present, not negated ('we warn the Saudis', 'I urge both sides'). Talk of one's own
-    wishes or doings ('I want ...', 'we are in dialogue', 'I decided ...') is not
+    present, not negated ('we warn the Saudis', 'I urge both sides'), or what it says it
+    will do ('I will destroy the economy of Turkey': an intent or threat). Talk of one's
+    own wishes or doings ('I want ...', 'we are in dialogue', 'I decided ...') is not
     (data/lexicon: speaker_pronouns, wish_verbs)."""
     quoted = [s for s in c.sources if s.kind == "pronoun" and _speaker_word(s, cl)]
     if not quoted:
@@ -422,9 +424,26 @@ def quoted_speaker(c: Candidate, cl: Clause) -> Verdict:
         and tok.lemma.lower() not in _WISH_VERBS
         and not any(cl.tokens[k].dep in ("neg", "aux") for k in cl.children.get(c.trigger, ()))
     )
-    if performative:
+    if performative or _says_it_will(c, cl):
         return c
     return Drop("a quoted speaker's talk of its own doings, not an act done by saying it")
+
+
+_WILL = words("commitment_auxiliaries.txt")
+
+
+def _says_it_will(c: Candidate, cl: Clause) -> bool:
+    """'"I will totally destroy the economy of Turkey," Trump wrote': what the speaker
+    says it will do, in its own words, commits it (the commitment rule coded it as the
+    intent or threat); not a past offer or a readiness it speaks of ('I offered to
+    resign', 'we are not prepared to risk ...')."""
+    if "intent" not in c.rule.split("+")[1:]:
+        return False
+    anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
+    return any(
+        cl.tokens[k].dep == "aux" and cl.tokens[k].text.lower() in _WILL
+        for k in cl.children.get(anchor, ())
+    )
 
 
 def _speaker_word(ref: ActorRef, cl: Clause) -> bool:
