@@ -32,13 +32,13 @@ def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[
     'plans' committed to, so the generic 030 of 'plans' itself is dropped; and one
     commitment coded twice ('threatened that it will attack': the frame and the inner
     verb) is kept once, in its most specific code."""
-    committed = {e.source.code for e in events if _intent(e)}
+    committed = {e.source.code for e in events if coded_as_intent(e.evidence.rule)}
     kept = [
         e
         for e in events
         if not (
             e.cameo == "030"
-            and not _intent(e)
+            and not coded_as_intent(e.evidence.rule)
             and e.source.code in committed
             and (
                 e.evidence.trigger.lower() in _COMMISSIVE_WORDS
@@ -61,10 +61,10 @@ def drop_bare_commitments(events: list[Event], tokens: Sequence[Token]) -> list[
     ]
 
 
-def _intent(e: Event) -> bool:
-    """Whether the commitment rule re-coded the event as the intent it states (its rule
-    holds the step '+intent', wherever later steps such as '+place:sentence' follow)."""
-    return "intent" in e.evidence.rule.split("+")[1:]
+def coded_as_intent(rule: str) -> bool:
+    """Whether the commitment rule re-coded an event as the intent it states: its rule
+    holds the step '+intent', wherever later steps such as '+place:sentence' follow."""
+    return "intent" in rule.split("+")[1:]
 
 
 def first_conjunct(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, identified
-from accord.coding.commitment import first_conjunct
+from accord.coding.commitment import coded_as_intent, first_conjunct
 from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words, subtree
 from accord.coding.political import is_political
@@ -437,7 +437,7 @@ def _says_it_will(c: Candidate, cl: Clause) -> bool:
     says it will do, in its own words, commits it (the commitment rule coded it as the
     intent or threat); not a past offer or a readiness it speaks of ('I offered to
     resign', 'we are not prepared to risk ...')."""
-    if "intent" not in c.rule.split("+")[1:]:
+    if not coded_as_intent(c.rule):
         return False
     anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
     return any(
