@@ -548,6 +548,28 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "The US Justice Department unsealed charges against two Chinese hackers.",
         [("USAJUD", "17", "CHN")],
     ),
+    (
+        "a nationality before a listed body of another country names that nation's body",
+        "The Chinese CDC criticized the United States on Monday.",
+        [("CHNGOV", "11", "USA")],
+    ),
+    (
+        "what a quoted speaker says it will do is its threat",
+        '"If Turkey crosses the line, I will totally destroy the economy of Turkey," Trump'
+        " wrote on Twitter.",
+        [("USAGOV", "13", "TUR")],
+    ),
+    (
+        "insisting on something demands it (bare 'insist' codes only through patterns)",
+        "Iran insisted on an apology from the British government.",
+        [("IRN", "10", "GBRGOV")],
+    ),
+    (
+        "calling for an inquiry is an appeal, not an investigation",
+        "The Conservatives called for an inquiry into the British Home Office's handling of"
+        " the visa.",
+        [("GBRPTY", "02", "GBRGOV")],
+    ),
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
@@ -889,6 +911,27 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         "authorising spending is no concession",
         "The US Congress authorised an $800bn rise in the debt limit.",
         ("08",),
+    ),
+    (
+        "a harm ranked by a superlative tells who suffered, not who used force",
+        "The storm killed 300 people, with Sri Lanka, Thailand and Indonesia worst hit.",
+        ("19",),
+    ),
+    (
+        "a need a government states of itself is no demand",
+        "The Venezuelan government insisted that it needed to build its own industry.",
+        ("10",),
+    ),
+    (
+        "pushing through plans pushes no actor: no demand",
+        "Labour has pushed through plans to let British universities charge higher fees.",
+        ("10",),
+    ),
+    (
+        "attacking how a war was sold is words, not force",
+        "Lord Butler, the former British cabinet secretary, attacked the way the Iraq war was"
+        " sold to the public.",
+        ("19",),
     ),
     (
         "studying at a school is no visit",
