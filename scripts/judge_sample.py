@@ -8,9 +8,10 @@ what users see) as ``accord code`` does, draws N of the events at random (seeded
 a Markdown sheet: for each event its sentence, the sentences before and after it, the
 article's title, date and address, the event's fields, and empty lines for the judgements of
 ``../shared/docs/judging.md`` (real, source_ok, target_ok, code_ok, date_ok, note). The sheet
-starts with the Wikinews attribution (CC BY 2.5), so it may be committed. ``tally`` reads a
-filled-in sheet and prints the share fully correct, as judging.md defines it, and each field's
-counts.
+starts with the Wikinews attribution (CC BY 2.5), so it may be committed; a sheet drawn from
+another corpus (``--corpus``) says instead that its text is under that corpus's licence.
+``tally`` reads a filled-in sheet and prints the share fully correct, as judging.md defines
+it, and each field's counts.
 """
 
 from __future__ import annotations
@@ -22,14 +23,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl"
 
+WIKINEWS_NOTICE = """Sentences and titles quoted below are from English Wikinews (https://en.wikinews.org),
+by Wikinews contributors, licensed CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/);
+each item names its article's address."""
+
+OTHER_NOTICE = """Sentences and titles quoted below are from {corpus}, under that corpus's own
+licence: this sheet is for judging, not for committing unless that licence allows it."""
+
 HEADER = """# accord judged-precision sheet
 
-Sentences and titles quoted below are from English Wikinews (https://en.wikinews.org),
-by Wikinews contributors, licensed CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/);
-each item names its article's address. The events are accord's output ({version}).
+{notice} The events are accord's output ({version}).
 
-Drawn by `scripts/judge_sample.py draw --n {n} --seed {seed} --half {half}` from the {events}
-events accord printed for the {docs} articles of {corpus} in the {half} half.
+Drawn by `scripts/judge_sample.py draw --n {n} --seed {seed} --half {half}{corpus_arg}`
+from the {events} events accord printed for the {docs} articles of {corpus} in the {half} half.
 Judge each item by `../shared/docs/judging.md`: fill in the answer lines, then run
 `scripts/judge_sample.py tally` on this file.
 """
@@ -66,7 +72,10 @@ def draw(args: argparse.Namespace) -> int:
         )
         events.extend(result.events)
     sample = draw_sample(events, args.n, args.seed)
+    wikinews = corpus.resolve() == CORPUS.resolve()
     header = HEADER.format(
+        notice=WIKINEWS_NOTICE if wikinews else OTHER_NOTICE.format(corpus=corpus.name),
+        corpus_arg="" if wikinews else f" --corpus {corpus.name}",
         version=coder.resources.version.split(";")[0],
         n=args.n,
         seed=args.seed,

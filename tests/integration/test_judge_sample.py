@@ -28,7 +28,10 @@ def test_draw_then_tally(tmp_path: Path) -> None:
     )  # fmt: skip
     assert drawn.returncode == 0, drawn.stderr
     text = sheet.read_text(encoding="utf-8")
-    assert "CC BY 2.5" in text and "### 1. " in text and "### 2. " in text
+    assert "### 1. " in text and "### 2. " in text
+    # text from a corpus other than Wikinews is not labelled with Wikinews's licence
+    assert "CC BY 2.5" not in text and "from news.jsonl, under that corpus's own" in text
+    assert "--half all --corpus news.jsonl`" in text
     assert "https://example.org/n" in text
     answers = {"real": "yes", "source_ok": "yes", "target_ok": "yes", "code_ok": "exact",
                "date_ok": "yes"}  # fmt: skip
