@@ -18,8 +18,11 @@ from accord.model import Event, Token
 
 _WILL = words("commitment_auxiliaries.txt")
 _COMMISSIVE_HEADS = words("commissive_heads.txt")
+_VOICED_HEADS = words("voiced_commitment_heads.txt")
+_SPOKEN_NOUNS = words("commissive_speech_nouns.txt")
 _COMMISSIVE_WORDS = words("commissive_words.txt")
 _ANNOUNCING = words("announcing_verbs.txt")
+_VOICING = words("voicing_verbs.txt") | _ANNOUNCING
 _DIRECTIVE_HEADS = words("directive_heads.txt")
 _QUESTION_WORDS = words("question_words.txt")
 _INTENT = table("intent_codes.tsv", lower=False)
@@ -95,12 +98,18 @@ def commits(
     verb: int,
     children: Mapping[int, Sequence[int]],
     speaker_check: SentenceActors | None = None,
+    actors: SentenceActors | None = None,
 ) -> bool:
     """Whether a future-mode verb is the actor's own commitment ("will", "agreed to", "plans
     to", "is ready to") rather than what someone else is urged or asked to do.
 
     A threat needs the actor's own voice: "X plans to / vowed to / said it will strike",
-    not a forecast such as "X will strike, analysts said".
+    not a forecast such as "X will strike, analysts said". A wish or a noun of commitment
+    commits only when voiced ("said it wants to help", "expressed its willingness to
+    help"; not "Mr Brown wanted to provide $10bn", "Labour's plans to give"), an offer
+    or a pledge voices itself ("Honcharuk's offer to resign"), and what
+    a question asks ("whether the US and China could agree to end the war") commits
+    no one. ``actors`` (or ``speaker_check``) tells whose voice a wish is in.
     """
     if _asked(tokens, verb, children):
         return False
@@ -118,13 +127,39 @@ def commits(
     tok = tokens[verb]
     current = verb
     while tok.dep in ("xcomp", "acl") and tok.head != current:
-        head = tokens[tok.head]
-        if head.lemma.lower() in _COMMISSIVE_HEADS:
+        at, head = tok.head, tokens[tok.head]
+        lemma = head.lemma.lower()
+        if lemma in _COMMISSIVE_HEADS or lemma in _VOICED_HEADS:
+            if _asked(tokens, at, children):
+                return False
+            if head.pos in ("NOUN", "PROPN") and lemma not in _SPOKEN_NOUNS:
+                return head.dep == "dobj" and tokens[head.head].lemma.lower() in _VOICING
+            if lemma in _VOICED_HEADS:
+                return _voiced(tokens, at, children, actors or speaker_check)
             return True
-        if head.lemma.lower() in _DIRECTIVE_HEADS:
+        if lemma in _DIRECTIVE_HEADS:
             return False
-        current, tok = tok.head, head
+        current, tok = at, head
     return False
+
+
+def _voiced(
+    tokens: Sequence[Token],
+    wish: int,
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors | None,
+) -> bool:
+    """Whether a wish ('wants to help', 'is eager to withdraw') is the complement of its
+    own actor's announcing verb: 'his government says it wants to help'."""
+    clause = wish
+    while tokens[clause].dep == "acomp" and tokens[clause].head != clause:
+        clause = tokens[clause].head  # 'said he was eager to': the clause of 'was'
+    tok = tokens[clause]
+    if tok.dep != "ccomp" or tok.head == clause:
+        return False
+    if tokens[tok.head].lemma.lower() not in _ANNOUNCING:
+        return False
+    return actors is None or same_actor(tokens, clause, tok.head, children, actors)
 
 
 def _asked(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:

@@ -146,7 +146,7 @@ def commitment(c: Candidate, cl: Clause) -> Verdict:
     intent = intent_code(c.code) if c.mode is Mode.FUTURE else None
     threat = intent is not None and intent[:2] == "13"
     if intent is not None and commits(
-        cl.tokens, anchor, cl.children, cl.actors if threat else None
+        cl.tokens, anchor, cl.children, cl.actors if threat else None, actors=cl.actors
     ):
         return dataclasses.replace(c, code=intent, rule=f"{c.rule}+intent", mode=Mode.ASSERTED)
     yielding = cl.tokens[c.trigger].lemma.lower() in _YIELDING and not any(
