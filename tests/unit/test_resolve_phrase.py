@@ -14,7 +14,7 @@ from accord.coding.mentions import find_mentions
 from accord.coding.patterns import children_of
 from accord.coding.resolve import resolve_phrase
 from accord.model import ParsedSentence
-from tests.unit.parsing import parsed
+from tests.unit.parsing import parsed, with_entities
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +183,25 @@ def test_a_national_ngo_code_names_its_country(kb: ActorKB) -> None:
     )
     ref = resolve_phrase(red_cross.tokens, kb, dt.date(2019, 5, 1))
     assert ref is not None and ref.code.startswith("NGO") and ref.country is None
+
+
+@pytest.mark.parametrize(("noun", "country"), [("specialist", None), ("diplomat", "UKR")])
+def test_a_country_before_a_noun_of_expertise_is_its_subject(
+    kb: ActorKB, noun: str, country: str | None
+) -> None:
+    # "Alexander Vindman, a Ukraine specialist": a US officer who studies Ukraine
+    # (topic_nouns.txt); "Ivan Petrenko, a Ukraine diplomat" is Ukraine's
+    ps = parsed(
+        [
+            ("Alexander", "Alexander", "PROPN", "compound", 1),
+            ("Vindman", "Vindman", "PROPN", "ROOT", 1),
+            (",", ",", "PUNCT", "punct", 1),
+            ("a", "a", "DET", "det", 5),
+            ("Ukraine", "Ukraine", "PROPN", "compound", 5),
+            (noun, noun, "NOUN", "appos", 1),
+        ]
+    )
+    tokens = with_entities(ps, [(0, 2, "PERSON"), (4, 5, "GPE")])
+    day = dt.date(2019, 11, 19)
+    actors = SentenceActors(tokens, find_mentions(tokens, kb, day), children_of(tokens))
+    assert {r.country for r in actors.actors_at(1)} == ({country} if country else set())

@@ -414,6 +414,16 @@ THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
     (
+        "'he ruined the economy': figurative, no force",
+        _clause_of("he", ("ruined", "ruin"), ("economy", "economy", "NOUN", "dobj")),
+        {None, ""},
+    ),
+    (
+        "'TCI fuelled speculation': no threat of force",
+        _clause_of("TCI", ("fuelled", "fuel"), ("speculation", "speculation", "NOUN", "dobj")),
+        {None, ""},
+    ),
+    (
         "'the US imposed tariffs': sanctions (163)",
         _clause_of("US", ("imposed", "impose"), ("tariffs", "tariff", "NOUN", "dobj")),
         {"163"},

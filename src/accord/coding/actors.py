@@ -53,6 +53,7 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 _HOME_BODY_WORDS = words("home_body_words.txt")
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_TOPIC_NOUNS = words("topic_nouns.txt")
 
 
 class SentenceActors:
@@ -238,6 +239,8 @@ class SentenceActors:
                 tok = self._tokens[c]
                 if possessor_only and h == head and tok.dep != "poss":
                     continue
+                if self._topic(c):
+                    continue  # 'a China expert': the country is the subject studied
                 if tok.dep in MODIFIER_DEPS or (
                     # "Vietnamese-led forces" are Vietnamese; "Damascus-based" or
                     # "Iran-backed" groups are not
@@ -256,7 +259,7 @@ class SentenceActors:
                     whole = subtree(self._children, c) - {
                         k
                         for r in self._children.get(c, ())
-                        if self._tokens[r].dep in _CLAUSE_DEPS
+                        if self._tokens[r].dep in _CLAUSE_DEPS or self._topic(r)
                         for k in subtree(self._children, r)
                     }
                     other = {
@@ -284,6 +287,16 @@ class SentenceActors:
                         g for g in self._children.get(c, ()) if self._tokens[g].dep == "pobj"
                     )
         return phrase, complements
+
+    def _topic(self, i: int) -> bool:
+        """A compound before a noun of expertise or reporting names its subject, not
+        whose the person is: 'a Ukraine specialist', 'a China expert' (topic_nouns.txt)."""
+        tok = self._tokens[i]
+        return (
+            tok.dep == "compound"
+            and tok.head != i
+            and self._tokens[tok.head].lemma.lower() in _TOPIC_NOUNS
+        )
 
     def implied(self, role: str, head: int) -> ActorRef | None:
         """An actor the sentence does not name but its act implies ("was arrested": the
