@@ -223,6 +223,25 @@ def test_dated_too_early_is_background_and_after_publication_future(
 
 
 @pytest.mark.parametrize(
+    ("date", "precision", "mode"),
+    [
+        (dt.date(2017, 1, 1), DatePrecision.YEAR, Mode.BACKGROUND),
+        (dt.date(1989, 10, 1), DatePrecision.MONTH, Mode.BACKGROUND),
+        (None, None, Mode.ASSERTED),
+    ],
+)
+def test_an_undated_story_recalls_what_it_writes_the_year_of(
+    date: dt.date | None, precision: DatePrecision | None, mode: Mode
+) -> None:
+    # an undated story: 'the case was dropped in 2017', 'in October 1989 the Court of
+    # Appeal quashed the sentences' are background; an act it gives no date stays
+    undated = dataclasses.replace(_clause(ARREST), publication=None)
+    cand = _dated(date, precision, DateSource.TEXT) if date else _candidate()
+    got = background_date.apply(cand, undated)
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+@pytest.mark.parametrize(
     ("verb", "tag", "dep", "targeted"),
     [
         ("using", "VBG", "advcl", True),  # the means is the act: on whom the clause acts

@@ -123,7 +123,20 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
     """An event the story itself dates long before its publication is background, not
     news: 'In 2007, the United States labeled Soleimani a terrorist' in a 2020 story;
     'Trump said he banned travel from China in January' in November. Recent events the
-    story reports (a visit a month before) stay, with their own date."""
+    story reports (a visit a month before) stay, with their own date.
+
+    A story with no date of its own tells its news without calendar dates ('on Tuesday'
+    it cannot resolve) and writes the year of what it recalls: there an act the text
+    dates with a written year is background ('In October 1989 the Court of Appeal
+    quashed the sentences', 'the case was dropped in 2017')."""
+    if (
+        cl.publication is None
+        and c.mode is Mode.ASSERTED
+        and c.date is not None
+        and c.date.date is not None
+        and c.date.source is DateSource.TEXT
+    ):
+        return dataclasses.replace(c, mode=Mode.BACKGROUND)
     dated = _text_dated(c, cl)
     if dated is None:
         return c
