@@ -165,3 +165,19 @@ def test_a_seat_of_powers_name_before_a_part_of_town_is_a_place() -> None:
         [(w, w.lower(), "PROPN", "compound", 2) for w in ["Capitol", "Hill", "voted"]]
     )
     assert credible(congress.tokens, [Mention(0, 2, seat)], {}) == [Mention(0, 2, seat)]
+
+
+def test_a_body_named_after_a_capital_is_not_its_government() -> None:
+    """'the London Stock Exchange' is a body named after London, not the UK government
+    that 'London said ...' stands for; 'the London government' keeps it."""
+    from tests.unit.parsing import Entry, with_entities
+
+    london = Entry("GBRGOV", "GBR", "GOV", "United Kingdom (London)", "capital")
+    words = ["the", "London", "Stock", "Exchange", "met"]
+    exchange = parsed([(w, w.lower(), "PROPN", "compound", 3) for w in words])
+    named = with_entities(exchange, [(1, 4, "ORG")])
+    assert credible(named, [Mention(1, 2, london)], {}) == []
+    rows = [("the", "the", "DET", "det", 2), ("London", "London", "PROPN", "compound", 2)]
+    government = parsed([*rows, ("government", "government", "NOUN", "nsubj", 2)])
+    tokens = with_entities(government, [(1, 2, "GPE")])
+    assert credible(tokens, [Mention(1, 2, london)], {}) == [Mention(1, 2, london)]

@@ -414,6 +414,41 @@ THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
     (
+        "'Noem launched the campaign': no appeal",
+        _clause_of(
+            "Noem",
+            ("launched", "launch"),
+            ("the", "the", "DET", "det"),
+            ("campaign", "campaign", "NOUN", "dobj"),
+        ),
+        {None, ""},
+    ),
+    (
+        "'Russia launched a military campaign against Ukraine': force (190)",
+        _clause_of(
+            "Russia",
+            ("launched", "launch"),
+            ("a", "a", "DET", "det"),
+            ("military", "military", "ADJ", "amod"),
+            ("campaign", "campaign", "NOUN", "dobj"),
+            ("against", "against", "ADP", "prep"),
+            ("Ukraine", "Ukraine", "PROPN", "pobj"),
+        ),
+        {"190"},
+    ),
+    (
+        "'Iran declined to confirm the report': decline comment (011)",
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("declined", "decline", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3),
+            ("confirm", "confirm", "VERB", "xcomp", 1),
+            ("the", "the", "DET", "det", 5),
+            ("report", "report", "NOUN", "dobj", 3),
+        ],
+        {"011"},
+    ),
+    (
         "'he ruined the economy': figurative, no force",
         _clause_of("he", ("ruined", "ruin"), ("economy", "economy", "NOUN", "dobj")),
         {None, ""},

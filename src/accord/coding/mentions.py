@@ -54,6 +54,8 @@ def credible(
             continue  # "the Gulf of Mexico": a place named after the country
         if e.kind == "capital" and _neighbourhood(tokens, m):
             continue  # "Seattle's Capitol Hill neighborhood": a place, not Congress
+        if e.kind == "capital" and _named_after(tokens, m):
+            continue  # "the London Stock Exchange": a body named after the city
         if e.kind == "agent" and _stance_noun(tokens, m):
             continue  # "expressed opposition to Defund the Police": a stance, no actor
         name = e.name.lower().split()
@@ -102,6 +104,24 @@ def _neighbourhood(tokens: Sequence[Token], m: Mention) -> bool:
     """Whether the name modifies a noun of a part of town ('the Capitol Hill
     neighborhood')."""
     return m.end < len(tokens) and tokens[m.end].lemma.lower() in _NEIGHBOURHOOD_NOUNS
+
+
+def _named_after(tokens: Sequence[Token], m: Mention) -> bool:
+    """Whether the name of a capital or seat of power (the knowledge base's kind
+    'capital': 'London', 'the RAF', 'Capitol Hill') opens the proper name of an
+    organisation or site, which the entity recogniser reads as one name with it ('the
+    London Stock Exchange', 'Paris Saint-Germain', 'RAF Croughton'): a body or a place
+    named after it, not the government or force it stands for ('London said ...'). A
+    common noun after it keeps that reading ('the Beijing government')."""
+    if m.end >= len(tokens):
+        return False
+    after = tokens[m.end]
+    return (
+        after.pos == "PROPN"
+        and after.ent_type == "ORG"
+        and after.ent_iob == "I"
+        and all(t.ent_type == "ORG" for t in tokens[m.start : m.end])
+    )
 
 
 def _place_named_as_person(
