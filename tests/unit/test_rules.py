@@ -2336,6 +2336,31 @@ def test_asking_about_a_topic_is_a_question_asking_for_something_a_request() -> 
     assert question_about.apply(cand, cl) is cand
 
 
+@pytest.mark.parametrize(
+    ("mark", "end", "requested"),
+    [("whether", ".", False), ("that", ".", True), ("that", "?", False)],
+)
+def test_asking_a_question_is_no_request(mark: str, end: str, requested: bool) -> None:
+    # 'Fallon asked whether the Treasury had leaned on ONS .' / '... asked that the
+    # Treasury lean on ONS .' (a request) / a quoted question ending in '?'
+    ps = parsed(
+        [
+            ("Fallon", "Fallon", "PROPN", "nsubj", 1),
+            ("asked", "ask", "VERB", "ROOT", 1),
+            (mark, mark, "SCONJ", "mark", 5),
+            ("the", "the", "DET", "det", 4),
+            ("Treasury", "Treasury", "PROPN", "nsubj", 5),
+            ("leaned", "lean", "VERB", "ccomp", 1),
+            ("on", "on", "ADP", "prep", 5),
+            ("ONS", "ONS", "PROPN", "pobj", 6),
+            (end, end, "PUNCT", "punct", 5 if end == "?" else 1),
+        ]
+    )
+    cand = Candidate("verb", 1, "020", "frame:appeal:verb:ASK:ask")
+    got = question_about.apply(cand, _clause(ps))
+    assert (got is cand) is requested
+
+
 def _released(objects: list[tuple[str, str, str, str, int]], target: ActorRef) -> Verdict:
     """licensed_default on 'X released <objects> .' (the verb token 1; objects from token 2)
     with ``target`` as the candidate's target."""

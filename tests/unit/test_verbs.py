@@ -414,6 +414,26 @@ THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
     (
+        "'police charged a man': legal action (173)",
+        _clause_of(
+            "police",
+            ("charged", "charge"),
+            ("a", "a", "DET", "det"),
+            ("man", "man", "NOUN", "dobj"),
+        ),
+        {"173"},
+    ),
+    (
+        "'Russia charged the US': an accusation (112)",
+        _clause_of("Russia", ("charged", "charge"), ("US", "US", "PROPN", "dobj")),
+        {"112"},
+    ),
+    (
+        "'NASA awarded contracts': economic cooperation (061)",
+        _clause_of("NASA", ("awarded", "award"), ("contracts", "contract", "NOUN", "dobj")),
+        {"061"},
+    ),
+    (
         "'Noem launched the campaign': no appeal",
         _clause_of(
             "Noem",

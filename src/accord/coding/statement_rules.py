@@ -57,17 +57,43 @@ _REQUEST_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 @rule("question_about", ["verb"], reads=["code"])
 def question_about(c: Candidate, cl: Clause) -> Verdict:
-    """'asked Morrison about concerns within the NSC': a question on a topic, not an
-    appeal or demand (02x/10x need what is asked for: 'asked for help', 'asked Iran to
-    stop', 'asked that ...'; data/lexicon/question_verbs.txt)."""
+    """'asked Morrison about concerns within the NSC', 'asked whether ministers had looked
+    at other measures', '"How can they fight crime when they are fighting each other?"
+    Mr Howard asked': a question on a topic, or the question itself, not an appeal or
+    demand (02x/10x need what is asked for: 'asked for help', 'asked Iran to stop',
+    'asked that ...'; data/lexicon/question_verbs.txt, question_words.txt)."""
     tok = cl.tokens[c.trigger]
     if c.code[:2] not in ("02", "10") or tok.lemma.lower() not in _QUESTIONING:
         return c
     kids = [cl.tokens[k] for k in cl.children.get(c.trigger, ())]
     preps = {k.text.lower() for k in kids if k.dep == "prep"}
-    if "about" not in preps or "for" in preps or any(k.dep in _REQUEST_DEPS for k in kids):
+    if "for" in preps or any(k.dep == "xcomp" for k in kids):
+        return c
+    told = [k.i for k in kids if k.dep == "ccomp"]
+    if told and all(_a_question(k, cl) for k in told):
+        return Drop(
+            "a question asked ('asked whether ...', '\"How ...?\" he asked'), not a request"
+        )
+    if "about" not in preps or any(k.dep in _REQUEST_DEPS for k in kids):
         return c
     return Drop("a question about a topic ('asked X about Y'), not a request")
+
+
+_QUESTION_WORDS = words("question_words.txt")
+
+
+def _a_question(clause: int, cl: Clause) -> bool:
+    """Whether a reported clause is a question: opened by a question word ('whether the
+    Treasury had leaned on ONS', 'why the government was agreeing') or, quoted, ending in
+    a question mark."""
+    kids = cl.children.get(clause, ())
+    if any(
+        cl.tokens[k].text.lower() in _QUESTION_WORDS and k < clause
+        for k in kids
+        if cl.tokens[k].dep in ("mark", "advmod", "nsubj", "nsubjpass", "dobj", "attr")
+    ):
+        return True
+    return any(cl.tokens[k].text == "?" for k in subtree(cl.children, clause))
 
 
 _ARGUING = words("arguing_verbs.txt")
