@@ -1725,6 +1725,31 @@ def test_an_untargeted_act_is_aimed_at_the_one_other_country_its_predicate_names
     )
 
 
+@pytest.mark.parametrize(("noun", "aimed"), [("meeting", False), ("embassy", True)])
+def test_the_place_of_an_occasion_is_no_target(noun: str, aimed: bool) -> None:
+    # "Britain signed the deal at a meeting in Moscow ." (Moscow is the venue) /
+    # "... at an embassy in Moscow ." (an act done in another country is aimed at it)
+    ps = parsed(
+        [
+            ("Britain", "Britain", "PROPN", "nsubj", 1),
+            ("signed", "sign", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("deal", "deal", "NOUN", "dobj", 1),
+            ("at", "at", "ADP", "prep", 1),
+            ("a", "a", "DET", "det", 6),
+            (noun, noun, "NOUN", "pobj", 4),
+            ("in", "in", "ADP", "prep", 6),
+            ("Moscow", "Moscow", "PROPN", "pobj", 7),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    britain = _ref(0, "GBR", "GBR", None, "country")
+    moscow = Mention(8, 9, Entry("RUSGOV", "RUS", "GOV", "Russia (Moscow)", "capital"))
+    cand = _candidate(code="057", trigger=1, sources=(britain,))
+    got = predicate_actor.apply(cand, _clause(ps, [moscow]))
+    assert isinstance(got, Candidate) and bool(got.targets) is aimed
+
+
 def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:
     minister = _ref(0, "ITAGOV", "ITA", "GOV", "agent")
     lone = _candidate(code="040", sources=(minister,))

@@ -251,9 +251,21 @@ or against an objection ('despite Israel's wish for a shorter period', 'after th
 attack'); it is not aimed at. Not 'at' and 'near' (a place, or a target: 'fired at')."""
 
 
+_GATHERINGS = words("gathering_nouns.txt")
+
+
 def _setting(cl: Clause, k: int) -> bool:
-    """A prepositional phrase of time, cause or concession."""
-    return cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() in _SETTING_PREPS
+    """A prepositional phrase of time, cause or concession, or one naming the occasion
+    the act took place at ('at their meeting in London', gathering_nouns.txt)."""
+    tok = cl.tokens[k]
+    if tok.dep != "prep":
+        return False
+    if tok.text.lower() in _SETTING_PREPS:
+        return True
+    return tok.text.lower() == "at" and any(
+        cl.tokens[g].dep == "pobj" and cl.tokens[g].lemma.lower() in _GATHERINGS
+        for g in cl.children.get(k, ())
+    )
 
 
 def _own_clause(cl: Clause, k: int) -> bool:
