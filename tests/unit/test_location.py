@@ -311,3 +311,31 @@ def test_a_legislatures_formal_act_at_home_is_placed_in_its_country(gaz: Gazette
     assert place_event(here, 2, "100", 3, senator, pompeo) == (None, "")
     assert place_event(here, 2, "010", 1, house, pompeo, body=True) == (None, "")
     assert place_event(here, 2, "111", 3, house, _actor("CHNGOV"), body=True) == (None, "")
+
+
+def test_an_act_placed_at_its_country_takes_the_one_place_the_story_names_there() -> None:
+    # "Basilashvili was arrested on Friday." (no place yet: Georgia's centre) ... "a
+    # hearing in Tbilisi": the one place the story names in Georgia places the arrest
+    from dataclasses import replace
+
+    from accord.coding.location import place_ahead
+    from accord.model import Evidence, Place, PlaceType
+    from tests.unit.events import event
+
+    georgia = Place("Georgia", "GEO", 42.0, 43.5, type=PlaceType.COUNTRY, basis=PlaceBasis.CONTEXT)
+    tbilisi = Place("Tbilisi", "GEO", 41.69, 44.83, type=PlaceType.CITY)
+    batumi = Place("Batumi", "GEO", 41.64, 41.64, type=PlaceType.CITY)
+    arrest = replace(
+        event("GEOCOP", "GEOCVL", "173"),
+        location=georgia,
+        evidence=Evidence("arrested", (0, 8), "verb:APPREHEND:arrest+place:country"),
+    )
+    story = StoryPlaces(finer={"GEO": [tbilisi]})
+    (placed,) = place_ahead([arrest], story)
+    assert placed.location is not None and placed.location.name == "Tbilisi"
+    assert placed.location.basis is PlaceBasis.CONTEXT
+    assert placed.evidence.rule.endswith("+place:story")
+    # two places named there say too little; an event placed otherwise is left alone
+    assert place_ahead([arrest], StoryPlaces(finer={"GEO": [tbilisi, batumi]})) == [arrest]
+    other = replace(arrest, evidence=Evidence("arrested", (0, 8), "verb:arrest+place:scene"))
+    assert place_ahead([other], story) == [other]

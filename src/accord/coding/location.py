@@ -28,7 +28,8 @@ of ``sentence`` / ``dateline`` / ``context`` placed it in :attr:`Place.basis`):
    too: "met with the IMF, then with Trump"); for force one country's side used on
    another's (not on armed forces, struck wherever deployed), the place the story named
    last in the target's country; for an act within one country, the latest place the
-   story named in that country, else the country itself (at its centre point, type
+   story named in that country, else the one place the whole story names there
+   (:func:`place_ahead`), else the country itself (at its centre point, type
    ``country``).
 
 Of several places the trigger governs, the nearest wins ("the suspect in a shooting in
@@ -49,9 +50,16 @@ from dataclasses import dataclass, field
 from accord.coding.lexicon import words
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.places import PREPOSITIONS, Gazetteer, PlaceMention
-from accord.model import Actor, Place, PlaceBasis, PlaceType, Token
+from accord.model import Actor, Event, Place, PlaceBasis, PlaceType, Token
 
-__all__ = ["SOURCE_GROUND", "SentencePlaces", "StoryPlaces", "place_event", "sentence_places"]
+__all__ = [
+    "SOURCE_GROUND",
+    "SentencePlaces",
+    "StoryPlaces",
+    "place_ahead",
+    "place_event",
+    "sentence_places",
+]
 
 MATERIAL_QUADS = frozenset({2, 4})
 """CAMEO quad classes of material acts: material cooperation (06-08), material conflict
@@ -115,6 +123,8 @@ class StoryPlaces:
     actors: dict[str, Place] = field(default_factory=dict)
     """Where the story last placed each actor (by code and name) as the source of an event
     its sentence placed."""
+    finer: dict[str, list[Place]] = field(default_factory=dict)
+    """Every place finer than a country the story named in each country, in order."""
 
     def remember(self, tokens: Sequence[Token], mentions: Sequence[PlaceMention]) -> None:
         """Learn the places a sentence names where something is ("in Kerala") or whose
@@ -128,6 +138,10 @@ class StoryPlaces:
             if m.preposition not in _AREA_PREPOSITIONS and not _modifier(tokens, m):
                 continue
             known = self.latest.get(country)
+            if m.place.type is not PlaceType.COUNTRY:
+                seen = self.finer.setdefault(country, [])
+                if not any(_same_place(m.place, p) for p in seen):
+                    seen.append(m.place)
             if m.place.type is PlaceType.COUNTRY and known is not None:
                 continue
             self.latest[country] = m.place
@@ -150,6 +164,29 @@ class StoryPlaces:
         for source, place in placed:
             if place is not None and place.basis is PlaceBasis.SENTENCE:
                 self.actors[_actor_key(source)] = place
+
+
+def place_ahead(events: Sequence[Event], story: StoryPlaces) -> list[Event]:
+    """An act placed only at its country's centre because the story had named no place
+    there yet ('+place:country') is placed where the whole story places things in that
+    country, when it names one place there and no other: "Basilashvili was arrested on
+    Friday ... The hearing in Tbilisi" places the arrest in Tbilisi (basis ``context``,
+    '+place:story')."""
+    out: list[Event] = []
+    for e in events:
+        rule = e.evidence.rule
+        country = e.location.country if e.location is not None else None
+        places = story.finer.get(country, []) if country and "+place:country" in rule else []
+        if len(places) != 1:
+            out.append(e)
+            continue
+        evidence = dataclasses.replace(
+            e.evidence, rule=rule.replace("+place:country", "+place:story")
+        )
+        out.append(
+            dataclasses.replace(e, location=_as(places[0], PlaceBasis.CONTEXT), evidence=evidence)
+        )
+    return out
 
 
 def _same_place(a: Place, b: Place) -> bool:
