@@ -337,3 +337,14 @@ def test_a_landmarks_name_a_town_owns_is_a_namesake_there(gaz: Gazetteer) -> Non
     assert seattle is not None and (seattle.name, seattle.type) == ("Seattle", PlaceType.CITY)
     capitol = found("Washington")
     assert capitol is not None and capitol.type is PlaceType.SITE
+
+
+def test_a_written_name_that_only_adds_to_the_gazetteers_keeps_the_gazetteers(
+    gaz: Gazetteer,
+) -> None:
+    # "Washington DC" and "Washington, D.C." are GeoNames' "Washington": one place, one name
+    for written in ("Washington DC", "Washington D.C."):
+        place = gaz.resolve(written)
+        assert place is not None and place.name == "Washington", written
+    mecca = gaz.resolve("Mecca")  # an alternate name of its own stays as written
+    assert mecca is not None and mecca.name == "Mecca"

@@ -262,7 +262,7 @@ class Gazetteer:
         if best is None:
             return None
         if best.kind == ALTERNATE:
-            return dataclasses.replace(best.place, name=_as_written(name))
+            return dataclasses.replace(best.place, name=_as_written(name, best.place.name))
         return best.place
 
     def find_in_sentence(
@@ -356,7 +356,7 @@ class Gazetteer:
         if best is None:
             return region
         if best.kind == ALTERNATE:
-            return dataclasses.replace(best.place, name=_as_written(name))
+            return dataclasses.replace(best.place, name=_as_written(name, best.place.name))
         return best.place
 
     def _region(self, name: str) -> Place | None:
@@ -376,14 +376,18 @@ def _namesake_site(place: Place, owner: Place | None) -> Place:
     return owner
 
 
-def _as_written(name: str) -> str:
+def _as_written(name: str, canonical: str) -> str:
     """A place's name as the text writes it, for a city the text names by one of its
     alternate names ("Mecca", not GeoNames' "Makkah"): English news names a place by its
     conventional English name, and the text's own spelling is the one a reader (and a
     gazetteer search) knows. An all-capitals dateline name is put in title case; a
-    dateline's ", Country" tail is dropped."""
+    dateline's ", Country" tail is dropped. A written name that only adds to the
+    gazetteer's own ("Washington DC", "New York City") keeps the gazetteer's, so that one
+    place has one name."""
     head = name.split(",", 1)[0].strip()
-    return head.title() if head.isupper() else head
+    written = head.title() if head.isupper() else head
+    words, own = written.lower().split(), canonical.lower().split()
+    return canonical if own and words[: len(own)] == own else written
 
 
 def _rebuild(min_population: int, aliases: dict[str, str]) -> Gazetteer:
