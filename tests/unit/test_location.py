@@ -318,7 +318,6 @@ def test_an_act_placed_at_its_country_takes_the_one_place_the_story_names_there(
     # hearing in Tbilisi": the one place the story names in Georgia places the arrest
     from dataclasses import replace
 
-    from accord.coding.location import place_ahead
     from accord.model import Evidence, Place, PlaceType
     from tests.unit.events import event
 
@@ -331,11 +330,11 @@ def test_an_act_placed_at_its_country_takes_the_one_place_the_story_names_there(
         evidence=Evidence("arrested", (0, 8), "verb:APPREHEND:arrest+place:country"),
     )
     story = StoryPlaces(finer={"GEO": [tbilisi]})
-    (placed,) = place_ahead([arrest], story)
+    (placed,) = story.place_ahead([arrest])
     assert placed.location is not None and placed.location.name == "Tbilisi"
     assert placed.location.basis is PlaceBasis.CONTEXT
     assert placed.evidence.rule.endswith("+place:story")
     # two places named there say too little; an event placed otherwise is left alone
-    assert place_ahead([arrest], StoryPlaces(finer={"GEO": [tbilisi, batumi]})) == [arrest]
+    assert StoryPlaces(finer={"GEO": [tbilisi, batumi]}).place_ahead([arrest]) == [arrest]
     other = replace(arrest, evidence=Evidence("arrested", (0, 8), "verb:arrest+place:scene"))
-    assert place_ahead([other], story) == [other]
+    assert story.place_ahead([other]) == [other]

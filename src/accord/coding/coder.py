@@ -26,13 +26,7 @@ from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
 from accord.coding.kb import tokenize
-from accord.coding.location import (
-    SentencePlaces,
-    StoryPlaces,
-    place_ahead,
-    place_event,
-    sentence_places,
-)
+from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.mentions import (
     aimed_at,
     credible,
@@ -159,7 +153,7 @@ def code_document(
     events: list[Event] = []
     for ps in parsed:
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
-    return tuple(dedupe(place_ahead(events, state.story_places)))
+    return tuple(dedupe(state.story_places.place_ahead(events)))
 
 
 @dataclass(slots=True)

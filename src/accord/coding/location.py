@@ -29,7 +29,7 @@ of ``sentence`` / ``dateline`` / ``context`` placed it in :attr:`Place.basis`):
    another's (not on armed forces, struck wherever deployed), the place the story named
    last in the target's country; for an act within one country, the latest place the
    story named in that country, else the one place the whole story names there
-   (:func:`place_ahead`), else the country itself (at its centre point, type
+   (:meth:`StoryPlaces.place_ahead`), else the country itself (at its centre point, type
    ``country``).
 
 Of several places the trigger governs, the nearest wins ("the suspect in a shooting in
@@ -56,7 +56,6 @@ __all__ = [
     "SOURCE_GROUND",
     "SentencePlaces",
     "StoryPlaces",
-    "place_ahead",
     "place_event",
     "sentence_places",
 ]
@@ -165,28 +164,29 @@ class StoryPlaces:
             if place is not None and place.basis is PlaceBasis.SENTENCE:
                 self.actors[_actor_key(source)] = place
 
-
-def place_ahead(events: Sequence[Event], story: StoryPlaces) -> list[Event]:
-    """An act placed only at its country's centre because the story had named no place
-    there yet ('+place:country') is placed where the whole story places things in that
-    country, when it names one place there and no other: "Basilashvili was arrested on
-    Friday ... The hearing in Tbilisi" places the arrest in Tbilisi (basis ``context``,
-    '+place:story')."""
-    out: list[Event] = []
-    for e in events:
-        rule = e.evidence.rule
-        country = e.location.country if e.location is not None else None
-        places = story.finer.get(country, []) if country and "+place:country" in rule else []
-        if len(places) != 1:
-            out.append(e)
-            continue
-        evidence = dataclasses.replace(
-            e.evidence, rule=rule.replace("+place:country", "+place:story")
-        )
-        out.append(
-            dataclasses.replace(e, location=_as(places[0], PlaceBasis.CONTEXT), evidence=evidence)
-        )
-    return out
+    def place_ahead(self, events: Sequence[Event]) -> list[Event]:
+        """An act placed only at its country's centre because the story had named no
+        place there yet ('+place:country') is placed where the whole story places things
+        in that country, when it names one place there and no other: "Basilashvili was
+        arrested on Friday ... The hearing in Tbilisi" places the arrest in Tbilisi (basis
+        ``context``, '+place:story'). Called once the story has been read."""
+        out: list[Event] = []
+        for e in events:
+            rule = e.evidence.rule
+            country = e.location.country if e.location is not None else None
+            places = self.finer.get(country, []) if country and "+place:country" in rule else []
+            if len(places) != 1:
+                out.append(e)
+                continue
+            ahead = rule.replace("+place:country", "+place:story")
+            out.append(
+                dataclasses.replace(
+                    e,
+                    location=_as(places[0], PlaceBasis.CONTEXT),
+                    evidence=dataclasses.replace(e.evidence, rule=ahead),
+                )
+            )
+        return out
 
 
 def _same_place(a: Place, b: Place) -> bool:
