@@ -2510,6 +2510,26 @@ def test_attacking_how_a_war_was_sold_is_words_whatever_the_object_tells() -> No
     assert not isinstance(got, Drop) and got.code == "111"
 
 
+@pytest.mark.parametrize(
+    ("code", "role", "verbal"),
+    [("GBRGOV", "GOV", True), ("GBRMIL", "MIL", False)],
+)
+def test_a_clash_between_unarmed_speakers_is_words(code: str, role: str, verbal: bool) -> None:
+    # "The leaders clashed ." (words) / "The troops clashed ." (force)
+    ps = parsed(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("leaders", "leader", "NOUN", "nsubj", 2),
+            ("clashed", "clash", "VERB", "ROOT", 2),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    side = _ref(1, code, "GBR", role, "agent")
+    cand = Candidate("verb", 2, "190", "verb:PHYSICAL_CONFLICT:clash", sources=(side,))
+    got = verbal_attack.apply(cand, _clause(ps))
+    assert not isinstance(got, Drop) and (got.code == "111") is verbal
+
+
 def test_pushing_demands_only_when_an_actor_is_pushed() -> None:
     # "Labour pushed prices down ." (no actor pushed) / "... pushed the parliament ."
     ps = parsed(

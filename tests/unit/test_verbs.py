@@ -414,6 +414,42 @@ THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
     (
+        "'the US is struggling with a deficit': no force",
+        _clause_of(
+            "US",
+            ("struggling", "struggle"),
+            ("with", "with", "ADP", "prep"),
+            ("deficit", "deficit", "NOUN", "pobj"),
+        ),
+        {None, ""},
+    ),
+    (
+        "'troops clashed with rebels': force (190)",
+        _clause_of(
+            "troops",
+            ("clashed", "clash"),
+            ("with", "with", "ADP", "prep"),
+            ("rebels", "rebel", "NOUN", "pobj"),
+        ),
+        {"190"},
+    ),
+    (
+        "'policies were striking a chord': no force",
+        _clause_of("policies", ("striking", "strike"), ("chord", "chord", "NOUN", "dobj")),
+        {None, ""},
+    ),
+    (
+        "'the party demonstrated that it can win': no protest",
+        [
+            ("party", "party", "NOUN", "nsubj", 1),
+            ("demonstrated", "demonstrate", "VERB", "ROOT", 1),
+            ("that", "that", "SCONJ", "mark", 4),
+            ("it", "it", "PRON", "nsubj", 4),
+            ("win", "win", "VERB", "ccomp", 1),
+        ],
+        {None, ""},
+    ),
+    (
         "'police charged a man': legal action (173)",
         _clause_of(
             "police",

@@ -325,6 +325,7 @@ def implied_authority(c: Candidate, cl: Clause) -> Verdict:
 VERBAL_OBJECTS = words("verbal_objects.txt")
 VERBAL_ATTACKS = words("verbal_attack_verbs.txt")
 _ARMED_ROLES = roles_with("armed")
+_RECIPROCAL = words("reciprocal_conflict_verbs.txt")
 _SPEAKING_ROLES = roles_with("speaks")
 """Roles whose 'attack' on a thing (a bill, an inquiry) is words, not force; protesters
 attacking a police station are not among them."""
@@ -342,22 +343,29 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     class', 'attacked the way the Iraq war was sold' (the thing attacked, with all its
     words, is not the violence told) ('Russia attacked Ukraine',
     'rebels attacked the base' stay force); so is an attack that describes its object
-    ('attacked Labour's pledges as "vacuous"') by actors who bear no arms (data/lexicon:
-    verbal_objects, verbal_attack_verbs, violence_context)."""
+    ('attacked Labour's pledges as "vacuous"') by actors who bear no arms; so is a clash
+    between actors who speak and bear no arms ('the two political leaders clashed')
+    (data/lexicon: verbal_objects, verbal_attack_verbs, reciprocal_conflict_verbs,
+    violence_context)."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
     dobjs = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "dobj"]
     objects = [k for k in dobjs if cl.tokens[k].lemma.lower() in VERBAL_OBJECTS]
     told = {k for d in dobjs for k in subtree(cl.children, d)}  # 'the way the Iraq war was sold'
+    lemma = cl.tokens[c.trigger].lemma.lower()
+    mutual = lemma in _RECIPROCAL  # 'the two political leaders clashed'
     words_at = (
-        all(t.kind in ("person", "pronoun") for t in c.targets)
+        all(
+            t.kind in ("person", "pronoun") or (mutual and t.role in _SPEAKING_ROLES)
+            for t in c.targets
+        )
         if c.targets
-        else bool(dobjs)
+        else (bool(dobjs) or mutual)
         and all(s.role in _SPEAKING_ROLES for s in c.sources)
         and not any(_names_a_place(k, cl) for k in dobjs)
     )
     figurative = (
-        cl.tokens[c.trigger].lemma.lower() in VERBAL_ATTACKS
+        (lemma in VERBAL_ATTACKS or mutual)
         and words_at
         and not any(s.role in _ARMED_ROLES for s in c.sources)
         and not speaks_of_violence([t for t in cl.tokens if t.i != c.trigger and t.i not in told])

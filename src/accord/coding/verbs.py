@@ -270,9 +270,9 @@ class VerbDictionary:
                 if form.no_code or not form.code:
                     continue
                 if form.intransitive and any(
-                    tokens[c].dep == "dobj" for c in children.get(verb, ())
+                    tokens[c].dep in ("dobj", "ccomp") for c in children.get(verb, ())
                 ):
-                    continue  # 'demonstrated a phone': not the intransitive sense
+                    continue  # 'demonstrated a phone / that ...': not the intransitive sense
                 if form.needs_complement and not any(
                     tokens[c].dep in _COMPLEMENT_DEPS for c in children.get(verb, ())
                 ):
