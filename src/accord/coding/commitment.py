@@ -162,17 +162,25 @@ def _voiced(
     return actors is None or same_actor(tokens, clause, tok.head, children, actors)
 
 
-def _asked(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
-    """An indirect question ('did not announce whom they would support', 'asked whether
-    it would retaliate': question_words.txt) or the clause of a denied report ('did not
-    say it would attend'): what someone would do there is asked or unsaid, no commitment."""
-    kids = children.get(verb, ())
-    if any(
+def opens_question(
+    tokens: Sequence[Token], clause: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """Whether a clause is an indirect question, opened by a question word before its verb
+    ('whom they would support', 'whether it would retaliate', 'why the government was
+    agreeing': question_words.txt)."""
+    return any(
         tokens[k].text.lower() in _QUESTION_WORDS
         and tokens[k].dep in ("mark", "dobj", "nsubj", "nsubjpass", "advmod", "attr")
-        and k < verb
-        for k in kids
-    ):
+        and k < clause
+        for k in children.get(clause, ())
+    )
+
+
+def _asked(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """An indirect question ('did not announce whom they would support', 'asked whether
+    it would retaliate': :func:`opens_question`) or the clause of a denied report ('did not
+    say it would attend'): what someone would do there is asked or unsaid, no commitment."""
+    if opens_question(tokens, verb, children):
         return True
     tok = tokens[verb]
     if tok.dep != "ccomp" or tok.head == verb:

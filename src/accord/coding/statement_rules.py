@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, identified
-from accord.coding.commitment import coded_as_intent, first_conjunct
+from accord.coding.commitment import coded_as_intent, first_conjunct, opens_question
 from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words, subtree
 from accord.coding.political import is_political
@@ -79,19 +79,11 @@ def question_about(c: Candidate, cl: Clause) -> Verdict:
     return Drop("a question about a topic ('asked X about Y'), not a request")
 
 
-_QUESTION_WORDS = words("question_words.txt")
-
-
 def _a_question(clause: int, cl: Clause) -> bool:
     """Whether a reported clause is a question: opened by a question word ('whether the
     Treasury had leaned on ONS', 'why the government was agreeing') or, quoted, ending in
     a question mark."""
-    kids = cl.children.get(clause, ())
-    if any(
-        cl.tokens[k].text.lower() in _QUESTION_WORDS and k < clause
-        for k in kids
-        if cl.tokens[k].dep in ("mark", "advmod", "nsubj", "nsubjpass", "dobj", "attr")
-    ):
+    if opens_question(cl.tokens, clause, cl.children):
         return True
     return any(cl.tokens[k].text == "?" for k in subtree(cl.children, clause))
 
