@@ -414,6 +414,16 @@ THE = ("the", "the", "DET", "det")
 # (what the case guards, the clause, the codes a match may carry: "" or None = no event)
 SENSES: list[tuple[str, Spec, set[str | None]]] = [
     (
+        "'Blair flew to Basra': a visit (042)",
+        _clause_of(
+            "Blair",
+            ("flew", "fly"),
+            ("to", "to", "ADP", "prep"),
+            ("Basra", "Basra", "PROPN", "pobj"),
+        ),
+        {"042"},
+    ),
+    (
         "'the US is struggling with a deficit': no force",
         _clause_of(
             "US",
