@@ -97,8 +97,9 @@ def commits(
     tokens: Sequence[Token],
     verb: int,
     children: Mapping[int, Sequence[int]],
-    speaker_check: SentenceActors | None = None,
     actors: SentenceActors | None = None,
+    *,
+    own_voice: bool = False,
 ) -> bool:
     """Whether a future-mode verb is the actor's own commitment ("will", "agreed to", "plans
     to", "is ready to") rather than what someone else is urged or asked to do.
@@ -109,21 +110,22 @@ def commits(
     help"; not "Mr Brown wanted to provide $10bn", "Labour's plans to give"), an offer
     or a pledge voices itself ("Honcharuk's offer to resign"), and what
     a question asks ("whether the US and China could agree to end the war") commits
-    no one. ``actors`` (or ``speaker_check``) tells whose voice a wish is in.
+    no one. ``actors`` tells whose voice a wish is in; ``own_voice`` asks that a 'will'
+    be said by its own actor too (threats and refusals).
     """
     if _asked(tokens, verb, children):
         return False
     will = any(
         tokens[c].dep == "aux" and tokens[c].text.lower() in _WILL for c in children.get(verb, ())
     )
-    if will and speaker_check is None:
+    if will and not own_voice:
         return True
-    if will and speaker_check is not None:
+    if will:
         tok = tokens[verb]
         head = tokens[tok.head]
-        if tok.dep != "ccomp" or head.lemma.lower() not in _ANNOUNCING:
+        if tok.dep != "ccomp" or head.lemma.lower() not in _ANNOUNCING or actors is None:
             return False
-        return same_actor(tokens, verb, tok.head, children, speaker_check)
+        return same_actor(tokens, verb, tok.head, children, actors)
     tok = tokens[verb]
     current = verb
     while tok.dep in ("xcomp", "acl") and tok.head != current:
@@ -135,7 +137,7 @@ def commits(
             if head.pos in ("NOUN", "PROPN") and lemma not in _SPOKEN_NOUNS:
                 return head.dep == "dobj" and tokens[head.head].lemma.lower() in _VOICING
             if lemma in _VOICED_HEADS:
-                return _voiced(tokens, at, children, actors or speaker_check)
+                return _voiced(tokens, at, children, actors)
             return True
         if lemma in _DIRECTIVE_HEADS:
             return False

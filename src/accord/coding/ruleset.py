@@ -145,9 +145,7 @@ def commitment(c: Candidate, cl: Clause) -> Verdict:
     anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
     intent = intent_code(c.code) if c.mode is Mode.FUTURE else None
     threat = intent is not None and intent[:2] == "13"
-    if intent is not None and commits(
-        cl.tokens, anchor, cl.children, cl.actors if threat else None, actors=cl.actors
-    ):
+    if intent is not None and commits(cl.tokens, anchor, cl.children, cl.actors, own_voice=threat):
         return dataclasses.replace(c, code=intent, rule=f"{c.rule}+intent", mode=Mode.ASSERTED)
     yielding = cl.tokens[c.trigger].lemma.lower() in _YIELDING and not any(
         cl.tokens[k].lemma.lower() in _PENDING for k in cl.children.get(anchor, ())
@@ -155,7 +153,7 @@ def commitment(c: Candidate, cl: Clause) -> Verdict:
     if (
         c.mode is Mode.NEGATED
         and c.code[:2] not in ("01", "12")
-        and (yielding or commits(cl.tokens, anchor, cl.children, cl.actors))
+        and (yielding or commits(cl.tokens, anchor, cl.children, cl.actors, own_voice=True))
     ):
         return dataclasses.replace(
             c,
