@@ -181,3 +181,24 @@ def test_a_body_named_after_a_capital_is_not_its_government() -> None:
     government = parsed([*rows, ("government", "government", "NOUN", "nsubj", 2)])
     tokens = with_entities(government, [(1, 2, "GPE")])
     assert credible(tokens, [Mention(1, 2, london)], {}) == [Mention(1, 2, london)]
+
+
+def test_a_title_of_address_is_no_other_persons_name_once_the_story_named_the_person() -> None:
+    """'Tony Blair ... Mr Blair': 'Mr' is no name word of another person, as 'Sharon' in
+    'Sharon Osbourne' is; but a 'Mr McConnell' the story never named in full may be any
+    McConnell, not the knowledge base's."""
+    from accord.coding.actor_records import ActorRef
+    from tests.unit.parsing import Entry
+
+    blair = Entry("GBRGOV", "GBR", "GOV", "Tony Blair", "person")
+    ps = parsed(
+        [
+            ("Mr", "Mr", "PROPN", "compound", 1),
+            ("Blair", "Blair", "PROPN", "nsubj", 2),
+            ("said", "say", "VERB", "ROOT", 2),
+        ]
+    )
+    named = ActorRef(0, 0, 2, "GBRGOV", "GBR", "GOV", "Tony Blair", "person")
+    seen = {"tony": named, "blair": named}
+    assert credible(ps.tokens, [Mention(1, 2, blair)], seen) == [Mention(1, 2, blair)]
+    assert credible(ps.tokens, [Mention(1, 2, blair)], {}) == []

@@ -56,6 +56,13 @@ class KnowledgeBase(Protocol):
         not searched again."""
         ...
 
+    def offices(
+        self, words: Sequence[str]
+    ) -> Sequence[tuple[int, str, Sequence[tuple[dt.date, dt.date | None]]]]:
+        """The people ``words`` may name: where each name starts, the person, their
+        dated offices."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

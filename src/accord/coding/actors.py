@@ -17,6 +17,7 @@ from accord.coding.actor_phrases import coordinated_countries, named_as_person, 
 from accord.coding.actor_records import ActorRef, Mention, Party
 from accord.coding.bodies import (
     agent_compound,
+    former_office,
     names_owner,
     national_body,
     office_held,
@@ -178,6 +179,20 @@ class SentenceActors:
                 if r.country is not None and r.role and not r.basis and r.kind != "person"
             )
         return found
+
+    def _titled_before(self, own: Combined) -> str | None:
+        """The office an earlier sentence's title gave this person ("Defense Secretary
+        Mark Esper ... Esper said"): the story's own witness of the time it reports, over
+        the knowledge base's dates (of today, where the story has no date)."""
+        for known in self._people.values():
+            if (
+                known.kind == "person"
+                and known.name == own.name
+                and known.country == own.country
+                and known.role not in (None, "ELI")
+            ):
+                return known.role
+        return None
 
     def people(self) -> list[ActorRef]:
         """People named in this sentence (name heads resolved to a country), left to right."""
@@ -416,9 +431,17 @@ class SentenceActors:
             if shared:
                 return shared
         if own is not None and own.kind == "person" and own.role in (None, "ELI"):
-            titled = title_role(self._tokens, lo, hi)
+            titled = title_role(self._tokens, lo, hi) or self._titled_before(own)
             if titled is not None and own.country is not None:
                 own = Combined(own.country + titled, own.country, titled, own.name, "person")
+        elif (
+            own is not None
+            and own.kind == "person"
+            and own.country is not None
+            and former_office([t.text for t in self._tokens[lo:head]])
+        ):
+            # "Former Cabinet minister Clare Short": out of office, whatever the date
+            own = Combined(own.country + "ELI", own.country, "ELI", own.name, "person")
         if own is not None and own.kind in ("person", "igo", "group"):
             return [
                 ActorRef(

@@ -22,6 +22,7 @@ from accord.model import Token
 
 __all__ = [
     "agent_compound",
+    "former_office",
     "names_owner",
     "national_body",
     "office_held",
@@ -34,7 +35,8 @@ _NEWS_WORDS = frozenset({"news", "press"})
 _SPORT_WORDS = words("sport_context.txt")
 _NATIONAL_WORDS = frozenset({"National", "Federal", "State"})
 _OFFICE_TITLES = table("office_titles.tsv")
-_PAST_OFFICE = words("past_office_words.txt")
+_FORMER_OFFICE = words("former_office_words.txt")
+_PAST_OFFICE = _FORMER_OFFICE | words("past_office_words.txt")
 _OFFICES = STATE_ROLES | POLITICAL_ROLES
 """Roles one holds as an office ("resigned as governor"), not a description ("as the man")."""
 
@@ -111,15 +113,39 @@ def state_agency(
 
 def title_role(tokens: Sequence[Token], lo: int, hi: int) -> str | None:
     """The role of an office title written in tokens [lo, hi) ("President", "Prime
-    Minister"), unless it is a past one ("former", "ex-", "late", "then")."""
+    Minister", "Secretary of State"), unless it is a past one ("former", "ex-", "late", "then")."""
     texts = [tokens[k].text.lower() for k in range(lo, hi)]
     if _PAST_OFFICE.intersection(texts) or any(t.startswith("ex-") for t in texts):
         return None
-    for a, b in zip(texts, [*texts[1:], ""], strict=True):
-        role = _OFFICE_TITLES.get(f"{a} {b}") or _OFFICE_TITLES.get(a)
+    for i in range(len(texts)):
+        role = _title_at(texts, i)
+        if role is not None:
+            return role
+    return None
+
+
+def _title_at(texts: Sequence[str], i: int) -> str | None:
+    """The role of the title that starts at ``texts[i]``, the longest first ("secretary of
+    state", then "defense secretary", then "minister")."""
+    for n in (3, 2, 1):
+        role = _OFFICE_TITLES.get(" ".join(texts[i : i + n])) if i + n <= len(texts) else None
         if role is not None:
             return role[0]
     return None
+
+
+def former_office(words: Sequence[str]) -> bool:
+    """Whether the words before a name say its holder has left an office: a word of
+    former_office_words.txt right before an office title, or one word before it ("former
+    President", "the late King", "former Cabinet minister", "ex-President"); not "former
+    presidential candidate Senator X" (a former candidacy, a present office)."""
+    texts = [w.lower() for w in words]
+    for i, t in enumerate(texts):
+        if t.startswith("ex-") and _title_at([t[3:], *texts[i + 1 :]], 0) is not None:
+            return True
+        if t in _FORMER_OFFICE and any(_title_at(texts, j) for j in (i + 1, i + 2)):
+            return True
+    return False
 
 
 def office_held(

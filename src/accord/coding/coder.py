@@ -58,6 +58,7 @@ from accord.coding.sentence_events import (
 )
 from accord.coding.source_rules import needs_source
 from accord.coding.story import main_country, paragraph_starts, story_place
+from accord.coding.story_time import named_offices, office_time, roles_note
 from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
@@ -126,7 +127,14 @@ def code_document(
     When ``trace`` is given, a :class:`Decision` is appended for every candidate trigger.
     """
     doc = clean.doc
-    named = {ps.sentence.index: find_mentions(ps.tokens, ctx.kb, doc.date) for ps in parsed}
+    # an undated story's actors as of the time its people held office (story_time)
+    timed = None
+    if doc.date is None:
+        texts = [[t.text for t in ps.tokens] for ps in parsed]
+        people = (p for words in texts for p in named_offices(words, ctx.kb.offices(words)))
+        timed = office_time(people, dt.date.today())
+    roles_date = doc.date or timed
+    named = {ps.sentence.index: find_mentions(ps.tokens, ctx.kb, roles_date) for ps in parsed}
     acronyms = {a for ps in parsed for a in foreign_acronyms(ps.tokens, named[ps.sentence.index])}
     if acronyms:  # "the Electronic Frontier Foundation (EFF)": not the KB's EFF anywhere
         named = {
@@ -136,7 +144,8 @@ def code_document(
     sporting = {ps.sentence.index for ps in parsed if sport_sentence(ps.tokens)}
     state = _DocState(
         publication=doc.date,
-        location=_dateline_place(clean, ctx, doc.date),
+        roles_date=roles_date,
+        location=_dateline_place(clean, ctx, roles_date),
         sport=sport_story(parsed, sporting),
         sporting=frozenset(sporting),
         main=main_country(
@@ -153,6 +162,14 @@ def code_document(
     events: list[Event] = []
     for ps in parsed:
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
+    if timed is not None:
+        note = roles_note(timed)
+        events = [
+            dataclasses.replace(
+                e, evidence=dataclasses.replace(e.evidence, rule=e.evidence.rule + note)
+            )
+            for e in events
+        ]
     return tuple(dedupe(state.story_places.place_ahead(events)))
 
 
@@ -162,6 +179,10 @@ class _DocState:
 
     publication: dt.date | None
     location: Place | None
+    roles_date: dt.date | None = None
+    """The date the knowledge base resolves the story's actors on, where a sentence has
+    no date of its own: the publication date, or for an undated story the time its
+    people held office (:func:`office_time`); None: today."""
     sport: bool = False
     """The story is a sports report (coding.domain)."""
     last_person: ActorRef | None = None
@@ -397,10 +418,9 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         root_date = state.story.for_sentence(tokens)
     sentence_date = root_date or state.fallback_date()
     found = state.named.get(ps.sentence.index)
-    if found is None or sentence_date.date != state.publication:
-        found = undefined_here(
-            tokens, find_mentions(tokens, ctx.kb, sentence_date.date), state.acronyms
-        )
+    roles_date = sentence_date.date or state.roles_date
+    if found is None or roles_date != state.roles_date:
+        found = undefined_here(tokens, find_mentions(tokens, ctx.kb, roles_date), state.acronyms)
     mentions = regional_namesakes(tokens, credible(tokens, found, state.people))
     state.countries.update(m.entry.country for m in mentions if m.entry.country)
     place = None

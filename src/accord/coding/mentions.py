@@ -20,6 +20,7 @@ __all__ = ["credible", "find_mentions", "nationality_only"]
 
 _GEOGRAPHIC_NOUNS = words("geographic_nouns.txt")
 _CLOCK = words("clock_abbreviations.txt")
+_ADDRESS_TITLES = words("address_titles.txt")
 
 
 def find_mentions(
@@ -65,15 +66,19 @@ def credible(
             out.append(m)
             continue
         around = [i for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
-        if any(
-            tokens[i].pos == "PROPN"
+        introduced = any((ref := seen.get(w)) is not None and ref.name == e.name for w in present)
+        beside = [
+            tokens[i].text.lower()
+            for i in around
+            if tokens[i].pos == "PROPN"
             and tokens[i].text.lower() not in name
             and (tokens[i].ent_type == "PERSON" or _one_name(tokens, i, m))
-            for i in around
-        ):
-            continue  # "Sharon Osbourne", "Luis Rivera Marín": another person's name
+        ]
+        if beside and not (introduced and _ADDRESS_TITLES.issuperset(beside)):
+            # "Sharon Osbourne", "Luis Rivera Marín": another person's name; "Mr Blair"
+            # is Tony Blair where the story named him, not any Blair
+            continue
         titled = any(w not in name for w in words)
-        introduced = any((ref := seen.get(w)) is not None and ref.name == e.name for w in present)
         if titled or introduced or (e.role is not None and e.role != "ELI"):
             out.append(m)
     return out

@@ -319,6 +319,29 @@ class ActorKB:
             out.append(self._candidate(pat, i, stream[end - 1].word + 1))
         return out
 
+    def offices(
+        self, words: Sequence[str]
+    ) -> list[tuple[int, str, list[tuple[dt.date, dt.date | None]]]]:
+        """The people ``words`` name in full (one person to a name), each with where the
+        name starts and the offices the knowledge base dates for them (any role but ELI), as
+        (first day, end): what an undated story's time is read from
+        (:mod:`accord.coding.story_time`)."""
+        out: list[tuple[int, str, list[tuple[dt.date, dt.date | None]]]] = []
+        for c in self.candidates(words):
+            if c.kinds != {"person"} or len(set(c.names)) != 1:
+                continue
+            written = {w.lower() for w in words[c.start : c.end]}
+            if not written.issuperset(c.names[0].lower().split()):
+                continue  # 'Charles' of 'Charles Clarke' is no King Charles: full names only
+            held = [
+                (s.start, s.end)
+                for s in self.history(c.names[0])
+                if s.start is not None and self._role_of(s.code) not in (None, "ELI")
+            ]
+            if held:
+                out.append((c.start, c.names[0], held))
+        return out
+
     def _candidate(self, pat: PatternRecord, start: int, end: int) -> Candidate:
         kinds: set[str] = set()
         roles: set[str] = set()
