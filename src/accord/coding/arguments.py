@@ -40,9 +40,18 @@ _ARMED = roles_with("armed")
 actor, not the one acted on."""
 
 
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Whether two actors are one: the same code, unless both are people the text names
+    differently ('Blair backed Chancellor Gordon Brown's report': two members of one
+    government, GBRGOV both)."""
+    if a.code != b.code:
+        return False
+    return not (a.kind == b.kind == "person" and a.name and b.name and a.name != b.name)
+
+
 def distinct(src: ActorRef, tgt: ActorRef) -> bool:
     """A target that is not the source itself (nor the source's own country, bare)."""
-    if tgt.code == src.code:
+    if same_actor(src, tgt):
         return False
     return not (tgt.country == src.country and tgt.code == tgt.country)
 
@@ -162,7 +171,7 @@ def arguments(
         targets.extend(
             t
             for t in owner_targets(tokens, verb, children, actors, verbal=True)
-            if all(t.code != s.code for s in sources)
+            if all(not same_actor(t, s) for s in sources)
         )
     if not passive and not targets:
         targets.extend(_objects(tokens, verb, children, actors, match))
@@ -174,7 +183,7 @@ def arguments(
             if tokens[c].dep in ("nsubj", "nsubjpass")
             for r in actors.actors_at(c)
         ]
-        targets.extend(r for r in inner_subjects if all(r.code != s.code for s in sources))
+        targets.extend(r for r in inner_subjects if all(not same_actor(r, s) for s in sources))
     if not targets and match.inner_verb is None and match.code[:2] in _ADDRESSED_ROOTS:
         # "recommended the US troops withdraw", "demanded that Russia leave": the one
         # asked is the subject of the clause that says what is asked
@@ -187,7 +196,7 @@ def arguments(
             for g in children.get(k, ())
             if tokens[g].dep == "nsubj"
             for r in actors.actors_at(g)
-            if all(r.code != s.code for s in sources)
+            if all(not same_actor(r, s) for s in sources)
         )
     if not targets and match.inner_verb is not None:
         # "threatened to attack Israel": the target sits under the framed inner verb
@@ -202,14 +211,14 @@ def arguments(
             violent=armed and match.code[:2] in VIOLENT_ROOTS,
             verbal=match.code[:2] in VERBAL_ROOTS,
         )
-        targets.extend(t for t in owners if all(t.code != s.code for s in sources))
+        targets.extend(t for t in owners if all(not same_actor(t, s) for s in sources))
     if not targets and match.code == _MEDIATE:
         # "a deal it brokered to normalize relations between Sudan and Israel": the
         # mediator's targets are the parties between whom it mediates
         targets.extend(
             t
             for t in _mediated_parties(tokens, verb, children, actors)
-            if all(t.code != s.code for s in sources)
+            if all(not same_actor(t, s) for s in sources)
         )
     if not targets and match.code[:2] == _THREAT_ROOT:
         # "threatened to ban voting if Hamas ran": a threat is aimed at whoever must meet
@@ -217,11 +226,11 @@ def arguments(
         targets.extend(
             t
             for t in _conditioned(tokens, (verb, match.inner_verb), children, actors)
-            if all(t.code != s.code for s in sources)
+            if all(not same_actor(t, s) for s in sources)
         )
     if not targets and not passive:
         nested = nested_targets(tokens, verb, children, actors, TARGET_PREPS)
-        targets.extend(t for t in nested if all(t.code != s.code for s in sources))
+        targets.extend(t for t in nested if all(not same_actor(t, s) for s in sources))
     used = set(match.tokens)
     # a pattern word after the verb is what is done, not who does it; one before it
     # qualifies the subject ('&MILITARY * ': 'US troops withdrew'), which still acts
