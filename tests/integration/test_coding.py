@@ -26,6 +26,17 @@ def _triples(coder: Any, text: str) -> set[Triple]:
 
 CASES: list[tuple[str, str, list[Triple]]] = [
     (
+        "an attack glossed by a participle of speech is words, by actors who bear no arms",
+        "South African president Thabo Mbeki attacked British imperialists on Monday, saying"
+        " they treated Africans like savages.",
+        [("ZAFGOV", "11", "GBR")],
+    ),
+    (
+        "backing a call already made endorses it (051), no intent to support (032)",
+        "France backed Germany's call for talks on Monday.",
+        [("FRA", "05", "DEU")],
+    ),
+    (
         "admitting one's own act claims responsibility; representatives speak for their country",
         "On Saturday, representatives from Iran acknowledged their government had shot down a"
         " Ukrainian passenger jet.",
@@ -1196,3 +1207,33 @@ def test_one_act_told_by_a_chain_of_verbs_is_one_event(coder: Any) -> None:
         date=DATE,
     )
     assert {e.cameo[:2] for e in two if e.source.country == "GBR"} >= {"02", "04"}
+
+
+def test_an_undated_storys_actors_hold_the_offices_of_its_time(coder: Any) -> None:
+    """No date: the knowledge base resolves the story's people as of the time most of
+    them held office, not today (Blair and Brown in office, not former officials; the
+    Taliban an insurgency before 2021), and the evidence says so; a dated story is
+    resolved on its date."""
+    text = (
+        "Tony Blair and Chancellor Gordon Brown met Hamid Karzai in London."
+        " Mr Blair criticised the Taliban."
+    )
+    undated = coder.code_text(text, date=None)
+    got = {(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in undated}
+    assert ("GBRGOV", "11", "AFGREB") in got or ("GBRGOV", "11", "AFGINS") in got
+    assert ("GBRGOV", "04", "AFGGOV") in got
+    assert all("+roles:200" in e.evidence.rule for e in undated)
+    dated = coder.code_text(text, date="2019-06-01")
+    assert not any("+roles:" in e.evidence.rule for e in dated)
+    got = {(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in dated}
+    assert ("GBRELI", "04", "AFGELI") in got  # in 2019 Blair and Karzai were former leaders
+
+
+def test_a_title_the_story_gave_a_person_holds_for_their_surname(coder: Any) -> None:
+    """'U.S. Defense Secretary Mark Esper ... Esper met': the office the text gives a
+    person is the story's witness, in a later sentence too; 'former' gives none."""
+    later = " Esper met with Vietnamese officials in Hanoi."
+    titled = coder.code_text("U.S. Defense Secretary Mark Esper arrived on Tuesday." + later)
+    assert [e.source.code for e in titled if e.cameo[:2] == "04"] == ["USAGOV"]
+    former = coder.code_text("Former Defense Secretary Mark Esper arrived on Tuesday." + later)
+    assert [e.source.code for e in former if e.cameo[:2] == "04"] == ["USAELI"]

@@ -552,6 +552,7 @@ def test_an_undated_verb_takes_the_date_of_a_clause_conjoined_after_it() -> None
         ("VB", "should", "020"),  # 'suggested the driver should stop': an appeal
         ("VB", None, "020"),  # 'suggested the driver stop'
         ("VB", "would", "010"),  # 'suggested the driver would stop': a prediction, a view
+        ("VBZ", None, "010"),  # 'suggested the driver stops': what is, in the present
     ],
 )
 def test_suggested_fact(tag: str, modal: str | None, code: str) -> None:
@@ -566,6 +567,23 @@ def test_suggested_fact(tag: str, modal: str | None, code: str) -> None:
     verb = len(rows)
     rows += [("stop", "stop", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)]
     ps = tagged(parsed(rows), {verb: tag, **({4: "MD"} if modal else {})})
+    got = suggested_fact.apply(_candidate(code="020"), _clause(ps))
+    assert isinstance(got, Candidate) and got.code == code
+
+
+@pytest.mark.parametrize(("aux", "tag", "code"), [("is", "VBZ", "010"), ("be", "VB", "020")])
+def test_a_suggestion_of_what_is_going_on_is_a_view(aux: str, tag: str, code: str) -> None:
+    """'suggested that NASA is using SLS too little': a view; 'suggested that NASA be
+    using ...' (the base form) puts forward what is to be done."""
+    rows = [
+        ("Russia", "Russia", "PROPN", "nsubj", 1),
+        ("suggested", "suggest", "VERB", "ROOT", 1),
+        ("NASA", "NASA", "PROPN", "nsubj", 4),
+        (aux, "be", "AUX", "aux", 4),
+        ("using", "use", "VERB", "ccomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    ps = tagged(parsed(rows), {3: tag, 4: "VBG"})
     got = suggested_fact.apply(_candidate(code="020"), _clause(ps))
     assert isinstance(got, Candidate) and got.code == code
 

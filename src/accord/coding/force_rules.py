@@ -326,6 +326,7 @@ VERBAL_OBJECTS = words("verbal_objects.txt")
 VERBAL_ATTACKS = words("verbal_attack_verbs.txt")
 _ARMED_ROLES = roles_with("armed")
 _RECIPROCAL = words("reciprocal_conflict_verbs.txt")
+_GLOSSES = words("verbal_gloss_verbs.txt") | words("speech_verbs.txt")
 _SPEAKING_ROLES = roles_with("speaks")
 """Roles whose 'attack' on a thing (a bill, an inquiry) is words, not force; protesters
 attacking a police station are not among them."""
@@ -343,10 +344,11 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
     class', 'attacked the way the Iraq war was sold' (the thing attacked, with all its
     words, is not the violence told) ('Russia attacked Ukraine',
     'rebels attacked the base' stay force); so is an attack that describes its object
-    ('attacked Labour's pledges as "vacuous"') by actors who bear no arms; so is a clash
+    ('attacked Labour's pledges as "vacuous"') or glosses it with a participle of speech
+    ('attacked British imperialists, saying they ...') by actors who bear no arms; so is a clash
     between actors who speak and bear no arms ('the two political leaders clashed')
     (data/lexicon: verbal_objects, verbal_attack_verbs, reciprocal_conflict_verbs,
-    violence_context)."""
+    verbal_gloss_verbs, speech_verbs, violence_context)."""
     if c.code[:2] not in VIOLENT_ROOTS:
         return c
     dobjs = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "dobj"]
@@ -374,7 +376,13 @@ def verbal_attack(c: Candidate, cl: Clause) -> Verdict:
         cl.tokens[k].dep == "prep" and cl.tokens[k].text.lower() == "as"
         for k in cl.children.get(c.trigger, ())
     )  # 'attacked Labour's pledges as "vacuous"': a description is words
-    if not objects and not figurative and not described:
+    glossed = not any(s.role in _ARMED_ROLES for s in c.sources) and any(
+        cl.tokens[k].dep == "advcl"
+        and cl.tokens[k].tag == "VBG"
+        and cl.tokens[k].lemma.lower() in _GLOSSES
+        for k in cl.children.get(c.trigger, ())
+    )  # 'attacked British imperialists, saying they ...': what the attack said
+    if not objects and not figurative and not described and not glossed:
         return c
     return dataclasses.replace(c, code=CRITICIZE, rule=f"{c.rule}+verbal")
 

@@ -90,7 +90,9 @@ def _a_question(clause: int, cl: Clause) -> bool:
 
 _ARGUING = words("arguing_verbs.txt")
 _SUGGESTING = words("suggesting_verbs.txt")
-_PAST_TAGS = frozenset({"VBD"})
+_INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})
+"""A finite verb of the past or the third person present: 'lost', 'relies', 'is', 'has'
+(a suggestion of what is to be done takes the base form: 'that NASA rely')."""
 _PREDICTING = frozenset({"would", "will", "might", "may", "could", "'d", "'ll"})
 """Modals of prediction: what a suggestion with them says is a view, not an appeal."""
 
@@ -112,9 +114,11 @@ def suggested_fact(c: Candidate, cl: Clause) -> Verdict:
 
 
 def _told_as_done(verb: int, cl: Clause) -> bool:
-    """A finite past-tense clause with no modal ('the driver lost control'), or a
-    prediction ('suggested he would not run', 'suggested Iran might retaliate'): a view of
-    what is or will be, not what someone is asked to do ('should resume' is)."""
+    """A finite clause with no modal, past or third person present ('the driver lost
+    control', 'the MPC is waiting for a clearer picture', 'the government was hiding the
+    figures'), or a prediction ('suggested he would not run', 'suggested Iran might
+    retaliate'): a view of what is or will be, not what someone is asked to do ('should
+    resume', 'that the President change his diet' are)."""
     kids = cl.children.get(verb, ())
     modals = [
         cl.tokens[k].text.lower()
@@ -123,11 +127,12 @@ def _told_as_done(verb: int, cl: Clause) -> bool:
     ]
     if modals:
         return all(m in _PREDICTING for m in modals)
-    if cl.tokens[verb].tag in _PAST_TAGS:
+    if cl.tokens[verb].tag in _INDICATIVE_TAGS:
         return True
-    return cl.tokens[verb].tag == "VBN" and any(
-        cl.tokens[k].dep == "aux" and cl.tokens[k].tag == "VBD" for k in kids
-    )  # 'suggested Iran had attacked'
+    return cl.tokens[verb].tag in ("VBN", "VBG") and any(
+        cl.tokens[k].dep in ("aux", "auxpass") and cl.tokens[k].tag in _INDICATIVE_TAGS
+        for k in kids
+    )  # 'suggested Iran had attacked', 'suggested that NASA isn't using SLS enough'
 
 
 _AGREEING = words("agreeing_verbs.txt")
