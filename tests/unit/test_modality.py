@@ -352,6 +352,92 @@ AGO_IS_BACKGROUND: Spec = [
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
+# In the past, Iran accused Israel.
+IN_THE_PAST_IS_BACKGROUND: Spec = [
+    ("In", "in", "ADP", "IN", "prep", 5),
+    ("the", "the", "DET", "DT", "det", 2),
+    ("past", "past", "NOUN", "NN", "pobj", 0),
+    (",", ",", "PUNCT", ",", "punct", 5),
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 5),
+    ("accused", "accuse", "VERB", "VBD", "ROOT", 5),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 5),
+]
+
+# In the past week, Iran accused Israel.
+IN_THE_PAST_WEEK_IS_NOT: Spec = [
+    ("In", "in", "ADP", "IN", "prep", 6),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("past", "past", "ADJ", "JJ", "amod", 3),
+    ("week", "week", "NOUN", "NN", "pobj", 0),
+    (",", ",", "PUNCT", ",", "punct", 6),
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 6),
+    ("accused", "accuse", "VERB", "VBD", "ROOT", 6),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 6),
+]
+
+# Yukos claimed it sought help because the courts were unfriendly or offered less protection.
+CLAUSE_HUNG_ON_A_CLAIM_IS_CLAIMED: Spec = [
+    ("Yukos", "Yukos", "PROPN", "NNP", "nsubj", 1),
+    ("claimed", "claim", "VERB", "VBD", "ROOT", 1),
+    ("it", "it", "PRON", "PRP", "nsubj", 3),
+    ("sought", "seek", "VERB", "VBD", "ccomp", 1),
+    ("help", "help", "NOUN", "NN", "dobj", 3),
+    ("because", "because", "SCONJ", "IN", "mark", 8),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("courts", "court", "NOUN", "NNS", "nsubj", 8),
+    ("were", "be", "AUX", "VBD", "advcl", 3),
+    ("unfriendly", "unfriendly", "ADJ", "JJ", "acomp", 8),
+    ("or", "or", "CCONJ", "CC", "cc", 8),
+    ("offered", "offer", "VERB", "VBD", "conj", 8),
+    ("protection", "protection", "NOUN", "NN", "dobj", 11),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+# The Houthis claimed they attacked the base and killed soldiers.
+SELF_CLAIM_GOES_ON_IN_A_CONJUNCT: Spec = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("Houthis", "Houthis", "PROPN", "NNPS", "nsubj", 2),
+    ("claimed", "claim", "VERB", "VBD", "ROOT", 2),
+    ("they", "they", "PRON", "PRP", "nsubj", 4),
+    ("attacked", "attack", "VERB", "VBD", "ccomp", 2),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("base", "base", "NOUN", "NN", "dobj", 4),
+    ("and", "and", "CCONJ", "CC", "cc", 4),
+    ("killed", "kill", "VERB", "VBD", "conj", 4),
+    ("soldiers", "soldier", "NOUN", "NNS", "dobj", 8),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+# When the United States slaps tariffs, exporters pay.
+WHEN_IN_THE_PRESENT_IS_GENERIC: Spec = [
+    ("When", "when", "SCONJ", "WRB", "advmod", 4),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("United", "United", "PROPN", "NNP", "compound", 3),
+    ("States", "States", "PROPN", "NNP", "nsubj", 4),
+    ("slaps", "slap", "VERB", "VBZ", "advcl", 8),
+    ("tariffs", "tariff", "NOUN", "NNS", "dobj", 4),
+    (",", ",", "PUNCT", ",", "punct", 8),
+    ("exporters", "exporter", "NOUN", "NNS", "nsubj", 8),
+    ("pay", "pay", "VERB", "VBP", "ROOT", 8),
+    (".", ".", "PUNCT", ".", "punct", 8),
+]
+
+# When the United States slapped tariffs, exporters paid.
+WHEN_IN_THE_PAST_IS_NOT: Spec = [
+    ("When", "when", "SCONJ", "WRB", "advmod", 4),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("United", "United", "PROPN", "NNP", "compound", 3),
+    ("States", "States", "PROPN", "NNP", "nsubj", 4),
+    ("slapped", "slap", "VERB", "VBD", "advcl", 8),
+    ("tariffs", "tariff", "NOUN", "NNS", "dobj", 4),
+    (",", ",", "PUNCT", ",", "punct", 8),
+    ("exporters", "exporter", "NOUN", "NNS", "nsubj", 8),
+    ("paid", "pay", "VERB", "VBD", "ROOT", 8),
+    (".", ".", "PUNCT", ".", "punct", 8),
+]
+
 # Saudi Arabia initially denied the claims.
 INITIALLY_IS_BACKGROUND: Spec = [
     ("Saudi", "Saudi", "PROPN", "NNP", "compound", 1),
@@ -617,6 +703,24 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
         {"reiterated": Mode.ASSERTED, "ease": Mode.FUTURE},
     ),
     ("ago_is_background", AGO_IS_BACKGROUND, {"expelled": Mode.BACKGROUND}),
+    ("in_the_past_is_background", IN_THE_PAST_IS_BACKGROUND, {"accused": Mode.BACKGROUND}),
+    (
+        "when_in_the_present_is_generic",
+        WHEN_IN_THE_PRESENT_IS_GENERIC,
+        {"slaps": Mode.HYPOTHETICAL},
+    ),
+    ("when_in_the_past_is_not", WHEN_IN_THE_PAST_IS_NOT, {"slapped": Mode.ASSERTED}),
+    (
+        "clause_hung_on_a_claim_is_claimed",
+        CLAUSE_HUNG_ON_A_CLAIM_IS_CLAIMED,
+        {"claimed": Mode.ASSERTED, "sought": Mode.ASSERTED, "offered": Mode.ALLEGED},
+    ),
+    (
+        "self_claim_goes_on_in_a_conjunct",
+        SELF_CLAIM_GOES_ON_IN_A_CONJUNCT,
+        {"attacked": Mode.ASSERTED, "killed": Mode.ASSERTED},
+    ),
+    ("in_the_past_week_is_not", IN_THE_PAST_WEEK_IS_NOT, {"accused": Mode.ASSERTED}),
     ("initially_is_background", INITIALLY_IS_BACKGROUND, {"denied": Mode.BACKGROUND}),
     ("initially_on_a_copula_is_not", INITIALLY_ON_A_COPULA_IS_NOT, {"were": Mode.ASSERTED}),
     (

@@ -6,7 +6,8 @@ Rules read the dependency parse around the trigger verb:
   ('refused to meet', 'failed to reach', 'denied attacking', 'without returning', 'its
   refusal to accept');
 * hypothetical: modal auxiliaries ('could', 'must'), 'if/unless/whether' clauses and what
-  hangs off a hypothetical clause, questions;
+  hangs off a hypothetical clause, a 'when' clause in the simple present ('when the US
+  slaps tariffs'), questions;
 * future: 'will', a reported 'would' of the speaker's own ('said they would meet'), the
   complement of a verb, adjective or noun of intention, threat or request ('threatened
   to strike', 'set to expire', 'is ready to', 'wants Germany to pay', 'demanded that Iraq
@@ -18,9 +19,9 @@ Rules read the dependency parse around the trigger verb:
   Xi ...', 'allegedly'); a speaker's claim about its own act ('said it carried out the
   attack') stays asserted;
 * background: the past perfect ('they had met', but not a speaker's report of its own
-  act, 'said it had paid'), 'earlier/previously/ago', a subordinate event dated by a bare
-  year ('the agreement signed in 2001'), a span of years ('has increased cooperation in
-  the last few years', 'for decades').
+  act, 'said it had paid'), 'earlier/previously/ago', 'in the past', a subordinate event
+  dated by a bare year ('the agreement signed in 2001'), a span of years ('has increased
+  cooperation in the last few years', 'for decades').
 
 Only the embedded verb is affected by its frame: in "threatened to strike" the strike is
 future while the threat itself stays asserted.
@@ -65,6 +66,8 @@ _CLAIM_DOCUMENTS = words("claim_documents.txt")
 _RUMOURS = words("rumour_nouns.txt")
 _SUSPECTED = words("suspected_participles.txt")
 _BACKGROUND_ADVS = words("background_adverbs.txt")
+_GENERIC_TIME_MARKS = words("generic_time_marks.txt")
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _SPAN_UNITS = words("span_units.txt")
 _SPAN_MARKERS = words("span_markers.txt")
 _SPAN_PREPOSITIONS = words("span_prepositions.txt")
@@ -96,6 +99,8 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         return Mode.HYPOTHETICAL
     if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
         return Mode.HYPOTHETICAL
+    if _generic_when(tokens, verb, kids):
+        return Mode.HYPOTHETICAL  # "When the United States slaps tariffs on goods, ..."
     if any(_hedged(tokens, k, children) for k in kids):
         return Mode.HYPOTHETICAL  # "somebody getting shot, perhaps by rioters"
     if any(a in _FUTURE_AUX for a in aux):
@@ -115,6 +120,10 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         # not on a copula: "the demonstrations were initially peaceful" dates a state of
         # the protest (which happened), not the protest
         return Mode.BACKGROUND
+    if tokens[verb].lemma.lower() != "be" and any(
+        _in_the_past(tokens, k.i, children) for k in kids
+    ):
+        return Mode.BACKGROUND  # "The proposals were opposed in the past by leftist parties"
     if tokens[verb].dep != "ROOT" and _dated_long_ago(tokens, verb, children):
         return Mode.BACKGROUND
     if _years_after(tokens, verb, children) or _perfect_description(tokens, verb, children):
@@ -122,6 +131,34 @@ def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
     if any(k.dep == "prep" and _span_of_years(tokens, k.i, children) for k in kids):
         return Mode.BACKGROUND
     return Mode.ASSERTED
+
+
+def _generic_when(tokens: Sequence[Token], verb: int, kids: Sequence[Token]) -> bool:
+    """A clause of time opened by 'when' or 'whenever' with its verb in the simple present
+    ('When the United States slaps tariffs on goods, it isn't foreign exporters that
+    pay'): what happens whenever it is so, no event (generic_time_marks.txt)."""
+    tok = tokens[verb]
+    if tok.dep != "advcl" or tok.tag not in _PRESENT_TAGS:
+        return False
+    if any(k.dep in ("aux", "auxpass") for k in kids):
+        return False
+    return any(
+        k.dep in ("advmod", "mark") and k.i < verb and k.text.lower() in _GENERIC_TIME_MARKS
+        for k in kids
+    )
+
+
+def _in_the_past(tokens: Sequence[Token], k: int, children: Mapping[int, Sequence[int]]) -> bool:
+    """'in the past', with nothing to bound it: a time before the story, not a span that
+    reaches the news ('in the past week' is one)."""
+    if tokens[k].dep != "prep" or tokens[k].text.lower() != "in":
+        return False
+    return any(
+        tokens[g].dep == "pobj"
+        and tokens[g].lemma.lower() == "past"
+        and all(tokens[d].dep == "det" for d in children.get(g, ()))
+        for g in children.get(k, ())
+    )
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -206,6 +243,11 @@ def _span_of_years(
     return False
 
 
+_CLAIM_DEPTH = 6
+"""How many clauses up a claim may hold the verb."""
+_WITHIN_CLAIM = frozenset({"conj", "advcl"})
+
+
 def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> bool:
     """Whether the verb reports what someone alleges (module docstring)."""
     for c in children.get(verb, ()):
@@ -218,11 +260,20 @@ def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
             # "arrested on suspicion of burglary", where the suspicion is the arrest's ground
             return True
     current = verb
-    for _ in range(4):
+    own_clause = True  # the verb is in the claimed clause itself, not in one hung on it
+    for _ in range(_CLAIM_DEPTH):
         tok = tokens[current]
         if tok.head == current:
             return False
         head = tokens[tok.head]
+        if tok.dep in _WITHIN_CLAIM:
+            own_clause = own_clause and tok.dep == "conj"
+            # "Yukos claimed it sought help in the US because other forums were unfriendly
+            # or offered less protection": a clause joined to, or hung on, what is claimed
+            # is claimed too (not one hung on the claiming verb itself: "claimed
+            # responsibility after its forces attacked")
+            current = tok.head
+            continue
         if tok.dep == "pcomp" and head.dep == "prep" and head.head != head.i:
             # "accused Russia of meddling", "suspected of spying", "convicted of murdering"
             above = tokens[head.head]
@@ -237,8 +288,9 @@ def _alleged(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence
         if head.pos == "NOUN" and lemma in _ALLEGATION_NOUNS and tok.dep in ("acl", "ccomp"):
             return True  # "an allegation (that) he assaulted her"
         if head.pos in ("VERB", "AUX") and lemma in _ALLEGING_VERBS and tok.dep == "ccomp":
-            # "Bolton claims Trump asked Xi", not "the Houthis claimed they attacked"
-            return not _pronoun_subject(tokens, current, children)
+            # "Bolton claims Trump asked Xi", not "the Houthis claimed they attacked" (but
+            # "Yukos claimed it sought help because the courts offered less protection")
+            return not own_clause or not _pronoun_subject(tokens, current, children)
         if (
             tok.dep in ("ccomp", "attr")
             and (lemma in _SPEECH_HEADS or lemma == "be")
