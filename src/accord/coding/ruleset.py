@@ -67,6 +67,7 @@ from accord.coding.statement_rules import (
     quoted_speaker,
     statement_content,
     suggested_fact,
+    warned_danger,
 )
 from accord.coding.target_rules import (
     answered_act,
@@ -476,6 +477,7 @@ RULES: tuple[Rule, ...] = (
     argued_statement,
     question_about,
     suggested_fact,
+    warned_danger,
     agreed_view,
     statement_content,
     bare_statement,

@@ -135,6 +135,46 @@ def _told_as_done(verb: int, cl: Clause) -> bool:
     )  # 'suggested Iran had attacked', 'suggested that NASA isn't using SLS enough'
 
 
+_WARNING = words("warning_verbs.txt")
+PESSIMISM = "012"
+_THREAT = "130"
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+@rule("warned_danger", ["verb"], reads=["code", "sources"], writes=["code", "rule"])
+def warned_danger(c: Candidate, cl: Clause) -> Verdict:
+    """A warning that something is or may be so, whose clause is no act of the warner's
+    and codes nothing of its own, is a pessimistic comment (012), not a threat (130):
+    'Greenspan warned that budget concerns were clouding the economic outlook', 'warned
+    the committee that binding judges might look like political interference'. A threat
+    is a coercive warning of what the warner will do ('warned that it would retaliate',
+    'warned Ukraine it would cut gas supplies', coded by what is threatened), or one the
+    dictionary's patterns name ('warned of severe reprisals') (data/lexicon/
+    warning_verbs.txt)."""
+    tok = cl.tokens[c.trigger]
+    if c.code != _THREAT or tok.lemma.lower() not in _WARNING:
+        return c
+    told = [k for k in cl.children.get(c.trigger, ()) if cl.tokens[k].dep == "ccomp"]
+    if not told:
+        return c
+    for k in told:
+        subjects = [g for g in cl.children.get(k, ()) if cl.tokens[g].dep in _CLAUSE_SUBJECTS]
+        if not subjects:
+            return c
+        for g in subjects:
+            owned = any(
+                cl.tokens[d].dep == "poss" and cl.tokens[d].pos == "PRON"
+                for d in cl.children.get(g, ())
+            )
+            if cl.tokens[g].pos == "PRON" or owned:
+                # 'warned that it would ...', 'warn the Saudis that our targets will keep
+                # expanding': the warner's own act
+                return c
+            if any(r.code == s.code for r in cl.actors.actors_at(g) for s in c.sources):
+                return c
+    return dataclasses.replace(c, code=PESSIMISM, rule=f"{c.rule}+danger")
+
+
 _AGREEING = words("agreeing_verbs.txt")
 _ACTING_DEPS = frozenset({"xcomp", "dobj"})
 _ACT_PREPS = frozenset({"to", "on", "upon"})
