@@ -1237,3 +1237,25 @@ def test_a_title_the_story_gave_a_person_holds_for_their_surname(coder: Any) -> 
     assert [e.source.code for e in titled if e.cameo[:2] == "04"] == ["USAGOV"]
     former = coder.code_text("Former Defense Secretary Mark Esper arrived on Tuesday." + later)
     assert [e.source.code for e in former if e.cameo[:2] == "04"] == ["USAELI"]
+
+
+def test_a_warning_of_a_danger_is_pessimism_and_of_ones_own_act_a_threat(coder: Any) -> None:
+    """'warned that budget concerns were clouding the outlook': a pessimistic comment
+    (012), no threat; 'warned that it would cut gas supplies' threatens (13x)."""
+    danger = coder.code_text(
+        "The Russian finance minister warned Ukraine on Monday that budget concerns were"
+        " clouding the economic outlook.",
+        date=DATE,
+    )
+    assert [e.cameo for e in danger] == ["012"]
+    threat = coder.code_text(
+        "Russia warned Ukraine on Monday that it would cut gas supplies.", date=DATE
+    )
+    assert [e.cameo[:2] for e in threat] == ["13"]
+
+
+def test_a_when_clause_in_the_present_tells_no_event(coder: Any) -> None:
+    generic = "When the United States slaps tariffs on Chinese goods, American importers pay."
+    assert not [e for e in coder.code_text(generic, date=DATE) if e.cameo[:2] == "16"]
+    past = "When the United States slapped tariffs on Chinese goods, importers paid."
+    assert [e.cameo[:2] for e in coder.code_text(past, date=DATE)] == ["16"]

@@ -202,3 +202,16 @@ def test_a_title_of_address_is_no_other_persons_name_once_the_story_named_the_pe
     seen = {"tony": named, "blair": named}
     assert credible(ps.tokens, [Mention(1, 2, blair)], seen) == [Mention(1, 2, blair)]
     assert credible(ps.tokens, [Mention(1, 2, blair)], {}) == []
+
+
+def test_a_surname_the_story_gave_another_person_is_that_person() -> None:
+    """'Tim Morrison ... Morrison said': not the knowledge base's Scott Morrison, even on
+    a date he holds office."""
+    from accord.coding.actor_records import ActorRef
+    from tests.unit.parsing import Entry
+
+    scott = Entry("AUSGOV", "AUS", "GOV", "Scott Morrison", "person")
+    ps = parsed([("Morrison", "Morrison", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)])
+    tim = ActorRef(0, 0, 2, "USAGOV", "USA", "GOV", "Tim Morrison", "person")
+    assert credible(ps.tokens, [Mention(0, 1, scott)], {"tim": tim, "morrison": tim}) == []
+    assert credible(ps.tokens, [Mention(0, 1, scott)], {}) == [Mention(0, 1, scott)]

@@ -41,7 +41,8 @@ def credible(
     words ("Sharon Osbourne", "Mark Morrison"), and kept otherwise only when a title is
     part of the match ("Prime Minister Sharon"), the person holds office on the date
     (a role other than ELI), or the document named the person before (``seen``: lower-cased
-    name words of the people named so far)."""
+    name words of the people named so far); never when the document named another person
+    of that name ("Tim Morrison", then "Morrison": not Scott Morrison)."""
     out: list[Mention] = []
     for m in mentions:
         e = m.entry
@@ -66,7 +67,9 @@ def credible(
             out.append(m)
             continue
         around = [i for i in (m.start - 1, m.end) if 0 <= i < len(tokens)]
-        introduced = any((ref := seen.get(w)) is not None and ref.name == e.name for w in present)
+        # named anywhere before, by any of its words ('Joe Biden', then 'Hunter Biden's
+        # partner', then 'Biden' is Joe)
+        introduced = any(ref.name == e.name for ref in seen.values())
         beside = [
             tokens[i].text.lower()
             for i in around
@@ -78,6 +81,11 @@ def credible(
             # "Sharon Osbourne", "Luis Rivera Marín": another person's name; "Mr Blair"
             # is Tony Blair where the story named him, not any Blair
             continue
+        if not introduced and any(
+            (ref := seen.get(w)) is not None and ref.kind == "person" and ref.name != e.name
+            for w in present
+        ):
+            continue  # "Tim Morrison ... Morrison said": the story's Morrison, not Scott
         titled = any(w not in name for w in words)
         if titled or introduced or (e.role is not None and e.role != "ELI"):
             out.append(m)

@@ -322,17 +322,17 @@ class ActorKB:
     def offices(
         self, words: Sequence[str]
     ) -> list[tuple[int, str, list[tuple[dt.date, dt.date | None]]]]:
-        """The people ``words`` name in full (one person to a name), each with where the
-        name starts and the offices the knowledge base dates for them (any role but ELI), as
-        (first day, end): what an undated story's time is read from
-        (:mod:`accord.coding.story_time`)."""
+        """The people ``words`` name with more than one word (one person to a name),
+        each with where the name starts and the offices the knowledge base dates for them
+        (any role but ELI), as (first day, end): what an undated story's time is read
+        from (:mod:`accord.coding.story_time`)."""
         out: list[tuple[int, str, list[tuple[dt.date, dt.date | None]]]] = []
         for c in self.candidates(words):
             if c.kinds != {"person"} or len(set(c.names)) != 1:
                 continue
-            written = {w.lower() for w in words[c.start : c.end]}
-            if not written.issuperset(c.names[0].lower().split()):
-                continue  # 'Charles' of 'Charles Clarke' is no King Charles: full names only
+            if c.end - c.start < 2:
+                continue  # 'Charles' of 'Charles Clarke' is no King Charles: one word is
+                # no witness ('Tony Blair', 'President Trump' are)
             held = [
                 (s.start, s.end)
                 for s in self.history(c.names[0])
