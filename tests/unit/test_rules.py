@@ -45,6 +45,7 @@ from accord.coding.ruleset import (
     commitment,
     consult_needs_counterpart,
     contest_of_a_past_year,
+    cooperation_needs_partner,
     counterpart,
     crowd_clash,
     crowd_repression,
@@ -1068,6 +1069,28 @@ def test_approval_of_no_actor_is_a_position_not_an_event() -> None:
     assert approval_needs_actor.apply(aimed, _clause(ps)) is aimed
     defended = _candidate(code="052", sources=(carroll,))
     assert approval_needs_actor.apply(defended, _clause(ps)) is defended
+
+
+def test_material_cooperation_needs_a_partner() -> None:
+    # "NASA awarded the contracts ." / "NASA awarded Russia the contracts ."
+    ps = parsed(
+        [
+            ("NASA", "NASA", "PROPN", "nsubj", 1),
+            ("awarded", "award", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("contracts", "contract", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    nasa = _ref(0, "USAGOV", "USA", "GOV", "group")
+    alone = _candidate(code="061", sources=(nasa,))
+    assert isinstance(cooperation_needs_partner.apply(alone, _clause(ps)), Drop)
+    partner = _candidate(
+        code="061", sources=(nasa,), targets=(_ref(3, "RUS", "RUS", None, "country"),)
+    )
+    assert cooperation_needs_partner.apply(partner, _clause(ps)) is partner
+    statement = _candidate(code="010", sources=(nasa,))
+    assert cooperation_needs_partner.apply(statement, _clause(ps)) is statement
 
 
 # "La Riva blamed capitalism ." / "Biden criticized the move ."

@@ -517,6 +517,23 @@ def approval_needs_actor(c: Candidate, cl: Clause) -> Verdict:
     return Drop("approval of no actor states a position, not an interaction")
 
 
+MATERIAL_COOPERATION = "06"
+"""CAMEO root 06, Engage in material cooperation: economic, military, judicial or
+intelligence cooperation, sharing: with a partner (CAMEO 1.1b3)."""
+
+
+@rule("cooperation_needs_partner", ["verb", "noun"], reads=["code", "targets"])
+def cooperation_needs_partner(c: Candidate, cl: Clause) -> Verdict:
+    """Material cooperation (06) is with a partner: one aimed at no actor once the other
+    target rules have run ('NASA awarded the first three contracts', 'Khodorkovsky
+    handed over his stake', 'Ofcom should provide more robust rules') is no interaction,
+    and is left out rather than aimed at the source's own country (as a consultation
+    keeps no target without a counterpart)."""
+    if c.targets or not c.code.startswith(MATERIAL_COOPERATION):
+        return c
+    return Drop("material cooperation with no partner is no interaction")
+
+
 _ATTACK_NOUNS = words("attack_nouns.txt")
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
 _INTERACTIONS = frozenset(table("interaction_nouns.tsv"))
