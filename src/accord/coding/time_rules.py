@@ -10,6 +10,7 @@ import datetime as dt
 from accord.coding.lexicon import words
 from accord.coding.patterns import subtree
 from accord.coding.rules import Candidate, Clause, Drop, SentenceDate, Verdict, rule
+from accord.coding.scene_cues import BACKGROUND_ADVS
 from accord.model import DatePrecision, DateSource, Mode
 
 BACKGROUND_DAYS = 90
@@ -90,9 +91,6 @@ until 2018, resigning in protest'); a reported clause (ccomp) does not: 'said on
 that they had met' dates the saying."""
 
 
-_BACKGROUND_ADVS = words("background_adverbs.txt")
-
-
 @rule("dated_pluperfect", ["verb"], reads=["mode"], writes=["mode"])
 def dated_pluperfect(c: Candidate, cl: Clause) -> Verdict:
     """The past perfect sets a scene before the news ('Iran had threatened to ...': the
@@ -108,7 +106,7 @@ def dated_pluperfect(c: Candidate, cl: Clause) -> Verdict:
     kids = [cl.tokens[k] for k in cl.children.get(c.trigger, ())]
     if tok.tag != "VBN" or not any(k.dep == "aux" and k.text.lower() == "had" for k in kids):
         return c
-    if any(k.dep in ("advmod", "npadvmod") and k.text.lower() in _BACKGROUND_ADVS for k in kids):
+    if any(k.dep in ("advmod", "npadvmod") and k.text.lower() in BACKGROUND_ADVS for k in kids):
         return c
     own = cl.dates.get(c.trigger)
     if own is None or own.date is None or own.precision is not DatePrecision.DAY:
