@@ -25,7 +25,6 @@ from accord.coding.arguments import distinct
 from accord.coding.commitment import drop_bare_commitments
 from accord.coding.confidence import ConfidenceModel
 from accord.coding.domain import sport_sentence, sport_story
-from accord.coding.kb import tokenize
 from accord.coding.location import SentencePlaces, StoryPlaces, place_event, sentence_places
 from accord.coding.mentions import (
     aimed_at,
@@ -57,8 +56,8 @@ from accord.coding.sentence_events import (
     struck_abroad,
 )
 from accord.coding.source_rules import needs_source
-from accord.coding.story import main_country, paragraph_starts, story_place
-from accord.coding.story_time import named_offices, office_time, roles_note
+from accord.coding.story import dateline_place, main_country, paragraph_starts, story_place
+from accord.coding.story_time import noted_roles, story_office_time
 from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
@@ -128,11 +127,7 @@ def code_document(
     """
     doc = clean.doc
     # an undated story's actors as of the time its people held office (story_time)
-    timed = None
-    if doc.date is None:
-        texts = [[t.text for t in ps.tokens] for ps in parsed]
-        people = (p for words in texts for p in named_offices(words, ctx.kb.offices(words)))
-        timed = office_time(people, dt.date.today())
+    timed = None if doc.date else story_office_time(parsed, ctx.kb, dt.date.today())
     roles_date = doc.date or timed
     named = {ps.sentence.index: find_mentions(ps.tokens, ctx.kb, roles_date) for ps in parsed}
     acronyms = {a for ps in parsed for a in foreign_acronyms(ps.tokens, named[ps.sentence.index])}
@@ -145,7 +140,7 @@ def code_document(
     state = _DocState(
         publication=doc.date,
         roles_date=roles_date,
-        location=_dateline_place(clean, ctx, roles_date),
+        location=dateline_place(clean, ctx.places, ctx.kb, roles_date),
         sport=sport_story(parsed, sporting),
         sporting=frozenset(sporting),
         main=main_country(
@@ -163,13 +158,7 @@ def code_document(
     for ps in parsed:
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
     if timed is not None:
-        note = roles_note(timed)
-        events = [
-            dataclasses.replace(
-                e, evidence=dataclasses.replace(e.evidence, rule=e.evidence.rule + note)
-            )
-            for e in events
-        ]
+        events = noted_roles(events, timed)
     return tuple(dedupe(state.story_places.place_ahead(events)))
 
 
@@ -598,18 +587,3 @@ def _event(
 def _inferred(ref: ActorRef, side: str) -> str:
     """The evidence suffix for a country inferred for a bare role word."""
     return f"+{side}-country:{ref.basis}" if ref.basis else ""
-
-
-def _dateline_place(clean: CleanDocument, ctx: CodingContext, date: dt.date | None) -> Place | None:
-    """The dateline's place, resolved by the gazetteer (or the knowledge base without one)."""
-    if clean.dateline is None or not clean.dateline.place:
-        return None
-    name = clean.dateline.place
-    if ctx.places is not None:
-        resolved = ctx.places.resolve(name)
-        if resolved is not None:
-            return resolved
-    words = tokenize(name)
-    m = ctx.kb.match(words, 0, date)
-    country = m.entry.country if m is not None and m.length == len(words) else None
-    return Place(name=name, country=country, lat=None, lon=None)

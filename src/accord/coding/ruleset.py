@@ -38,6 +38,13 @@ from accord.coding.lexicon import words
 from accord.coding.mishap_rules import hazard_emergency, mishap_inquiry
 from accord.coding.modality import classify, gerund_sibling
 from accord.coding.noun_rules import noun_echo, protest_in_passing, verb_over_noun
+from accord.coding.partner_rules import (
+    approval_needs_actor,
+    consult_needs_counterpart,
+    cooperation_needs_partner,
+    plan_needs_counterpart,
+    position_needs_actor,
+)
 from accord.coding.patterns import subtree
 from accord.coding.political import (
     names_country_or_capital,
@@ -71,15 +78,10 @@ from accord.coding.statement_rules import (
 )
 from accord.coding.target_rules import (
     answered_act,
-    approval_needs_actor,
     attack_referred,
-    consult_needs_counterpart,
-    cooperation_needs_partner,
     counterpart,
     domestic_target,
     means_target,
-    plan_needs_counterpart,
-    position_needs_actor,
     predicate_actor,
     written_to,
 )

@@ -1,19 +1,21 @@
 """What a whole document says about where and what it is about, found before or beside
-its sentences are coded: the place its lead sets it in, the country it is mostly about,
-and where its paragraphs begin."""
+its sentences are coded: its dateline's place, the place its lead sets it in, the country
+it is mostly about, and where its paragraphs begin."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
-from accord.coding.actor_records import Mention
+from accord.coding.actor_records import KnowledgeBase, Mention
 from accord.coding.attribution import located_country
+from accord.coding.kb.text import tokenize
 from accord.coding.places import Gazetteer
-from accord.model import CleanDocument, ParsedSentence
+from accord.model import CleanDocument, ParsedSentence, Place
 
-__all__ = ["main_country", "paragraph_starts", "story_place"]
+__all__ = ["dateline_place", "main_country", "paragraph_starts", "story_place"]
 
 
 def story_place(
@@ -61,3 +63,20 @@ def paragraph_starts(clean: CleanDocument) -> frozenset[int]:
         for prev, cur in pairwise(clean.sentences)
         if "\n" in clean.text[prev.span[1] : cur.span[0]]
     )
+
+
+def dateline_place(
+    clean: CleanDocument, places: Gazetteer | None, kb: KnowledgeBase, date: dt.date | None
+) -> Place | None:
+    """The dateline's place, resolved by the gazetteer (or the knowledge base without one)."""
+    if clean.dateline is None or not clean.dateline.place:
+        return None
+    name = clean.dateline.place
+    if places is not None:
+        resolved = places.resolve(name)
+        if resolved is not None:
+            return resolved
+    words = tokenize(name)
+    m = kb.match(words, 0, date)
+    country = m.entry.country if m is not None and m.length == len(words) else None
+    return Place(name=name, country=country, lat=None, lon=None)

@@ -16,12 +16,24 @@ of that year ('+roles:2004').
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from accord.coding.bodies import former_office
+from accord.model import Event, ParsedSentence
 
-__all__ = ["MIN_IN_OFFICE", "Office", "named_offices", "office_time", "roles_note"]
+__all__ = [
+    "MIN_IN_OFFICE",
+    "Office",
+    "OfficeRecords",
+    "named_offices",
+    "noted_roles",
+    "office_time",
+    "roles_note",
+    "story_office_time",
+]
 
 _TITLE_WORDS = 4
 """How many words before a name its title may take ("former Cabinet minister")."""
@@ -32,6 +44,32 @@ Office = tuple[dt.date, dt.date | None]
 MIN_IN_OFFICE = 2
 """People in office needed at once: one person's term is no witness of the story's time
 (a story may name one former leader for what he says today)."""
+
+
+class OfficeRecords(Protocol):
+    def offices(self, words: Sequence[str]) -> Sequence[tuple[int, str, Sequence[Office]]]:
+        """The people ``words`` may name: where each name starts, the person, their
+        dated offices (:meth:`accord.coding.kb.resolver.ActorKB.offices`)."""
+        ...
+
+
+def story_office_time(
+    parsed: Sequence[ParsedSentence], kb: OfficeRecords, today: dt.date
+) -> dt.date | None:
+    """:func:`office_time` of the people a story's parsed sentences name."""
+    texts = [[t.text for t in ps.tokens] for ps in parsed]
+    return office_time((p for w in texts for p in named_offices(w, kb.offices(w))), today)
+
+
+def noted_roles(events: Sequence[Event], when: dt.date) -> list[Event]:
+    """``events`` with :func:`roles_note` added to the rule of their evidence."""
+    note = roles_note(when)
+    return [
+        dataclasses.replace(
+            e, evidence=dataclasses.replace(e.evidence, rule=e.evidence.rule + note)
+        )
+        for e in events
+    ]
 
 
 def named_offices(
