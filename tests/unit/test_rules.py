@@ -1091,6 +1091,10 @@ def test_material_cooperation_needs_a_partner() -> None:
     assert cooperation_needs_partner.apply(partner, _clause(ps)) is partner
     statement = _candidate(code="010", sources=(nasa,))
     assert cooperation_needs_partner.apply(statement, _clause(ps)) is statement
+    # a partner the sentence names, though no argument gave it ('French and Egyptian
+    # warships launched war games'): kept
+    egypt = Mention(3, 4, Entry("EGY", "EGY", None, "Egypt", "country"))
+    assert cooperation_needs_partner.apply(alone, _clause(ps, [egypt])) is alone
 
 
 # "La Riva blamed capitalism ." / "Biden criticized the move ."

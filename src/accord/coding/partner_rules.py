@@ -193,9 +193,15 @@ intelligence cooperation, sharing: with a partner (CAMEO 1.1b3)."""
 def cooperation_needs_partner(c: Candidate, cl: Clause) -> Verdict:
     """Material cooperation (06) is with a partner: one aimed at no actor once the other
     target rules have run ('NASA awarded the first three contracts', 'Khodorkovsky
-    handed over his stake', 'Ofcom should provide more robust rules') is no interaction,
-    and is left out rather than aimed at the source's own country (as a consultation
-    keeps no target without a counterpart)."""
+    handed over his stake', 'Ofcom should provide more robust rules'), in a sentence that
+    names no other country nor an international organisation, is no interaction, and is
+    left out rather than aimed at the source's own country (as a consultation keeps no
+    target without a counterpart)."""
     if c.targets or not c.code.startswith(MATERIAL_COOPERATION):
+        return c
+    home = {s.country for s in c.sources}
+    if any(m.entry.kind == "igo" or m.entry.country not in (None, *home) for m in cl.mentions):
+        # 'French and Egyptian warships launched war games': a partner the sentence names
+        # (here inside the source's own phrase) but no argument gave it
         return c
     return Drop("material cooperation with no partner is no interaction")
