@@ -59,7 +59,7 @@ def test_a_person_the_story_calls_former_counts_against_their_time_in_office() -
 
 
 def test_the_words_before_a_name_say_whether_it_is_a_former_holder() -> None:
-    words = "Former Cabinet minister Clare Short criticised Tony Blair".split()
+    words = ["Former", "Cabinet", "minister", "Clare", "Short", "criticised", "Tony", "Blair"]
     found = [(3, "Clare Short", [(D(1997, 5, 2), D(2003, 5, 12))])]
     found += [(6, "Tony Blair", [(D(1997, 5, 2), D(2007, 6, 27))])]
     assert [f for _, _, f in named_offices(words, found)] == [True, False]
