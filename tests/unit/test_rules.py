@@ -1039,17 +1039,22 @@ def test_no_domestic_target_in_the_report_of_the_sources_bilateral_call() -> Non
     assert isinstance(got, Candidate) and [t.code for t in got.targets] == ["USA"]
 
 
-def test_approval_of_no_actor_is_a_position_not_an_event() -> None:
-    # "Carroll backed the overturn ." / "Morell praised Mendez ." (Mendez unknown)
-    ps = parsed(
+def _subject_verb_the_object(subject: str, verb: tuple[str, str], obj: str) -> ParsedSentence:
+    """'<Subject> <verb> the <object> .', the subject a proper noun."""
+    return parsed(
         [
-            ("Carroll", "Carroll", "PROPN", "nsubj", 1),
-            ("backed", "back", "VERB", "ROOT", 1),
+            (subject, subject, "PROPN", "nsubj", 1),
+            (*verb, "VERB", "ROOT", 1),
             ("the", "the", "DET", "det", 3),
-            ("overturn", "overturn", "NOUN", "dobj", 1),
+            (obj, obj.rstrip("s"), "NOUN", "dobj", 1),
             (".", ".", "PUNCT", "punct", 1),
         ]
     )
+
+
+def test_approval_of_no_actor_is_a_position_not_an_event() -> None:
+    # "Carroll backed the overturn ." / "Morell praised Mendez ." (Mendez unknown)
+    ps = _subject_verb_the_object("Carroll", ("backed", "back"), "overturn")
     carroll = _ref(0, "USAPTY", "USA", "PTY", "person")
     cand = _candidate(code="050", sources=(carroll,))
     assert isinstance(approval_needs_actor.apply(cand, _clause(ps)), Drop)
@@ -1073,15 +1078,7 @@ def test_approval_of_no_actor_is_a_position_not_an_event() -> None:
 
 def test_material_cooperation_needs_a_partner() -> None:
     # "NASA awarded the contracts ." / "NASA awarded Russia the contracts ."
-    ps = parsed(
-        [
-            ("NASA", "NASA", "PROPN", "nsubj", 1),
-            ("awarded", "award", "VERB", "ROOT", 1),
-            ("the", "the", "DET", "det", 3),
-            ("contracts", "contract", "NOUN", "dobj", 1),
-            (".", ".", "PUNCT", "punct", 1),
-        ]
-    )
+    ps = _subject_verb_the_object("NASA", ("awarded", "award"), "contracts")
     nasa = _ref(0, "USAGOV", "USA", "GOV", "group")
     alone = _candidate(code="061", sources=(nasa,))
     assert isinstance(cooperation_needs_partner.apply(alone, _clause(ps)), Drop)
