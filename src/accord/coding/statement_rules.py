@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from accord.coding.actor_records import ActorRef, identified
+from accord.coding.arguments import same_actor
 from accord.coding.commitment import coded_as_intent, first_conjunct, opens_question
 from accord.coding.lexicon import words
 from accord.coding.patterns import reported_words, subtree
@@ -170,7 +171,7 @@ def warned_danger(c: Candidate, cl: Clause) -> Verdict:
                 # 'warned that it would ...', 'warn the Saudis that our targets will keep
                 # expanding': the warner's own act
                 return c
-            if any(r.code == s.code for r in cl.actors.actors_at(g) for s in c.sources):
+            if any(same_actor(r, s) for r in cl.actors.actors_at(g) for s in c.sources):
                 return c
     return dataclasses.replace(c, code=PESSIMISM, rule=f"{c.rule}+danger")
 

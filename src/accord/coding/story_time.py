@@ -19,15 +19,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
+from accord.coding.actor_records import KnowledgeBase
 from accord.coding.bodies import former_office
 from accord.model import Event, ParsedSentence
 
 __all__ = [
     "MIN_IN_OFFICE",
     "Office",
-    "OfficeRecords",
     "named_offices",
     "noted_roles",
     "office_time",
@@ -46,17 +45,11 @@ MIN_IN_OFFICE = 2
 (a story may name one former leader for what he says today)."""
 
 
-class OfficeRecords(Protocol):
-    def offices(self, words: Sequence[str]) -> Sequence[tuple[int, str, Sequence[Office]]]:
-        """The people ``words`` may name: where each name starts, the person, their
-        dated offices (:meth:`accord.coding.kb.resolver.ActorKB.offices`)."""
-        ...
-
-
 def story_office_time(
-    parsed: Sequence[ParsedSentence], kb: OfficeRecords, today: dt.date
+    parsed: Sequence[ParsedSentence], kb: KnowledgeBase, today: dt.date
 ) -> dt.date | None:
-    """:func:`office_time` of the people a story's parsed sentences name."""
+    """:func:`office_time` of the people a story's parsed sentences name (the knowledge
+    base's :meth:`~accord.coding.kb.resolver.ActorKB.offices`)."""
     texts = [[t.text for t in ps.tokens] for ps in parsed]
     return office_time((p for w in texts for p in named_offices(w, kb.offices(w))), today)
 
