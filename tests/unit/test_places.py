@@ -54,17 +54,37 @@ def test_ambiguous_name_prefers_the_article_countries_then_population(gaz: Gazet
 
 
 def test_a_town_of_a_namesake_country_the_story_never_names_is_no_place(gaz: Gazetteer) -> None:
-    # "arrested in Norfolk" in a story of London: not Norfolk, Virginia (the English county
-    # is not in the gazetteer); a large city abroad still resolves, and so does a town of a
-    # country with no English namesakes
-    norfolk = gaz.resolve("Norfolk")
-    assert norfolk is not None and norfolk.country == "USA"
-    assert gaz.resolve("Norfolk", {"GBR"}) is None
-    assert gaz.resolve("Norfolk", {"USA"}) == norfolk
+    # "arrested in Waco" in a story of London: a town of another English-speaking country
+    # the story never names is more likely a namesake the gazetteer lacks; a large city
+    # abroad still resolves, and so does a town of a country with no English namesakes
+    waco = gaz.resolve("Waco")
+    assert waco is not None and waco.country == "USA"
+    assert gaz.resolve("Waco", {"GBR"}) is None
+    assert gaz.resolve("Waco", {"USA"}) == waco
     toronto = gaz.resolve("Toronto", {"USA"})
     assert toronto is not None and toronto.country == "CAN"
     samarra = gaz.resolve("Samarra", {"USA"})  # no namesake country: the place stands
     assert samarra is not None and samarra.country == "IRQ"
+
+
+def test_us_and_uk_counties_are_places_after_cities_and_states(gaz: Gazetteer) -> None:
+    # "arrested in Norfolk" in a story of London is the English county (GeoNames admin-2),
+    # not Norfolk, Virginia; with no story country the larger city still wins
+    norfolk = gaz.resolve("Norfolk", {"GBR"})
+    assert norfolk is not None and norfolk.country == "GBR"
+    assert norfolk.type is PlaceType.ADMIN2 and norfolk.admin1 == "ENG"
+    assert norfolk.lat is not None and 52 < norfolk.lat < 53.5
+    virginia = gaz.resolve("Norfolk")
+    assert virginia is not None and virginia.type is PlaceType.CITY and virginia.country == "USA"
+    riverside = gaz.resolve("Riverside County")  # a US county as news writes it
+    assert riverside is not None and riverside.type is PlaceType.ADMIN2
+    assert (riverside.country, riverside.admin1, riverside.fips) == ("USA", "CA", "US")
+    torbay = gaz.resolve("Torbay", {"GBR"})  # GeoNames' "Borough of Torbay", as news writes it
+    assert torbay is not None and torbay.type is PlaceType.ADMIN2 and torbay.name == "Torbay"
+    manchester = gaz.resolve("Manchester", {"GBR"})  # the city, not its borough
+    assert manchester is not None and manchester.type is PlaceType.CITY
+    ohio = gaz.resolve("Ohio")  # a state, not one of its namesake counties
+    assert ohio is not None and ohio.type is PlaceType.ADMIN1
 
 
 def test_country_names_resolve_to_the_country(gaz: Gazetteer) -> None:
@@ -211,6 +231,30 @@ def test_in_2025_and_in_january_are_not_places(gaz: Gazetteer) -> None:
     assert located(gaz, ps, [(3, 4, "DATE"), (5, 6, "DATE")]) is None
     assert located(gaz, ps, []) is None
     assert located(gaz, ps, [(3, 4, "GPE"), (5, 6, "GPE")]) is None  # a mislabelled date
+
+
+def test_a_county_named_on_a_court_is_where_the_court_sits(gaz: Gazetteer) -> None:
+    # "in California's Riverside County criminal court": the county (nmod of the facility
+    # noun) is introduced by "in" as much as the state is, and is the finer place
+    ps = parsed(
+        [
+            ("in", "in", "ADP", "prep", 8),
+            ("California", "California", "PROPN", "poss", 6),
+            ("'s", "'s", "PART", "case", 1),
+            ("Riverside", "Riverside", "PROPN", "nmod", 4),
+            ("County", "County", "PROPN", "nmod", 6),
+            ("criminal", "criminal", "ADJ", "amod", 6),
+            ("court", "court", "NOUN", "pobj", 0),
+            ("a", "a", "DET", "det", 8),
+            ("judge", "judge", "NOUN", "nsubj", 9),
+            ("ruled", "rule", "VERB", "ROOT", 9),
+        ]
+    )
+    found = gaz.mentions(with_entities(ps, [(1, 2, "GPE"), (3, 5, "GPE")]))
+    by_name = {m.place.name: m for m in found}
+    assert set(by_name) == {"California", "Riverside County"}
+    assert by_name["Riverside County"].preposition == "in"
+    assert by_name["Riverside County"].place.type is PlaceType.ADMIN2
 
 
 def test_multi_token_place_and_its_span(gaz: Gazetteer) -> None:

@@ -72,7 +72,13 @@ place them: "X is in prison in South Korea, but the US unsealed charges against 
 _CONTENT_PREPOSITIONS = frozenset({"of", "for", "about", "over", "against", "on", "to", "into"})
 """A place inside a phrase of one of these ("support for the meeting in Shenzhen") is the
 phrase's own, not the event's."""
-_TYPE_RANK = {PlaceType.SITE: 0, PlaceType.CITY: 1, PlaceType.ADMIN1: 2, PlaceType.COUNTRY: 3}
+_TYPE_RANK = {
+    PlaceType.SITE: 0,
+    PlaceType.CITY: 1,
+    PlaceType.ADMIN2: 2,
+    PlaceType.ADMIN1: 3,
+    PlaceType.COUNTRY: 4,
+}
 
 _DESTINATION = words("place_destination_words.txt")
 _ASSAULT = words("place_assault_words.txt")
@@ -386,7 +392,7 @@ def _struck_ground(
 
 
 def _rank(m: PlaceMention) -> int:
-    """Finer places first: a site, a city, a region, a country."""
+    """Finer places first: a site, a city, a county, a state, a country."""
     return _TYPE_RANK.get(m.place.type or PlaceType.CITY, 1)
 
 

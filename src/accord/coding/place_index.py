@@ -25,6 +25,7 @@ from accord.errors import ResourceError
 from accord.model import Place, PlaceType
 
 __all__ = [
+    "ADMIN2",
     "ALTERNATE",
     "CITY",
     "COUNTRY",
@@ -41,9 +42,10 @@ __all__ = [
     "read_index",
 ]
 
-SITE, COUNTRY, CITY, ALTERNATE, STATE = -1, 0, 1, 2, 3  # name kinds, best first ("the
-# White House" is never a city's alternate name)
-_PLACES_DATA = ("admin1.csv", "country_points.csv", "sites.csv")
+SITE, COUNTRY, CITY, ALTERNATE, STATE, ADMIN2 = -1, 0, 1, 2, 3, 4  # name kinds, best first
+# ("the White House" is never a city's alternate name; "Manchester" is the city, not the
+# borough)
+_PLACES_DATA = ("admin1.csv", "admin2.csv", "country_points.csv", "sites.csv")
 POPULATIONS = (500, 1000, 5000, 15000)
 
 _ABBREVIATIONS = MappingProxyType({"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"})
@@ -137,6 +139,7 @@ def read_index(
         tables = _Tables(
             kb_rows=_csv_rows(kb_csv.read_text(encoding="utf-8")),
             admin1=_csv_rows(_data_text("admin1.csv")),
+            admin2=_csv_rows(_data_text("admin2.csv")),
             points=_csv_rows(_data_text("country_points.csv")),
             sites=_csv_rows(_data_text("sites.csv")),
         )
@@ -151,6 +154,7 @@ def read_index(
 class _Tables(NamedTuple):
     kb_rows: Sequence[Mapping[str, str]]
     admin1: Sequence[Mapping[str, str]]
+    admin2: Sequence[Mapping[str, str]]
     points: Sequence[Mapping[str, str]]
     sites: Sequence[Mapping[str, str]]
 
@@ -282,6 +286,21 @@ def _build(
             admin1=row["admin1"],
         )
         add(normalize_place(row["name"]), Candidate(place, STATE, 0))
+
+    for row in tables.admin2:  # "arrested in Norfolk", "Riverside County"
+        entity = row["country"]
+        place = Place(
+            row["short"],
+            coded_as.get(entity, entity),
+            _opt_float(row.get("lat")),
+            _opt_float(row.get("lon")),
+            type=PlaceType.ADMIN2,
+            fips=fips.get(entity),
+            admin1=row["admin1"],
+        )
+        region = Candidate(place, ADMIN2, int(row.get("population") or 0))
+        for name in {row["name"], row["short"]}:
+            add(normalize_place(name), region)
 
     for row in tables.sites:
         named = table.get(normalize_place(row["city"]), ())

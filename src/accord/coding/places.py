@@ -465,7 +465,8 @@ def _governing_preposition(
 ) -> int | None:
     """Index of the in/at/near/... token that introduces the entity, or None. With
     ``sites`` (a city or region, not a country) the entity may name where a facility
-    stands: "from a Wisconsin jail" is introduced by "from"."""
+    stands: "from a Wisconsin jail" and "in California's Riverside County criminal court"
+    are introduced by "from" and "in"."""
     # Dependency path: entity head -> (of -> city ->)* preposition.
     node = next((t for t in tokens[start:end] if not start <= t.head < end), None)
     for _ in range(4):
@@ -480,7 +481,7 @@ def _governing_preposition(
             return head.i
         of_place = head.text.lower() == "of" and node.dep == "pobj"
         in_place = head.lemma.lower() in _PLACE_NOUNS and node.dep in _PLACE_NOUN_DEPS
-        at_site = sites and node.dep == "compound" and _facility(head)
+        at_site = sites and node.dep in ("compound", "nmod") and _facility(head)
         if not (of_place or in_place or at_site):
             break
         node = head

@@ -106,7 +106,8 @@ def _gdelt_actor(a: Actor | None) -> list[str]:
 
 def _gdelt_geo(p: Place | None) -> list[str]:
     """GDELT's eight geo fields of a place: Geo_Type (1 country, 2 US state, 3 US city, 4
-    world city, 5 world state; a site counts as its city), FullName, CountryCode (FIPS
+    world city, 5 world state; a site counts as its city, a county as its state),
+    FullName, CountryCode (FIPS
     10-4), ADM1Code (FIPS country + admin-1 code), ADM2Code (not kept), Lat, Long, and
     FeatureID (the GeoNames id; the ADM1 code for a state, the FIPS code for a country)."""
     if p is None:
@@ -118,7 +119,7 @@ def _gdelt_geo(p: Place | None) -> list[str]:
     adm1 = fips + p.admin1 if fips and p.admin1 else fips
     if p.type is PlaceType.COUNTRY:
         kind, feature = "1", fips
-    elif p.type is PlaceType.ADMIN1:
+    elif p.type in (PlaceType.ADMIN1, PlaceType.ADMIN2):
         kind, feature = ("2" if us else "5"), adm1
     elif p.type in (PlaceType.CITY, PlaceType.SITE):
         kind, feature = ("3" if us else "4"), str(p.geonames_id or "")
