@@ -52,6 +52,7 @@ from accord.coding.ruleset import (
     crowd_violence,
     dated_pluperfect,
     domestic_target,
+    during_a_past_war,
     event_date,
     future_date,
     general_passive,
@@ -720,6 +721,73 @@ def test_an_act_in_a_contest_of_a_past_year_is_background(year: str, noun: str, 
     cand = dataclasses.replace(_candidate(code="110"), trigger=1)
     got = contest_of_a_past_year.apply(cand, _clause(_challenged_for(year, noun)))
     assert isinstance(got, Candidate) and got.mode is mode
+
+
+def _in_the_war(prep: str, words: list[str]) -> ParsedSentence:
+    """'Israel seized the Golan <prep> the <words...> War .' (the words before 'War' are
+    its name: ['1967', 'Six', '-', 'Day'], ['Cold'])."""
+    war = 6 + len(words)
+    return parsed(
+        [
+            ("Israel", "Israel", "PROPN", "nsubj", 1),
+            ("seized", "seize", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("Golan", "Golan", "PROPN", "dobj", 1),
+            (prep, prep, "ADP", "prep", 1),
+            ("the", "the", "DET", "det", war),
+            *[(w, w, "NUM" if w.isdigit() else "PROPN", "compound", war) for w in words],
+            ("War", "war", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("prep", "words", "publication", "mode"),
+    [
+        ("in", ["1967", "Six", "-", "Day"], PUB, Mode.BACKGROUND),  # the year its name gives
+        ("during", ["Second", "World"], PUB, Mode.BACKGROUND),  # past_wars.tsv
+        ("during", ["Cold"], None, Mode.BACKGROUND),  # ended by 1991: past for undated news
+        ("in", ["Iraq"], dt.date(2004, 5, 1), Mode.ASSERTED),  # not over in 2004
+        ("in", ["Iraq"], None, Mode.ASSERTED),  # an undated story may be of its time
+        ("in", ["Trade"], PUB, Mode.ASSERTED),  # a war of no known end: news
+        ("after", ["Cold"], PUB, Mode.ASSERTED),  # after the war is not in it
+    ],
+)
+def test_an_act_in_a_war_that_ended_before_the_story_is_background(
+    prep: str, words: list[str], publication: dt.date | None, mode: Mode
+) -> None:
+    cand = _candidate(code="192")
+    clause = dataclasses.replace(_clause(_in_the_war(prep, words)), publication=publication)
+    got = during_a_past_war.apply(cand, clause)
+    assert isinstance(got, Candidate) and got.mode is mode
+
+
+def test_a_war_after_the_comma_closing_a_participle_is_the_acts() -> None:
+    # 'Israel seized the Golan , seen as Syrian , in the Cold War .': the parser hangs the
+    # phrase on the participle
+    ps = parsed(
+        [
+            ("Israel", "Israel", "PROPN", "nsubj", 1),
+            ("seized", "seize", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("Golan", "Golan", "PROPN", "dobj", 1),
+            (",", ",", "PUNCT", "punct", 1),
+            ("seen", "see", "VERB", "advcl", 1),
+            ("as", "as", "ADP", "prep", 5),
+            ("Syrian", "Syrian", "ADJ", "pobj", 6),
+            (",", ",", "PUNCT", "punct", 5),
+            ("in", "in", "ADP", "prep", 5),
+            ("the", "the", "DET", "det", 12),
+            ("Cold", "Cold", "PROPN", "compound", 12),
+            ("War", "war", "PROPN", "pobj", 9),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    tokens = tuple(dataclasses.replace(t, tag="VBN") if t.i == 5 else t for t in ps.tokens)
+    clause = dataclasses.replace(_clause(ps), tokens=tokens)
+    got = during_a_past_war.apply(_candidate(code="192"), clause)
+    assert isinstance(got, Candidate) and got.mode is Mode.BACKGROUND
 
 
 def _named_as(prep: str, year: str) -> ParsedSentence:

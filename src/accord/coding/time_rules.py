@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from accord.coding.lexicon import words
+from accord.coding.lexicon import table, words
 from accord.coding.patterns import subtree
 from accord.coding.rules import Candidate, Clause, Drop, SentenceDate, Verdict, rule
 from accord.coding.scene_cues import BACKGROUND_ADVS
@@ -342,6 +342,69 @@ def _years(cl: Clause, prep: int) -> list[int]:
 
 
 _YEAR_PARTS = ("mid-", "early-", "late-")
+
+
+_PAST_WARS = table("past_wars.tsv")
+_WAR_PREPOSITIONS = frozenset({"in", "during", "throughout"})
+LAST_OLD_WAR = 1991
+"""A story with no date of its own is news of accord's era: a war that ended by the Cold
+War's end is past for it."""
+
+
+@rule("during_a_past_war", ["verb", "noun"], reads=["mode"], writes=["mode"])
+def during_a_past_war(c: Candidate, cl: Clause) -> Verdict:
+    """An act the text places in a war that ended before the story's year is background:
+    'Israel seized control of the territories in the 1967 Six-Day War' (the year the war's
+    name gives), 'Soviet NKVD forces murdered 15,000 Polish officers during World War Two'
+    (past_wars.tsv). For a story with no date of its own, a war that ended by
+    :data:`LAST_OLD_WAR`. 'The prison, dubbed the Hanoi Hilton during the Vietnam War' places
+    the naming, not the visit the sentence tells."""
+    if c.mode is not Mode.ASSERTED:
+        return c
+    year = cl.publication.year if cl.publication else LAST_OLD_WAR + 1
+    for p in _time_phrases(c.trigger, cl):
+        if cl.tokens[p].text.lower() not in _WAR_PREPOSITIONS:
+            continue
+        for war in cl.children.get(p, ()):
+            if cl.tokens[war].dep != "pobj" or cl.tokens[war].lemma.lower() != "war":
+                continue
+            ended = _war_ended(war, cl)
+            if ended is not None and ended < year:
+                return dataclasses.replace(c, mode=Mode.BACKGROUND)
+    return c
+
+
+def _time_phrases(trigger: int, cl: Clause) -> list[int]:
+    """The prepositions on the trigger's clause (and its frame's), and those the parser
+    hung on a participle set off by commas that come after its closing comma ('seized the
+    territories, seen as parts of a future state, in the 1967 Six-Day War')."""
+    out: list[int] = []
+    for verb in _clause_and_its_frame(trigger, cl):
+        for k in cl.children.get(verb, ()):
+            tok = cl.tokens[k]
+            if tok.dep == "prep":
+                out.append(k)
+            elif tok.dep == "advcl" and tok.tag == "VBN" and k > 0 and cl.tokens[k - 1].text == ",":
+                out += [
+                    g
+                    for g in cl.children.get(k, ())
+                    if cl.tokens[g].dep == "prep" and g > 0 and cl.tokens[g - 1].text == ","
+                ]
+    return out
+
+
+def _war_ended(war: int, cl: Clause) -> int | None:
+    """The year the war named at ``war`` ended: the year its name gives ('the 1967
+    Six-Day War'), else past_wars.tsv's for its name, else None."""
+    inside = sorted(subtree(cl.children, war))
+    years = [int(cl.tokens[k].text) for k in inside if _is_year(cl.tokens[k].text)]
+    if years:
+        return max(years)
+    spelled = " ".join(
+        cl.tokens[k].text.lower().replace("-", " ") for k in inside if cl.tokens[k].dep != "det"
+    )
+    found = _PAST_WARS.get(" ".join(spelled.split()))
+    return int(found[0]) if found else None
 
 
 def _text_dated(c: Candidate, cl: Clause) -> tuple[dt.date, DatePrecision | None, dt.date] | None:
