@@ -585,6 +585,12 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
     (
+        "a meeting's venue is no party to it",
+        "EU leaders are holding talks in Brussels on how to re-energise the sluggish European"
+        " economy.",
+        [("IGOEUREEC", "04", "BELGOV")],
+    ),
+    (
         # words, not force; and words on an idea that name no actor state a position, no
         # interaction (position_needs_actor): not aimed at the speakers' own country
         "a politician's attack on war itself is words, and a position on an idea",

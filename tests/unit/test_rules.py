@@ -1860,6 +1860,30 @@ def test_the_place_of_an_occasion_is_no_target(noun: str, aimed: bool) -> None:
     assert isinstance(got, Candidate) and bool(got.targets) is aimed
 
 
+@pytest.mark.parametrize(
+    ("code", "aimed"),
+    [("046", False), ("040", False), ("036", False), ("042", True), ("054", True)],
+)
+def test_a_meetings_venue_is_no_party_to_it(code: str, aimed: bool) -> None:
+    # "EU leaders held talks in Brussels ." (the venue) / a visit paid there, or an embassy
+    # opened there, is aimed at it
+    ps = parsed(
+        [
+            ("Leaders", "leader", "NOUN", "nsubj", 1),
+            ("held", "hold", "VERB", "ROOT", 1),
+            ("talks", "talk", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("Brussels", "Brussels", "PROPN", "pobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    eu = _ref(0, "IGOEUREEC", None, None, "igo")
+    brussels = Mention(4, 5, Entry("BELGOV", "BEL", "GOV", "Belgium (Brussels)", "capital"))
+    cand = _candidate(code=code, trigger=1, sources=(eu,))
+    got = predicate_actor.apply(cand, _clause(ps, [brussels]))
+    assert isinstance(got, Candidate) and bool(got.targets) is aimed
+
+
 def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:
     minister = _ref(0, "ITAGOV", "ITA", "GOV", "agent")
     lone = _candidate(code="040", sources=(minister,))

@@ -235,13 +235,24 @@ def predicate_actor(c: Candidate, cl: Clause) -> Verdict:
         and r.start in named
         and _acted_upon(named[r.start], cl)
     ]
-    if len({r.country or r.code for r in others}) > 1:
+    if len({r.country or r.code for r in others}) > 1 or _meeting(c.code):
         # 'celebrated Iftar in Osgiliath with the leaders of Gondor': the one named as a
-        # party beats the ones named as places
+        # party beats the ones named as places; a meeting's venue is no party to it ('EU
+        # leaders are holding talks in Brussels', 'the G8 will meet at Gleneagles in
+        # Scotland')
         others = [r for r in others if not _placed_by(named[r.start], cl)]
     if len({r.country or r.code for r in others}) != 1:
         return c
     return dataclasses.replace(c, targets=(others[0],), rule=f"{c.rule}+predicate")
+
+
+_VISITS = frozenset({"042", "043"})
+"""A visit is aimed at the place it is paid to ('arrived in Indonesia' on a visit)."""
+
+
+def _meeting(code: str) -> bool:
+    """A meeting, talks or a call (root 04), or the intent to meet (036), not a visit."""
+    return (code[:2] == "04" or code[:3] == "036") and code[:3] not in _VISITS
 
 
 _SETTING_PREPS = words("adjunct_prepositions.txt") - {"at", "near"}
