@@ -26,6 +26,12 @@ def _triples(coder: Any, text: str) -> set[Triple]:
 
 CASES: list[tuple[str, str, list[Triple]]] = [
     (
+        "naming the killing told before 'a cowardly act' censures whoever killed",
+        "US forces killed Iranian general Qasem Soleimani in Baghdad on Friday. Iran called"
+        " the killing a cowardly act.",
+        [("IRN", "11", "USAMIL")],
+    ),
+    (
         "an attack glossed by a participle of speech is words, by actors who bear no arms",
         "South African president Thabo Mbeki attacked British imperialists on Monday, saying"
         " they treated Africans like savages.",

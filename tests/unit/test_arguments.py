@@ -640,6 +640,26 @@ def test_naming_with_two_objects_describes_the_first_by_the_second() -> None:
     assert naming_description(ps.tokens, 1, children_of(ps.tokens)) == {3, 4}
 
 
+def test_naming_with_the_description_hung_on_the_object() -> None:
+    """'Iran called the killing a cowardly act', parsed with 'act' an object of 'killing':
+    'a cowardly act' is what the killing is called; a killing with no phrase after it
+    describes nothing ('Iran called the killing .' is a call)."""
+    rows = [
+        ("Iran", "Iran", "PROPN", "nsubj", 1),
+        ("called", "call", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3),
+        ("killing", "killing", "NOUN", "dobj", 1),
+        ("a", "a", "DET", "det", 6),
+        ("cowardly", "cowardly", "ADJ", "amod", 6),
+        ("act", "act", "NOUN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    ps = parsed(rows)
+    assert naming_description(ps.tokens, 1, children_of(ps.tokens)) == {4, 5, 6}
+    bare = parsed([*rows[:4], (".", ".", "PUNCT", "punct", 1)])
+    assert naming_description(bare.tokens, 1, children_of(bare.tokens)) is None
+
+
 # "Navalny returned and was arrested ." / "Navalny returned and arrested guards ."
 def _returned_and(passive: bool) -> ParsedSentence:
     rows = [

@@ -63,6 +63,7 @@ from accord.coding.ruleset import (
     means_target,
     mishap_inquiry,
     modality,
+    naming_use,
     newsgathering,
     noun_tagged_as_verb,
     object_dated_long_ago,
@@ -1882,6 +1883,30 @@ def test_a_meetings_venue_is_no_party_to_it(code: str, aimed: bool) -> None:
     cand = _candidate(code=code, trigger=1, sources=(eu,))
     got = predicate_actor.apply(cand, _clause(ps, [brussels]))
     assert isinstance(got, Candidate) and bool(got.targets) is aimed
+
+
+@pytest.mark.parametrize(
+    ("verb", "code", "kept"), [("branded", "111", True), ("called", "041", False)]
+)
+def test_a_description_that_evaluates_nothing_keeps_only_a_censuring_verbs_code(
+    verb: str, code: str, kept: bool
+) -> None:
+    # 'Oaten <verb> the scheme a waste .': 'brand' censures by its own sense; 'call' with
+    # a description that neither censures nor praises names, and is no act
+    ps = parsed(
+        [
+            ("Oaten", "Oaten", "PROPN", "nsubj", 1),
+            (verb, verb[:-2] if verb == "called" else "brand", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("scheme", "scheme", "NOUN", "dobj", 1),
+            ("a", "a", "DET", "det", 5),
+            ("waste", "waste", "NOUN", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    cand = _candidate(code=code, trigger=1, sources=(_ref(0, "GBRPTY", "GBR", "PTY", "person"),))
+    got = naming_use.apply(cand, _clause(ps))
+    assert (got is cand) if kept else isinstance(got, Drop)
 
 
 def test_a_consultation_left_without_a_counterpart_is_no_event() -> None:

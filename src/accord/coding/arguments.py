@@ -35,6 +35,9 @@ _PSYCH_VERBS = words("psych_verbs.txt")
 _DOCUMENT_NOUNS = words("document_nouns.txt")
 _CONTENT_NOUNS = words("content_nouns.txt")
 _NAMING_VERBS = words("naming_verbs.txt")
+_HUNG_DESCRIPTIONS = frozenset({"dobj", "appos", "attr"})
+"""How the parser hangs a naming verb's second noun phrase on its first ('called the
+killing a cowardly act', with 'act' an object of 'killing')."""
 _ARMED = roles_with("armed")
 """Verbs of feeling: in the passive ("was disappointed by") the subject is the reacting
 actor, not the one acted on."""
@@ -560,9 +563,13 @@ def naming_description(
             if tokens[g].dep == "pobj"
         ]
     if objects and not told:
-        # an adjective after its noun is predicated of it: 'called the order swift'
+        # an adjective after its noun is predicated of it: 'called the order swift'; so is a
+        # noun phrase the parser hangs on the object ('called the killing [a cowardly act]')
         told = [
-            k for o in objects for k in children.get(o, ()) if tokens[k].dep == "amod" and k > o
+            k
+            for o in objects
+            for k in children.get(o, ())
+            if k > o and (tokens[k].dep == "amod" or tokens[k].dep in _HUNG_DESCRIPTIONS)
         ]
     if not told:
         return None

@@ -87,11 +87,18 @@ def naming_use(c: Candidate, cl: Clause) -> Verdict:
     """'calling it the most important issue', 'named him envoy', 'called the order swift':
     a description, not an act ('called on Iran to ...' and 'called for' stay appeals). A
     description that censures or praises is criticism (111) or praise (051) of what it
-    names: 'called the vote a disgrace' (data/lexicon: criticism_words, praise_words)."""
+    names: 'called the vote a disgrace' (data/lexicon: criticism_words, praise_words). A
+    verb that censures by its own sense keeps its code whatever the description ('branded
+    the ID scheme a waste of money', 111)."""
     description = naming_description(cl.tokens, c.trigger, cl.children)
     if description is None:
         return c
     code = evaluation([cl.tokens[k].text.lower() for k in sorted(description)], sympathy=False)
     if code is not None:
         return dataclasses.replace(c, code=code, rule=f"{c.rule}+naming")
+    if c.code[:2] == DISAPPROVE_ROOT:
+        return c
     return Drop("naming use ('calling it X'): a description, not an act")
+
+
+DISAPPROVE_ROOT = "11"
