@@ -245,6 +245,39 @@ def test_an_undated_story_recalls_what_it_writes_the_year_of(
 
 
 @pytest.mark.parametrize(
+    ("when", "mode"),
+    [
+        (["last", "year"], Mode.BACKGROUND),
+        (["two", "years", "ago"], Mode.BACKGROUND),
+        (["a", "year", "ago"], Mode.BACKGROUND),
+        (["last", "week"], Mode.ASSERTED),  # within the story's own time
+        (["this", "year"], Mode.ASSERTED),
+    ],
+)
+def test_an_undated_story_recalls_what_it_tells_a_year_back(when: list[str], mode: Mode) -> None:
+    # 'Police arrested a man <when> .' in a story with no date of its own
+    rows = [(t.text, t.lemma, t.pos, t.dep, t.head) for t in ARREST.tokens[:-1]]
+    n = len(rows)
+    if when[-1] == "ago":
+        rows += [
+            (when[0], when[0], "NUM" if when[0] != "a" else "DET", "nummod", n + 1),
+            (when[1], "year", "NOUN", "npadvmod", n + 2),
+            ("ago", "ago", "ADV", "advmod", 1),
+        ]
+    else:
+        rows += [
+            (when[0], when[0], "ADJ", "amod", n + 1),
+            (when[1], when[1], "NOUN", "npadvmod", 1),
+        ]
+    ps = parsed([*rows, (".", ".", "PUNCT", "punct", 1)])
+    undated = dataclasses.replace(_clause(ps), publication=None)
+    got = background_date.apply(_candidate(), undated)
+    assert isinstance(got, Candidate) and got.mode is mode
+    dated = background_date.apply(_candidate(), _clause(ps))  # a dated story: its own date
+    assert isinstance(dated, Candidate) and dated.mode is Mode.ASSERTED
+
+
+@pytest.mark.parametrize(
     ("verb", "tag", "dep", "targeted"),
     [
         ("using", "VBG", "advcl", True),  # the means is the act: on whom the clause acts

@@ -126,13 +126,16 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
     A story with no date of its own tells its news without calendar dates ('on Tuesday'
     it cannot resolve) and writes the year of what it recalls: there an act the text
     dates with a written year is background ('In October 1989 the Court of Appeal
-    quashed the sentences', 'the case was dropped in 2017')."""
+    quashed the sentences', 'the case was dropped in 2017'), and so is one it tells a year
+    or more back ('MPs criticised Blunkett last year', 'elected two years ago'), as a dated
+    story's would be."""
     if (
         cl.publication is None
         and c.mode is Mode.ASSERTED
-        and c.date is not None
-        and c.date.date is not None
-        and c.date.source is DateSource.TEXT
+        and (
+            (c.date is not None and c.date.date is not None and c.date.source is DateSource.TEXT)
+            or _years_back(c.trigger, cl)
+        )
     ):
         return dataclasses.replace(c, mode=Mode.BACKGROUND)
     dated = _text_dated(c, cl)
@@ -145,6 +148,27 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
         else (pub - when).days >= BACKGROUND_DAYS
     )
     return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
+
+
+_PAST_YEAR_WORDS = frozenset({"last", "previous"})
+
+
+def _years_back(verb: int, cl: Clause) -> bool:
+    """Whether the act's own time phrase puts it a year or more back: 'criticised Blunkett
+    last year', 'elected two years ago', 'the Kremlin last year seized and sold' (a verb
+    joined to another shares its time)."""
+    tok = cl.tokens[verb]
+    verbs = [*_clause_and_its_frame(verb, cl), *([tok.head] if tok.dep == "conj" else [])]
+    for v in verbs:
+        for k in cl.children.get(v, ()):
+            word = cl.tokens[k]
+            marks = [cl.tokens[m] for m in cl.children.get(k, ())]
+            last = any(m.dep == "amod" and m.text.lower() in _PAST_YEAR_WORDS for m in marks)
+            if last and word.lemma.lower() == "year" and word.dep == "npadvmod":
+                return True
+            if word.text.lower() == "ago" and any(m.lemma.lower() == "year" for m in marks):
+                return True
+    return False
 
 
 @rule("future_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
