@@ -26,6 +26,11 @@ def _triples(coder: Any, text: str) -> set[Triple]:
 
 CASES: list[tuple[str, str, list[Triple]]] = [
     (
+        "talks with a visiting leader are talks with that leader (the parser's gerund)",
+        "Xi held talks with visiting French President Emmanuel Macron in Beijing on Monday.",
+        [("CHNGOV", "04", "FRAGOV"), ("FRAGOV", "04", "CHNGOV")],
+    ),
+    (
         "naming the killing told before 'a cowardly act' censures whoever killed",
         "US forces killed Iranian general Qasem Soleimani in Baghdad on Friday. Iran called"
         " the killing a cowardly act.",

@@ -8,8 +8,9 @@ from accord.nlp.repair import (
     gerund_subject_of_a_noun,
     participle_subject_of_preposition,
     repair,
+    visiting_names_the_visitor,
 )
-from tests.unit.parsing import parsed, tagged
+from tests.unit.parsing import parsed, tagged, with_entities
 
 # "Raab urged the embassy to reconsider and spoke with Pompeo ."
 _URGED = [
@@ -136,3 +137,40 @@ def test_a_gerund_clause_with_a_bare_subject_is_left_alone() -> None:
     ]
     ps = tagged(parsed(spec), {1: "VBG"})
     assert gerund_subject_of_a_noun(ps.tokens) == ps.tokens
+
+
+def _visiting(
+    dep: str, head: int, second: str, second_dep: str
+) -> list[tuple[str, str, str, str, int]]:
+    """'Xi held talks with visiting President Macron .' (dep 'pcomp' under 'with'), or
+    'Putin met visiting President Macron .' (dep 'xcomp' under 'met')."""
+    return [
+        ("Xi", "Xi", "PROPN", "nsubj", 1),
+        ("held", "hold", "VERB", "ROOT", 1),
+        (second, second.lower(), "NOUN" if second_dep == "dobj" else "ADP", second_dep, 1),
+        ("visiting", "visit", "VERB", dep, head),
+        ("President", "President", "PROPN", "compound", 5),
+        ("Macron", "Macron", "PROPN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+
+
+def test_visiting_before_a_persons_name_names_the_visitor() -> None:
+    spec = _visiting("pcomp", 2, "with", "prep")
+    tokens = with_entities(tagged(parsed(spec), {3: "VBG"}), [(4, 6, "PERSON")])
+    out = visiting_names_the_visitor(tokens)
+    assert (out[5].head, out[5].dep) == (2, "pobj")  # talks with Macron
+    assert (out[3].head, out[3].dep) == (5, "amod")  # the visiting Macron
+    met = with_entities(
+        tagged(parsed(_visiting("xcomp", 1, "talks", "dobj")), {3: "VBG"}), [(4, 6, "PERSON")]
+    )
+    out = visiting_names_the_visitor(met)
+    assert (out[5].head, out[5].dep) == (1, "dobj")
+    assert visiting_names_the_visitor in REPAIRS
+
+
+def test_visiting_a_place_is_left_alone() -> None:
+    # 'He talked about visiting China .': China is visited (no person named)
+    spec = _visiting("pcomp", 2, "about", "prep")
+    tokens = with_entities(tagged(parsed(spec), {3: "VBG"}), [(5, 6, "GPE")])
+    assert visiting_names_the_visitor(tokens) == tokens

@@ -20,6 +20,7 @@ __all__ = [
     "gerund_subject_of_a_noun",
     "participle_subject_of_preposition",
     "repair",
+    "visiting_names_the_visitor",
 ]
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ"})
@@ -146,10 +147,43 @@ def gerund_subject_of_a_noun(tokens: Sequence[Token]) -> tuple[Token, ...]:
     return tuple(out)
 
 
+_VISITING_DEPS = {"pcomp": "pobj", "xcomp": "dobj"}
+
+
+def visiting_names_the_visitor(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """*visiting* right before a person's name says who visits; it does not take the name
+    as its object.
+
+    "Xi held talks with visiting French President Emmanuel Macron", "Putin met visiting
+    Chinese Premier Li Keqiang": the parser makes *visiting* a gerund (the object of
+    *with*, or a clause under *met*) with the person as what is visited, so the talks
+    and the meeting lose their counterpart. Nobody holds talks with, or meets, the act
+    of visiting someone; the person named is the visitor. The name takes the gerund's
+    place (object of the preposition or of the verb) and *visiting* hangs on it as a
+    modifier (amod), as in "the visiting Chinese premier". Only where the name follows
+    *visiting* directly and *visiting* has no subject or auxiliary of its own.
+    """
+    out = list(tokens)
+    kids = _dependents(tokens)
+    for v in tokens:
+        if v.text.lower() != "visiting" or v.tag != "VBG" or v.dep not in _VISITING_DEPS:
+            continue
+        own = kids.get(v.i, [])
+        if any(k.dep in ("nsubj", "aux", "mark") for k in own):
+            continue
+        name = next((k for k in own if k.dep == "dobj" and k.ent_type == "PERSON"), None)
+        if name is None or not all(_hangs_on(tokens, k, name.i) for k in range(v.i + 1, name.i)):
+            continue
+        out[name.i] = dataclasses.replace(name, dep=_VISITING_DEPS[v.dep], head=v.head)
+        out[v.i] = dataclasses.replace(v, dep="amod", head=name.i)
+    return tuple(out)
+
+
 REPAIRS: tuple[Callable[[Sequence[Token]], tuple[Token, ...]], ...] = (
     finite_conjunct_of_infinitive,
     participle_subject_of_preposition,
     gerund_subject_of_a_noun,
+    visiting_names_the_visitor,
 )
 """The repairs, in the order they run."""
 
