@@ -818,6 +818,20 @@ def test_catching_fire_is_no_seizure(verbs: VerbDictionary) -> None:
     assert verbs.match(ps.tokens, 1) is None  # was 171 Seize or damage property
 
 
+def test_a_deal_announced_is_an_agreement_not_material_cooperation(verbs: VerbDictionary) -> None:
+    # "Trump announced the deal ." (accord_verbs.tsv: EXPLAIN_VERBAL announce: * DEAL)
+    ps = parsed(
+        _clause_of(
+            "Trump",
+            ("announced", "announce"),
+            ("the", "the", "DET", "det"),
+            ("deal", "deal", "NOUN", "dobj"),
+        )
+    )
+    m = verbs.match(ps.tokens, 1)
+    assert m is not None and m.code == "030"  # was 060 Engage in material cooperation
+
+
 @pytest.mark.parametrize(
     ("inner", "lemma", "code"), [("leave", "leave", None), ("help", "help", "033")]
 )
