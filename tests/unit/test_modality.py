@@ -594,6 +594,38 @@ UNLIKELY: Spec = [
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
+
+def _said(aux: str | None, negator: str | None) -> Spec:
+    """'Iran [did] [not|never] say(s) it attacked the tanker .'"""
+    spec: Spec = [("Iran", "Iran", "PROPN", "NNP", "nsubj", 0)]
+    if aux:
+        spec.append((aux, "do", "AUX", "VBD", "aux", 0))
+    if negator:
+        spec.append(
+            (
+                negator,
+                negator,
+                "PART" if negator == "not" else "ADV",
+                "RB",
+                "neg" if negator == "not" else "advmod",
+                0,
+            )
+        )
+    verb = len(spec)
+    spec.append(("say" if aux else "said", "say", "VERB", "VB" if aux else "VBD", "ROOT", verb))
+    spec += [
+        ("it", "it", "PRON", "PRP", "nsubj", verb + 2),
+        ("attacked", "attack", "VERB", "VBD", "ccomp", verb),
+        ("the", "the", "DET", "DT", "det", verb + 4),
+        ("tanker", "tanker", "NOUN", "NN", "dobj", verb + 2),
+        (".", ".", "PUNCT", ".", "punct", verb),
+    ]
+    return [
+        (t, lem, pos, tag, dep, verb if k < verb else h)
+        for k, (t, lem, pos, tag, dep, h) in enumerate(spec)
+    ]
+
+
 CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
     ("hedged_is_hypothetical", HEDGED_IS_HYPOTHETICAL, {"attacked": Mode.HYPOTHETICAL}),
     (
@@ -748,6 +780,10 @@ CASES: list[tuple[str, Spec, dict[str, Mode]]] = [
     # what an actor does not want to do is no intent to do it
     ("not_wanted_is_negated", NOT_WANTED, {"want": Mode.NEGATED, "attack": Mode.NEGATED}),
     ("unlikely_is_negated", UNLIKELY, {"agree": Mode.NEGATED}),
+    # what a speaker did not say, or never said, is not reported as done
+    ("not_said_is_negated", _said("did", "not"), {"attacked": Mode.NEGATED}),
+    ("never_said_is_negated", _said(None, "never"), {"attacked": Mode.NEGATED}),
+    ("said_is_asserted", _said(None, None), {"attacked": Mode.ASSERTED}),
 ]
 
 

@@ -81,6 +81,17 @@ _POSSESSIVES = words("possessive_determiners.txt")
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 
 
+def _negated_verb(
+    tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
+) -> bool:
+    """Whether the verb is negated ('did not say', 'never said')."""
+    return any(
+        tokens[k].dep == "neg"
+        or (tokens[k].dep == "advmod" and tokens[k].text.lower() in _NEGATORS)
+        for k in children.get(verb, ())
+    )
+
+
 def classify(tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]) -> Mode:
     """Return the mode of the event whose trigger is ``tokens[verb]``."""
     kids = [tokens[c] for c in children.get(verb, ())]
@@ -362,6 +373,12 @@ def _embedding_mode(
             return Mode.NEGATED
         if tok.dep == "xcomp" and any(tokens[c].dep == "neg" for c in children.get(tok.head, ())):
             return Mode.NEGATED  # "does not want to attack Taiwan": no intent either
+        if (
+            tok.dep == "ccomp"
+            and lemma in _SPEECH_HEADS
+            and _negated_verb(tokens, tok.head, children)
+        ):
+            return Mode.NEGATED  # "did not say he had ordered it", "never said it attacked"
         if tok.dep == "xcomp" and lemma in ("have", "be") and _pending(tokens, tok.head, children):
             return Mode.NEGATED  # "has yet to concede": not done
         if tok.dep == "xcomp" and lemma == "be" and _has_to(tokens, current, children):
