@@ -274,33 +274,30 @@ def _build(
     for name, territory in territories.items():
         add(normalize_place(name), territory)
 
-    for row in tables.admin1:
+    def region(row: Mapping[str, str], name: str, kind: PlaceType) -> Place:
+        """A first- or second-order division of a row of admin1.csv or admin2.csv."""
         entity = row["country"]
-        place = Place(
-            row["name"],
+        return Place(
+            name,
             coded_as.get(entity, entity),
             _opt_float(row.get("lat")),
             _opt_float(row.get("lon")),
-            type=PlaceType.ADMIN1,
+            type=kind,
             fips=fips.get(entity),
             admin1=row["admin1"],
         )
-        add(normalize_place(row["name"]), Candidate(place, STATE, 0))
 
-    for row in tables.admin2:  # "arrested in Norfolk", "Riverside County"
-        entity = row["country"]
-        place = Place(
-            row["short"],
-            coded_as.get(entity, entity),
-            _opt_float(row.get("lat")),
-            _opt_float(row.get("lon")),
-            type=PlaceType.ADMIN2,
-            fips=fips.get(entity),
-            admin1=row["admin1"],
+    for row in tables.admin1:
+        add(
+            normalize_place(row["name"]),
+            Candidate(region(row, row["name"], PlaceType.ADMIN1), STATE, 0),
         )
-        region = Candidate(place, ADMIN2, int(row.get("population") or 0))
+    for row in tables.admin2:  # "arrested in Norfolk", "Riverside County"
+        county = Candidate(
+            region(row, row["short"], PlaceType.ADMIN2), ADMIN2, int(row.get("population") or 0)
+        )
         for name in {row["name"], row["short"]}:
-            add(normalize_place(name), region)
+            add(normalize_place(name), county)
 
     for row in tables.sites:
         named = table.get(normalize_place(row["city"]), ())
