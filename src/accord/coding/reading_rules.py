@@ -82,6 +82,10 @@ def pattern_word_is_a_clause(c: Candidate, cl: Clause) -> Verdict:
     return c
 
 
+DISAPPROVE_ROOT = "11"
+"""CAMEO 11 Disapprove: a verb coded so censures by its own sense ('brand')."""
+
+
 @rule("naming_use", ["verb"], reads=["code"], writes=["code", "rule"])
 def naming_use(c: Candidate, cl: Clause) -> Verdict:
     """'calling it the most important issue', 'named him envoy', 'called the order swift':
@@ -99,6 +103,3 @@ def naming_use(c: Candidate, cl: Clause) -> Verdict:
     if c.code[:2] == DISAPPROVE_ROOT:
         return c
     return Drop("naming use ('calling it X'): a description, not an act")
-
-
-DISAPPROVE_ROOT = "11"
