@@ -49,6 +49,8 @@ D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("They met in summer 2024 in Oslo.", "summer 2024", dt.date(2024, 1, 1), Y),
         ("He ran in the fall of 2019.", "the fall of 2019", dt.date(2019, 1, 1), Y),
         ("The ceasefire collapsed in January.", "January", dt.date(2026, 1, 1), M),
+        ("In June last year, he announced it.", "June last year", dt.date(2025, 6, 1), M),
+        ("It opens in March of next year.", "March of next year", dt.date(2027, 3, 1), M),
         ("The ceasefire collapsed in March.", "March", dt.date(2025, 3, 1), M),
         ("The president will visit in April.", "April", dt.date(2026, 4, 1), M),
         ("The army was deployed in early December.", "early December", dt.date(2025, 12, 1), M),

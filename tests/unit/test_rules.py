@@ -85,6 +85,7 @@ from accord.coding.ruleset import (
     verbal_attack,
     verbal_defense,
 )
+from accord.coding.sentence_dates import told_years_back
 from accord.coding.statement_rules import (
     agreed_view,
     evaluation,
@@ -270,9 +271,13 @@ def test_an_undated_story_recalls_what_it_tells_a_year_back(when: list[str], mod
             (when[1], when[1], "NOUN", "npadvmod", 1),
         ]
     ps = parsed([*rows, (".", ".", "PUNCT", "punct", 1)])
-    undated = dataclasses.replace(_clause(ps), publication=None)
+    # the coder's clause for a story with no date: the date finder's expressions, attached
+    # to the verb they govern, resolved against any day (sentence_dates.told_years_back)
+    back = told_years_back(ps)
+    undated = dataclasses.replace(_clause(ps), publication=None, told_years_back=back)
     got = background_date.apply(_candidate(), undated)
     assert isinstance(got, Candidate) and got.mode is mode
+    assert (1 in back) is (mode is Mode.BACKGROUND)
     dated = background_date.apply(_candidate(), _clause(ps))  # a dated story: its own date
     assert isinstance(dated, Candidate) and dated.mode is Mode.ASSERTED
 

@@ -812,24 +812,23 @@ def test_searching_codes_only_through_the_dictionarys_patterns(verbs: VerbDictio
     assert m is None  # 090 only through a pattern ('searched for arms')
 
 
-def test_catching_fire_is_no_seizure(verbs: VerbDictionary) -> None:
-    # "The roof caught fire ." (accord_verbs.tsv: APPREHEND catch: * FIRE)
-    ps = parsed(_clause_of("roof", ("caught", "catch"), ("fire", "fire", "NOUN", "dobj")))
-    assert verbs.match(ps.tokens, 1) is None  # was 171 Seize or damage property
-
-
-def test_a_deal_announced_is_an_agreement_not_material_cooperation(verbs: VerbDictionary) -> None:
-    # "Trump announced the deal ." (accord_verbs.tsv: EXPLAIN_VERBAL announce: * DEAL)
-    ps = parsed(
-        _clause_of(
-            "Trump",
-            ("announced", "announce"),
-            ("the", "the", "DET", "det"),
-            ("deal", "deal", "NOUN", "dobj"),
-        )
-    )
+@pytest.mark.parametrize(
+    ("subject", "verb", "obj", "code"),
+    [
+        # accord_verbs.tsv APPREHEND catch: * FIRE: was 171 Seize or damage property
+        ("roof", ("caught", "catch"), "fire", None),
+        # EXPLAIN_VERBAL announce: * DEAL: was 060 Engage in material cooperation; a deal
+        # announced is an agreement reached
+        ("Trump", ("announced", "announce"), "deal", "030"),
+    ],
+)
+def test_accords_corrections_of_cameo_2_patterns(
+    verbs: VerbDictionary, subject: str, verb: tuple[str, str], obj: str, code: str | None
+) -> None:
+    # "The roof caught fire .", "Trump announced the deal ."
+    ps = parsed(_clause_of(subject, verb, (obj, obj, "NOUN", "dobj")))
     m = verbs.match(ps.tokens, 1)
-    assert m is not None and m.code == "030"  # was 060 Engage in material cooperation
+    assert (m.code if m is not None else None) == code
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,13 @@ from accord.coding.rules import (
     run_rules,
 )
 from accord.coding.ruleset import RULES, TARGET_RULES
-from accord.coding.sentence_dates import StoryDate, attached_dates, carried_date, story_date
+from accord.coding.sentence_dates import (
+    StoryDate,
+    attached_dates,
+    carried_date,
+    story_date,
+    told_years_back,
+)
 from accord.coding.sentence_events import (
     dedupe,
     one_act_per_chain,
@@ -459,6 +465,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         countries_named=bool(state.countries),
         attacked=state.attacked,
         attacker=state.attacker,
+        told_years_back=told_years_back(ps) if state.publication is None else frozenset(),
     )
 
 

@@ -121,6 +121,9 @@ class Clause:
     target, this sentence's included: what 'the attack' refers back to (target rules)."""
     attacker: Party | None = None
     """The source of that use of force: whom censure of 'the attack' is aimed at."""
+    told_years_back: frozenset[int] = frozenset()
+    """In a story with no date: the verbs whose own time expression tells the act a year
+    or more back ('last year', 'two years ago'; sentence_dates.told_years_back)."""
     told: tuple[Told, ...] = ()
     """The acts with a target the document reported before this sentence, latest last
     (what 'the accusation' or 'the request' answered here refers back to)."""

@@ -46,6 +46,23 @@ def attached_dates(ps: ParsedSentence, publication: dt.date | None) -> dict[int,
     return out
 
 
+_YEAR_END = dt.date(2000, 12, 31)
+"""Any year's last day: a relative expression resolved against it ('last year', 'two years
+ago', 'last month') falls in an earlier year only when it tells a year or more back."""
+
+
+def told_years_back(ps: ParsedSentence) -> frozenset[int]:
+    """The verbs whose own time expression tells the act a year or more back, whatever the
+    story's date ('MPs criticised Blunkett last year', 'elected two years ago'): for a story
+    with no date, where :func:`attached_dates` resolves none of the relative ones. A year
+    written out before 2000 counts too, as background for such a story anyway."""
+    return frozenset(
+        verb
+        for verb, d in attached_dates(ps, _YEAR_END).items()
+        if d.date is not None and d.date.year < _YEAR_END.year
+    )
+
+
 _NAMING = words("naming_verbs.txt")
 
 

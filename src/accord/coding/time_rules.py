@@ -150,25 +150,14 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
 
 
-_PAST_YEAR_WORDS = frozenset({"last", "previous"})
-
-
 def _years_back(verb: int, cl: Clause) -> bool:
-    """Whether the act's own time phrase puts it a year or more back: 'criticised Blunkett
-    last year', 'elected two years ago', 'the Kremlin last year seized and sold' (a verb
-    joined to another shares its time)."""
+    """Whether the story with no date tells the act a year or more back (Clause
+    told_years_back): 'criticised Blunkett last year', 'the Kremlin last year seized and
+    sold' (a verb joined to another shares its time, as one in a clause of time its
+    frame's)."""
     tok = cl.tokens[verb]
     verbs = [*_clause_and_its_frame(verb, cl), *([tok.head] if tok.dep == "conj" else [])]
-    for v in verbs:
-        for k in cl.children.get(v, ()):
-            word = cl.tokens[k]
-            marks = [cl.tokens[m] for m in cl.children.get(k, ())]
-            last = any(m.dep == "amod" and m.text.lower() in _PAST_YEAR_WORDS for m in marks)
-            if last and word.lemma.lower() == "year" and word.dep == "npadvmod":
-                return True
-            if word.text.lower() == "ago" and any(m.lemma.lower() == "year" for m in marks):
-                return True
-    return False
+    return any(v in cl.told_years_back for v in verbs)
 
 
 @rule("future_date", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])

@@ -19,7 +19,8 @@ Resolution rules (``pub`` is the publication date):
 * Month and day without a year ("Feb. 4", "on February 5") -> the year that puts the date
   nearest to pub (the first one on or after pub after a future marker).
 * "in January" -> the latest January not after pub (month precision; the next one after a
-  future marker). "in 2025" -> year precision. "in the first month of the year" -> that month
+  future marker); "in June last year" / "June of next year" -> that month of the year before
+  or after pub's. "in 2025" -> year precision. "in the first month of the year" -> that month
   of pub's year.
 * ``last week`` -> month precision, the month holding the Thursday of the previous ISO week
   (the ISO rule that assigns a week to a month); ``this week`` likewise for pub's week.
@@ -184,6 +185,13 @@ def _r_in_month(m: re.Match[str], pub: dt.date | None, future: bool) -> Resolved
     return dt.date(year, month, 1), DatePrecision.MONTH
 
 
+def _r_month_of_relative_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Resolved:
+    if pub is None:
+        return None
+    step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return dt.date(pub.year + step, month_number(m["mon"]), 1), DatePrecision.MONTH
+
+
 def _r_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Resolved:
     return dt.date(int(m["year"]), 1, 1), DatePrecision.YEAR
 
@@ -283,6 +291,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
     (
         re.compile(rf"\b(?P<mon>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>{_YEAR})\b{_NOT_NUMBER}"),
         _r_month_year,
+        _MONTH_KEYS,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mod>(?i:in|during)\s+)?(?P<mon>{MONTH_PATTERN})\s+(?:(?i:of)\s+)?"
+            r"(?P<rel>(?i:last|this|next))\s+(?i:year)\b"
+        ),
+        _r_month_of_relative_year,
         _MONTH_KEYS,
     ),
     (
