@@ -592,6 +592,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         " the visa.",
         [("GBRPTY", "02", "GBRGOV")],
     ),
+    (
+        "allowing an actor something is a concession: the bare 'allow' codes with one allowed",
+        "Iran said it would allow the return of UN nuclear inspectors.",
+        [("IRN", "03", "IGOUNO")],
+    ),
+    (
+        "a call between two leaders is a call whatever the public is told",
+        "President Donald Trump telephoned Turkish President Recep Tayyip Erdogan on Sunday.",
+        [("USAGOV", "04", "TURGOV"), ("TURGOV", "04", "USAGOV")],
+    ),
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
@@ -818,6 +828,24 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         "Poland's parliament has demanded an admission by Moscow that Soviet NKVD security"
         " forces murdered more than 15,000 captive Polish officers during World War Two.",
         ("18", "19", "20"),
+    ),
+    (
+        "a telephone campaign to the public at large is canvassing, no call between parties",
+        "Labour and the Conservatives are still telephoning the millions of people who have"
+        " signed up to make sure they do not get marketing calls.",
+        ("04",),
+    ),
+    (
+        "permitting something no actor is given is no concession (080)",
+        "Member of parliament Kevin Conolly said a law allowing the termination of a life"
+        ' marked a "sad day for NSW".',
+        ("03", "08"),
+    ),
+    (
+        "putting off one's own protest restricts no one's freedoms (1721)",
+        "Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in"
+        " Baku until 9 November.",
+        ("13", "17"),
     ),
     (
         "approving a use of force is no yielding (080)",

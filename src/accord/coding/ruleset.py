@@ -350,9 +350,16 @@ def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     """A telephone call (041) is coded only with the other party of the call, and so is a
     conversation told by a verb of talking (040 on 'spoke', 'talked'): 'Parker spoke with
     Wikinews about the campaign' names no political counterpart (an interview), and the
-    later rule that gives a domestic act its own country as target must not invent one."""
-    if c.code.startswith("041") and not c.targets:
+    later rule that gives a domestic act its own country as target must not invent one.
+    Calls to the public at large ('Labour is telephoning people who have signed up',
+    'telephoning voters about membership') are canvassing, no call between two parties:
+    a call whose every target is a plural generic civilian noun (a CVL agent word of the
+    actor dictionary: people, voters, residents) has no counterpart either, nor its reverse
+    direction a caller; the blind-judged sheets found all twelve such events wrong."""
+    if c.code.startswith("041") and not any(not _the_public(t, cl) for t in c.targets):
         return Drop("a telephone call needs a counterpart")
+    if c.code.startswith("041") and c.sources and all(_the_public(s, cl) for s in c.sources):
+        return Drop("the public at large makes no telephone call")
     if c.code == CONSULT and not c.targets and cl.tokens[c.trigger].lemma.lower() in _TALKING:
         return Drop("a conversation needs a counterpart")
     return c
@@ -360,6 +367,18 @@ def call_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
 
 CONSULT = "040"
 _TALKING = frozenset({"speak", "talk", "chat"})
+_CIVILIANS = "CVL"
+
+
+def _the_public(ref: ActorRef, cl: Clause) -> bool:
+    """A plural generic civilian noun ('people', 'the millions of people', 'voters'): the
+    public at large, no party to a call."""
+    return (
+        ref.kind == "agent"
+        and ref.role == _CIVILIANS
+        and 0 <= ref.head < len(cl.tokens)
+        and cl.tokens[ref.head].tag == "NNS"
+    )
 
 
 @rule("travel_at_home", ["verb"], reads=["code", "sources", "targets"])
