@@ -598,6 +598,16 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("IRN", "03", "IGOUNO")],
     ),
     (
+        "plans announced with a partner named are an intent to cooperate with it",
+        "Russia announced plans for joint exercises with China.",
+        [("RUS", "03", "CHN")],
+    ),
+    (
+        "coordinating with someone is cooperation with them",
+        "France coordinated with the United States on sanctions.",
+        [("FRA", "05", "USA")],
+    ),
+    (
         "a call between two leaders is a call whatever the public is told",
         "President Donald Trump telephoned Turkish President Recep Tayyip Erdogan on Sunday.",
         [("USAGOV", "04", "TURGOV"), ("TURGOV", "04", "USAGOV")],
@@ -846,6 +856,16 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         "Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in"
         " Baku until 9 November.",
         ("13", "17"),
+    ),
+    (
+        "arranging an act is no diplomatic cooperation (bare 'orchestrate', 'organise')",
+        "Osama bin Laden founded al-Qaeda and orchestrated the attacks on the United States.",
+        ("05",),
+    ),
+    (
+        "plans made public with no one to cooperate with are no intent to cooperate",
+        "The British government has announced plans to cut 100,000 civil servants.",
+        ("03",),
     ),
     (
         "approving a use of force is no yielding (080)",

@@ -119,12 +119,27 @@ def plan_needs_counterpart(c: Candidate, cl: Clause) -> Verdict:
     once the other target rules have run is a plan, no interaction, and is left out
     rather than aimed at the planner's own country (planning_verbs.txt). A promise, vow
     or pledge declares the intent and stays ('promised to democratize Serbia'); a plan
-    whose act has a code of its own ('planned to visit Wiranto') is coded from it."""
-    if c.targets or c.code != GENERIC_INTENT or not c.rule.startswith(_INTENT_FRAME):
+    whose act has a code of its own ('planned to visit Wiranto') is coded from it. Plans
+    made public are plans too: announcing, unveiling or outlining them ('the government
+    has announced plans to cut 100,000 civil servants', the dictionary's '* PLANS' of
+    the announcing verbs) with no one named to cooperate with is no intent to cooperate
+    either; the blind-judged sheets found none of them an interaction."""
+    if c.targets or c.code != GENERIC_INTENT:
         return c
-    if cl.tokens[c.trigger].lemma.lower() not in _PLANNING:
-        return c  # 'promised to democratize Serbia': a declared intent (03) stays
+    if c.rule.startswith(_INTENT_FRAME):
+        if cl.tokens[c.trigger].lemma.lower() not in _PLANNING:
+            return c  # 'promised to democratize Serbia': a declared intent (03) stays
+    elif not _a_plan_announced(c, cl):
+        return c
     return Drop("a plan with no one to cooperate with is no intent to cooperate")
+
+
+def _a_plan_announced(c: Candidate, cl: Clause) -> bool:
+    """Whether the dictionary pattern that coded the act is on a plan noun ('announced
+    plans to ...')."""
+    if c.match is None or c.match.pattern is None:
+        return False
+    return any(k != c.trigger and cl.tokens[k].lemma.lower() in _PLANNING for k in c.match.tokens)
 
 
 _PLANNING = words("planning_verbs.txt")
