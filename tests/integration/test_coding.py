@@ -608,6 +608,27 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [("FRA", "05", "USA")],
     ),
     (
+        "a visit named by its noun goes from the visitor to whom it is paid",
+        "During Macron's visit to China, the two leaders signed trade deals.",
+        [("FRAGOV", "04", "CHN")],
+    ),
+    (
+        "a visit named by its noun: the visitor is the subject of the clause it sits in",
+        "Chinese President Xi Jinping praised Russia during a visit to Moscow.",
+        [("CHNGOV", "04", "RUSGOV")],
+    ),
+    (
+        "carrying out an airstrike (one word, as news now writes it) is an aerial attack",
+        "The United States military carried out the airstrike on Iranian forces.",
+        [("USAMIL", "19", "IRNMIL")],
+    ),
+    (
+        "making a visit is a visit made (042); a visit yet to be made is an intent (036)",
+        "Prime Minister Keir Starmer made a surprise visit to Iraq on Monday. Prime Minister"
+        " Keir Starmer will make a visit to Jordan.",
+        [("GBRGOV", "04", "IRQ"), ("GBRGOV", "03", "JOR")],
+    ),
+    (
         "a call between two leaders is a call whatever the public is told",
         "President Donald Trump telephoned Turkish President Recep Tayyip Erdogan on Sunday.",
         [("USAGOV", "04", "TURGOV"), ("TURGOV", "04", "USAGOV")],
@@ -615,6 +636,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_CODED: list[tuple[str, str, list[Triple]]] = [
+    (
+        "a visit named by its noun is the visitor's act, not its host's (042, not both ways)",
+        "During Macron's visit to China, the two leaders signed trade deals.",
+        [("CHN", "04", "FRAGOV"), ("CHNGOV", "04", "FRAGOV")],
+    ),
     (
         "a meeting's venue is no party to it",
         "EU leaders are holding talks in Brussels on how to re-energise the sluggish European"
@@ -866,6 +892,17 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         "plans made public with no one to cooperate with are no intent to cooperate",
         "The British government has announced plans to cut 100,000 civil servants.",
         ("03",),
+    ),
+    (
+        "a visit the noun dates years before the story is background",
+        "Macron's 2015 visit to China was recalled by both sides.",
+        ("04",),
+    ),
+    (
+        "a trip the clause it sits in tells a year back is background",
+        "Indian oil minister Mani Shankar Aiyar discussed the plans during a trip to Moscow"
+        " last year.",
+        ("04",),
     ),
     (
         "approving a use of force is no yielding (080)",

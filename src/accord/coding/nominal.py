@@ -73,6 +73,16 @@ def nominal_events(
         if needs_phone and not (mods & _PHONE_WORDS or after or len(before) > 1):
             continue
         governor = governing_verb(tokens, tok.i)
+        hint = None
+        if mods & _BACKGROUND_MODS:
+            hint = Mode.BACKGROUND
+        elif mods & _IRREALIS_MODS:
+            hint = Mode.HYPOTHETICAL
+        if code == VISIT:
+            visits = _visits(tokens, children, actors, tok.i, governor, before, after)
+            if visits:
+                out.extend(NominalEvent(tok.i, code, p, hint, governor, False) for p in visits)
+                continue
         found = _distinct([*before, *after])
         if (
             len(found) == 1
@@ -88,12 +98,51 @@ def nominal_events(
                 found = _distinct([*actors.actors_at(subject), *found])
         if len(found) < 2:
             continue
-        hint = None
-        if mods & _BACKGROUND_MODS:
-            hint = Mode.BACKGROUND
-        elif mods & _IRREALIS_MODS:
-            hint = Mode.HYPOTHETICAL
         out.append(NominalEvent(tok.i, code, tuple(found), hint, governor))
+    return out
+
+
+VISIT = "042"
+_DESTINATION_PREPS = frozenset({"to"})
+
+
+def _visits(
+    tokens: Sequence[Token],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    noun: int,
+    governor: int | None,
+    before: Sequence[ActorRef],
+    after: Sequence[ActorRef],
+) -> list[tuple[ActorRef, ...]]:
+    """A visit named by its noun goes one way, from the visitor to whom it is paid: the
+    visitor is the possessor or name before the noun ("Musharraf's visit to Britain"), or
+    the subject of the clause it sits in ("said during a visit to Britain", "paid a visit
+    to Beijing"); the hosts are the destination after "to" and those met "with" ("a visit
+    to Ireland with Taoiseach Leo Varadkar"). CAMEO 1.1b3 042 Make a visit is the
+    visitor's act; the host's is 043. One tuple (visitor, *hosts) per visitor; none when
+    either side is missing (the two-participant reading applies then)."""
+    hosts = [
+        r
+        for c in children.get(noun, ())
+        if tokens[c].dep == "prep" and tokens[c].text.lower() in _DESTINATION_PREPS
+        for g in children.get(c, ())
+        if tokens[g].dep == "pobj"
+        for r in actors.actors_at(g)
+    ]
+    if not hosts:
+        return []
+    visitors = list(before)
+    if not visitors and governor is not None and tokens[noun].dep in ("pobj", "dobj"):
+        subject = next((c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None)
+        if subject is not None:
+            visitors = list(actors.actors_at(subject))
+    hosts = _distinct([*hosts, *after])
+    out: list[tuple[ActorRef, ...]] = []
+    for visitor in _distinct(visitors):
+        met = [h for h in hosts if h.code != visitor.code]
+        if met:
+            out.append((visitor, *met))
     return out
 
 

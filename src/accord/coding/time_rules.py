@@ -128,13 +128,15 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
     dates with a written year is background ('In October 1989 the Court of Appeal
     quashed the sentences', 'the case was dropped in 2017'), and so is one it tells a year
     or more back ('MPs criticised Blunkett last year', 'elected two years ago'), as a dated
-    story's would be."""
+    story's would be; an event named by a noun is told when the verb it hangs from is
+    ('discussed the plans during a trip to Moscow last year')."""
+    anchor = c.trigger if c.kind != "noun" else (c.nominal.governor if c.nominal else None)
     if (
         cl.publication is None
         and c.mode is Mode.ASSERTED
         and (
             (c.date is not None and c.date.date is not None and c.date.source is DateSource.TEXT)
-            or _years_back(c.trigger, cl)
+            or (anchor is not None and _years_back(anchor, cl))
         )
     ):
         return dataclasses.replace(c, mode=Mode.BACKGROUND)
@@ -274,7 +276,7 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2999
 
 
-@rule("object_dated_long_ago", ["verb"], reads=["date", "mode"], writes=["mode"])
+@rule("object_dated_long_ago", ["verb", "noun"], reads=["date", "mode"], writes=["mode"])
 def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
     """A year before the story's own said of what the act makes of its object dates the
     act: 'Widodo designated Wiranto, a former general, as the nation's security minister
@@ -284,10 +286,14 @@ def object_dated_long_ago(c: Candidate, cl: Clause) -> Verdict:
     object itself, an 'as' phrase and an occasion count, with the year in an 'in' phrase
     right on them: 'accused him of a murder in 2018' (the murder's year, further down)
     stays news. The act's own date, where the text gives one, decides instead
-    (:func:`background_date`)."""
+    (:func:`background_date`). An event named by a noun is dated by a year on the noun
+    itself: 'Macron's 2015 visit to China', 'the talks in 2018'."""
     pub = _undated_news(c, cl)
     if pub is None:
         return c
+    if c.kind == "noun":
+        old = _noun_dated_before(c.trigger, pub.year, cl)
+        return dataclasses.replace(c, mode=Mode.BACKGROUND) if old else c
     for verb in _clause_and_its_frame(c.trigger, cl):
         if _object_dated_before(verb, pub.year, cl):
             return dataclasses.replace(c, mode=Mode.BACKGROUND)
@@ -339,6 +345,23 @@ def _object_dated_before(verb: int, year: int, cl: Clause) -> bool:
             if years and max(years) < year:
                 return True
     return False
+
+
+def _noun_dated_before(noun: int, year: int, cl: Clause) -> bool:
+    """Whether a year before ``year`` is written on the noun ('his 2015 visit') or in an
+    'in' phrase right on it ('talks in 2018')."""
+    for k in cl.children.get(noun, ()):
+        tok = cl.tokens[k]
+        if tok.dep in _YEAR_MODIFIER_DEPS and _is_year(tok.text) and int(tok.text) < year:
+            return True
+        if tok.dep == "prep" and tok.text.lower() == "in":
+            years = _years(cl, k)
+            if years and max(years) < year:
+                return True
+    return False
+
+
+_YEAR_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod"})
 
 
 def _years(cl: Clause, prep: int) -> list[int]:
