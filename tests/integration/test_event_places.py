@@ -59,6 +59,13 @@ def _placed(coder: Any, text: str, code_root: str) -> list[Place | None]:
             "GBR",
             PlaceType.ADMIN2,
         ),
+        (  # the tagger takes 'Samarra' for a nationality; no nationality stands 'near'
+            "A roadside bomb killed three American soldiers near Samarra on Sunday.",
+            "18",
+            "Sāmarrā’",
+            "IRQ",
+            PlaceType.CITY,
+        ),
         (
             "Police arrested two men in Riverside County on Monday.",
             "17",

@@ -433,18 +433,13 @@ _SETTLEMENT_NOUNS = frozenset(
 
 def _named_settlements(tokens: Sequence[Token], covered: set[int]) -> list[tuple[int, int]]:
     """Proper names after "the town of", "the city of" the tagger missed or mislabelled
-    ("near the town of Samarra" tagged as a nationality)."""
+    ("near the town of Samarra" tagged as a nationality), and a name tagged as a
+    nationality that is the object of a preposition of place ("killed three soldiers near
+    Samarra": no nationality stands there); the gazetteer must still resolve it."""
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
-        if (
-            i not in covered
-            and tok.pos == "PROPN"
-            and i >= 2
-            and tokens[i - 1].text.lower() == "of"
-            and tokens[i - 2].lemma.lower() in _SETTLEMENT_NOUNS
-        ):
+        if i not in covered and _named_settlement_start(tokens, i):
             j = i + 1
             while j < len(tokens) and tokens[j].pos == "PROPN" and j not in covered:
                 j += 1
@@ -453,6 +448,22 @@ def _named_settlements(tokens: Sequence[Token], covered: set[int]) -> list[tuple
             continue
         i += 1
     return out
+
+
+def _named_settlement_start(tokens: Sequence[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.pos != "PROPN":
+        return False
+    if i >= 2 and tokens[i - 1].text.lower() == "of":
+        return tokens[i - 2].lemma.lower() in _SETTLEMENT_NOUNS
+    return (
+        tok.ent_type == _NATIONALITY
+        and tok.dep == "pobj"
+        and tokens[tok.head].text.lower() in PREPOSITIONS
+    )
+
+
+_NATIONALITY = "NORP"
 
 
 def _governing_preposition(
