@@ -905,6 +905,12 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         ("04",),
     ),
     (
+        "refusing to rule out or to deny keeps the matter open: no rejection, no denial",
+        "Chancellor Rachel Reeves refused to rule out tax rises. Prime Minister Keir Starmer"
+        " refused to deny claims that he had broken a promise.",
+        ("01", "12"),
+    ),
+    (
         "approving a use of force is no yielding (080)",
         "General Soleimani also approved the attacks on the U.S. Embassy in Baghdad.",
         ("08",),

@@ -74,6 +74,7 @@ from accord.coding.ruleset import (
     predicate_actor,
     quoted_speaker,
     ranked_harm,
+    refused_dismissal,
     since_long_ago,
     sport_teams,
     stance_description,
@@ -2746,3 +2747,29 @@ def test_pushing_demands_only_when_an_actor_is_pushed() -> None:
     parliament = _ref(2, "GBRLEG", "GBR", "LEG", "agent")
     pushed = dataclasses.replace(cand, targets=(parliament,))
     assert licensed_default.apply(pushed, _clause(ps)) is pushed
+
+
+@pytest.mark.parametrize(
+    ("inner", "lemma", "particle", "kept"),
+    [
+        ("rule", "rule", "out", False),  # 'refused to rule out tax rises'
+        ("deny", "deny", None, False),  # 'refused to deny claims'
+        ("halt", "halt", None, True),  # 'refused to halt enrichment': a rejection
+    ],
+)
+def test_refusing_to_deny_or_rule_out_is_no_rejection(
+    inner: str, lemma: str, particle: str | None, kept: bool
+) -> None:
+    rows = [
+        ("Brown", "Brown", "PROPN", "nsubj", 1),
+        ("refused", "refuse", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3),
+        (inner, lemma, "VERB", "xcomp", 1),
+    ]
+    if particle:
+        rows.append((particle, particle, "ADP", "prt", 3))
+    rows += [("claims", "claim", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    ps = parsed(rows)
+    cand = _candidate(code="120", trigger=1, sources=(_ref(0, "GBRGOV", "GBR", "GOV", "person"),))
+    got = refused_dismissal.apply(cand, _clause(ps))
+    assert (got is cand) if kept else isinstance(got, Drop)

@@ -12,7 +12,13 @@ from accord.coding.lexicon import words
 from accord.coding.rules import Candidate, Clause, Drop, Verdict, rule
 from accord.coding.statement_rules import evaluation
 
-__all__ = ["caption", "naming_use", "noun_tagged_as_verb", "pattern_word_is_a_clause"]
+__all__ = [
+    "caption",
+    "naming_use",
+    "noun_tagged_as_verb",
+    "pattern_word_is_a_clause",
+    "refused_dismissal",
+]
 
 _ASPECTUAL = words("aspectual_verbs.txt")
 
@@ -103,3 +109,28 @@ def naming_use(c: Candidate, cl: Clause) -> Verdict:
     if c.code[:2] == DISAPPROVE_ROOT:
         return c
     return Drop("naming use ('calling it X'): a description, not an act")
+
+
+_REFUSING = frozenset({"refuse", "decline"})
+_DISMISSING = words("dismissing_verbs.txt")
+
+
+@rule("refused_dismissal", ["verb"])
+def refused_dismissal(c: Candidate, cl: Clause) -> Verdict:
+    """Refusing or declining to deny, reject or rule something out keeps it open: 'Brown
+    refused to rule out tax rises', 'Blair refused to deny claims he had reneged on a
+    deal' tell no rejection (12) and no denial (016), whichever pattern of the refusing
+    verb's block matched the noun after them (data/lexicon/dismissing_verbs.txt)."""
+    if cl.tokens[c.trigger].lemma.lower() not in _REFUSING:
+        return c
+    for k in cl.children.get(c.trigger, ()):
+        tok = cl.tokens[k]
+        if tok.dep != "xcomp":
+            continue
+        particles = [
+            cl.tokens[p].text.lower() for p in cl.children.get(k, ()) if cl.tokens[p].dep == "prt"
+        ]
+        forms = {tok.lemma.lower(), *(f"{tok.lemma.lower()} {p}" for p in particles)}
+        if forms & _DISMISSING:
+            return Drop("refusing to deny or rule out keeps the matter open: no rejection")
+    return c

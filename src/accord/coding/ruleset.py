@@ -55,6 +55,7 @@ from accord.coding.reading_rules import (
     naming_use,
     noun_tagged_as_verb,
     pattern_word_is_a_clause,
+    refused_dismissal,
 )
 from accord.coding.rules import Candidate, Clause, Drop, Rule, Verdict, rule
 from accord.coding.source_rules import (
@@ -457,6 +458,7 @@ RULES: tuple[Rule, ...] = (
     instrument,
     pattern_word_is_a_clause,
     naming_use,
+    refused_dismissal,
     modality,
     commitment,
     event_date,
