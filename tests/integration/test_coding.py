@@ -911,6 +911,11 @@ NO_EVENT: list[tuple[str, str, tuple[str, ...]]] = [
         ("01", "12"),
     ),
     (
+        "misusing power is misconduct, no violence (bare 'abuse' codes only on someone)",
+        "Members of the US Congress have abused their power.",
+        ("18",),
+    ),
+    (
         "approving a use of force is no yielding (080)",
         "General Soleimani also approved the attacks on the U.S. Embassy in Baghdad.",
         ("08",),
@@ -1386,3 +1391,14 @@ def test_a_when_clause_in_the_present_tells_no_event(coder: Any) -> None:
     assert not [e for e in coder.code_text(generic, date=DATE) if e.cameo[:2] == "16"]
     past = "When the United States slapped tariffs on Chinese goods, importers paid."
     assert [e.cameo[:2] for e in coder.code_text(past, date=DATE)] == ["16"]
+
+
+def test_travelling_to_or_touring_another_actors_place_is_a_visit(coder: Any) -> None:
+    # CAMEO 1.1b3 042 Make a visit: 'travel to another location for a meeting or other
+    # event', not the verb block's 040 Consult
+    for text in (
+        "Chinese President Xi Jinping traveled to Moscow on Monday.",
+        "Chinese President Xi Jinping toured Russia on Monday.",
+    ):
+        codes = [e.cameo for e in coder.code_text(text, date=DATE) if e.source.code == "CHNGOV"]
+        assert codes == ["042"], (text, codes)
