@@ -91,11 +91,7 @@ def nominal_events(
             and tokens[tok.i].dep in ("pobj", "dobj")
         ):
             # "in a call with Trump, Xi said", "Xi held a phone call with Trump"
-            subject = next(
-                (c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None
-            )
-            if subject is not None:
-                found = _distinct([*actors.actors_at(subject), *found])
+            found = _distinct([*_subject_actors(tokens, children, actors, governor), *found])
         if len(found) < 2:
             continue
         out.append(NominalEvent(tok.i, code, tuple(found), hint, governor))
@@ -117,11 +113,11 @@ def _visits(
 ) -> list[tuple[ActorRef, ...]]:
     """A visit named by its noun goes one way, from the visitor to whom it is paid: the
     visitor is the possessor or name before the noun ("Musharraf's visit to Britain"), or
-    the subject of the clause it sits in ("said during a visit to Britain", "paid a visit
-    to Beijing"); the hosts are the destination after "to" and those met "with" ("a visit
-    to Ireland with Taoiseach Leo Varadkar"). CAMEO 1.1b3 042 Make a visit is the
-    visitor's act; the host's is 043. One tuple (visitor, *hosts) per visitor; none when
-    either side is missing (the two-participant reading applies then)."""
+    the subject of the clause it sits in ("said during a visit to Britain", "met Blair on
+    his first official visit to London"); the hosts are the destination after "to" and
+    those met "with" ("a visit to Ireland with Taoiseach Leo Varadkar"). CAMEO 1.1b3 042
+    Make a visit is the visitor's act; the host's is 043. One tuple (visitor, *hosts) per
+    visitor; none when either side is missing (the two-participant reading applies then)."""
     hosts = [
         r
         for c in children.get(noun, ())
@@ -134,9 +130,7 @@ def _visits(
         return []
     visitors = list(before)
     if not visitors and governor is not None and tokens[noun].dep in ("pobj", "dobj"):
-        subject = next((c for c in children.get(governor, ()) if tokens[c].dep == "nsubj"), None)
-        if subject is not None:
-            visitors = list(actors.actors_at(subject))
+        visitors = _subject_actors(tokens, children, actors, governor)
     hosts = _distinct([*hosts, *after])
     out: list[tuple[ActorRef, ...]] = []
     for visitor in _distinct(visitors):
@@ -144,6 +138,17 @@ def _visits(
         if met:
             out.append((visitor, *met))
     return out
+
+
+def _subject_actors(
+    tokens: Sequence[Token],
+    children: Mapping[int, Sequence[int]],
+    actors: SentenceActors,
+    verb: int,
+) -> list[ActorRef]:
+    """The actors the verb's subject names, if it has one."""
+    subject = next((c for c in children.get(verb, ()) if tokens[c].dep == "nsubj"), None)
+    return list(actors.actors_at(subject)) if subject is not None else []
 
 
 # protest and strike nouns, coded when an actor stages, holds, begins... them
