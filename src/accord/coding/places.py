@@ -451,6 +451,8 @@ def _named_settlements(tokens: Sequence[Token], covered: set[int]) -> list[tuple
 
 
 def _named_settlement_start(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a proper name the tagger missed starts at ``i``: after "the town of" and
+    the like, or tagged as a nationality where a place is named ("near Samarra")."""
     tok = tokens[i]
     if tok.pos != "PROPN":
         return False

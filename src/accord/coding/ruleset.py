@@ -382,13 +382,14 @@ def _the_public(ref: ActorRef, cl: Clause) -> bool:
     )
 
 
-@rule("travel_at_home", ["verb"], reads=["code", "sources", "targets"])
+@rule("travel_at_home", ["verb", "noun"], reads=["code", "sources", "targets"])
 def travel_at_home(c: Candidate, cl: Clause) -> Verdict:
     """A visit (042) whose only destination is the traveller's own country or capital is
     travel at home, with no host: 'Navalny was flying from Tomsk headed for Moscow' (a
     Russian opposition leader), 'the senator returned to Washington'. CAMEO 1.1b3 codes
     042 for travel to another actor's location "for a meeting or other event"; a visit to
-    someone there names the host ('flew to Moscow to meet Putin')."""
+    someone there names the host ('flew to Moscow to meet Putin'). A visit named by its
+    noun is no different ('during Xi's visit to China')."""
     if not c.code.startswith(VISIT) or not c.targets or not c.sources:
         return c
     home = {s.country for s in c.sources}
