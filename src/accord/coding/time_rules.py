@@ -24,9 +24,7 @@ def event_date(c: Candidate, cl: Clause) -> Verdict:
     'launched missiles targeting US troops'), or a temporal clause on one of them that
     puts the act at its time (:func:`_clause_time`); else the sentence's date: its main
     verb's date, or the publication date."""
-    anchor: int | None = c.trigger
-    if c.kind == "noun":
-        anchor = c.nominal.governor if c.nominal is not None else None
+    anchor = _anchor(c)
     own = None
     for _ in range(4):
         if anchor is None:
@@ -44,6 +42,14 @@ def event_date(c: Candidate, cl: Clause) -> Verdict:
     if own is None and c.kind == "verb":
         own = _told_with(c.trigger, cl)
     return dataclasses.replace(c, date=own or cl.sentence_date)
+
+
+def _anchor(c: Candidate) -> int | None:
+    """The verb whose time is the act's: the trigger, or for an event named by a noun the
+    verb whose clause holds it ('talks' in 'said during talks last week'), if any."""
+    if c.kind == "noun":
+        return c.nominal.governor if c.nominal is not None else None
+    return c.trigger
 
 
 def _told_with(verb: int, cl: Clause) -> SentenceDate | None:
@@ -130,7 +136,7 @@ def background_date(c: Candidate, cl: Clause) -> Verdict:
     or more back ('MPs criticised Blunkett last year', 'elected two years ago'), as a dated
     story's would be; an event named by a noun is told when the verb it hangs from is
     ('discussed the plans during a trip to Moscow last year')."""
-    anchor = c.trigger if c.kind != "noun" else (c.nominal.governor if c.nominal else None)
+    anchor = _anchor(c)
     if (
         cl.publication is None
         and c.mode is Mode.ASSERTED
