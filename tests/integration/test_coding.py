@@ -1407,3 +1407,18 @@ def test_travelling_to_or_touring_another_actors_place_is_a_visit(coder: Any) ->
     ):
         codes = [e.cameo for e in coder.code_text(text, date=DATE) if e.source.code == "CHNGOV"]
         assert codes == ["042"], (text, codes)
+
+
+def test_a_town_the_parser_takes_for_a_person_hosts_no_visit(coder: Any) -> None:
+    # 'Torbay' alone in a list of towns visited is tagged as a person by the small model;
+    # the gazetteer knows it as a place of the story's country, so it is no private person
+    # hosting the visit (043) or visited (042)
+    text = (
+        "Liberal Democrat leader Charles Kennedy said the party would fight the election in "
+        "Britain. Mr Kennedy is accelerating Lib Dem election preparations this week as he "
+        "visits Manchester, Liverpool, Leicester, Somerset, Basingstoke, Shrewsbury, Dorset "
+        "and Torbay."
+    )
+    events = coder.code_text(text, date=DATE)
+    assert not [e for e in events if "Torbay" in (e.source.text, getattr(e.target, "text", ""))]
+    assert not [e for e in events if e.cameo == "043"]

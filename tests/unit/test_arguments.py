@@ -10,6 +10,8 @@ from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import SentenceActors
 from accord.coding.arguments import arguments, naming_description
 from accord.coding.patterns import children_of
+from accord.coding.place_words import place_words
+from accord.coding.places import Gazetteer
 from accord.coding.verbs import VerbDictionary, VerbMatch
 from accord.model import ParsedSentence
 from tests.unit.parsing import Entry, parsed, tagged, with_entities
@@ -829,3 +831,28 @@ def test_a_lone_name_in_the_place_of_a_topic_is_no_private_person() -> None:
     assert actors.actors_at(name) == []  # 'policies on Brexit': an issue
     actors, name = _lone_name("visited", None)
     assert [r.code for r in actors.actors_at(name)] == ["GBRCVL"]  # 'visited Wiranto'
+
+
+def test_a_lone_person_name_that_is_a_town_of_the_story_in_the_place_of_a_place() -> None:
+    """'They visited Torbay .': the parser's PERSON on a one-word name the gazetteer knows
+    as a place of a country the story names, after a verb of visiting, is that place, not a
+    private person; 'They visited Wiranto .' (no such place) stays a person."""
+    gazetteer = Gazetteer.load()
+    for name, expected in (("Torbay", []), ("Wiranto", ["GBRCVL"])):
+        ps = parsed(
+            [
+                ("They", "they", "PRON", "nsubj", 1),
+                ("visited", "visit", "VERB", "ROOT", 1),
+                (name, name, "PROPN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        )
+        tokens = with_entities(ps, [(2, 3, "PERSON")])
+        found = place_words(tokens, gazetteer, {"GBR"})
+        assert found == (frozenset({2}) if not expected else frozenset())
+        actors = SentenceActors(
+            tokens, [], children_of(tokens), document_country="GBR", places=found
+        )
+        assert [r.code for r in actors.actors_at(2)] == expected
+        # a town of a country the story does not name is no reason to doubt the parser
+        assert place_words(tokens, gazetteer, {"USA"}) == frozenset()

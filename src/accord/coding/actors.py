@@ -67,7 +67,8 @@ class SentenceActors:
     place the sentence names) and ``sentence_country`` (the only country the sentence
     names, if just one) place bare role words ("police", "the army"), and so does
     ``story_country`` (the country of the first place the story named, where it is set)
-    for the police; ``pair`` is what "both sides" refers to.
+    for the police; ``pair`` is what "both sides" refers to; ``places`` are one-word names
+    the parser took for people that are places (:func:`accord.coding.place_words.place_words`).
     """
 
     def __init__(
@@ -84,8 +85,10 @@ class SentenceActors:
         document_country: str | None = None,
         story_country: str | None = None,
         bodies: Mapping[str, ActorRef] | None = None,
+        places: frozenset[int] = frozenset(),
     ) -> None:
         self._tokens = tokens
+        self._places = places
         self._children = children
         self._by_token: dict[int, Mention] = {}
         for m in mentions:
@@ -513,7 +516,12 @@ class SentenceActors:
                     found.append(ActorRef(head, lo, hi, code, ref.country, role, ref.name, "group"))
             if found:
                 return found
-        person = tok.ent_type == "PERSON" and tok.pos == "PROPN" and not names_place
+        person = (
+            tok.ent_type == "PERSON"
+            and tok.pos == "PROPN"
+            and not names_place
+            and head not in self._places  # 'he visits Manchester and Torbay'
+        )
         if own is not None and own.kind == "agent" and own.role:
             agent = self._role_word(head, (lo, hi), own, own.role, phrase, person=person)
             if agent:

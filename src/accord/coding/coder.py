@@ -39,6 +39,7 @@ from accord.coding.mentions import (
 from accord.coding.nominal import action_events, crowd_events, nominal_events
 from accord.coding.ontology import VIOLENT_ROOTS
 from accord.coding.patterns import SUBJECT_DEPS
+from accord.coding.place_words import place_words
 from accord.coding.places import Gazetteer
 from accord.coding.rules import (
     Candidate,
@@ -446,6 +447,7 @@ def _clause(ps: ParsedSentence, ctx: CodingContext, state: _DocState) -> Clause:
         state.main,
         state.story_place,
         state.bodies,
+        places=place_words(tokens, ctx.places, state.countries),
     )
     return Clause(
         tokens=tokens,
