@@ -55,6 +55,15 @@ def test_biden_and_the_handover_dates(kb: ActorKB) -> None:
     assert code(kb, ["Trump"], D(2025, 1, 20)) == "USAGOV"
 
 
+def test_hong_kong_office_holders_are_hong_kongs(kb: ActorKB) -> None:
+    # Phoenix codes them as China's; the HKSAR government's and the Legislative Council's
+    # lists of office holders and members give their Hong Kong offices
+    assert code(kb, ["Regina", "Ip"], D(2019, 10, 16)) == "HKGLEG"
+    assert code(kb, ["Regina", "Ip"], D(2001, 1, 1)) == "HKGGOV"
+    assert code(kb, ["Rita", "Fan"], D(2004, 1, 1)) == "HKGLEG"
+    assert code(kb, ["John", "Tsang"], D(2015, 1, 1)) == "HKGGOV"
+
+
 def test_long_serving_leaders(kb: ActorKB) -> None:
     assert code(kb, ["Xi", "Jinping"], D(2026, 2, 4)) == "CHNGOV"
     assert code(kb, ["Putin"], D(2026, 2, 4)) == "RUSGOV"
