@@ -1451,6 +1451,43 @@ def test_what_a_quoted_speaker_says_it_will_do_is_its_threat_or_intent() -> None
     assert isinstance(quoted_speaker.apply(cand, cl), Drop)
 
 
+def test_a_quoted_speaker_ready_now_expresses_the_intent() -> None:
+    # '"We are ready to negotiate with Israel," Abbas said': readiness in the present,
+    # in its own words, is the intent (036) said; '"We were ready ..."' (past) or
+    # '"We are not ready ..."' (negated) is not
+    def quoted(copula: str, tag: str, negated: bool) -> tuple[Candidate, Clause]:
+        rows = [
+            ('"', '"', "PUNCT", "punct", 10),
+            ("We", "we", "PRON", "nsubj", 2),
+            (copula, "be", "AUX", "ccomp", 10),
+            (
+                "not" if negated else "now",
+                "not" if negated else "now",
+                "PART" if negated else "ADV",
+                "neg" if negated else "advmod",
+                2,
+            ),
+            ("ready", "ready", "ADJ", "acomp", 2),
+            ("to", "to", "PART", "aux", 6),
+            ("negotiate", "negotiate", "VERB", "xcomp", 4),
+            ("with", "with", "ADP", "prep", 6),
+            ("Israel", "Israel", "PROPN", "pobj", 7),
+            ('"', '"', "PUNCT", "punct", 10),
+            ("said", "say", "VERB", "ROOT", 10),
+            (".", ".", "PUNCT", "punct", 10),
+        ]
+        ps = tagged(parsed(rows), {1: "PRP", 2: tag, 6: "VB"})
+        we = ActorRef(1, 1, 2, "PSEGOV", "PSE", "GOV", "Mahmoud Abbas", "pronoun")
+        cand = Candidate("verb", 6, "036", "pattern:COMPROMISE:* ( WITH )+intent", sources=(we,))
+        return cand, _clause(ps, [])
+
+    cand, cl = quoted("are", "VBP", negated=False)
+    assert quoted_speaker.apply(cand, cl) is cand
+    for copula, tag, negated in (("were", "VBD", False), ("are", "VBP", True)):
+        cand, cl = quoted(copula, tag, negated)
+        assert isinstance(quoted_speaker.apply(cand, cl), Drop), (copula, negated)
+
+
 def test_a_named_source_is_not_the_quoted_speakers_business() -> None:
     cand, cl = _quoted_candidate("040")
     named = dataclasses.replace(
@@ -1488,6 +1525,18 @@ def test_defending_in_words_is_052_armed_forces_protecting_a_city_stay_074() -> 
     army = _ref(0, "USAMIL", "USA", "MIL", "agent")
     troops = _candidate(code="074", sources=(army,))
     assert verbal_defense.apply(troops, _clause(city)) is troops
+    # 'America defended President Bush': a country (it may send forces) defending a
+    # person does so in words; defending a country stays military protection
+    usa = _ref(0, "USA", "USA", None, "country")
+    bush = _ref(3, "USAGOV", "USA", "GOV", "person")
+    person = verbal_defense.apply(
+        _candidate(code="074", sources=(usa,), targets=(bush,)), _clause(city)
+    )
+    assert isinstance(person, Candidate) and person.code == "052"
+    syria = _candidate(
+        code="074", sources=(usa,), targets=(_ref(3, "SYR", "SYR", None, "country"),)
+    )
+    assert verbal_defense.apply(syria, _clause(city)) is syria
 
 
 def test_a_home_role_no_country_places_is_no_source_an_aid_agency_is() -> None:

@@ -93,14 +93,15 @@ def unarmed_retreat(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=YIELD, rule=f"{c.rule}+unarmed")
 
 
-@rule("verbal_defense", ["verb"], reads=["code", "sources"], writes=["code", "rule"])
+@rule("verbal_defense", ["verb"], reads=["code", "sources", "targets"], writes=["code", "rule"])
 def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
-    """A verb of protection whose object is something said or decided, or whose source
-    bears no arms, defends in words: 'Pompeo defended Trump's foreign policy', 'the
-    minister defended the decision', 'Blair defended President Bush' are 052 Defend
-    verbally ("justify policy, action or actor", CAMEO 1.1b3), not military protection
-    (074), which stays for armed forces ('troops defended the city')
-    (data/lexicon/verbal_objects.txt)."""
+    """A verb of protection whose object is something said or decided, whose source
+    bears no arms, or whose every target is a person defends in words: 'Pompeo defended
+    Trump's foreign policy', 'the minister defended the decision', 'Blair defended
+    President Bush', 'America defended President Bush for guaranteeing resources' are 052
+    Defend verbally ("justify policy, action or actor", CAMEO 1.1b3), not military
+    protection (074), which stays for armed forces and what they hold ('troops defended
+    the city') (data/lexicon/verbal_objects.txt)."""
     if c.code != PROTECTION:
         return c
     said = any(
@@ -110,7 +111,8 @@ def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
     unarmed = bool(c.sources) and all(  # a state itself may send forces: not unarmed
         s.role is not None and s.role not in _ARMED_ROLES for s in c.sources
     )
-    if not (said or unarmed):
+    personal = bool(c.targets) and all(t.kind == "person" for t in c.targets)
+    if not (said or unarmed or personal):
         return c
     return dataclasses.replace(c, code=DEFEND_VERBALLY, rule=f"{c.rule}+verbal")
 

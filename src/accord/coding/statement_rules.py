@@ -497,16 +497,40 @@ _WILL = words("commitment_auxiliaries.txt")
 
 
 def _says_it_will(c: Candidate, cl: Clause) -> bool:
-    """'"I will totally destroy the economy of Turkey," Trump wrote': what the speaker
-    says it will do, in its own words, commits it (the commitment rule coded it as the
-    intent or threat); not a past offer or a readiness it speaks of ('I offered to
-    resign', 'we are not prepared to risk ...')."""
+    """'"I will totally destroy the economy of Turkey," Trump wrote', '"we are ready to
+    negotiate with Israel," Abbas said': what the speaker says it will do, or is now ready
+    to do, in its own words, commits it (the commitment rule coded it as the intent or
+    threat); not a past offer or a readiness denied or past ('I offered to resign', 'we
+    are not prepared to risk ...', 'we were willing to talk')."""
     if not coded_as_intent(c.rule):
         return False
     anchor = first_conjunct(cl.tokens, c.trigger, cl.children)
-    return any(
+    if any(
         cl.tokens[k].dep == "aux" and cl.tokens[k].text.lower() in _WILL
         for k in cl.children.get(anchor, ())
+    ):
+        return True
+    return _ready_now(anchor, cl)
+
+
+_READINESS = words("commissive_heads.txt")
+
+
+def _ready_now(anchor: int, cl: Clause) -> bool:
+    """Is ``anchor`` the complement of a readiness adjective after a present-tense copula,
+    neither negated ('we are ready to negotiate', 'I am willing to meet him')?"""
+    tokens = cl.tokens
+    adjective = tokens[anchor].head
+    if tokens[anchor].dep != "xcomp" or not 0 <= adjective < len(tokens):
+        return False
+    adj = tokens[adjective]
+    if adj.pos != "ADJ" or adj.lemma.lower() not in _READINESS or adj.dep != "acomp":
+        return False
+    copula = tokens[adj.head]
+    if copula.tag not in ("VBP", "VBZ"):
+        return False
+    return not any(
+        tokens[k].dep == "neg" for head in (adjective, adj.head) for k in cl.children.get(head, ())
     )
 
 
