@@ -8,7 +8,7 @@ import pytest
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.actors import SentenceActors
-from accord.coding.arguments import arguments, naming_description
+from accord.coding.arguments import arguments, naming_description, same_actor
 from accord.coding.patterns import children_of
 from accord.coding.place_words import place_words
 from accord.coding.places import Gazetteer
@@ -856,3 +856,14 @@ def test_a_lone_person_name_that_is_a_town_of_the_story_in_the_place_of_a_place(
         assert [r.code for r in actors.actors_at(2)] == expected
         # a town of a country the story does not name is no reason to doubt the parser
         assert place_words(tokens, gazetteer, {"USA"}) == frozenset()
+
+
+def test_two_named_organisations_of_one_code_are_two_actors() -> None:
+    """'The Tories accuse Labour': two parties, GBRPTY both, the knowledge base names
+    apart; a role word with no name of its own ('the party') is not told apart."""
+    tories = ActorRef(1, 0, 2, "GBRPTY", "GBR", "PTY", "Conservative Party", "group")
+    labour = ActorRef(3, 3, 4, "GBRPTY", "GBR", "PTY", "Labour Party", "group")
+    party = ActorRef(5, 4, 6, "GBRPTY", "GBR", "PTY", "party", "agent")
+    assert not same_actor(tories, labour)
+    assert same_actor(tories, dataclasses.replace(labour, name="Conservative Party"))
+    assert same_actor(tories, party)

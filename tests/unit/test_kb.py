@@ -343,6 +343,21 @@ def test_parties(kb: ActorKB, text: str, expected: str) -> None:
     assert named(kb, text, D(2026, 2, 4)) == expected, text
 
 
+def test_each_party_is_its_own_actor(kb: ActorKB) -> None:
+    # one entry a party, its names together: 'the Tories accuse Labour' is one party of a
+    # country acting on another, and an actor's name is its party's, not 'British parties'
+    def party(text: str) -> str | None:
+        found = kb.matches(tokenize(text), D(2005, 3, 1))
+        return found[0][1].entry.name if found else None
+
+    assert party("Tories") == party("Conservatives") == party("Conservative Party")
+    assert party("Lib Dems") == party("Liberal Democrats")
+    assert len({party("Labour"), party("Tories"), party("Lib Dems"), party("SNP")}) == 4
+    assert party("BJP") != party("Congress Party")
+    assert party("CDU") != party("SPD")
+    assert party("Labour") == "Labour Party"
+
+
 def test_more_role_words(kb: ActorKB) -> None:
     assert kb.agent_role("looters") == "CRM"
     assert kb.agent_role("vandals") == "CRM"

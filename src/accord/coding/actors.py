@@ -429,8 +429,13 @@ class SentenceActors:
             phrase | {k for m in mentions.values() for k in range(m.start, m.end)},
             complements,
         )
-        if own is None:
-            shared = coordinated_countries(self._tokens, head, list(mentions.values()), lo, hi)
+        if own is None or own.kind == "country":
+            # 'US and British forces', 'French and Egyptian troops' (the second adjective a
+            # conjunct of the first, outside the phrase): one actor a country
+            joined = self._joined_mentions(phrase)
+            shared = coordinated_countries(
+                self._tokens, head, [*mentions.values(), *joined], lo, hi
+            )
             if shared:
                 return shared
         if own is not None and own.kind == "person" and own.role in (None, "ELI"):
@@ -549,6 +554,16 @@ class SentenceActors:
                 code = country + PRIVATE
                 return [ActorRef(head, lo, hi, code, country, PRIVATE, name, "person", basis=basis)]
         return []
+
+    def _joined_mentions(self, phrase: set[int]) -> list[Mention]:
+        """Knowledge-base mentions conjoined to a word of the phrase ('Egyptian' of 'French
+        and Egyptian troops'), which the phrase leaves to its conjuncts."""
+        found: dict[int, Mention] = {}
+        for k, tok in enumerate(self._tokens):
+            if tok.dep == "conj" and tok.head in phrase and k not in phrase and k in self._by_token:
+                m = self._by_token[k]
+                found[m.start] = m
+        return list(found.values())
 
     def _role_word(
         self,

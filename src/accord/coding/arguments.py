@@ -44,12 +44,20 @@ actor, not the one acted on."""
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool:
-    """Whether two actors are one: the same code, unless both are people the text names
-    differently ('Blair backed Chancellor Gordon Brown's report': two members of one
-    government, GBRGOV both)."""
+    """Whether two actors are one: the same code, unless both are people, or both named
+    organisations, that the text names differently ('Blair backed Chancellor Gordon
+    Brown's report': two members of one government, GBRGOV both; 'the Tories accuse
+    Labour': two parties, GBRPTY both)."""
     if a.code != b.code:
         return False
-    return not (a.kind == b.kind == "person" and a.name and b.name and a.name != b.name)
+    return not (
+        a.kind == b.kind and a.kind in _NAMED_KINDS and a.name and b.name and a.name != b.name
+    )
+
+
+_NAMED_KINDS = frozenset({"person", "group"})
+"""Kinds of actor the knowledge base names one by one: two of a code named differently
+are two actors."""
 
 
 def distinct(src: ActorRef, tgt: ActorRef) -> bool:
