@@ -71,10 +71,11 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dative"})
 
 
 def _object_heads(k: int, cl: Clause) -> list[int]:
-    """The object of a verb's child ``k``: itself if a direct object, the object of its
-    preposition if one of _POSITION_PREPS."""
+    """The object of a verb's child ``k``: itself if a direct object or a passive subject
+    ('the bid was thrown out' ~ 'threw out the bid'), the object of its preposition if one
+    of _POSITION_PREPS."""
     tok = cl.tokens[k]
-    if tok.dep == "dobj":
+    if tok.dep in ("dobj", "nsubjpass"):
         return [k]
     if tok.dep == "prep" and tok.text.lower() in _POSITION_PREPS:
         return [g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj"]

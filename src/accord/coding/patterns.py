@@ -340,7 +340,7 @@ def form_tokens(
     """Indices of the particle words of a multi-word verb form (e.g. 'with' of 'meet with')."""
     found: list[int] = []
     pos = verb
-    temporal = _temporal(tokens, verb, children) if rest else set()
+    temporal = time_phrases(tokens, verb, children) if rest else set()
     for word in rest:
         nxt = pos + 1
         if nxt < len(tokens) and tokens[nxt].dep != "aux" and word_match(tokens[nxt], word):
@@ -379,7 +379,7 @@ def contexts(
     clause = (
         clause_of(tokens, verb, children)
         - used
-        - _temporal(tokens, verb, children)
+        - time_phrases(tokens, verb, children)
         - _attribution(tokens, verb, children)
     )
     clause = {i for i in clause if not _hyphen_tail(tokens, i)}
@@ -392,10 +392,16 @@ def contexts(
             subjects |= subtree(children, c)
         elif dep == "nsubjpass":
             objects |= subtree(children, c)
+    # a passive verb's particle comes before its subject, as before the object of the
+    # active ('the bid was thrown out' ~ 'threw out the bid')
+    particles = {c for c in kids if tokens[c].dep == "prt"} if objects else set()
     before = {i for i in clause if i < verb and (i in subjects or i in kids)}
     pre = [tokens[i] for i in sorted(before | _reporting_head(tokens, verb)) if i not in objects]
-    post = [tokens[i] for i in sorted(clause & objects)]
-    post += [tokens[i] for i in sorted(clause) if i > verb and i not in objects]
+    post = [tokens[i] for i in sorted(clause & particles)]
+    post += [tokens[i] for i in sorted(clause & objects)]
+    post += [
+        tokens[i] for i in sorted(clause) if i > verb and i not in objects and i not in particles
+    ]
     return Context(pre, None), Context(post, anchors(tokens, verb, children) & clause)
 
 
@@ -422,7 +428,7 @@ def _reporting_head(tokens: Sequence[Token], verb: int) -> set[int]:
     return set()
 
 
-def _temporal(
+def time_phrases(
     tokens: Sequence[Token], verb: int, children: Mapping[int, Sequence[int]]
 ) -> set[int]:
     """Prepositional phrases of time ('on Monday', 'in March'): no pattern word sits there,
