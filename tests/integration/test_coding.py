@@ -1422,3 +1422,47 @@ def test_a_town_the_parser_takes_for_a_person_hosts_no_visit(coder: Any) -> None
     events = coder.code_text(text, date=DATE)
     assert not [e for e in events if "Torbay" in (e.source.text, getattr(e.target, "text", ""))]
     assert not [e for e in events if e.cameo == "043"]
+
+
+def test_one_party_acting_on_another_of_its_country_keeps_its_target(coder: Any) -> None:
+    # two parties, one code (GBRPTY): the target is the other party, not the bare country
+    events = coder.code_text(
+        "The Tories accuse Labour of raising taxes 66 times since coming to power in 1997.",
+        date=DATE,
+    )
+    accusations = [e for e in events if e.cameo == "112"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in accusations] == [
+        ("GBRPTY", "GBRPTY")
+    ]
+    assert accusations[0].target is not None and accusations[0].target.text == "Labour"
+
+
+def test_a_passive_verb_with_a_particle_matches_the_active_pattern(coder: Any) -> None:
+    # 'the bid was thrown out' ~ 'threw out the bid' (HURL: * OUT BID, 120 Reject), not
+    # the bare 'throw out' (160)
+    for text in (
+        "Treasurer Peter Costello threw out the bid on national interest grounds.",
+        "The bid was thrown out by Treasurer Peter Costello on national interest grounds.",
+    ):
+        codes = [e.cameo for e in coder.code_text(text, date=DATE) if e.source.country == "AUS"]
+        assert codes == ["120"], (text, codes)
+
+
+def test_coordinated_nationality_adjectives_before_one_role_noun_are_one_actor_each(
+    coder: Any,
+) -> None:
+    text = "French and Egyptian troops attacked the rebel town on Monday."
+    sources = sorted(e.source.code for e in coder.code_text(text, date=DATE))
+    assert sources == ["EGYMIL", "FRAMIL"]
+
+
+def test_a_mediation_is_no_meeting_whose_counterpart_later_appeals_address(coder: Any) -> None:
+    # the deals the US brokered (045) pair it with none of their parties: Trump's appeal
+    # two sentences on is a domestic one, not addressed to Kosovo
+    text = (
+        "The White House announced deals it brokered between Israel and the United Arab "
+        "Emirates, Bahrain, and Kosovo. Riots broke out in Philadelphia. President Trump "
+        "urged for the National Guard to be brought in to end the violence."
+    )
+    appeals = [e for e in coder.code_text(text, date=DATE) if e.cameo.startswith("02")]
+    assert appeals and all(e.target is None or e.target.country == "USA" for e in appeals)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 
@@ -87,6 +88,7 @@ from accord.coding.ruleset import (
     verbal_defense,
 )
 from accord.coding.sentence_dates import told_years_back
+from accord.coding.sentence_events import outlived
 from accord.coding.statement_rules import (
     agreed_view,
     evaluation,
@@ -94,8 +96,10 @@ from accord.coding.statement_rules import (
     statement_content,
     suggested_fact,
 )
+from accord.coding.target_rules import opens_pair
 from accord.coding.verbs import VerbDictionary
 from accord.model import DatePrecision, DateSource, Mode, ParsedSentence
+from tests.unit.events import actor, event
 from tests.unit.parsing import Entry, parsed, tagged, with_entities
 
 PUB = dt.date(2020, 11, 2)
@@ -2193,6 +2197,73 @@ def test_agreeing_on_a_view_is_a_statement_or_accord_not_cooperation(
     assert isinstance(got, Candidate) and got.code == code
 
 
+def test_agreeing_that_something_should_be_done_is_the_intent_to_cooperate() -> None:
+    # 'Officials agreed on Wednesday that their countries should cooperate' (CAMEO
+    # 1.1b3's example of 030): the agreeing block's bare 050 becomes the intent, the
+    # time phrase no preposition of an agreed act
+    on_wednesday = [
+        ("on", "on", "ADP", "prep", 1),
+        ("Wednesday", "Wednesday", "PROPN", "pobj", 2),
+    ]
+    rest = [(w, lemma, pos, dep, head + 2) for w, lemma, pos, dep, head in _TALKS_SHOULD_RESUME]
+    rest = [
+        (w, lemma, pos, dep, 1 if dep == "ccomp" else head) for w, lemma, pos, dep, head in rest
+    ]
+    ps = _agreed([*on_wednesday, *rest])
+    ps = dataclasses.replace(
+        ps,
+        tokens=tuple(
+            dataclasses.replace(t, ent_type="DATE") if t.text == "Wednesday" else t
+            for t in ps.tokens
+        ),
+    )
+    ps = tagged(ps, {6: "MD", 7: "VB"})
+    sources = (_ref(0, "HUNGOV", "HUN", "GOV", "agent"), _ref(0, "ROUGOV", "ROU", "GOV", "agent"))
+    got = agreed_view.apply(_candidate(code="050", sources=sources), _clause(ps))
+    assert isinstance(got, Candidate) and got.code == "030"
+
+
+def test_the_acts_of_one_the_headline_reports_dead_are_background() -> None:
+    kb = _FakeKB({"Namibia": "country"})
+    mugabe = dataclasses.replace(actor("ZWEGOV"), name="Robert Mugabe")
+    geingob = dataclasses.replace(actor("NAMGOV"), name="Namibia")
+    events = [
+        dataclasses.replace(event("ZWEGOV", "ZWE", "030"), source=mugabe),
+        dataclasses.replace(event("NAMGOV", "NAM", "018"), source=geingob),
+    ]
+    title = "Longtime leader of Zimbabwe Robert Mugabe dies aged 95"
+    assert [e.source.name for e in outlived(events, title, kb, keep=False)] == ["Namibia"]
+    kept = outlived(events, title, kb, keep=True)
+    assert [e.mode for e in kept] == [Mode.BACKGROUND, Mode.ASSERTED]
+    assert outlived(events, "Mugabe meets Geingob", kb, keep=False) == events
+    # the victim of 'Police shoot man dead' is not the one named first
+    police = dataclasses.replace(actor("GBRCOP"), name="Police")
+    shot = [dataclasses.replace(event("GBRCOP", None, "173"), source=police)]
+    assert outlived(shot, "Police shoot man dead in London", kb, keep=False) == shot
+
+
+@dataclasses.dataclass(frozen=True)
+class _FakeMatch:
+    length: int
+    entry: Entry
+
+
+class _FakeKB:
+    """Knowledge base of whole names only: name -> kind."""
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self._kinds = kinds
+
+    def match(self, words: Sequence[str], start: int, date: dt.date | None) -> _FakeMatch | None:
+        name = " ".join(words[start:])
+        kind = self._kinds.get(name)
+        return (
+            None
+            if kind is None
+            else _FakeMatch(len(words) - start, Entry(name, None, None, name, kind))
+        )
+
+
 def _claimed(verb: str, lemma: str, rest: list[tuple[str, str, str, str, int]]) -> ParsedSentence:
     """'Hawkins claimed Russia <verb> <rest> .'"""
     return parsed(
@@ -2822,3 +2893,11 @@ def test_refusing_to_deny_or_rule_out_is_no_rejection(
     cand = _candidate(code="120", trigger=1, sources=(_ref(0, "GBRGOV", "GBR", "GOV", "person"),))
     got = refused_dismissal.apply(cand, _clause(ps))
     assert (got is cand) if kept else isinstance(got, Drop)
+
+
+def test_a_mediation_pairs_the_mediator_with_neither_party() -> None:
+    # a consultation opens a pair for the counterpart rule; a mediation (045: 'the
+    # administration brokered deals between Israel and Kosovo') does not
+    assert opens_pair("040") and opens_pair("042") and opens_pair("046")
+    assert not opens_pair("045")
+    assert not opens_pair("020")

@@ -118,6 +118,11 @@ class ActorRef:
             gender=self.gender,
         )
 
+    def inferred(self, side: str) -> str:
+        """The evidence suffix for a country inferred for a bare role word ('+source-
+        country:dateline'), or nothing."""
+        return f"+{side}-country:{self.basis}" if self.basis else ""
+
     def to_actor(self, tokens: Sequence[Token], sentence: str) -> Actor:
         if self.kind == "implied":
             # not named in the sentence (the other side of a call reported just before)

@@ -60,11 +60,13 @@ from accord.coding.sentence_events import (
     dedupe,
     one_act_per_chain,
     one_meeting_place,
+    outlived,
     struck_abroad,
 )
 from accord.coding.source_rules import needs_source
 from accord.coding.story import dateline_place, main_country, paragraph_starts, story_place
 from accord.coding.story_time import noted_roles, story_office_time
+from accord.coding.target_rules import opens_pair
 from accord.coding.tracing import Decision, Tracer
 from accord.coding.verbs import VerbDictionary, VerbMatch, children_of
 from accord.model import (
@@ -166,6 +168,7 @@ def code_document(
         events.extend(_code_sentence(doc.id, ps, ctx, state, trace))
     if timed is not None:
         events = noted_roles(events, timed)
+    events = outlived(events, doc.title, ctx.kb, keep=ctx.include_all_modes)
     return tuple(dedupe(state.story_places.place_ahead(events)))
 
 
@@ -339,7 +342,7 @@ def _code_sentence(
     _remember(state, tokens, clause.actors, ps.sentence.index)
     for e in events:
         t = e.target
-        if e.cameo.startswith("04") and t and t.country and e.source.country != t.country:
+        if opens_pair(e.cameo) and t and t.country and e.source.country != t.country:
             state.pair = (Party.of(e.source), Party.of(t))
             state.pair_sentence = ps.sentence.index
         if e.cameo[:2] in VIOLENT_ROOTS and t and t.country and e.mode is Mode.ASSERTED:
@@ -585,14 +588,9 @@ def _event(
             trigger=trigger_tok.text,
             trigger_span=(trig_start, trig_end),
             rule=cand.rule
-            + _inferred(src, "source")
-            + (_inferred(tgt, "target") if tgt else "")
+            + src.inferred("source")
+            + (tgt.inferred("target") if tgt else "")
             + placed,
         ),
     )
     return dataclasses.replace(event, confidence=here.ctx.confidence.of(event))
-
-
-def _inferred(ref: ActorRef, side: str) -> str:
-    """The evidence suffix for a country inferred for a bare role word."""
-    return f"+{side}-country:{ref.basis}" if ref.basis else ""

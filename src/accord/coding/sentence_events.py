@@ -1,18 +1,22 @@
 """What the events of one sentence, or of one document, become together: one act told
 by a chain of verbs is one event (:func:`one_act_per_chain`), the meetings one verb tells
 share their place (:func:`one_meeting_place`), an event printed twice is printed once
-(:func:`dedupe`). Called by :mod:`accord.coding.coder` after the rules of
+(:func:`dedupe`), the acts of one the headline reports dead are their life's
+(:func:`outlived`). Called by :mod:`accord.coding.coder` after the rules of
 :mod:`accord.coding.ruleset` have made each event."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
+from accord.coding.actor_records import KnowledgeBase
+from accord.coding.lexicon import words
 from accord.coding.ontology import VIOLENT_ROOTS
-from accord.model import Actor, Event, PlaceBasis, Token
+from accord.model import Actor, Event, Mode, PlaceBasis, Token
 
-__all__ = ["dedupe", "one_act_per_chain", "one_meeting_place", "struck_abroad"]
+__all__ = ["dedupe", "one_act_per_chain", "one_meeting_place", "outlived", "struck_abroad"]
 
 
 _CHAIN_DEPS = frozenset({"xcomp", "acl", "conj", "advcl"})
@@ -154,3 +158,51 @@ def dedupe(events: Sequence[Event]) -> list[Event]:
             seen.add(e.event_id)
             out.append(e)
     return out
+
+
+_DEATH = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(words("death_title_words.txt"), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def outlived(
+    events: list[Event], title: str | None, kb: KnowledgeBase, *, keep: bool
+) -> list[Event]:
+    """The acts of the person a headline reports dead ('Longtime leader of Zimbabwe Robert
+    Mugabe dies aged 95'): a story of a death tells its subject's acts as a life already
+    over ('Refusing to give up power, Mugabe agreed to power-sharing'), years before the
+    story's date, which they would otherwise take. An event whose source's name ends in a
+    word the headline writes before its word of death (death_title_words.txt) is
+    background: left out, or marked so when every mode is kept (``keep``). What others do
+    on the death (condolences, tributes) stays. A source the knowledge base names by a
+    country ('the president of Namibia', after 'former vice-president of Namibia dies')
+    is no such person."""
+    found = _DEATH.search(title or "")
+    if found is None:
+        return events
+    before = title[: found.start()] if title else ""
+    out: list[Event] = []
+    for e in events:
+        name = e.source.name or ""
+        last = name.split()[-1] if name.split() else ""
+        dead = (
+            len(last) > 2
+            and last[:1].isupper()
+            and not _a_country(kb, name)
+            and re.search(rf"\b{re.escape(last)}\b", before) is not None
+        )
+        if not dead:
+            out.append(e)
+        elif keep:
+            out.append(dataclasses.replace(e, mode=Mode.BACKGROUND))
+    return out
+
+
+def _a_country(kb: KnowledgeBase, name: str) -> bool:
+    """Whether the knowledge base reads ``name`` as a country's."""
+    words_ = name.split()
+    found = kb.match(words_, 0, None)
+    return found is not None and found.length == len(words_) and found.entry.kind == "country"

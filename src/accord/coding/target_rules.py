@@ -25,6 +25,18 @@ INTENT_TO_MEET = "036"
 as much as the consultation itself."""
 
 
+MEDIATE = "045"
+"""CAMEO 045 Mediate: a third party between two others, no meeting of its own with either."""
+
+
+def opens_pair(code: str) -> bool:
+    """Whether an event of ``code`` between two countries is a bilateral meeting or call
+    that later untargeted acts of its parties may answer (:func:`counterpart`): a
+    consultation (04), not a mediation ('the administration brokered deals between Israel
+    and the UAE, Bahrain and Kosovo' pairs the US with none of them)."""
+    return code.startswith(COUNTERPART_ROOT) and not code.startswith(MEDIATE)
+
+
 def needs_counterpart(code: str) -> bool:
     """Whether an act is with someone by definition: a consultation (04) or the intent to
     hold one (036)."""
