@@ -8,6 +8,7 @@ target in a sentence naming no other country is directed at the source's own cou
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -1466,3 +1467,23 @@ def test_a_mediation_is_no_meeting_whose_counterpart_later_appeals_address(coder
     )
     appeals = [e for e in coder.code_text(text, date=DATE) if e.cameo.startswith("02")]
     assert appeals and all(e.target is None or e.target.country == "USA" for e in appeals)
+
+
+def test_an_appeal_for_a_leaders_resignation_is_aimed_at_the_leader(coder: Any) -> None:
+    # CAMEO 0241 Appeal for / 1041 Demand change in leadership, the leader the target
+    cases = (
+        ("The opposition demanded the resignation of Prime Minister Boris Johnson.", "1041"),
+        ("The protesters called for the resignation of President Mugabe.", "0241"),
+        (
+            "Trump said he had asked for national security advisor John Bolton's resignation.",
+            "0241",
+        ),
+    )
+    for text, code in cases:
+        events = [
+            e
+            for e in coder.code_text(text, date=dt.date(2019, 9, 20))
+            if e.cameo[:2] in ("02", "10")
+        ]
+        assert [e.cameo for e in events] == [code], (text, events)
+        assert events[0].target is not None and events[0].target.role == "GOV", text

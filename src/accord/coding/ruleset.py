@@ -82,6 +82,7 @@ from accord.coding.target_rules import (
     attack_referred,
     counterpart,
     domestic_target,
+    leader_to_go,
     means_target,
     predicate_actor,
     written_to,
@@ -439,6 +440,7 @@ def mutual_parties(c: Candidate, cl: Clause) -> Verdict:
 TARGET_RULES: tuple[Rule, ...] = (
     means_target,
     written_to,
+    leader_to_go,
     counterpart,
     attack_referred,
     predicate_actor,

@@ -456,3 +456,71 @@ def attack_referred(c: Candidate, cl: Clause) -> Verdict:
         return c
     implied = ActorRef(src.head, 0, 0, a.code, a.country, a.role, a.name, "implied")
     return dataclasses.replace(c, targets=(implied,), rule=f"{c.rule}+attack-referred")
+
+
+_LEADERSHIP_NOUNS = words("leadership_change_nouns.txt")
+_LEADERSHIP_CODES = {"02": "0241", "10": "1041"}
+"""CAMEO 1.1b3: an appeal (02) or demand (10) for a leader's going is 0241 Appeal for, or
+1041 Demand, change in leadership."""
+
+
+@rule(
+    "leader_to_go",
+    ["verb"],
+    reads=["code", "sources", "targets"],
+    writes=["code", "targets", "rule"],
+)
+def leader_to_go(c: Candidate, cl: Clause) -> Verdict:
+    """An appeal or demand for a leader's resignation, removal or impeachment ('demanded
+    the resignation of Prime Minister Boris Johnson', 'called for Mugabe's resignation',
+    'asked for Bolton's resignation') is aimed at that leader, the owner of the noun (its
+    possessor or 'of' phrase), and is an appeal for (0241) or a demand for (1041) change
+    in leadership (data/lexicon/leadership_change_nouns.txt)."""
+    if c.targets or not c.sources or c.code[:2] not in _LEADERSHIP_CODES:
+        return c
+    for noun in _requested(c.trigger, cl):
+        if cl.tokens[noun].lemma.lower() not in _LEADERSHIP_NOUNS:
+            continue
+        leaders = [
+            r
+            for k in _owners(noun, cl)
+            for r in cl.actors.actors_at(k)
+            if r.country is not None and not any(_one_person(r, s) for s in c.sources)
+        ]
+        if leaders:
+            code = c.code if c.code[:3] in ("024", "104") else _LEADERSHIP_CODES[c.code[:2]]
+            return dataclasses.replace(
+                c, code=code, targets=tuple(leaders), rule=f"{c.rule}+leader"
+            )
+    return c
+
+
+def _one_person(a: ActorRef, b: ActorRef) -> bool:
+    """Whether two actors of one code are the same one: 'Trump ... asked for Bolton's
+    resignation' (USAGOV both, one by a pronoun) names two; a role word has no name."""
+    return a.code == b.code and (a.name == b.name or not a.name or not b.name)
+
+
+def _requested(verb: int, cl: Clause) -> list[int]:
+    """What a verb of asking asks for: its object, or the object of its 'for'."""
+    out: list[int] = []
+    for k in cl.children.get(verb, ()):
+        tok = cl.tokens[k]
+        if tok.dep == "dobj":
+            out.append(k)
+        elif tok.dep == "prep" and tok.text.lower() == "for":
+            out.extend(g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj")
+    return out
+
+
+def _owners(noun: int, cl: Clause) -> list[int]:
+    """The owner of a noun: its possessor ('Bolton's resignation') or its 'of' phrase
+    ('the resignation of Prime Minister Boris Johnson')."""
+    out: list[int] = []
+    for k in cl.children.get(noun, ()):
+        tok = cl.tokens[k]
+        if tok.dep == "poss":
+            out.append(k)
+        elif tok.dep == "prep" and tok.text.lower() == "of":
+            out.extend(g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj")
+    return out
