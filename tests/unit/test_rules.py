@@ -2197,19 +2197,18 @@ def test_agreeing_on_a_view_is_a_statement_or_accord_not_cooperation(
     assert isinstance(got, Candidate) and got.code == code
 
 
-def test_agreeing_that_something_should_be_done_is_the_intent_to_cooperate() -> None:
-    # 'Officials agreed on Wednesday that their countries should cooperate' (CAMEO
-    # 1.1b3's example of 030): the agreeing block's bare 050 becomes the intent, the
-    # time phrase no preposition of an agreed act
+def test_a_time_phrase_is_no_preposition_of_an_agreed_act() -> None:
+    # 'Candidates agreed on Wednesday that vaccines work': a view shared (010), as without
+    # the time phrase; 'on' of 'on Wednesday' is not 'agreed on a line' (an act)
     on_wednesday = [
         ("on", "on", "ADP", "prep", 1),
         ("Wednesday", "Wednesday", "PROPN", "pobj", 2),
     ]
-    rest = [(w, lemma, pos, dep, head + 2) for w, lemma, pos, dep, head in _TALKS_SHOULD_RESUME]
-    rest = [
-        (w, lemma, pos, dep, 1 if dep == "ccomp" else head) for w, lemma, pos, dep, head in rest
+    view = [
+        (w, lemma, pos, dep, 1 if dep == "ccomp" else head + 2)
+        for w, lemma, pos, dep, head in _VACCINES_WORK
     ]
-    ps = _agreed([*on_wednesday, *rest])
+    ps = _agreed([*on_wednesday, *view])
     ps = dataclasses.replace(
         ps,
         tokens=tuple(
@@ -2217,10 +2216,10 @@ def test_agreeing_that_something_should_be_done_is_the_intent_to_cooperate() -> 
             for t in ps.tokens
         ),
     )
-    ps = tagged(ps, {6: "MD", 7: "VB"})
-    sources = (_ref(0, "HUNGOV", "HUN", "GOV", "agent"), _ref(0, "ROUGOV", "ROU", "GOV", "agent"))
-    got = agreed_view.apply(_candidate(code="050", sources=sources), _clause(ps))
-    assert isinstance(got, Candidate) and got.code == "030"
+    ps = tagged(ps, {6: "VBP"})
+    sources = (_ref(0, "USAPTY", "USA", "PTY", "agent"),)
+    got = agreed_view.apply(_candidate(code="030", sources=sources), _clause(ps))
+    assert isinstance(got, Candidate) and got.code == "010"
 
 
 def test_the_acts_of_one_the_headline_reports_dead_are_background() -> None:

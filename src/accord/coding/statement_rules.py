@@ -177,8 +177,6 @@ def warned_danger(c: Candidate, cl: Clause) -> Verdict:
 
 
 _AGREEING = words("agreeing_verbs.txt")
-_AGREED_COOPERATION = "050"
-_INTENT_TO_COOPERATE = "030"
 _ACTING_DEPS = frozenset({"xcomp", "dobj"})
 _ACT_PREPS = frozenset({"to", "on", "upon"})
 
@@ -191,8 +189,8 @@ def agreed_view(c: Candidate, cl: Clause) -> Verdict:
     05); two or three parties agreeing on one express accord with each other (019:
     'Reagan and Mubarak agreed today there was an urgent need ...'). An agreement to act
     stays: 'agreed to add two members', 'agreed on a line as their border', 'agreed with
-    Russia', 'agreed that the talks should resume' or 'that they would meet' (the intent
-    to cooperate, 030, where the block gives no more than cooperation, 050)
+    Russia', 'agreed that the talks should resume' or 'that they would meet'; a time
+    phrase ('agreed on Wednesday that ...') is no preposition of an agreed act
     (data/lexicon/agreeing_verbs.txt)."""
     tok = cl.tokens[c.trigger]
     if c.code[:2] not in ("03", "05") or tok.lemma.lower() not in _AGREEING:
@@ -223,11 +221,6 @@ def agreed_view(c: Candidate, cl: Clause) -> Verdict:
         shared = 1 < len(c.sources) <= MAX_MUTUAL_PARTIES
         code = EXPRESS_ACCORD if shared else BARE_STATEMENT
         return dataclasses.replace(c, code=code, rule=f"{c.rule}+view")
-    if views and not ideas and c.code == _AGREED_COOPERATION:
-        # 'agreed that their countries should cooperate': what is agreed is yet to be
-        # done, the intent to cooperate (CAMEO 1.1b3's own example of 030), not the
-        # block's diplomatic cooperation (050) done
-        return dataclasses.replace(c, code=_INTENT_TO_COOPERATE, rule=f"{c.rule}+intent")
     if ideas and not views and not any(cl.actors.actors_at(g) for g in ideas):
         return dataclasses.replace(c, code=BARE_STATEMENT, rule=f"{c.rule}+view")
     return c
