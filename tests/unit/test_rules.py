@@ -88,7 +88,7 @@ from accord.coding.ruleset import (
     verbal_defense,
 )
 from accord.coding.sentence_dates import told_years_back
-from accord.coding.sentence_events import outlived
+from accord.coding.sentence_events import dedupe, outlived
 from accord.coding.statement_rules import (
     agreed_view,
     evaluation,
@@ -2900,3 +2900,18 @@ def test_a_mediation_pairs_the_mediator_with_neither_party() -> None:
     assert opens_pair("040") and opens_pair("042") and opens_pair("046")
     assert not opens_pair("045")
     assert not opens_pair("020")
+
+
+def test_a_statement_about_a_state_is_left_out_where_its_sentence_codes_the_act() -> None:
+    # 'Abbas said he was ready to negotiate with Israel': the 036, not also a 010 to Israel;
+    # a 010 about Israel beside an act on someone else stays
+    said = event("PSEGOV", "ISR", "010")
+    said = dataclasses.replace(
+        said, evidence=dataclasses.replace(said.evidence, rule="verb:SAY:say+about")
+    )
+    intent = dataclasses.replace(event("PSEGOV", "ISR", "036"), event_id="intent")
+    assert dedupe([said, intent]) == [intent]
+    other = dataclasses.replace(event("PSEGOV", "EGY", "036"), event_id="other")
+    assert dedupe([said, other]) == [said, other]
+    elsewhere = dataclasses.replace(intent, sentence_index=1)
+    assert dedupe([said, elsewhere]) == [said, elsewhere]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from accord.coding.actor_records import KnowledgeBase
 from accord.coding.lexicon import words
 from accord.coding.ontology import VIOLENT_ROOTS
+from accord.coding.statement_rules import ABOUT, BARE_STATEMENT
 from accord.model import Actor, Event, Mode, PlaceBasis, Token
 
 __all__ = ["dedupe", "one_act_per_chain", "one_meeting_place", "outlived", "struck_abroad"]
@@ -151,13 +152,30 @@ def struck_abroad(e: Event) -> bool:
 
 
 def dedupe(events: Sequence[Event]) -> list[Event]:
+    """Each event once; and a statement kept as one state's words about another (010
+    '+about') is left out where the same sentence codes what those words do, from the
+    same source to the same target ('Abbas said he was ready to negotiate with Israel':
+    the 036, not also a 010 to Israel)."""
     seen: set[str] = set()
     out: list[Event] = []
     for e in events:
         if e.event_id not in seen:
             seen.add(e.event_id)
             out.append(e)
-    return out
+    told = {
+        (e.sentence_index, e.source.code, _code_of(e.target))
+        for e in out
+        if e.cameo != BARE_STATEMENT
+    }
+    return [
+        e
+        for e in out
+        if not (
+            e.cameo == BARE_STATEMENT
+            and ABOUT in e.evidence.rule
+            and (e.sentence_index, e.source.code, _code_of(e.target)) in told
+        )
+    ]
 
 
 _DEATH = re.compile(

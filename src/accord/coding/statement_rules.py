@@ -413,10 +413,13 @@ def bare_statement(c: Candidate, cl: Clause) -> Verdict:
         return c
     abroad = _foreign_subject(c, cl)
     if abroad:
-        return dataclasses.replace(c, targets=abroad[:1], rule=f"{c.rule}+about")
+        return dataclasses.replace(c, targets=abroad[:1], rule=f"{c.rule}{ABOUT}")
     return Drop("a bare statement (010): left out (--statements shows it)")
 
 
+ABOUT = "+about"
+"""What :func:`bare_statement` adds to the rule of a statement it keeps as one state's
+words about another."""
 _STATE_SPEAKERS = frozenset({"GOV", "LEG", "MIL"})
 
 
