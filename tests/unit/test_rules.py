@@ -86,6 +86,7 @@ from accord.coding.ruleset import (
     unattributed_violence,
     verbal_attack,
     verbal_defense,
+    verbal_support,
 )
 from accord.coding.sentence_dates import told_years_back
 from accord.coding.sentence_events import dedupe, outlived
@@ -2915,3 +2916,29 @@ def test_a_statement_about_a_state_is_left_out_where_its_sentence_codes_the_act(
     assert dedupe([said, other]) == [said, other]
     elsewhere = dataclasses.replace(intent, sentence_index=1)
     assert dedupe([said, elsewhere]) == [said, elsewhere]
+
+
+def test_backing_something_said_or_a_person_is_endorsement_an_effort_stays_cooperation() -> None:
+    # 'Blair backed the report' / 'Blair backed Brown': 051 Praise or endorse (CAMEO
+    # 1.1b3: 'express support for ... policy, action or actor'); 'backed the effort' keeps
+    # the support block's 050
+    def backed(noun: str) -> ParsedSentence:
+        return parsed(
+            [
+                ("Blair", "Blair", "PROPN", "nsubj", 1),
+                ("backed", "back", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3),
+                (noun, noun, "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1),
+            ]
+        )
+
+    blair = _ref(0, "GBRGOV", "GBR", "GOV", "person")
+    got = verbal_support.apply(_candidate(code="050", sources=(blair,)), _clause(backed("report")))
+    assert isinstance(got, Candidate) and got.code == "051"
+    brown = _ref(3, "GBRGOV", "GBR", "GOV", "person")
+    person = _candidate(code="050", sources=(blair,), targets=(brown,))
+    got = verbal_support.apply(person, _clause(backed("chancellor")))
+    assert isinstance(got, Candidate) and got.code == "051"
+    effort = _candidate(code="050", sources=(blair,))
+    assert verbal_support.apply(effort, _clause(backed("effort"))) is effort

@@ -117,6 +117,34 @@ def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
     return dataclasses.replace(c, code=DEFEND_VERBALLY, rule=f"{c.rule}+verbal")
 
 
+COOPERATE_DIPLOMATICALLY = "050"
+ENDORSE = "051"
+_BACKING_VERBS = frozenset({"back", "support"})
+
+
+@rule("verbal_support", ["verb"], reads=["code", "targets"], writes=["code", "rule"])
+def verbal_support(c: Candidate, cl: Clause) -> Verdict:
+    """Backing or supporting something said or decided, or a person, is endorsement in
+    words: 'the Cardinal backed Mr Howard's stance', 'supported the plan', 'backed Mr
+    Blair' are 051 Praise or endorse ("express support for, commend, approve policy,
+    action or actor", CAMEO 1.1b3), not the support block's bare 050 Engage in diplomatic
+    cooperation, which stays for backing an effort or initiative between states
+    (data/lexicon/verbal_objects.txt)."""
+    if (
+        c.code != COOPERATE_DIPLOMATICALLY
+        or cl.tokens[c.trigger].lemma.lower() not in _BACKING_VERBS
+    ):
+        return c
+    said = any(
+        cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
+        for k in cl.children.get(c.trigger, ())
+    )
+    personal = bool(c.targets) and all(t.kind == "person" for t in c.targets)
+    if not (said or personal):
+        return c
+    return dataclasses.replace(c, code=ENDORSE, rule=f"{c.rule}+verbal")
+
+
 _ATTACK_MEANS_PREPS = frozenset({"in", "during"})
 
 

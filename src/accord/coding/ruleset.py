@@ -33,6 +33,7 @@ from accord.coding.force_rules import (
     unattributed_violence,
     verbal_attack,
     verbal_defense,
+    verbal_support,
 )
 from accord.coding.lexicon import words
 from accord.coding.mishap_rules import hazard_emergency, mishap_inquiry
@@ -481,6 +482,7 @@ RULES: tuple[Rule, ...] = (
     stance_description,
     verbal_attack,
     verbal_defense,
+    verbal_support,
     ranked_harm,
     unarmed_retreat,
     crowd_violence,
