@@ -118,7 +118,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     (
         "role word placed by the one country the sentence names",
         "Students demanded the resignation of the Serbian prime minister.",
-        [("SRBEDU", "10", "SRB")],
+        [("SRBEDU", "10", "SRBGOV")],  # the prime minister whose going is demanded
     ),
     (
         "known role, unknown country",

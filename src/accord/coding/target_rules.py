@@ -503,24 +503,23 @@ def _one_person(a: ActorRef, b: ActorRef) -> bool:
 
 def _requested(verb: int, cl: Clause) -> list[int]:
     """What a verb of asking asks for: its object, or the object of its 'for'."""
-    out: list[int] = []
-    for k in cl.children.get(verb, ()):
-        tok = cl.tokens[k]
-        if tok.dep == "dobj":
-            out.append(k)
-        elif tok.dep == "prep" and tok.text.lower() == "for":
-            out.extend(g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj")
-    return out
+    return _argument_heads(verb, cl, "dobj", "for")
 
 
 def _owners(noun: int, cl: Clause) -> list[int]:
     """The owner of a noun: its possessor ('Bolton's resignation') or its 'of' phrase
     ('the resignation of Prime Minister Boris Johnson')."""
+    return _argument_heads(noun, cl, "poss", "of")
+
+
+def _argument_heads(head: int, cl: Clause, dep: str, preposition: str) -> list[int]:
+    """The children of ``head`` with dependency ``dep``, and the objects of its
+    ``preposition``."""
     out: list[int] = []
-    for k in cl.children.get(noun, ()):
+    for k in cl.children.get(head, ()):
         tok = cl.tokens[k]
-        if tok.dep == "poss":
+        if tok.dep == dep:
             out.append(k)
-        elif tok.dep == "prep" and tok.text.lower() == "of":
+        elif tok.dep == "prep" and tok.text.lower() == preposition:
             out.extend(g for g in cl.children.get(k, ()) if cl.tokens[g].dep == "pobj")
     return out
