@@ -2236,6 +2236,11 @@ def test_the_acts_of_one_the_headline_reports_dead_are_background() -> None:
     kept = outlived(events, title, kb, keep=True)
     assert [e.mode for e in kept] == [Mode.BACKGROUND, Mode.ASSERTED]
     assert outlived(events, "Mugabe meets Geingob", kb, keep=False) == events
+    # the one dead is the name before the word of death, or before the headline's first
+    # comma: not another name ahead of it ('Mugabe aide ... dies' is not Mugabe)
+    assert outlived(events, "Mugabe aide Didymus Mutasa dies aged 86", kb, keep=False) == events
+    iyambo = "Robert Mugabe, former president of Zimbabwe, dies aged 95"
+    assert [e.source.name for e in outlived(events, iyambo, kb, keep=False)] == ["Namibia"]
     # the victim of 'Police shoot man dead' is not the one named first
     police = dataclasses.replace(actor("GBRCOP"), name="Police")
     shot = [dataclasses.replace(event("GBRCOP", None, "173"), source=police)]

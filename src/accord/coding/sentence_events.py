@@ -195,23 +195,20 @@ def outlived(
     story's date, which they would otherwise take. An event whose source's name ends in a
     word the headline writes before its word of death (death_title_words.txt) is
     background: left out, or marked so when every mode is kept (``keep``). What others do
-    on the death (condolences, tributes) stays. A source the knowledge base names by a
-    country ('the president of Namibia', after 'former vice-president of Namibia dies')
-    is no such person."""
+    on the death (condolences, tributes) stays. The one dead is the name the headline
+    writes right before its word of death ('... Robert Mugabe dies', 'Lord Scarman, 93,
+    dies') or before its first comma ('Nickey Iyambo, former vice-president of Namibia,
+    dies'), not another name before it ('Trump aide X dies' is not Trump). A source the
+    knowledge base names by a country ('the president of Namibia') is no such person."""
     found = _DEATH.search(title or "")
     if found is None:
         return events
-    before = title[: found.start()] if title else ""
+    named = _deceased_words(title[: found.start()] if title else "")
     out: list[Event] = []
     for e in events:
         name = e.source.name or ""
         last = name.split()[-1] if name.split() else ""
-        dead = (
-            len(last) > 2
-            and last[:1].isupper()
-            and not _a_country(kb, name)
-            and re.search(rf"\b{re.escape(last)}\b", before) is not None
-        )
+        dead = len(last) > 2 and last in named and not _a_country(kb, name)
         if not dead:
             out.append(e)
         elif keep:
@@ -224,3 +221,19 @@ def _a_country(kb: KnowledgeBase, name: str) -> bool:
     words_ = name.split()
     found = kb.match(words_, 0, None)
     return found is not None and found.length == len(words_) and found.entry.kind == "country"
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'.-]*")
+
+
+def _deceased_words(before: str) -> frozenset[str]:
+    """The words of the name a headline's words of death follow: the capitalised words
+    that end the text before them (an age set off by commas skipped: 'Lord Scarman, 93,'),
+    and those that end the text before its first comma ('Nickey Iyambo, former
+    vice-president of Namibia,')."""
+    out: set[str] = set()
+    for part in (before, before.split(",", 1)[0] if "," in before else ""):
+        words_ = [w for w in re.split(r"[\s,]+", part) if w and not w.isdigit()]
+        while words_ and _NAME_WORD.fullmatch(words_[-1]):
+            out.add(words_.pop())
+    return frozenset(out)
