@@ -4,6 +4,7 @@ sentence's events are known. Their order is in :mod:`accord.coding.ruleset`."""
 from __future__ import annotations
 
 import dataclasses
+from types import MappingProxyType
 
 from accord.coding.actor_records import ActorRef, Mention
 from accord.coding.arguments import TOPIC_VERBS
@@ -459,7 +460,7 @@ def attack_referred(c: Candidate, cl: Clause) -> Verdict:
 
 
 _LEADERSHIP_NOUNS = words("leadership_change_nouns.txt")
-_LEADERSHIP_CODES = {"02": "0241", "10": "1041"}
+_LEADERSHIP_CODES = MappingProxyType({"02": "0241", "10": "1041"})
 """CAMEO 1.1b3: an appeal (02) or demand (10) for a leader's going is 0241 Appeal for, or
 1041 Demand, change in leadership."""
 
