@@ -104,17 +104,26 @@ def verbal_defense(c: Candidate, cl: Clause) -> Verdict:
     the city') (data/lexicon/verbal_objects.txt)."""
     if c.code != PROTECTION:
         return c
-    said = any(
-        cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
-        for k in cl.children.get(c.trigger, ())
-    )
+    said = _object_said(c, cl)
     unarmed = bool(c.sources) and all(  # a state itself may send forces: not unarmed
         s.role is not None and s.role not in _ARMED_ROLES for s in c.sources
     )
-    personal = bool(c.targets) and all(t.kind == "person" for t in c.targets)
-    if not (said or unarmed or personal):
+    if not (said or unarmed or _personal(c)):
         return c
     return dataclasses.replace(c, code=DEFEND_VERBALLY, rule=f"{c.rule}+verbal")
+
+
+def _object_said(c: Candidate, cl: Clause) -> bool:
+    """Whether the trigger's direct object is something said or decided (verbal_objects.txt)."""
+    return any(
+        cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
+        for k in cl.children.get(c.trigger, ())
+    )
+
+
+def _personal(c: Candidate) -> bool:
+    """Whether every target of the act is a person."""
+    return bool(c.targets) and all(t.kind == "person" for t in c.targets)
 
 
 COOPERATE_DIPLOMATICALLY = "050"
@@ -135,12 +144,7 @@ def verbal_support(c: Candidate, cl: Clause) -> Verdict:
         or cl.tokens[c.trigger].lemma.lower() not in _BACKING_VERBS
     ):
         return c
-    said = any(
-        cl.tokens[k].dep == "dobj" and cl.tokens[k].lemma.lower() in VERBAL_OBJECTS
-        for k in cl.children.get(c.trigger, ())
-    )
-    personal = bool(c.targets) and all(t.kind == "person" for t in c.targets)
-    if not (said or personal):
+    if not (_object_said(c, cl) or _personal(c)):
         return c
     return dataclasses.replace(c, code=ENDORSE, rule=f"{c.rule}+verbal")
 
